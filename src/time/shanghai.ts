@@ -1,0 +1,212 @@
+/**
+ * The Shanghai calendar in integer arithmetic.
+ *
+ * Asia/Shanghai has been UTC+8 without daylight saving since 1991 (DOMAIN.md §2), so inside
+ * loops a Shanghai day is `Math.floor((ms + 8 h) / 1 day)`: a *day number* (days since
+ * 1970-01-01 in Shanghai). `test/time/shanghai.test.ts` cross-checks this against
+ * `@date-fns/tz` for every day from 1992 to 2040. Instants before 1992 are rejected on input.
+ *
+ * @module
+ */
+import { ArgumentError } from '../errors.js';
+
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;
+/** Milliseconds in a day. */
+export const DAY_MS = 86_400_000;
+/** Offset of Asia/Shanghai from UTC, in ms (UTC+8, no DST since 1991). */
+export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+
+/** A Shanghai calendar day as an integer: days since 1970-01-01 (Shanghai). */
+export type DayNumber = number;
+
+/** Earliest instant accepted: 1992-01-01 00:00 Shanghai (before 1992 Shanghai observed DST). */
+export const EARLIEST_INSTANT_MS = Date.UTC(1992, 0, 1) - SHANGHAI_OFFSET_MS;
+/** Latest instant accepted: 2099-12-31 24:00 Shanghai. */
+export const LATEST_INSTANT_MS = Date.UTC(2100, 0, 1) - SHANGHAI_OFFSET_MS;
+
+/**
+ * The Shanghai day an instant falls on.
+ *
+ * @example
+ * ```ts
+ * dayKeyOf(dayNumberOf(Date.parse('2026-11-01T15:59:59.999Z')));
+ * //=> '2026-11-01'
+ * dayKeyOf(dayNumberOf(Date.parse('2026-11-01T16:00:00Z'))); // 00:00 on the 2nd in Shanghai
+ * //=> '2026-11-02'
+ * ```
+ */
+export function dayNumberOf(ms: number): DayNumber {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * The instant a Shanghai day starts (00:00 Asia/Shanghai), epoch ms.
+ *
+ * @example
+ * ```ts
+ * new Date(dayStartMs(parseDayKey('2026-11-02'))).toISOString();
+ * //=> '2026-11-01T16:00:00.000Z'
+ * ```
+ */
+export function dayStartMs(day: DayNumber): number {
+  return day * DAY_MS - SHANGHAI_OFFSET_MS;
+}
+
+/**
+ * Milliseconds since Shanghai midnight of the instant's day, in `[0, 86 400 000)`.
+ *
+ * @example
+ * ```ts
+ * msOfDay(Date.parse('2026-11-01T00:00:00Z')); // 08:00 Shanghai
+ * //=> 28800000
+ * ```
+ */
+export function msOfDay(ms: number): number {
+  const r = (ms + SHANGHAI_OFFSET_MS) % DAY_MS;
+  return r < 0 ? r + DAY_MS : r;
+}
+
+/**
+ * `YYYY-MM-DD` of a day number (the Shanghai calendar date).
+ *
+ * @example
+ * ```ts
+ * dayKeyOf(20758);
+ * //=> '2026-10-31'
+ * ```
+ */
+export function dayKeyOf(day: DayNumber): string {
+  // The UTC calendar date of day × 1 day *is* the Shanghai date of that day number.
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses `YYYY-MM-DD` (a Shanghai calendar day) into a day number, or returns `undefined`
+ * when it is not a real calendar date between 1992 and 2099.
+ *
+ * @example
+ * ```ts
+ * tryParseDayKey('2026-02-29');
+ * //=> undefined
+ * ```
+ */
+export function tryParseDayKey(key: string): DayNumber | undefined {
+  const m = DAY_KEY.exec(key);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const utc = Date.UTC(y, mo - 1, d);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+    return undefined;
+  }
+  if (y < 1992 || y > 2099) return undefined;
+  return utc / DAY_MS;
+}
+
+/**
+ * Parses `YYYY-MM-DD` into a day number; throws {@link ArgumentError} when malformed.
+ *
+ * @example
+ * ```ts
+ * parseDayKey('2026-11-23') - parseDayKey('2026-11-22');
+ * //=> 1
+ * parseDayKey('2026-11-31'); // throws ArgumentError
+ * ```
+ */
+export function parseDayKey(key: string, what = 'day'): DayNumber {
+  const day = typeof key === 'string' ? tryParseDayKey(key) : undefined;
+  if (day === undefined) {
+    throw new ArgumentError(
+      `Expected ${what} as a calendar date YYYY-MM-DD between 1992 and 2099, found ${JSON.stringify(key)}`,
+    );
+  }
+  return day;
+}
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** The accepted forms of an instant on input. */
+export type InstantInput = string | number | Date;
+
+/**
+ * Normalises an instant to epoch ms. Strings are ISO-8601 date-times with an offset or `Z`, or
+ * without one (`2026-11-01 09:00:00`, `2026-11-01T09:00:00`), which are read as Shanghai time.
+ * Numbers are epoch milliseconds (integers). Fractions of a millisecond are truncated.
+ * Returns a message saying what was wrong instead of throwing.
+ *
+ * @example
+ * ```ts
+ * toEpochMs('2026-11-01 09:00:00') === toEpochMs('2026-11-01T01:00:00Z');
+ * //=> true
+ * toEpochMs('yesterday');
+ * //=> { error: 'expected an instant: ISO-8601 …, found "yesterday"' }
+ * ```
+ */
+export function toEpochMs(input: unknown): number | { error: string } {
+  let ms: number;
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input)) return { error: `expected epoch milliseconds as an integer, found ${input}` };
+    ms = input;
+  } else if (input instanceof Date) {
+    ms = input.getTime();
+    if (Number.isNaN(ms)) return { error: 'expected a valid Date, found an Invalid Date' };
+  } else if (typeof input === 'string') {
+    const parsed = parseInstantString(input);
+    if (parsed === undefined) {
+      return {
+        error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found ${JSON.stringify(input)}`,
+      };
+    }
+    ms = parsed;
+  } else {
+    return { error: `expected an instant (string, epoch ms or Date), found ${describe(input)}` };
+  }
+  if (ms < EARLIEST_INSTANT_MS || ms >= LATEST_INSTANT_MS) {
+    return { error: `expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found ${describe(input)}` };
+  }
+  return ms;
+}
+
+function parseInstantString(s: string): number | undefined {
+  const m = INSTANT.exec(s.trim());
+  if (!m) return undefined;
+  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
+  const y = Number(ys);
+  const mo = Number(mos);
+  const d = Number(ds);
+  const h = Number(hs);
+  const mi = Number(mis);
+  const sec = ss === undefined ? 0 : Number(ss);
+  const milli = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000 + 1e-9);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const dayUtc = Date.UTC(y, mo - 1, d);
+  const check = new Date(dayUtc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  let offsetMs = SHANGHAI_OFFSET_MS;
+  if (zone !== undefined) {
+    if (zone === 'Z' || zone === 'z') offsetMs = 0;
+    else {
+      const sign = zone[0] === '-' ? -1 : 1;
+      const digits = zone.slice(1).replace(':', '');
+      const oh = Number(digits.slice(0, 2));
+      const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+      if (oh > 14 || om > 59) return undefined;
+      offsetMs = sign * (oh * HOUR_MS + om * 60_000);
+    }
+  }
+  return dayUtc + h * HOUR_MS + mi * 60_000 + sec * 1000 + milli - offsetMs;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
+  return `${typeof v} ${String(v)}`;
+}
