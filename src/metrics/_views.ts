@@ -1,0 +1,421 @@
+/**
+ * The entities the engine measures, and the views of them that measuring functions read.
+ *
+ * - customer: one customer's chat sessions (merged as of D) and orders;
+ * - order: one order with its disputes;
+ * - serviceOrder: one service order;
+ * - reviews: one customer's reviews.
+ *
+ * @module
+ */
+import type {
+  ChatKind,
+  ChatMessage,
+  ChatSession,
+  ChatStage,
+  Dispute,
+  Order,
+  Rating,
+  Review,
+  ServiceOrder,
+  StoreData,
+} from '../model.js';
+import type { MeasurementRules } from '../rules/measurementDefaults.js';
+import { DAY_MS, type DayNumber, HOUR_MS, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
+import type { MeasureContext } from './_engine.js';
+
+/** The entity families. */
+export type FamilyId = 'customer' | 'order' | 'serviceOrder' | 'reviews';
+
+/** @internal What the engine needs of an entity. */
+export interface Entity<V> {
+  /** Earliest instant of the entity. */
+  readonly minMs: number;
+  /** Latest instant of the entity. */
+  readonly maxMs: number;
+  /** The entity as of the context's evaluation day. */
+  viewAt(ctx: MeasureContext): V;
+}
+
+function dayOf(ms: number): DayNumber {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+function msOfDayOf(ms: number): number {
+  const r = (ms + SHANGHAI_OFFSET_MS) % DAY_MS;
+  return r < 0 ? r + DAY_MS : r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chat: sessions merged as of D (DOMAIN.md §3, §4.6)
+// ---------------------------------------------------------------------------------------------
+
+/** A chat session as of D, after merging returns within the merge gap. */
+export interface MergedSession {
+  readonly kind: ChatKind;
+  /** Pre- or after-sales: the first explicit stage of its pieces, else derived from earlier orders. */
+  readonly stage: ChatStage;
+  /** Earliest message (any sender). */
+  readonly startAt: number;
+  /** Shanghai day of the start: the anchor of chat metrics. */
+  readonly startDay: DayNumber;
+  /** Whether the start falls in the assessment hours. */
+  readonly inAssessmentHours: boolean;
+  /** First customer message. */
+  readonly firstCustomerAt: number;
+  /** First agent (or robot, when robot replies count) message at or after the first customer message. */
+  readonly firstReplyAt: number | undefined;
+  /** Manual agent replies, each answering the earliest customer message waiting. */
+  readonly manualReplies: number;
+  /** Σ(reply − earliest waiting customer message), ms. */
+  readonly manualReplyMs: number;
+  /** The rating of its latest rated piece (rated before the as-of instant). */
+  readonly rating: Rating | undefined;
+}
+
+/** A customer's chat sessions and orders as of D. */
+export interface CustomerView {
+  readonly customerId: string;
+  /** Merged sessions as of D, by start. */
+  readonly sessions: readonly MergedSession[];
+  /** The customer's orders by `placedAt` (all of them: the measuring function decides what has happened). */
+  readonly orders: readonly Order[];
+}
+
+const SENDER_RANK = { customer: 0, robot: 1, agent: 2 } as const;
+
+function byTimeThenSender(x: ChatMessage, y: ChatMessage): number {
+  return x.at - y.at || SENDER_RANK[x.from] - SENDER_RANK[y.from];
+}
+
+class CustomerEntity implements Entity<CustomerView> {
+  readonly customerId: string;
+  /** Sessions sorted by start, then id. */
+  readonly pieces: ChatSession[] = [];
+  /** Orders sorted by placedAt, then id. */
+  readonly orders: Order[] = [];
+  minMs = Number.POSITIVE_INFINITY;
+  maxMs = Number.NEGATIVE_INFINITY;
+  /** Latest chat instant (message or rating): from then on the merge no longer depends on D. */
+  lastChatMs = Number.NEGATIVE_INFINITY;
+  private settled: CustomerView | undefined;
+  private readonly rules: MeasurementRules;
+
+  constructor(customerId: string, rules: MeasurementRules) {
+    this.customerId = customerId;
+    this.rules = rules;
+  }
+
+  viewAt(ctx: MeasureContext): CustomerView {
+    if (this.lastChatMs < ctx.asOfMs) {
+      // Every chat fact has happened: the merge is the same for every later day.
+      this.settled ??= { customerId: this.customerId, sessions: this.merge(ctx), orders: this.orders };
+      return this.settled;
+    }
+    return { customerId: this.customerId, sessions: this.merge(ctx), orders: this.orders };
+  }
+
+  private merge(ctx: MeasureContext): MergedSession[] {
+    const out: MergedSession[] = [];
+    this.mergeKind('consultation', ctx, out);
+    this.mergeKind('offline-message', ctx, out);
+    if (out.length > 1) out.sort((x, y) => x.startAt - y.startAt);
+    return out;
+  }
+
+  private mergeKind(kind: ChatKind, ctx: MeasureContext, out: MergedSession[]): void {
+    const gapMs = this.rules.chat.sessionMergeGapMinutes.value * 60_000;
+    let group: { piece: ChatSession; count: number }[] = [];
+    let groupLastAt = 0;
+    for (const piece of this.pieces) {
+      if (piece.kind !== kind) continue;
+      const msgs = piece.messages;
+      // Messages at or after the as-of instant have not happened: keep the prefix before it.
+      let count = msgs.length;
+      if (!ctx.known((msgs[count - 1] as ChatMessage).at)) {
+        count = 0;
+        while (count < msgs.length && ctx.known((msgs[count] as ChatMessage).at)) count++;
+      }
+      if (count === 0) continue;
+      const firstAt = (msgs[0] as ChatMessage).at;
+      const lastAt = (msgs[count - 1] as ChatMessage).at;
+      if (group.length > 0 && firstAt - groupLastAt < gapMs) {
+        group.push({ piece, count });
+        if (lastAt > groupLastAt) groupLastAt = lastAt;
+      } else {
+        if (group.length > 0) this.emit(kind, group, ctx, out);
+        group = [{ piece, count }];
+        groupLastAt = lastAt;
+      }
+    }
+    if (group.length > 0) this.emit(kind, group, ctx, out);
+  }
+
+  private emit(
+    kind: ChatKind,
+    group: { piece: ChatSession; count: number }[],
+    ctx: MeasureContext,
+    out: MergedSession[],
+  ): void {
+    let msgs: readonly ChatMessage[];
+    let n: number;
+    const first = group[0] as { piece: ChatSession; count: number };
+    if (group.length === 1) {
+      msgs = first.piece.messages;
+      n = first.count;
+    } else {
+      const all: ChatMessage[] = [];
+      let sorted = true;
+      for (const g of group) {
+        for (let i = 0; i < g.count; i++) {
+          const m = g.piece.messages[i] as ChatMessage;
+          const prev = all[all.length - 1];
+          if (prev !== undefined && byTimeThenSender(prev, m) > 0) sorted = false;
+          all.push(m);
+        }
+      }
+      if (!sorted) all.sort(byTimeThenSender);
+      msgs = all;
+      n = all.length;
+    }
+    const robotCounts = this.rules.chat.robotRepliesCount.value;
+    let firstCustomerAt: number | undefined;
+    let firstReplyAt: number | undefined;
+    let waiting: number | undefined;
+    let manualReplies = 0;
+    let manualReplyMs = 0;
+    for (let i = 0; i < n; i++) {
+      const m = msgs[i] as ChatMessage;
+      if (m.from === 'customer') {
+        if (firstCustomerAt === undefined) firstCustomerAt = m.at;
+        if (waiting === undefined) waiting = m.at;
+      } else {
+        if (firstCustomerAt !== undefined && firstReplyAt === undefined && (m.from === 'agent' || robotCounts)) {
+          firstReplyAt = m.at;
+        }
+        // Robot messages neither reply nor answer the waiting customer (DOMAIN.md §4.6).
+        if (m.from === 'agent' && waiting !== undefined) {
+          manualReplies++;
+          manualReplyMs += m.at - waiting;
+          waiting = undefined;
+        }
+      }
+    }
+    // Not a customer contact (yet): the customer's message has not happened as of D.
+    if (firstCustomerAt === undefined) return;
+    const startAt = (msgs[0] as ChatMessage).at;
+
+    let stage: ChatStage | undefined;
+    let rating: Rating | undefined;
+    let ratedAt = Number.NEGATIVE_INFINITY;
+    for (const g of group) {
+      if (stage === undefined && g.piece.stage !== undefined) stage = g.piece.stage;
+      const r = g.piece.rating;
+      const t = g.piece.ratedAt;
+      if (r !== undefined && ctx.known(t) && (t as number) >= ratedAt) {
+        rating = r;
+        ratedAt = t as number;
+      }
+    }
+    if (stage === undefined) {
+      // After-sales when the customer had any order placed before the session started.
+      const firstOrder = this.orders[0];
+      stage = firstOrder !== undefined && firstOrder.placedAt < startAt ? 'after-sales' : 'pre-sales';
+    }
+    const hours = this.rules.chat.assessmentHours.value;
+    const tod = msOfDayOf(startAt);
+    out.push({
+      kind,
+      stage,
+      startAt,
+      startDay: dayOf(startAt),
+      inAssessmentHours: tod >= hours.fromHour * HOUR_MS && tod < hours.toHour * HOUR_MS,
+      firstCustomerAt,
+      firstReplyAt,
+      manualReplies,
+      manualReplyMs,
+      rating,
+    });
+  }
+}
+
+function startOf(s: ChatSession): number {
+  return (s.messages[0] as ChatMessage).at;
+}
+
+function byIdThen(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** @internal Groups chat sessions and orders by customer. */
+export function buildCustomers(data: StoreData, rules: MeasurementRules): CustomerEntity[] {
+  const byId = new Map<string, CustomerEntity>();
+  const get = (id: string): CustomerEntity => {
+    let c = byId.get(id);
+    if (c === undefined) {
+      c = new CustomerEntity(id, rules);
+      byId.set(id, c);
+    }
+    return c;
+  };
+  for (const s of data.chatSessions) {
+    const c = get(s.customerId);
+    c.pieces.push(s);
+    const first = startOf(s);
+    const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
+    const lastFact = s.ratedAt !== undefined && s.ratedAt > last ? s.ratedAt : last;
+    if (first < c.minMs) c.minMs = first;
+    if (lastFact > c.maxMs) c.maxMs = lastFact;
+    if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
+  }
+  for (const o of data.orders) {
+    const c = get(o.customerId);
+    c.orders.push(o);
+    if (o.placedAt < c.minMs) c.minMs = o.placedAt;
+    const last = o.cancelledAt !== undefined && o.cancelledAt > o.placedAt ? o.cancelledAt : o.placedAt;
+    if (last > c.maxMs) c.maxMs = last;
+  }
+  for (const c of byId.values()) {
+    if (c.pieces.length > 1) c.pieces.sort((x, y) => startOf(x) - startOf(y) || byIdThen(x, y));
+    if (c.orders.length > 1) c.orders.sort((x, y) => x.placedAt - y.placedAt || byIdThen(x, y));
+  }
+  return [...byId.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders (logistics, outbound units, disputes)
+// ---------------------------------------------------------------------------------------------
+
+/** An order with what the logistics and dispute metrics derive from it (independent of D). */
+export interface OrderView {
+  readonly order: Order;
+  /** Disputes opened on it, in input order. */
+  readonly disputes: readonly Dispute[];
+  /** When it became shippable (可生产): placed for cash on delivery, else paid; undefined if never. */
+  readonly shippableAt: number | undefined;
+  /** Shanghai day of `shippableAt`. */
+  readonly shippableDay: DayNumber | undefined;
+  /** Collection due day: the shippable day, or the next day when shippable at or after the cut-off hour. */
+  readonly collectionDueDay: DayNumber | undefined;
+}
+
+class OrderEntity implements Entity<OrderView>, OrderView {
+  readonly order: Order;
+  readonly disputes: Dispute[] = [];
+  readonly shippableAt: number | undefined;
+  readonly shippableDay: DayNumber | undefined;
+  readonly collectionDueDay: DayNumber | undefined;
+  minMs: number;
+  maxMs: number;
+
+  constructor(order: Order, rules: MeasurementRules) {
+    this.order = order;
+    const ship = order.cashOnDelivery ? order.placedAt : order.paidAt;
+    this.shippableAt = ship;
+    if (ship !== undefined) {
+      this.shippableDay = dayOf(ship);
+      const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
+      this.collectionDueDay = msOfDayOf(ship) >= cutoffMs ? this.shippableDay + 1 : this.shippableDay;
+    }
+    this.minMs = order.placedAt;
+    let max = order.placedAt;
+    for (const t of [order.paidAt, order.cancelledAt, order.outboundAt, order.collectedAt, order.deliveredAt]) {
+      if (t !== undefined && t > max) max = t;
+    }
+    this.maxMs = max;
+  }
+
+  viewAt(): OrderView {
+    return this;
+  }
+}
+
+/** @internal One entity per order, with its disputes attached. */
+export function buildOrders(data: StoreData, rules: MeasurementRules): OrderEntity[] {
+  const out = data.orders.map((o) => new OrderEntity(o, rules));
+  if (data.disputes.length > 0) {
+    const byId = new Map<string, OrderEntity>();
+    for (const e of out) byId.set(e.order.id, e);
+    for (const d of data.disputes) {
+      const e = byId.get(d.orderId);
+      if (e === undefined) continue; // parseStoreData rejects disputes naming unknown orders
+      e.disputes.push(d);
+      for (const t of [d.openedAt, d.ruledAt, d.appealUpheldAt]) if (t !== undefined && t > e.maxMs) e.maxMs = t;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service orders
+// ---------------------------------------------------------------------------------------------
+
+/** A service order (independent of D). */
+export interface ServiceOrderView {
+  readonly serviceOrder: ServiceOrder;
+}
+
+class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
+  readonly serviceOrder: ServiceOrder;
+  readonly minMs: number;
+  readonly maxMs: number;
+  constructor(s: ServiceOrder) {
+    this.serviceOrder = s;
+    this.minMs = s.appliedAt;
+    let max = s.appliedAt;
+    for (const t of [s.approvedAt, s.rejectedAt, s.completedAt, s.ratedAt]) if (t !== undefined && t > max) max = t;
+    this.maxMs = max;
+  }
+  viewAt(): ServiceOrderView {
+    return this;
+  }
+}
+
+/** @internal One entity per service order. */
+export function buildServiceOrders(data: StoreData): ServiceOrderEntity[] {
+  return data.serviceOrders.map((s) => new ServiceOrderEntity(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews
+// ---------------------------------------------------------------------------------------------
+
+/** One customer's reviews that are not excluded, latest first (by `createdAt`, then id). */
+export interface ReviewGroupView {
+  readonly customerId: string;
+  readonly reviews: readonly Review[];
+}
+
+class ReviewGroupEntity implements Entity<ReviewGroupView>, ReviewGroupView {
+  readonly customerId: string;
+  readonly reviews: Review[] = [];
+  minMs = Number.POSITIVE_INFINITY;
+  maxMs = Number.NEGATIVE_INFINITY;
+  constructor(customerId: string) {
+    this.customerId = customerId;
+  }
+  viewAt(): ReviewGroupView {
+    return this;
+  }
+}
+
+/** @internal Groups reviews by customer; excluded reviews count nowhere and are left out here. */
+export function buildReviewGroups(data: StoreData): ReviewGroupEntity[] {
+  const byId = new Map<string, ReviewGroupEntity>();
+  for (const r of data.reviews) {
+    if (r.excluded) continue;
+    let g = byId.get(r.customerId);
+    if (g === undefined) {
+      g = new ReviewGroupEntity(r.customerId);
+      byId.set(r.customerId, g);
+    }
+    g.reviews.push(r);
+    if (r.createdAt < g.minMs) g.minMs = r.createdAt;
+    const last = r.repliedAt !== undefined && r.repliedAt > r.createdAt ? r.repliedAt : r.createdAt;
+    if (last > g.maxMs) g.maxMs = last;
+  }
+  for (const g of byId.values()) {
+    if (g.reviews.length > 1) g.reviews.sort((x, y) => y.createdAt - x.createdAt || byIdThen(y, x));
+  }
+  return [...byId.values()];
+}

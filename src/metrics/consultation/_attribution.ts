@@ -1,0 +1,14 @@
+import type { Order } from '../../model.js';
+import type { MeasureContext } from '../_engine.js';
+import type { MergedSession } from '../_views.js';
+
+/**
+ * @internal Whether an order is attributed to a received pre-sales session of its customer:
+ * placed no earlier than the session start and at most the attribution hours after it (both
+ * ends inclusive), having happened, and not cancelled as of D (DOMAIN.md §4.6).
+ */
+export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
+  if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) return false;
+  const limit = s.startAt + ctx.rules.chat.attributionHours.value * 3_600_000;
+  return order.placedAt >= s.startAt && order.placedAt <= limit && ctx.known(order.placedAt) && !ctx.known(order.cancelledAt);
+}

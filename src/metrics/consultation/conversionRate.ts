@@ -1,0 +1,79 @@
+import { calculatorFor, defineMetric } from '../_calculate.js';
+import type { MetricDefinition } from '../types.js';
+import { isAttributed } from './_attribution.js';
+
+/**
+ * 咨询转化率 consultation conversion rate: distinct customers who placed an order (not cancelled
+ * as of the as-of instant) within the attribution window after a received pre-sales session /
+ * distinct customers received in pre-sales sessions; sessions anchored on their start, chat
+ * window.
+ *
+ * Distinct customers do not add up across days, so this metric selects its window's sessions
+ * itself rather than summing daily tallies.
+ *
+ * @example
+ * ```ts
+ * conversionRateDefinition.name.zh;
+ * //=> '咨询转化率'
+ * ```
+ */
+export const conversionRateDefinition: MetricDefinition = defineMetric({
+  id: 'consultation.conversion-rate',
+  module: 'consultation',
+  name: { zh: '咨询转化率', en: 'Consultation conversion rate' },
+  unit: 'ratio',
+  direction: 'higher-is-better',
+  formula:
+    'distinct customers who ordered within the attribution window after a received pre-sales session (order not cancelled) / distinct customers received in pre-sales sessions',
+  numerator: 'distinct customers converted',
+  denominator: 'distinct customers received in pre-sales sessions',
+  anchor: 'session start',
+  source: [
+    { tag: 'seed', seed: '001', note: '咨询售前客服后下单的用户量/售前客服接待用户量' },
+    {
+      tag: 'published',
+      url: 'https://www.jiutoushe.cn/wen/338853.html',
+      note: 'attribution window store-configured, 24 h as the example',
+    },
+  ],
+  notes: [
+    '"Received" means the session got at least one reply (agent, or robot when robot replies count).',
+    'An order counts when placed no earlier than the session start and at most 24 h after it (both inclusive), paid or not, unless cancelled before the as-of instant.',
+    'Assessment hours do not apply.',
+  ],
+  numeratorScale: 1,
+  denominatorScale: 1,
+  measure: {
+    customer(view, ctx, slot) {
+      let received = false;
+      let converted = false;
+      for (const s of view.sessions) {
+        if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) continue;
+        if (!ctx.inWindow(slot, s.startDay)) continue;
+        received = true;
+        if (!converted) {
+          for (const o of view.orders) {
+            if (o.placedAt > s.startAt + ctx.rules.chat.attributionHours.value * 3_600_000) break;
+            if (isAttributed(o, s, ctx)) {
+              converted = true;
+              break;
+            }
+          }
+        }
+      }
+      if (received) ctx.addWindowed(slot, converted ? 1 : 0, 1);
+    },
+  },
+});
+
+/**
+ * Calculates 咨询转化率, the consultation conversion rate.
+ *
+ * @example
+ * ```ts
+ * // Two customers received; one ordered 3 h after chatting, the other's order was cancelled:
+ * conversionRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.5'
+ * ```
+ */
+export const conversionRate = calculatorFor(conversionRateDefinition);

@@ -1,0 +1,69 @@
+import { calculatorFor, defineMetric } from '../_calculate.js';
+import type { MetricDefinition } from '../types.js';
+import { dayNumberOf } from '../../time/shanghai.js';
+import { isAttributed } from './_attribution.js';
+
+/**
+ * 促成金额占比 facilitated amount share: amount of orders placed within the attribution window
+ * after a received pre-sales session of the same customer / amount of all orders placed; on
+ * both sides only orders not cancelled as of the as-of instant; anchored on the order's
+ * placement, chat window.
+ *
+ * @example
+ * ```ts
+ * facilitatedAmountShareDefinition.anchor;
+ * //=> 'order placed'
+ * ```
+ */
+export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
+  id: 'consultation.facilitated-amount-share',
+  module: 'consultation',
+  name: { zh: '促成金额占比', en: 'Facilitated amount share' },
+  unit: 'ratio',
+  direction: 'higher-is-better',
+  formula:
+    'amount of orders facilitated by a received pre-sales session (placed within the attribution window after it) / amount of all orders placed; orders cancelled as of the as-of instant excluded on both sides',
+  numerator: 'facilitated amount, yuan',
+  denominator: 'amount of all orders, yuan',
+  anchor: 'order placed',
+  source: [
+    { tag: 'seed', seed: '001', note: '客服促成金额/销售金额' },
+    {
+      tag: 'published',
+      url: 'https://www.jiutoushe.cn/wen/338853.html',
+      note: 'facilitated amount = order amount after discounts; attribution window 24 h as the example',
+    },
+  ],
+  notes: ['Payment is not required; a cancellation before the as-of instant removes the order from both sides.'],
+  numeratorScale: 100,
+  denominatorScale: 100,
+  measure: {
+    customer(view, ctx, slot) {
+      const sessions = view.sessions;
+      for (const o of view.orders) {
+        if (!ctx.known(o.placedAt) || ctx.known(o.cancelledAt)) continue;
+        let facilitated = false;
+        for (const s of sessions) {
+          if (s.startAt > o.placedAt) break;
+          if (isAttributed(o, s, ctx)) {
+            facilitated = true;
+            break;
+          }
+        }
+        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen);
+      }
+    },
+  },
+});
+
+/**
+ * Calculates 促成金额占比, the facilitated amount share.
+ *
+ * @example
+ * ```ts
+ * // ¥100 ordered 2 h after a received pre-sales chat, ¥300 with no chat:
+ * facilitatedAmountShare(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.25'
+ * ```
+ */
+export const facilitatedAmountShare = calculatorFor(facilitatedAmountShareDefinition);

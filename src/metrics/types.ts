@@ -1,0 +1,136 @@
+/**
+ * The metric model: ids, modules, definitions and results.
+ *
+ * @module
+ */
+import type { Decimal } from 'decimal.js';
+import type { Provenance } from '../rules/provenance.js';
+import type { DayRange } from '../time/window.js';
+import type { MeasureContext } from './_engine.js';
+import type { CustomerView, OrderView, ReviewGroupView, ServiceOrderView } from './_views.js';
+
+/** The five modules (因子) of the weather vane. */
+export type ModuleId = 'consultation' | 'reviews' | 'after-sales' | 'logistics' | 'disputes';
+
+/**
+ * Every module id, in display order.
+ *
+ * @example
+ * ```ts
+ * MODULE_IDS.length;
+ * //=> 5
+ * ```
+ */
+export const MODULE_IDS: readonly ModuleId[] = [
+  'consultation',
+  'reviews',
+  'after-sales',
+  'logistics',
+  'disputes',
+];
+
+/** The nineteen metric ids (the public contract, DESIGN.md). */
+export type MetricId =
+  | 'consultation.average-response-time'
+  | 'consultation.presales-satisfaction'
+  | 'consultation.response-rate-30s'
+  | 'consultation.conversion-rate'
+  | 'consultation.facilitated-amount-share'
+  | 'consultation.message-rate'
+  | 'reviews.negative-rate'
+  | 'reviews.negative-handling-rate-24h'
+  | 'reviews.satisfaction-score'
+  | 'after-sales.repair-rate'
+  | 'after-sales.quality-repair-rate'
+  | 'after-sales.return-rate'
+  | 'after-sales.duration'
+  | 'after-sales.satisfaction'
+  | 'after-sales.return-satisfaction'
+  | 'logistics.same-day-collection-rate'
+  | 'logistics.next-day-arrival-rate'
+  | 'logistics.average-delivery-time'
+  | 'disputes.dispute-rate';
+
+/** Unit of a metric value: a fraction in [0, 1], seconds, hours, or points (0–10). */
+export type MetricUnit = 'ratio' | 'seconds' | 'hours' | 'points';
+
+/** Whether a higher or a lower value is better. */
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/**
+ * The measuring functions of a metric, one per entity family it reads. Each adds integer sums
+ * (counts, milliseconds, fen) for the entity to the context; the engine windows and sums them.
+ */
+export interface MetricMeasures {
+  /** A customer's chat sessions (merged) and orders. */
+  readonly customer?: (view: CustomerView, ctx: MeasureContext, slot: number) => void;
+  /** One order with its disputes. */
+  readonly order?: (view: OrderView, ctx: MeasureContext, slot: number) => void;
+  /** One service order. */
+  readonly serviceOrder?: (view: ServiceOrderView, ctx: MeasureContext, slot: number) => void;
+  /** A customer's reviews. */
+  readonly reviews?: (view: ReviewGroupView, ctx: MeasureContext, slot: number) => void;
+}
+
+/**
+ * A metric's definition: the single source for the code, the docs and the formula reference.
+ * Frozen, plain data plus its measuring functions.
+ */
+export interface MetricDefinition {
+  /** Stable id, `<module>.<kebab-name>`. */
+  readonly id: MetricId;
+  /** The module it belongs to. */
+  readonly module: ModuleId;
+  /** Names as JD's merchant back-end shows them (`zh`) and in English. */
+  readonly name: { readonly zh: string; readonly en: string };
+  /** Unit of the value. */
+  readonly unit: MetricUnit;
+  /** Whether higher or lower is better. */
+  readonly direction: Direction;
+  /** The formula in words. */
+  readonly formula: string;
+  /** What the numerator and denominator of the result hold. */
+  readonly numerator: string;
+  /** What the denominator holds. */
+  readonly denominator: string;
+  /** The day each event is placed on (its anchor). */
+  readonly anchor: string;
+  /** Where the formula comes from. */
+  readonly source: readonly Provenance[];
+  /** Further rules of the formula (fine print), for the docs. */
+  readonly notes?: readonly string[];
+  /** The tally's numerator is divided by this to give the result's numerator (ms → s: 1000). */
+  readonly numeratorScale: number;
+  /** The tally's denominator is divided by this to give the result's denominator. */
+  readonly denominatorScale: number;
+  /** The measuring functions. */
+  readonly measure: MetricMeasures;
+}
+
+/** The status of a metric result: `no-data` when its window holds nothing to divide by. */
+export type MetricStatus = 'ok' | 'no-data';
+
+/**
+ * One metric's value for one evaluation day.
+ *
+ * `value = numerator / denominator` always; for an average, the numerator is the total and the
+ * denominator the count, in the value's unit. An empty window gives `status: 'no-data'`,
+ * `value: null` (never `NaN`).
+ */
+export interface MetricResult {
+  readonly id: MetricId;
+  readonly module: ModuleId;
+  readonly unit: MetricUnit;
+  readonly direction: Direction;
+  readonly status: MetricStatus;
+  /** Exact value, or `null` when there is no data. */
+  readonly value: Decimal | null;
+  /** Numerator in the value's unit (a total for averages). */
+  readonly numerator: Decimal;
+  /** Denominator (a count for averages). */
+  readonly denominator: Decimal;
+  /** The window of anchor days, both inclusive, `YYYY-MM-DD` Shanghai. */
+  readonly window: DayRange;
+  /** Score 0–10, or `null` before scoring or without data. */
+  readonly score: number | null;
+}
