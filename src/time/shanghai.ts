@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { TZDate } from '@date-fns/tz';
 import { ArgumentError } from '../errors.js';
 
 /** Milliseconds in an hour. */
@@ -105,8 +106,13 @@ export function tryParseDayKey(key: string): DayNumber | undefined {
     return undefined;
   }
   if (y < 1992 || y > 2099) return undefined;
-  return utc / DAY_MS;
+  // At the edge, the calendar itself decides: D 00:00 in Asia/Shanghai, whatever the host zone.
+  const start = new TZDate(y, mo - 1, d, SHANGHAI).getTime();
+  return dayNumberOf(start);
 }
+
+/** IANA name of the zone every day boundary is drawn in. */
+export const SHANGHAI = 'Asia/Shanghai';
 
 /**
  * Parses `YYYY-MM-DD` into a day number; throws {@link ArgumentError} when malformed.
