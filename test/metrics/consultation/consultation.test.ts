@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import { afterSalesSatisfaction } from '../../../src/metrics/after-sales/afterSalesSatisfaction.js';
+import { averageResponseTime } from '../../../src/metrics/consultation/averageResponseTime.js';
+import { conversionRate } from '../../../src/metrics/consultation/conversionRate.js';
+import { facilitatedAmountShare } from '../../../src/metrics/consultation/facilitatedAmountShare.js';
+import { messageRate } from '../../../src/metrics/consultation/messageRate.js';
+import { presalesSatisfaction } from '../../../src/metrics/consultation/presalesSatisfaction.js';
+import { responseRate30s } from '../../../src/metrics/consultation/responseRate30s.js';
+import type { MetricResult } from '../../../src/metrics/types.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import { chat, order, sh, storeData } from '../../_helpers.js';
+
+// Evaluation day used throughout: D = 2026-11-23, chat window [D−35, D−6] = 2026-10-19..2026-11-17.
+const D = '2026-11-23';
+const v = (r: MetricResult) => r.value?.toString() ?? null;
+
+describe('averageResponseTime (平均响应时长)', () => {
+  it('averages manual replies, each answering the earliest waiting customer message', () => {
+    const data = storeData({
+      chatSessions: [
+        // customer 10:00:00, customer 10:00:05, agent 10:00:20 → 20 s (earliest waiting);
+        // customer 10:01:00, robot 10:01:01 (ignored), agent 10:01:10 → 10 s; agent 10:01:20 (nothing waiting: not a reply)
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['customer', '2026-11-10 10:00:05'],
+          ['agent', '2026-11-10 10:00:20'],
+          ['customer', '2026-11-10 10:01:00'],
+          ['robot', '2026-11-10 10:01:01'],
+          ['agent', '2026-11-10 10:01:10'],
+          ['agent', '2026-11-10 10:01:20'],
+        ]),
+        // A robot-only session has no manual reply: not in the average.
+        chat('u2', [
+          ['customer', '2026-11-10 11:00:00'],
+          ['robot', '2026-11-10 11:00:01'],
+        ]),
+      ],
+    });
+    const r = averageResponseTime(data, { asOf: D });
+    // (20 + 10) / 2 = 15 s
+    expect(r.numerator.toString()).toBe('30');
+    expect(r.denominator.toString()).toBe('2');
+    expect(v(r)).toBe('15');
+    expect(r.unit).toBe('seconds');
+    expect(r.window).toEqual({ from: '2026-10-19', to: '2026-11-17' });
+  });
+
+  it('ignores offline messages and sessions outside assessment hours', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 07:59:59.999'], ['agent', '2026-11-10 08:00:09.999']]),
+        chat('u2', [['customer', '2026-11-10 08:00:00'], ['agent', '2026-11-10 08:00:04']]),
+        chat('u3', [['customer', '2026-11-10 12:00:00'], ['agent', '2026-11-10 13:00:00']], { kind: 'offline-message' }),
+      ],
+    });
+    expect(v(averageResponseTime(data, { asOf: D }))).toBe('4');
+  });
+
+  it('is no-data on an empty window, never NaN', () => {
+    const r = averageResponseTime(storeData(), { asOf: D });
+    expect(r.status).toBe('no-data');
+    expect(r.value).toBeNull();
+    expect(r.numerator.toString()).toBe('0');
+  });
+});
+
+describe('responseRate30s (30秒应答率)', () => {
+  it('counts a first reply at exactly 30 s in time, 30.001 s not', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:30']]),
+        chat('u2', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:30.001']]),
+      ],
+    });
+    expect(v(responseRate30s(data, { asOf: D }))).toBe('0.5');
+  });
+
+  it('counts a robot reply by default, and not when the rule says so', () => {
+    const data = storeData({
+      chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00'], ['robot', '2026-11-10 10:00:02'], ['agent', '2026-11-10 10:05:00']])],
+    });
+    expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
+    const noRobot: RuleSet = {
+      ...defaultRuleSet,
+      chat: { ...defaultRuleSet.chat, robotRepliesCount: { value: false, source: { tag: 'custom' } } },
+    };
+    expect(v(responseRate30s(data, { asOf: D, ruleSet: noRobot }))).toBe('0');
+  });
+
+  it('counts an unanswered session in the denominator only', () => {
+    const data = storeData({ chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00']])] });
+    const r = responseRate30s(data, { asOf: D });
+    expect(r.numerator.toString()).toBe('0');
+    expect(r.denominator.toString()).toBe('1');
+  });
+
+  it('measures from the first customer message, not an earlier agent greeting', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['agent', '2026-11-10 10:00:00'], ['customer', '2026-11-10 10:01:00'], ['agent', '2026-11-10 10:01:20']]),
+      ],
+    });
+    expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
+  });
+
+  it('judges assessment hours by the session start: 07:59:59.999 out, 08:00 in', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 07:59:59.999'], ['agent', '2026-11-10 08:00:01']]),
+        chat('u2', [['customer', '2026-11-10 08:00:00'], ['agent', '2026-11-10 08:05:00']]),
+        chat('u3', [['customer', '2026-11-10 23:59:59.999'], ['agent', '2026-11-11 00:00:05']]),
+      ],
+    });
+    const r = responseRate30s(data, { asOf: D });
+    // u2 (late) and u3 (23:59:59.999 is in [08:00, 24:00)) count; u1 does not.
+    expect(r.denominator.toString()).toBe('2');
+    expect(r.numerator.toString()).toBe('1');
+  });
+
+  it('applies the published 09:00–23:00 alternative by session start (08:56 answered 09:01 is out)', () => {
+    const alt: RuleSet = {
+      ...defaultRuleSet,
+      chat: { ...defaultRuleSet.chat, assessmentHours: { value: { fromHour: 9, toHour: 23 }, source: { tag: 'custom' } } },
+    };
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 08:56:00'], ['agent', '2026-11-10 09:01:00']]),
+        chat('u2', [['customer', '2026-11-10 22:59:59'], ['agent', '2026-11-10 23:00:10']]),
+      ],
+    });
+    expect(responseRate30s(data, { asOf: D, ruleSet: alt }).denominator.toString()).toBe('1');
+  });
+
+  it('only counts pre-sales consultations', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']]),
+        chat('u2', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']], { stage: 'after-sales' }),
+      ],
+      orders: [order('u1', '2026-11-01 10:00:00')],
+    });
+    // u1 had an earlier order: after-sales. u2 is after-sales by its explicit stage.
+    expect(responseRate30s(data, { asOf: D }).status).toBe('no-data');
+  });
+});
+
+describe('the chat window [D−35, D−6]', () => {
+  const at = (local: string) =>
+    storeData({ chatSessions: [chat('u1', [['customer', local], ['agent', local]])] });
+  it.each([
+    ['2026-10-18 23:59:59.999', '0'],
+    ['2026-10-19 00:00:00', '1'],
+    ['2026-11-17 23:59:59.999', '1'],
+    ['2026-11-18 00:00:00', '0'],
+  ])('a session starting %s counts %s', (local, n) => {
+    // Conversion has no assessment-hours filter, so midnight is a fair edge for it.
+    expect(conversionRate(at(local), { asOf: D }).denominator.toString()).toBe(n);
+  });
+});
+
+describe('session merging (10 minutes)', () => {
+  it('merges a return after 9:59 and starts a new session after exactly 10:00', () => {
+    const merged = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:10']]),
+        chat('u1', [['customer', '2026-11-10 10:10:09.999'], ['agent', '2026-11-10 10:11:00']]),
+      ],
+    });
+    const split = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:10']]),
+        chat('u1', [['customer', '2026-11-10 10:10:10'], ['agent', '2026-11-10 10:11:00']]),
+      ],
+    });
+    expect(responseRate30s(merged, { asOf: D }).denominator.toString()).toBe('1');
+    expect(responseRate30s(split, { asOf: D }).denominator.toString()).toBe('2');
+    // Merged, both manual replies still count for the average: 10 s and 50.001 s.
+    expect(averageResponseTime(merged, { asOf: D }).numerator.toString()).toBe('60.001');
+  });
+
+  it('chains merges and anchors on the first piece, even across midnight', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-17 23:55:00']]),
+        chat('u1', [['customer', '2026-11-18 00:04:00'], ['agent', '2026-11-18 00:04:10']]),
+        chat('u1', [['customer', '2026-11-18 00:13:00'], ['agent', '2026-11-18 00:13:10']]),
+      ],
+    });
+    const r = responseRate30s(data, { asOf: D });
+    // One session anchored 2026-11-17 (last day of the window), first reply 9 min 10 s after the first message.
+    expect(r.denominator.toString()).toBe('1');
+    expect(r.numerator.toString()).toBe('0');
+  });
+
+  it('does not merge different customers or different kinds', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00']]),
+        chat('u2', [['customer', '2026-11-10 10:01:00']]),
+        chat('u1', [['customer', '2026-11-10 10:02:00']], { kind: 'offline-message' }),
+      ],
+    });
+    const r = messageRate(data, { asOf: D });
+    expect(r.numerator.toString()).toBe('1');
+    expect(r.denominator.toString()).toBe('3');
+  });
+
+  it('takes the first explicit stage and the latest rating of the merged pieces', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']], {
+          rating: 'dissatisfied',
+          ratedAt: sh('2026-11-10 10:03:00'),
+        }),
+        chat('u1', [['customer', '2026-11-10 10:05:00'], ['agent', '2026-11-10 10:05:05']], {
+          stage: 'after-sales',
+          rating: 'very-satisfied',
+          ratedAt: sh('2026-11-10 10:08:00'),
+        }),
+      ],
+    });
+    expect(presalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
+    expect(v(afterSalesSatisfaction(data, { asOf: D }))).toBe('1');
+  });
+});
+
+describe('satisfaction (售前 / 售后)', () => {
+  it('splits ratings by stage derived from earlier orders', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00']], { rating: 'very-satisfied', ratedAt: sh('2026-11-10 10:10:00') }),
+        chat('u2', [['customer', '2026-11-10 10:00:00']], { rating: 'satisfied', ratedAt: sh('2026-11-10 10:10:00') }),
+        chat('u3', [['customer', '2026-11-10 10:00:00']], { rating: 'neutral', ratedAt: sh('2026-11-10 10:10:00') }),
+        chat('u4', [['customer', '2026-11-10 10:00:00']], { rating: 'dissatisfied', ratedAt: sh('2026-11-10 10:10:00') }),
+        chat('u5', [['customer', '2026-11-10 10:00:00']]),
+      ],
+      // u4 ordered before chatting (even a cancelled, unpaid order makes it after-sales);
+      // u3 ordered exactly at the session start: not before it, so still pre-sales.
+      orders: [
+        order('u4', '2026-11-09 10:00:00', { paidAt: undefined, cancelledAt: sh('2026-11-09 11:00:00') }),
+        order('u3', '2026-11-10 10:00:00'),
+      ],
+    });
+    const pre = presalesSatisfaction(data, { asOf: D });
+    expect(pre.numerator.toString()).toBe('2');
+    expect(pre.denominator.toString()).toBe('3');
+    expect(pre.value?.toFixed(4)).toBe('0.6667');
+    expect(v(afterSalesSatisfaction(data, { asOf: D }))).toBe('0');
+  });
+
+  it('does not count a rating stamped at or after the as-of instant', () => {
+    const data = storeData({
+      chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00']], { rating: 'satisfied', ratedAt: sh('2026-11-23 00:00:00') })],
+    });
+    expect(presalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
+    // The session's start day 2026-11-10 is still in the window on D+1.
+    expect(v(presalesSatisfaction(data, { asOf: '2026-11-24' }))).toBe('1');
+  });
+});
+
+describe('messageRate (留言率)', () => {
+  it('divides offline messages by all sessions in assessment hours', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 12:00:00']], { kind: 'offline-message' }),
+        chat('u2', [['customer', '2026-11-10 03:00:00']], { kind: 'offline-message' }),
+        chat('u3', [['customer', '2026-11-10 12:00:00']]),
+        chat('u4', [['customer', '2026-11-10 12:00:00']]),
+        chat('u5', [['customer', '2026-11-10 12:00:00']]),
+      ],
+    });
+    expect(v(messageRate(data, { asOf: D }))).toBe('0.25');
+  });
+});
+
+describe('conversion and facilitated amount (咨询转化率, 促成金额占比)', () => {
+  const received = (c: string, t: string) => chat(c, [['customer', t], ['agent', t]]);
+
+  it('counts distinct customers and attributes orders within 24 h, both ends inclusive', () => {
+    const data = storeData({
+      chatSessions: [
+        received('u1', '2026-11-10 10:00:00'),
+        received('u1', '2026-11-11 10:00:00'), // same customer again: still one customer
+        received('u2', '2026-11-10 10:00:00'),
+        received('u3', '2026-11-10 10:00:00'),
+        chat('u4', [['customer', '2026-11-10 10:00:00']]), // never answered: not received
+      ],
+      orders: [
+        order('u1', '2026-11-11 10:00:00', { amountFen: 10_000 }), // exactly at the second session's start
+        order('u2', '2026-11-11 10:00:00.001', { amountFen: 20_000 }), // 24 h + 1 ms: not attributed
+        order('u3', '2026-11-11 10:00:00', { amountFen: 30_000, paidAt: undefined }), // exactly 24 h, unpaid: attributed
+        order('u4', '2026-11-10 11:00:00', { amountFen: 40_000 }), // no received session
+      ],
+    });
+    const conv = conversionRate(data, { asOf: D });
+    // Received: u1, u2, u3 → 3; converted: u1, u3 → 2.
+    expect(conv.numerator.toString()).toBe('2');
+    expect(conv.denominator.toString()).toBe('3');
+    const share = facilitatedAmountShare(data, { asOf: D });
+    // (100 + 300) / (100 + 200 + 300 + 400) = 0.4
+    expect(share.numerator.toString()).toBe('400');
+    expect(share.denominator.toString()).toBe('1000');
+    expect(v(share)).toBe('0.4');
+  });
+
+  it('removes an order cancelled before the as-of instant, keeps one cancelled at or after it', () => {
+    const data = (cancel: string) =>
+      storeData({
+        chatSessions: [received('u1', '2026-11-10 10:00:00')],
+        orders: [order('u1', '2026-11-10 12:00:00', { cancelledAt: sh(cancel) })],
+      });
+    expect(v(conversionRate(data('2026-11-22 23:59:59.999'), { asOf: D }))).toBe('0');
+    expect(facilitatedAmountShare(data('2026-11-22 23:59:59.999'), { asOf: D }).status).toBe('no-data');
+    expect(v(conversionRate(data('2026-11-23 00:00:00'), { asOf: D }))).toBe('1');
+    expect(v(facilitatedAmountShare(data('2026-11-23 00:00:00'), { asOf: D }))).toBe('1');
+  });
+
+  it('needs a pre-sales session: a returning customer’s chat does not facilitate', () => {
+    const data = storeData({
+      chatSessions: [received('u1', '2026-11-10 10:00:00')],
+      orders: [order('u1', '2026-11-01 10:00:00'), order('u1', '2026-11-10 11:00:00')],
+    });
+    expect(conversionRate(data, { asOf: D }).status).toBe('no-data');
+    expect(v(facilitatedAmountShare(data, { asOf: D }))).toBe('0');
+  });
+});
+
+describe('as-of instant: nothing at or after D 00:00 counts', () => {
+  it('drops messages at or after the as-of instant before merging', () => {
+    // A session starting on D−6 whose agent reply comes exactly at the as-of instant (6 days later).
+    const data = storeData({
+      chatSessions: [chat('u1', [['customer', '2026-11-17 10:00:00'], ['agent', '2026-11-23 00:00:00']])],
+    });
+    const r = averageResponseTime(data, { asOf: D });
+    expect(r.status).toBe('no-data');
+    expect(conversionRate(data, { asOf: D }).status).toBe('no-data');
+    // One day later the reply has happened.
+    expect(averageResponseTime(data, { asOf: '2026-11-24' }).denominator.toString()).toBe('1');
+  });
+});
+
+describe('evaluateHistory equals evaluateStore day by day on the chat fixtures', () => {
+  it('holds across window edges, late replies, late ratings and cancellations', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:12']], {
+          rating: 'satisfied',
+          ratedAt: sh('2026-11-20 09:00:00'),
+        }),
+        chat('u1', [['customer', '2026-11-10 10:05:00'], ['agent', '2026-11-12 10:00:00']]),
+        chat('u2', [['customer', '2026-11-12 22:00:00'], ['robot', '2026-11-12 22:00:01']]),
+        chat('u3', [['customer', '2026-11-13 09:00:00']], { kind: 'offline-message' }),
+        chat('u4', [['customer', '2026-11-14 09:00:00'], ['agent', '2026-11-14 09:00:40']]),
+      ],
+      orders: [
+        order('u1', '2026-11-10 11:00:00', { cancelledAt: sh('2026-11-25 08:00:00') }),
+        order('u2', '2026-11-13 08:00:00', { amountFen: 5_990 }),
+        order('u4', '2026-11-01 08:00:00'),
+      ],
+    });
+    const days = evaluateHistory(data, { from: '2026-11-12', to: '2026-12-25' });
+    expect(days).toHaveLength(44);
+    for (const card of days) {
+      const single = evaluateStore(data, { asOf: card.asOf });
+      expect(card).toEqual(single);
+    }
+  });
+});
