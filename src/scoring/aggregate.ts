@@ -1,0 +1,163 @@
+/**
+ * Aggregation: weighted means of metric scores into module scores and of module scores into
+ * the composite, in exact decimal arithmetic, and rounding to 2 decimals (half up). Weights
+ * are relative; a score of `null` (no data) or a weight of 0 takes no part, so its weight is
+ * shared among the others (DOMAIN.md §1, `published`: m.cnqd.net/hyzx/zixun/10072.html).
+ *
+ * @module
+ */
+import { ArgumentError, type InputIssue } from '../errors.js';
+import type { ModuleId } from '../metrics/types.js';
+import type { Sourced } from '../rules/provenance.js';
+import { DEFAULT_MODULE_WEIGHTS, type ModuleWeights } from '../rules/scoringDefaults.js';
+import { D, type Dec } from './_decimal.js';
+
+/** One item of a weighted mean: a score (`null` when it has no data) and its relative weight. */
+export interface WeightedItem {
+  /** The score, or `null` to leave the item out. */
+  readonly score: number | null;
+  /** Relative weight, finite and not negative. */
+  readonly weight: number;
+}
+
+function checkFinite(fn: string, what: string, v: number): void {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new ArgumentError(`${fn}: expected ${what} to be a finite number, found ${String(v)}`);
+  }
+}
+
+/** Exact weighted mean as a Decimal, `null` when nothing carries weight. */
+function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | null {
+  let sum = new D(0);
+  let total = new D(0);
+  items.forEach((item, i) => {
+    checkFinite(fn, `items[${i}].weight`, item.weight);
+    if (item.weight < 0) {
+      throw new ArgumentError(`${fn}: expected items[${i}].weight to be ≥ 0, found ${item.weight}`);
+    }
+    if (item.score === null) return;
+    checkFinite(fn, `items[${i}].score`, item.score);
+    if (item.weight === 0) return;
+    const w = new D(item.weight);
+    sum = sum.plus(new D(item.score).times(w));
+    total = total.plus(w);
+  });
+  return total.isZero() ? null : sum.div(total);
+}
+
+/**
+ * Weighted mean of scores, computed exactly on their decimal representations. Items with a
+ * `null` score are left out (their weight shared among the others); `null` when every score
+ * is `null` or every remaining weight is 0. Not rounded.
+ *
+ * @throws {ArgumentError} on a negative or non-finite weight, or a non-finite score.
+ *
+ * @example
+ * ```ts
+ * weightedMean([{ score: 9, weight: 1 }, { score: 8, weight: 3 }, { score: null, weight: 5 }]);
+ * //=> 8.25
+ * weightedMean([{ score: null, weight: 1 }]);
+ * //=> null
+ * ```
+ */
+export function weightedMean(items: readonly WeightedItem[]): number | null {
+  const mean = weightedMeanDecimal('weightedMean', items);
+  return mean === null ? null : mean.toNumber();
+}
+
+function roundDecimal(x: Dec): number {
+  return x.toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * Rounds a score to 2 decimals, half up, exactly on its decimal representation (so `9.365`,
+ * whose nearest double is slightly below, still rounds to 9.37).
+ *
+ * @throws {ArgumentError} on a non-finite number.
+ *
+ * @example
+ * ```ts
+ * roundScore(9.365);
+ * //=> 9.37
+ * roundScore(9.364999);
+ * //=> 9.36
+ * ```
+ */
+export function roundScore(x: number): number {
+  checkFinite('roundScore', 'the score', x);
+  return roundDecimal(new D(x));
+}
+
+/** True when `w` is a {@link Sourced} wrapper rather than the weights themselves. */
+function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
+  return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
+}
+
+/**
+ * Reports what is wrong with module weights: a weight that is negative or not finite, or
+ * every weight 0. Weights are relative: they need not sum to 100. Returns `[]` when valid.
+ *
+ * @example
+ * ```ts
+ * validateModuleWeights({ consultation: 22, reviews: 22, 'after-sales': 22, logistics: -1, disputes: 22 });
+ * //=> [{ path: 'moduleWeights.logistics', message: 'expected a finite weight ≥ 0, found -1' }]
+ * ```
+ */
+export function validateModuleWeights(
+  weights: ModuleWeights,
+  path = 'moduleWeights',
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  let any = false;
+  for (const [id, w] of Object.entries(weights)) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      issues.push({
+        path: `${path}.${id}`,
+        message: `expected a finite weight ≥ 0, found ${String(w)}`,
+      });
+    } else if (w > 0) {
+      any = true;
+    }
+  }
+  if (issues.length === 0 && !any)
+    issues.push({ path, message: 'expected at least one weight above 0, found none' });
+  return issues;
+}
+
+/**
+ * The composite score: the weighted mean of the module scores, rounded to 2 decimals (half
+ * up). A module whose score is `null` or absent has its weight shared among the others;
+ * `null` when no module has a score. Weights default to 22/12/22/22/22 (after-sales,
+ * logistics, reviews, consultation, disputes: `published`, m.cnqd.net/hyzx/zixun/10072.html)
+ * and may be given plain or {@link Sourced}.
+ *
+ * @throws {ArgumentError} on a negative or non-finite weight, or a non-finite score.
+ *
+ * @example
+ * ```ts
+ * // 9.368 before rounding
+ * compositeScore({ 'after-sales': 9.0, logistics: 9.5, reviews: 9.4, consultation: 9.2, disputes: 9.8 });
+ * //=> 9.37
+ * compositeScore({ 'after-sales': 9.0, logistics: null, reviews: 9.4, consultation: 9.2, disputes: 9.8 });
+ * //=> 9.35
+ * compositeScore({});
+ * //=> null
+ * ```
+ */
+export function compositeScore(
+  moduleScores: Partial<Record<ModuleId, number | null>>,
+  weights: ModuleWeights | Sourced<ModuleWeights> = DEFAULT_MODULE_WEIGHTS,
+): number | null {
+  const w = isSourced(weights) ? weights.value : weights;
+  const items: WeightedItem[] = [];
+  for (const [id, weight] of Object.entries(w) as [ModuleId, number][]) {
+    items.push({ score: moduleScores[id] ?? null, weight });
+  }
+  for (const id of Object.keys(moduleScores)) {
+    if (!(id in w)) {
+      throw new ArgumentError(`compositeScore: module '${id}' has a score but no weight`);
+    }
+  }
+  const mean = weightedMeanDecimal('compositeScore', items);
+  return mean === null ? null : roundDecimal(mean);
+}

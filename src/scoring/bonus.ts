@@ -1,0 +1,146 @@
+/**
+ * The 放心购 assured-purchase bonus (DOMAIN.md §5) and the total score it gives.
+ *
+ * The seed (000) says that opening more 放心购 services adds more weather-vane points; how
+ * many is not published. Defaults (`assumption`): 0.1 points per counted service, at most
+ * 0.5, the three 先行理赔 services counting once together; the total stays at most 10.
+ *
+ * @module
+ */
+import { ArgumentError } from '../errors.js';
+import type { AssuredService, AssuredServiceId } from '../model.js';
+import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
+import { D } from './_decimal.js';
+
+/**
+ * Every 放心购 service id, in display order.
+ *
+ * @example
+ * ```ts
+ * ASSURED_SERVICE_IDS[0];
+ * //=> 'freight-insurance'
+ * ```
+ */
+export const ASSURED_SERVICE_IDS: readonly AssuredServiceId[] = Object.freeze([
+  'freight-insurance',
+  'lightning-refund',
+  'damage-compensation',
+  'late-delivery-compensation',
+  'return-or-exchange-180d',
+  'product-liability-insurance',
+  'no-reason-return-7d',
+  'door-pickup',
+  'price-protection',
+]);
+
+/** The bonus of {@link assuredBonus}. */
+export interface AssuredBonus {
+  /** Points added to the composite. */
+  readonly points: number;
+  /** The services open at the as-of instant, each once, in {@link ASSURED_SERVICE_IDS} order. */
+  readonly active: AssuredServiceId[];
+  /** How many services count after groups are collapsed (uncapped). */
+  readonly counted: number;
+}
+
+/**
+ * Whether one service record is open at the as-of instant: enabled before it and not
+ * disabled before it (a disabling at or after the as-of instant has not happened yet).
+ *
+ * @example
+ * ```ts
+ * isServiceOpen({ service: 'door-pickup', enabledAt: 1000, disabledAt: 2000 }, 2000);
+ * //=> true
+ * isServiceOpen({ service: 'door-pickup', enabledAt: 2000 }, 2000);
+ * //=> false
+ * ```
+ */
+export function isServiceOpen(service: AssuredService, asOfMs: number): boolean {
+  if (!(service.enabledAt < asOfMs)) return false;
+  return !(service.disabledAt !== undefined && service.disabledAt < asOfMs);
+}
+
+/**
+ * The 放心购 bonus at the as-of instant (epoch ms of D 00:00 Shanghai). A service counts when
+ * one of its records was enabled before the as-of instant and not disabled before it; several
+ * records of one service count once; the services of a group (先行理赔: 破损包赔, 180天可退可换,
+ * 产品责任险) count once together. Points = counted × `pointsPerService`, at most `cap`,
+ * computed exactly (3 × 0.1 is 0.3).
+ *
+ * @throws {ArgumentError} when `asOfMs` is not a finite number.
+ *
+ * @example
+ * ```ts
+ * const asOf = Date.UTC(2026, 10, 1) - 8 * 3_600_000; // 2026-11-01 00:00 Shanghai
+ * assuredBonus([
+ *   { service: 'freight-insurance', enabledAt: asOf - 1 },
+ *   { service: 'damage-compensation', enabledAt: 0 },
+ *   { service: 'product-liability-insurance', enabledAt: 0 },
+ *   { service: 'door-pickup', enabledAt: asOf }, // enabled at the as-of instant: not yet
+ * ], asOf);
+ * //=> { points: 0.2, active: ['freight-insurance', 'damage-compensation', 'product-liability-insurance'], counted: 2 }
+ * ```
+ */
+export function assuredBonus(
+  services: readonly AssuredService[],
+  asOfMs: number,
+  config: BonusRules = DEFAULT_BONUS,
+): AssuredBonus {
+  if (typeof asOfMs !== 'number' || !Number.isFinite(asOfMs)) {
+    throw new ArgumentError(
+      `assuredBonus: expected asOfMs to be finite epoch milliseconds, found ${String(asOfMs)}`,
+    );
+  }
+  const open = new Set<AssuredServiceId>();
+  for (const s of services) if (isServiceOpen(s, asOfMs)) open.add(s.service);
+
+  const order = new Map(ASSURED_SERVICE_IDS.map((id, i) => [id, i] as const));
+  const active = [...open].sort(
+    (a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
+  );
+
+  const groupOf = new Map<AssuredServiceId, string>();
+  for (const g of config.groups.value) for (const m of g.members) groupOf.set(m, g.id);
+  const units = new Set<string>();
+  for (const id of active)
+    units.add(groupOf.has(id) ? `group:${groupOf.get(id)}` : `service:${id}`);
+  const counted = units.size;
+
+  const raw = new D(config.pointsPerService.value).times(counted);
+  const cap = new D(config.cap.value);
+  const points = D.min(raw, cap).toNumber();
+  return { points, active, counted };
+}
+
+/**
+ * The total score: composite plus bonus, at most `cap` (10), exact, rounded to 2 decimals
+ * half up. `null` when the composite is `null`.
+ *
+ * @throws {ArgumentError} on a non-finite composite, bonus or cap.
+ *
+ * @example
+ * ```ts
+ * totalScore(9.37, 0.3);
+ * //=> 9.67
+ * totalScore(9.8, 0.5);
+ * //=> 10
+ * totalScore(null, 0.5);
+ * //=> null
+ * ```
+ */
+export function totalScore(composite: number | null, bonus: number, cap = 10): number | null {
+  for (const [what, v] of [
+    ['bonus', bonus],
+    ['cap', cap],
+    ['composite', composite ?? 0],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new ArgumentError(
+        `totalScore: expected ${what} to be a finite number, found ${String(v)}`,
+      );
+    }
+  }
+  if (composite === null) return null;
+  const sum = new D(composite).plus(new D(bonus));
+  return D.min(sum, new D(cap)).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+}

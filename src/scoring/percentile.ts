@@ -1,0 +1,115 @@
+/**
+ * Scoring against category peers, as JD does (DOMAIN.md §1: the store is compared with the
+ * other stores of its main second-level category), and the ranking rate.
+ *
+ * @module
+ */
+import { ArgumentError } from '../errors.js';
+import type { Direction } from '../metrics/types.js';
+
+function checkNumber(fn: string, what: string, v: number): void {
+  if (typeof v !== 'number' || Number.isNaN(v)) {
+    throw new ArgumentError(`${fn}: expected ${what} to be a number, found ${String(v)}`);
+  }
+}
+
+/** Twice the number of peers beaten plus the ties (so that ties count half, in integers). */
+function halfCount(
+  fn: string,
+  value: number,
+  peers: readonly number[],
+  better: (a: number, b: number) => boolean,
+): number {
+  checkNumber(fn, 'value', value);
+  let twice = 0;
+  for (let i = 0; i < peers.length; i++) {
+    const p = peers[i] as number;
+    checkNumber(fn, `peer ${i}`, p);
+    if (better(value, p)) twice += 2;
+    else if (value === p) twice += 1;
+  }
+  return twice;
+}
+
+const higher = (a: number, b: number): boolean => a > b;
+const lower = (a: number, b: number): boolean => a < b;
+
+/**
+ * Scores a value against its category peers: 10 × the share of peers the store does strictly
+ * better than, a tie counting half. `null` when there are no peers. Pass the peers without the
+ * store itself.
+ *
+ * @throws {ArgumentError} when the value or a peer is `NaN`.
+ *
+ * @example
+ * ```ts
+ * scoreAgainstPeers(0.9, [0.8, 0.9, 0.95, 0.7], 'higher-is-better');
+ * //=> 6.25
+ * scoreAgainstPeers(12, [], 'lower-is-better');
+ * //=> null
+ * ```
+ */
+export function scoreAgainstPeers(
+  value: number,
+  peerValues: readonly number[],
+  direction: Direction,
+): number | null {
+  const twice = halfCount(
+    'scoreAgainstPeers',
+    value,
+    peerValues,
+    direction === 'higher-is-better' ? higher : lower,
+  );
+  if (peerValues.length === 0) return null;
+  return (10 * twice) / (2 * peerValues.length);
+}
+
+/**
+ * The ranking rate (风向标排名率): the share, in [0, 1], of category peers whose composite the
+ * store's composite is strictly above, a tie counting half. `null` when there are no peers.
+ * Pass the peers without the store itself.
+ *
+ * @throws {ArgumentError} when the value or a peer is `NaN`.
+ *
+ * @example
+ * ```ts
+ * rankingRate(9.37, [9.1, 9.2, 9.37, 9.5]);
+ * //=> 0.625
+ * rankingRate(9.37, []);
+ * //=> null
+ * ```
+ */
+export function rankingRate(value: number, peers: readonly number[]): number | null {
+  const twice = halfCount('rankingRate', value, peers, higher);
+  if (peers.length === 0) return null;
+  return twice / (2 * peers.length);
+}
+
+/**
+ * The median of the peers' values (mean of the two middle values for an even count), e.g.
+ * the "industry average" a store with too little data is given. `null` when empty.
+ *
+ * @throws {ArgumentError} when a value is `NaN`.
+ *
+ * @example
+ * ```ts
+ * peerMedian([3, 1, 2]);
+ * //=> 2
+ * peerMedian([4, 1, 3, 2]);
+ * //=> 2.5
+ * peerMedian([]);
+ * //=> null
+ * ```
+ */
+export function peerMedian(values: readonly number[]): number | null {
+  values.forEach((v, i) => {
+    checkNumber('peerMedian', `value ${i}`, v);
+  });
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const upper = sorted[mid] as number;
+  if (sorted.length % 2 === 1) return upper;
+  const lowerMid = sorted[mid - 1] as number;
+  return lowerMid + (upper - lowerMid) / 2;
+}

@@ -1,0 +1,85 @@
+/**
+ * Store stars and the Good Shop badge from the ranking rate (DOMAIN.md §6).
+ *
+ * Source: rule of 2019-11, https://27931166.com/articles/86 (`published`); the module floor
+ * for the top band from 2020-09-15, https://edu.yunjiglobal.com/?p=1585 (`published`).
+ *
+ * @module
+ */
+import type { ModuleId } from '../metrics/types.js';
+import { DEFAULT_STAR_TABLE, type StarTable } from '../rules/scoringDefaults.js';
+import { atLeast, checkFraction, givenRankings } from './_checks.js';
+
+/** Each module's ranking rate among its peers, a fraction; absent or `null` when unknown. */
+export type ModuleRankings = Partial<Record<ModuleId, number | null>>;
+
+/** Input of {@link storeStars}. */
+export interface StoreStarsOptions {
+  /** The ranking rate (风向标排名率) as a fraction (0.9 = 90%); `null` when the store has no ranking. */
+  readonly rankingRate: number | null;
+  /** Module rankings; when given, the top band and Good Shop need each of them ≥ 30%. */
+  readonly moduleRankings?: ModuleRankings | undefined;
+  /** Whether the store is certified 京东好店 Good Shop. */
+  readonly goodShopCertified?: boolean | undefined;
+}
+
+/** Result of {@link storeStars}. */
+export interface StoreStars {
+  /** Stars shown, or `null` without a ranking. */
+  readonly stars: number | null;
+  /** `'good-shop'` when the Good Shop badge is shown instead of the stars' top band. */
+  readonly badge: 'good-shop' | null;
+}
+
+/**
+ * Store stars from the ranking rate r, lower bounds inclusive, compared exactly (0.9 gives
+ * 4.9, 0.8999 gives 4.5):
+ *
+ * | r | stars |
+ * |---|---|
+ * | ≥ 90% and certified Good Shop | 4.9 with the Good Shop badge |
+ * | ≥ 90% | 4.9 |
+ * | ≥ 70% | 4.5 |
+ * | ≥ 40% | 4.0 |
+ * | ≥ 20% | 3.5 |
+ * | ≥ 3% | 3.0 |
+ * | < 3% | 2.5 |
+ * | no ranking | `null` |
+ *
+ * From 2020-09-15 the top band and the badge also need every given module ranking ≥ 30%
+ * (`published`); below that the store shows 4.5 (`assumption`: the notice does not say).
+ *
+ * @throws {ArgumentError} when a rate is not a fraction in [0, 1].
+ *
+ * @example
+ * ```ts
+ * storeStars({ rankingRate: 0.9 });
+ * //=> { stars: 4.9, badge: null }
+ * storeStars({ rankingRate: 0.8999 });
+ * //=> { stars: 4.5, badge: null }
+ * storeStars({ rankingRate: 0.95, goodShopCertified: true, moduleRankings: { logistics: 0.25 } });
+ * //=> { stars: 4.5, badge: null }
+ * storeStars({ rankingRate: null });
+ * //=> { stars: null, badge: null }
+ * ```
+ */
+export function storeStars(
+  options: StoreStarsOptions,
+  table: StarTable = DEFAULT_STAR_TABLE,
+): StoreStars {
+  const r = options.rankingRate;
+  checkFraction('storeStars', 'rankingRate', r);
+  const modules = givenRankings('storeStars', options.moduleRankings);
+  if (r === null) return { stars: null, badge: null };
+
+  const bands = [...table.bands.value].sort((a, b) => b.minRate - a.minRate);
+  const modulesOk = modules.every(([, m]) => atLeast(m, table.topModuleFloor.value));
+  const index = bands.findIndex((b) => atLeast(r, b.minRate));
+  let stars = index === -1 ? table.floorStars.value : (bands[index] as { stars: number }).stars;
+  if (index === 0 && !modulesOk) stars = table.topFallbackStars.value;
+  const badge =
+    options.goodShopCertified === true && modulesOk && atLeast(r, table.goodShopMinRate.value)
+      ? 'good-shop'
+      : null;
+  return { stars, badge };
+}
