@@ -1,13 +1,43 @@
+import { dayNumberOf } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import {
+  addLatestReviews,
+  handlingDeadlineMs,
+  isMediumOrNegative,
+  type ReviewTally,
+} from './_latestReviews.js';
+
+const tally: ReviewTally = {
+  anchor: (r, rules) => dayNumberOf(handlingDeadlineMs(r, rules)),
+  // The anchor (deadline day) is in the window only when the deadline is before the as-of
+  // instant, so a reply at or before the deadline has happened: compare instants directly.
+  numerator: (r, rules) =>
+    isMediumOrNegative(r.stars) &&
+    r.repliedAt !== undefined &&
+    r.repliedAt <= handlingDeadlineMs(r, rules)
+      ? 1
+      : 0,
+  denominator: (r) => (isMediumOrNegative(r.stars) ? 1 : 0),
+};
 
 /**
- * 24小时中差评处理率 24-hour negative review handling rate. (Not measured yet: returns `no-data`.)
+ * 24小时中差评处理率 24-hour handling rate: medium and negative reviews (1–3 stars) replied to
+ * within 24 h of their creation / all medium and negative reviews. Each review is anchored on
+ * its deadline's day (created + 24 h), window `[D−30, D−1]` by deadline day (an assumption), so
+ * every review in the window is already decided at the as-of instant. Target named by seed 001:
+ * ≥ 85%.
+ *
+ * | reply after creation | in time |
+ * |---|---|
+ * | exactly 24 h | yes |
+ * | 24 h + 1 ms | no |
+ * | none (or at/after the as-of instant) | no |
  *
  * @example
  * ```ts
- * negativeReviewHandlingRate24hDefinition.id;
- * //=> 'reviews.negative-handling-rate-24h'
+ * negativeReviewHandlingRate24hDefinition.anchor;
+ * //=> 'handling deadline (created + 24 h), by its Shanghai day'
  * ```
  */
 export const negativeReviewHandlingRate24hDefinition: MetricDefinition = defineMetric({
@@ -16,23 +46,51 @@ export const negativeReviewHandlingRate24hDefinition: MetricDefinition = defineM
   name: { zh: '24小时中差评处理率', en: '24-hour negative review handling rate' },
   unit: 'ratio',
   direction: 'higher-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula:
+    'medium (2–3 stars) and negative (1 star) reviews replied within 24 h of creation / all medium and negative reviews',
+  numerator: 'medium and negative reviews replied at most 24 h after creation',
+  denominator: 'medium and negative reviews',
+  anchor: 'handling deadline (created + 24 h), by its Shanghai day',
+  source: [
+    {
+      tag: 'seed',
+      seed: '001',
+      note: '24小时内中差评回复的数量/24小时内中差评的总量; target: 85% or more',
+    },
+    {
+      tag: 'assumption',
+      note: 'window of 30 days [D−30, D−1] by deadline day, so nothing in the window is pending',
+    },
+    {
+      tag: 'published',
+      url: 'https://www.maijiaw.com/article/517489',
+      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+    },
+  ],
+  notes: [
+    'A reply counts when it has happened and is at most 24 h after creation: exactly 24 h is in time, 24 h + 1 ms is not.',
+    'The latest-20 rule applies before the star classes: each customer’s latest 20 reviews whose deadline day is in the window are selected whatever their stars, then the 1–3-star ones among them count.',
+    'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    reviews(view, ctx, slot) {
+      addLatestReviews(view, ctx, slot, tally);
+    },
+  },
 });
 
 /**
- * Calculates 24小时中差评处理率 24-hour negative review handling rate.
+ * Calculates 24小时中差评处理率, the 24-hour medium and negative review handling rate.
  *
  * @example
  * ```ts
- * negativeReviewHandlingRate24h(data, { asOf: '2026-11-23' }).id;
- * //=> 'reviews.negative-handling-rate-24h'
+ * // Two 1-star reviews whose deadlines fell in [D−30, D−1]: one replied exactly 24 h after
+ * // creation (in time), the other 24 h + 1 ms after (late).
+ * negativeReviewHandlingRate24h(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.5'
+ * // A review created on D−1 has its deadline on D: not in the window yet.
  * ```
  */
 export const negativeReviewHandlingRate24h = calculatorFor(negativeReviewHandlingRate24hDefinition);

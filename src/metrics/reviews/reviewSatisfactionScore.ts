@@ -1,13 +1,25 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { addLatestReviews, createdDay, type ReviewTally } from './_latestReviews.js';
+
+const tally: ReviewTally = {
+  anchor: createdDay,
+  numerator: (r) => 2 * r.stars,
+  denominator: () => 1,
+};
 
 /**
- * 商品评价满意度 Review satisfaction score. (Not measured yet: returns `no-data`.)
+ * 商品评价满意度 review satisfaction score: 2 × the mean stars of the reviews created in
+ * `[D−30, D−1]`, a score in points (0–10; 2–10 whenever there is data). The result's numerator
+ * is the points total (2 × Σ stars) and its denominator the number of reviews, so
+ * `value = numerator / denominator` (published: yiqigousc.com/ws/202309/c_75988.html, the older
+ * of its two versions). Only each customer's latest 20 reviews created in the window count;
+ * excluded reviews count nowhere.
  *
  * @example
  * ```ts
- * reviewSatisfactionScoreDefinition.id;
- * //=> 'reviews.satisfaction-score'
+ * reviewSatisfactionScoreDefinition.unit;
+ * //=> 'points'
  * ```
  */
 export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric({
@@ -16,23 +28,47 @@ export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric(
   name: { zh: '商品评价满意度', en: 'Review satisfaction score' },
   unit: 'points',
   direction: 'higher-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: '2 × Σ stars / number of reviews (2 × the mean stars: the 10-point score)',
+  numerator: 'points total: 2 × Σ stars',
+  denominator: 'number of reviews',
+  anchor: 'review created',
+  source: [
+    {
+      tag: 'published',
+      url: 'https://www.yiqigousc.com/ws/202309/c_75988.html',
+      note: 'formula and 30-day window (the older of its two versions)',
+    },
+    {
+      tag: 'published',
+      url: 'https://www.maijiaw.com/article/517489',
+      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+    },
+  ],
+  notes: [
+    'Worked example (DOMAIN.md §7): stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
+    'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+    'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first).',
+    'A review created at or after the as-of instant has not happened.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    reviews(view, ctx, slot) {
+      addLatestReviews(view, ctx, slot, tally);
+    },
+  },
 });
 
 /**
- * Calculates 商品评价满意度 Review satisfaction score.
+ * Calculates 商品评价满意度, the review satisfaction score (points, 0–10).
  *
  * @example
  * ```ts
- * reviewSatisfactionScore(data, { asOf: '2026-11-23' }).id;
- * //=> 'reviews.satisfaction-score'
+ * // Stars 5×80, 4×10, 3×5, 2×3, 1×2 created in [D−30, D−1], 100 customers:
+ * const r = reviewSatisfactionScore(data, { asOf: '2026-11-23' });
+ * [r.numerator.toString(), r.denominator.toString(), r.value?.toString()];
+ * //=> ['926', '100', '9.26']
+ * // A review created at D 00:00 has not happened yet and changes nothing.
  * ```
  */
 export const reviewSatisfactionScore = calculatorFor(reviewSatisfactionScoreDefinition);
