@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import { renderMetricsDoc } from '../../scripts/metrics-doc.js';
+
+describe('docs/metrics.md', () => {
+  it('is up to date with the metric definitions (run `npm run docs` to regenerate)', () => {
+    const committed = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
+    expect(committed).toBe(renderMetricsDoc());
+  });
+
+  it('documents every metric with its window and provenance', () => {
+    const doc = renderMetricsDoc();
+    for (const m of metricCatalogue) {
+      expect(doc).toContain(`### ${m.id}`);
+      expect(doc).toContain(m.name.zh);
+    }
+    expect(doc).not.toContain('TODO');
+  });
+});
