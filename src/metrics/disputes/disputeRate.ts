@@ -1,13 +1,29 @@
+import { dayNumberOf } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
 
 /**
- * 交易纠纷率 Dispute rate. (Not measured yet: returns `no-data`.)
+ * 交易纠纷率 dispute rate: (disputes ruled merchant-responsible + ruled shared − appeals upheld)
+ * / orders placed, anchored on the order's placement day, window `[D−35, D−5]` (published,
+ * maijiaw.com/article/473800; window m.cnqd.net/hyzx/zixun/10072.html).
+ *
+ * An order counts when paid before the as-of instant, or placed for cash on delivery (JD counts
+ * prepaid orders at payment, cash-on-delivery orders at submission). Each of its disputes counts
+ * (several on one order too) once ruled `merchant` or `shared` with the ruling known (`ruledAt`
+ * before the as-of instant), unless an appeal against it was upheld before the as-of instant.
+ * Disputes on an order that does not count (unpaid as of D) do not count either.
+ *
+ * | fact | as of D it counts when |
+ * |---|---|
+ * | order placed | D−35 00:00:00.000 ≤ placedAt < D−4 00:00:00.000 |
+ * | payment (prepaid) | paidAt < D 00:00 |
+ * | ruling | ruledAt < D 00:00 (a ruling stamped D 00:00:00.000 is not known yet) |
+ * | upheld appeal removes it | appealUpheldAt < D 00:00 |
  *
  * @example
  * ```ts
- * disputeRateDefinition.id;
- * //=> 'disputes.dispute-rate'
+ * disputeRateDefinition.direction;
+ * //=> 'lower-is-better'
  * ```
  */
 export const disputeRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +32,57 @@ export const disputeRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '交易纠纷率', en: 'Dispute rate' },
   unit: 'ratio',
   direction: 'lower-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: '(disputes ruled merchant-responsible + ruled shared − appeals upheld) / orders placed',
+  numerator: 'disputes ruled merchant-responsible or shared, ruling known, no upheld appeal known',
+  denominator:
+    'orders placed (prepaid: paid before the as-of instant; cash on delivery: submitted)',
+  anchor: 'order placed',
+  source: [
+    {
+      tag: 'published',
+      url: 'https://www.maijiaw.com/article/473800',
+      note: '(ruled merchant-responsible + ruled shared − appeals upheld) / orders placed; prepaid orders count at payment, cash-on-delivery orders at submission',
+    },
+    {
+      tag: 'published',
+      url: 'https://m.cnqd.net/hyzx/zixun/10072.html',
+      note: 'orders created in [D−35, D−5]',
+    },
+  ],
+  notes: [
+    'An order counts when paid before the as-of instant, or placed for cash on delivery; a later cancellation does not remove it.',
+    'Every dispute counts, several on one order too, once opened and ruled merchant or shared with `ruledAt` before the as-of instant; a ruling without `ruledAt` never counts.',
+    'A dispute whose appeal was upheld before the as-of instant is left out (subtracted).',
+    'Disputes on an order that does not count (prepaid, not paid as of D) do not count either.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    order(view, ctx, slot) {
+      const o = view.order;
+      if (!o.cashOnDelivery && !ctx.known(o.paidAt)) return;
+      let counted = 0;
+      for (const d of view.disputes) {
+        if (d.ruling !== 'merchant' && d.ruling !== 'shared') continue;
+        // Rulings and appeals become known after the order's placement day: ask as of D.
+        if (!ctx.known(d.ruledAt) || !ctx.known(d.openedAt)) continue;
+        if (d.appealUpheldAt !== undefined && ctx.known(d.appealUpheldAt)) continue;
+        counted++;
+      }
+      ctx.add(slot, dayNumberOf(o.placedAt), counted, 1);
+    },
+  },
 });
 
 /**
- * Calculates 交易纠纷率 Dispute rate.
+ * Calculates 交易纠纷率, the dispute rate.
  *
  * @example
  * ```ts
- * disputeRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'disputes.dispute-rate'
+ * // Four paid orders placed in the window; one dispute ruled merchant-responsible, one ruled
+ * // shared whose appeal was upheld, one ruled at exactly the as-of instant (not known yet):
+ * disputeRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.25'
  * ```
  */
 export const disputeRate = calculatorFor(disputeRateDefinition);

@@ -1,13 +1,27 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { dayEndMs, inLogistics } from './_shippable.js';
 
 /**
- * 次日达占比 Next-day arrival rate. (Not measured yet: returns `no-data`.)
+ * 次日达占比 next-day arrival ratio: orders delivered by the end of the day after they became
+ * shippable / orders due, anchored on that deadline day (shippable day + arrival days),
+ * logistics window `[D−30, D−1]`.
+ *
+ * No cut-off hour applies: an order paid at 23:59 must still arrive by the end of the next
+ * day. `rules.logistics.arrivalDays` is 1 (次日达) by default; 2 is the 2018 notice's 隔日达
+ * variant (published, shuaishou.com/school/infos26590.html). Seed 000 names the metric; the
+ * formula is our reading of its name.
+ *
+ * | delivered (paid 2026-11-01, arrivalDays 1) | in time? |
+ * |---|---|
+ * | 2026-11-02 23:59:59.999 | yes |
+ * | 2026-11-03 00:00:00.000 | no (in time with arrivalDays 2) |
+ * | never (or never collected) | no, stays in the denominator |
  *
  * @example
  * ```ts
- * nextDayArrivalRateDefinition.id;
- * //=> 'logistics.next-day-arrival-rate'
+ * nextDayArrivalRateDefinition.unit;
+ * //=> 'ratio'
  * ```
  */
 export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +30,64 @@ export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '次日达占比', en: 'Next-day arrival rate' },
   unit: 'ratio',
   direction: 'higher-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'orders delivered by the end of the day after they became shippable / orders due',
+  numerator: 'orders due delivered (妥投) before the end of shippable day + arrival days',
+  denominator: 'orders due (shippable, not cancelled before the end of their collection due day)',
+  anchor: 'shippable day + arrival days (the delivery deadline day)',
+  source: [
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'names "the order arrival ratio on the next day" without a formula',
+    },
+    {
+      tag: 'assumption',
+      note: 'formula read from the name: delivered by the end of the shippable day + 1 / orders due; no cut-off hour',
+    },
+    {
+      tag: 'published',
+      url: 'https://www.shuaishou.com/school/infos26590.html',
+      note: 'the 2018 notice’s 隔日达 variant, delivered within 2 days: rules.logistics.arrivalDays = 2',
+    },
+  ],
+  notes: [
+    'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
+    'Deadline = end of the shippable day + arrival days (1 by default); no cut-off hour applies.',
+    'An order not delivered in time (uncollected, undelivered or late) stays in the denominator.',
+    'An order cancelled before the end of its collection due day is in no logistics metric; one cancelled later stays in the denominator.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    order(view, ctx, slot) {
+      const shippableDay = view.shippableDay;
+      if (shippableDay === undefined) return;
+      const deadlineDay = shippableDay + ctx.rules.logistics.arrivalDays.value;
+      if (!inLogistics(view, deadlineDay, ctx)) return;
+      const deliveredAt = view.order.deliveredAt;
+      // The anchor is in the window only once the deadline day is over: compare with it directly.
+      ctx.add(
+        slot,
+        deadlineDay,
+        deliveredAt !== undefined && deliveredAt < dayEndMs(deadlineDay) ? 1 : 0,
+        1,
+      );
+    },
+  },
 });
 
 /**
- * Calculates 次日达占比 Next-day arrival rate.
+ * Calculates 次日达占比, the next-day arrival ratio.
  *
  * @example
  * ```ts
- * nextDayArrivalRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'logistics.next-day-arrival-rate'
+ * // Paid 2026-11-10 23:00, delivered 11-12 00:00:00.000 (1 ms late); paid 11-10 09:00,
+ * // delivered 11-11 23:59:59.999: one of two in time.
+ * nextDayArrivalRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.5'
+ * // With the 隔日达 variant (arrivalDays 2) both are in time:
+ * nextDayArrivalRate(data, { asOf: '2026-11-23', ruleSet: twoDayRuleSet }).value?.toString();
+ * //=> '1'
  * ```
  */
 export const nextDayArrivalRate = calculatorFor(nextDayArrivalRateDefinition);

@@ -1,13 +1,29 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { dayEndMs, inLogistics } from './_shippable.js';
 
 /**
- * 当日揽收率 Same-day collection rate. (Not measured yet: returns `no-data`.)
+ * 当日揽收率 same-day collection rate: orders collected by the carrier by the end of their
+ * collection due day / orders due, anchored on the due day, logistics window `[D−30, D−1]`.
+ *
+ * The due day is the day the order became shippable (paid; placed for cash on delivery), or
+ * the next day when it became shippable at or after the cut-off hour (16:00 by default,
+ * `rules.logistics.collectionCutoffHour`, an assumption). Seed 000 names the metric; the
+ * formula is our reading of its name.
+ *
+ * | instant | in time? |
+ * |---|---|
+ * | shippable 15:59:59.999 | due the same day |
+ * | shippable 16:00:00.000 | due the next day |
+ * | collected 23:59:59.999 of the due day | yes |
+ * | collected 00:00:00.000 the day after | no |
+ * | cancelled 23:59:59.999 of the due day | order excluded |
+ * | cancelled 00:00:00.000 the day after | order stays, uncollected |
  *
  * @example
  * ```ts
- * sameDayCollectionRateDefinition.id;
- * //=> 'logistics.same-day-collection-rate'
+ * sameDayCollectionRateDefinition.anchor;
+ * //=> 'collection due day (shippable day, or the next day when shippable at or after the cut-off hour)'
  * ```
  */
 export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +32,53 @@ export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '当日揽收率', en: 'Same-day collection rate' },
   unit: 'ratio',
   direction: 'higher-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'orders collected by the carrier by the end of their collection due day / orders due',
+  numerator: 'orders due whose collection (揽收) happened before the end of the due day',
+  denominator: 'orders due (shippable, not cancelled before the end of the due day)',
+  anchor:
+    'collection due day (shippable day, or the next day when shippable at or after the cut-off hour)',
+  source: [
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'names "the merchant’s collection rate on the same day" without a formula',
+    },
+    {
+      tag: 'assumption',
+      note: 'formula read from the name: collected by the end of the due day / orders due; due day set by the collection cut-off hour (default 16:00, rules.logistics.collectionCutoffHour)',
+    },
+  ],
+  notes: [
+    'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
+    'Due day = the shippable day, or the next day when shippable at or after the cut-off hour (16:00:00.000 is the next day).',
+    'Collected in time = collectedAt before 00:00 of the day after the due day; an order never collected stays in the denominator.',
+    'An order cancelled before the end of its due day is in no logistics metric; one cancelled later stays, uncollected unless collected in time.',
+    'Only `collectedAt` proves collection: a delivery without a collection time does not count as collected.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    order(view, ctx, slot) {
+      const due = view.collectionDueDay;
+      if (due === undefined || !inLogistics(view, due, ctx)) return;
+      const collectedAt = view.order.collectedAt;
+      // The anchor is in the window only once the due day is over: compare with the deadline.
+      ctx.add(slot, due, collectedAt !== undefined && collectedAt < dayEndMs(due) ? 1 : 0, 1);
+    },
+  },
 });
 
 /**
- * Calculates 当日揽收率 Same-day collection rate.
+ * Calculates 当日揽收率, the same-day collection rate.
  *
  * @example
  * ```ts
- * sameDayCollectionRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'logistics.same-day-collection-rate'
+ * // Paid 2026-11-10 16:00 (due 11-11), collected 11-11 23:59:59.999; paid 11-10 15:59:59.999
+ * // (due 11-10), collected 11-11 00:00: one of two in time.
+ * sameDayCollectionRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.5'
+ * sameDayCollectionRate(emptyStore, { asOf: '2026-11-23' }).status;
+ * //=> 'no-data'
  * ```
  */
 export const sameDayCollectionRate = calculatorFor(sameDayCollectionRateDefinition);

@@ -1,0 +1,49 @@
+/**
+ * Shared rules of the logistics metrics (DOMAIN.md §4.4, §4.6 "Logistics"): which orders are
+ * in them at all, and the ends of their deadline days.
+ *
+ * @module
+ */
+import { type DayNumber, dayStartMs } from '../../time/shanghai.js';
+import type { MeasureContext } from '../_engine.js';
+import type { OrderView } from '../_views.js';
+
+/**
+ * The instant a Shanghai day ends: the next day's 00:00, excluded. "By the end of day X" means
+ * strictly before `dayEndMs(X)`, so 23:59:59.999 is in time and 00:00 the next day is late.
+ *
+ * @example
+ * ```ts
+ * dayEndMs(parseDayKey('2026-11-01')) === sh('2026-11-02 00:00:00');
+ * //=> true
+ * ```
+ */
+export function dayEndMs(day: DayNumber): number {
+  return dayStartMs(day + 1);
+}
+
+/**
+ * Whether an order is in the logistics metrics as seen from an event anchored on `anchorDay`:
+ * it must have become shippable (paid; placed for cash on delivery) and not have been cancelled
+ * before the end of its collection due day.
+ *
+ * Replayable: when the anchor is on or after the due day, an anchor in the window means the due
+ * day is over at the as-of instant, so the cancellation is compared with the deadline directly.
+ * Only when the anchor comes earlier (an order delivered before its due day ended) does the
+ * cancellation have to be known as of D (`ctx.known`).
+ *
+ * @example
+ * ```ts
+ * // Paid 2026-11-01 17:00 (due 11-02), cancelled 11-02 23:59:59.999: out of every logistics metric.
+ * inLogistics(view, view.collectionDueDay, ctx);
+ * //=> false
+ * ```
+ */
+export function inLogistics(view: OrderView, anchorDay: DayNumber, ctx: MeasureContext): boolean {
+  const due = view.collectionDueDay;
+  if (due === undefined) return false;
+  const cancelledAt = view.order.cancelledAt;
+  if (cancelledAt === undefined || cancelledAt >= dayEndMs(due)) return true;
+  // Cancelled before the end of the due day: out, once the cancellation has happened as of D.
+  return anchorDay < due && !ctx.known(cancelledAt);
+}
