@@ -1,13 +1,27 @@
+import { dayNumberOf, HOUR_MS } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { rejectionKnown } from './_outboundUnits.js';
 
 /**
- * 售后时效 After-sales duration. (Not measured yet: returns `no-data`.)
+ * 售后时效 after-sales duration: Σ(completed − applied) / number of approved service orders
+ * completed, in hours, anchored on the completion day; window `[D−30, D−1]` (seed).
+ *
+ * A service order counts when it is completed (its completion day in the window, so the
+ * completion has happened), its approval has happened before the as-of instant, and its
+ * rejection (if any) has not. Each counts once, whatever its units.
+ *
+ * | service order | counts |
+ * |---|---|
+ * | completed D−1 23:59:59.999, approved earlier | yes |
+ * | completed D−31 23:59:59.999 | no (out of the window) |
+ * | completed, approval at or after D 00:00 | not yet |
+ * | completed, never approved, or rejection happened | no |
  *
  * @example
  * ```ts
- * afterSalesDurationDefinition.id;
- * //=> 'after-sales.duration'
+ * afterSalesDurationDefinition.unit;
+ * //=> 'hours'
  * ```
  */
 export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
@@ -16,23 +30,50 @@ export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
   name: { zh: '售后时效', en: 'After-sales duration' },
   unit: 'hours',
   direction: 'lower-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
-  numeratorScale: 1,
+  formula: 'Σ(completed − applied) / number of approved service orders completed',
+  numerator: 'total time from application to completion, hours',
+  denominator: 'approved service orders completed',
+  anchor: 'completion day',
+  source: [
+    { tag: 'seed', seed: '001', note: '售后总服务时长/审核通过总售后服务单量' },
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'after-sales service duration is data from 1 day to 30 days before evaluation',
+    },
+  ],
+  notes: [
+    'Duration = `completedAt` − `appliedAt`, for service orders approved and completed; every type and reason, each once whatever its units.',
+    'The approval must have happened before the as-of instant; a service order whose `rejectedAt` has happened counts nowhere.',
+    'A service order approved but not completed is not in the average yet (there is no duration to add).',
+    'The numerator is the total in hours and the denominator the count: value = numerator / denominator.',
+  ],
+  // Tallies are milliseconds; the result is in hours.
+  numeratorScale: HOUR_MS,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    serviceOrder(view, ctx, slot) {
+      const s = view.serviceOrder;
+      if (s.completedAt === undefined || s.approvedAt === undefined) return;
+      // The completion day is in the window only once the completion has happened; the
+      // approval and the rejection are other facts and must be asked about.
+      if (!ctx.known(s.approvedAt) || rejectionKnown(s, ctx)) return;
+      ctx.add(slot, dayNumberOf(s.completedAt), s.completedAt - s.appliedAt, 1);
+    },
+  },
 });
 
 /**
- * Calculates 售后时效 After-sales duration.
+ * Calculates 售后时效, the average after-sales duration in hours.
  *
  * @example
  * ```ts
- * afterSalesDuration(data, { asOf: '2026-11-23' }).id;
- * //=> 'after-sales.duration'
+ * // Two approved service orders completed in the window, after 36 h and after 90 min:
+ * afterSalesDuration(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '18.75'
+ * // Completed in the window, but approved only at the as-of instant: not yet.
+ * afterSalesDuration(lateApproval, { asOf: '2026-11-23' }).status;
+ * //=> 'no-data'
  * ```
  */
 export const afterSalesDuration = calculatorFor(afterSalesDurationDefinition);

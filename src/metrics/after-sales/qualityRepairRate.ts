@@ -1,13 +1,23 @@
+import type { ServiceOrder } from '../../model.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { approvedPerOutboundUnit } from './_outboundUnits.js';
+import { isQualityReason } from './_quality.js';
 
 /**
- * 产品质量返修率 Quality repair rate. (Not measured yet: returns `no-data`.)
+ * 产品质量返修率 quality repair rate: approved service orders with a quality reason (产品质量,
+ * 假旧货, 开箱残, 缺少配件, 软性故障, 外观原因) anchored on the approval day / outbound units
+ * anchored on the outbound day; window `[D−30, D−1]` (seed).
+ *
+ * | reason | quality |
+ * |---|---|
+ * | `quality`, `fake-or-used`, `dead-on-arrival`, `missing-parts`, `soft-failure`, `appearance` | yes |
+ * | `no-reason`, `other` | no |
  *
  * @example
  * ```ts
- * qualityRepairRateDefinition.id;
- * //=> 'after-sales.quality-repair-rate'
+ * qualityRepairRateDefinition.numerator;
+ * //=> 'approved service orders with a quality reason, every type, each once'
  * ```
  */
 export const qualityRepairRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +26,37 @@ export const qualityRepairRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '产品质量返修率', en: 'Quality repair rate' },
   unit: 'ratio',
   direction: 'lower-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'approved service orders with a quality reason / outbound units',
+  numerator: 'approved service orders with a quality reason, every type, each once',
+  denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
+  anchor: 'approval day (numerator); outbound day (denominator)',
+  source: [
+    {
+      tag: 'seed',
+      seed: '001',
+      note: '审核通过服务单量(产品质量,假旧货开箱残,缺少配件,软性故障,外观原因)/出库月销量(订单跟踪30天)',
+    },
+    { tag: 'seed', seed: '000', note: 'window: 1 day to 30 days before evaluation' },
+  ],
+  notes: [
+    'Quality reasons: quality (产品质量), fake-or-used (假旧货), dead-on-arrival (开箱残), missing-parts (缺少配件), soft-failure (软性故障), appearance (外观原因); no-reason and other are not.',
+    'Every service order type counts (return, exchange, repair), each once whatever its units.',
+    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: approvedPerOutboundUnit((s: ServiceOrder) => isQualityReason(s.reason)),
 });
 
 /**
- * Calculates 产品质量返修率 Quality repair rate.
+ * Calculates 产品质量返修率, the quality repair rate.
  *
  * @example
  * ```ts
- * qualityRepairRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'after-sales.quality-repair-rate'
+ * // Approved in the window: one 'dead-on-arrival', one 'no-reason'; 4 outbound units:
+ * qualityRepairRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.25'
  * ```
  */
 export const qualityRepairRate = calculatorFor(qualityRepairRateDefinition);

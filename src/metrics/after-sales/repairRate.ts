@@ -1,13 +1,27 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { approvedPerOutboundUnit } from './_outboundUnits.js';
 
 /**
- * 售后返修率 After-sales repair rate. (Not measured yet: returns `no-data`.)
+ * 售后返修率 after-sales repair rate: approved service orders (审核通过服务单量, every type and
+ * reason, each counted once whatever its units) anchored on the approval day / outbound units
+ * (出库月销量: units of orders whose `outboundAt` is in the window, cancelled orders included)
+ * anchored on the outbound day; window `[D−30, D−1]` (seed).
+ *
+ * | fact | counts |
+ * |---|---|
+ * | `approvedAt` on D−30 00:00 … D−1 23:59:59.999 | yes |
+ * | `approvedAt` at D 00:00 (the as-of instant) or later | not yet |
+ * | `rejectedAt` happened (before D 00:00) | never, even if approved |
+ * | `outboundAt` on D−30 00:00 … D−1 23:59:59.999 | its units, in the denominator |
+ *
+ * Approved service orders with no outbound units in the window give `no-data` (the
+ * denominator is 0), with the count still in `numerator`.
  *
  * @example
  * ```ts
- * repairRateDefinition.id;
- * //=> 'after-sales.repair-rate'
+ * repairRateDefinition.formula;
+ * //=> 'approved service orders / outbound units'
  * ```
  */
 export const repairRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +30,36 @@ export const repairRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '售后返修率', en: 'After-sales repair rate' },
   unit: 'ratio',
   direction: 'lower-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'approved service orders / outbound units',
+  numerator: 'service orders approved (审核通过), every type and reason, each once',
+  denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
+  anchor: 'approval day (numerator); outbound day (denominator)',
+  source: [
+    { tag: 'seed', seed: '001', note: '审核通过服务单量/出库月销量' },
+    { tag: 'seed', seed: '000', note: 'window: 1 day to 30 days before evaluation' },
+  ],
+  notes: [
+    'Each service order counts once, whatever its units; returns, exchanges and repairs all count.',
+    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included; orders never outbound add nothing.',
+    'With no outbound units in the window the result is `no-data`, whatever the numerator.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: approvedPerOutboundUnit(() => true),
 });
 
 /**
- * Calculates 售后返修率 After-sales repair rate.
+ * Calculates 售后返修率, the after-sales repair rate.
  *
  * @example
  * ```ts
- * repairRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'after-sales.repair-rate'
+ * // 2 approved service orders (one for 3 units: still 1) over 8 outbound units in [D−30, D−1]:
+ * repairRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.25'
+ * // Approvals but no outbound unit in the window:
+ * repairRate(noOutbound, { asOf: '2026-11-23' }).status;
+ * //=> 'no-data'
  * ```
  */
 export const repairRate = calculatorFor(repairRateDefinition);

@@ -1,13 +1,23 @@
+import type { ServiceOrder } from '../../model.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
+import { approvedPerOutboundUnit } from './_outboundUnits.js';
 
 /**
- * 退货率 Return rate. (Not measured yet: returns `no-data`.)
+ * 退货率 return rate: approved return-type service orders anchored on the approval day /
+ * outbound units anchored on the outbound day; window `[D−30, D−1]`. The seeds name the metric
+ * without a formula: this one, built like the repair rates, is an `assumption`.
+ *
+ * | service order | counts |
+ * |---|---|
+ * | type `return`, approved before D 00:00, approval day in the window | yes, once |
+ * | type `exchange` or `repair` | no |
+ * | rejected (rejection happened) | no |
  *
  * @example
  * ```ts
- * returnRateDefinition.id;
- * //=> 'after-sales.return-rate'
+ * returnRateDefinition.source[0]?.tag;
+ * //=> 'assumption'
  * ```
  */
 export const returnRateDefinition: MetricDefinition = defineMetric({
@@ -16,23 +26,40 @@ export const returnRateDefinition: MetricDefinition = defineMetric({
   name: { zh: '退货率', en: 'Return rate' },
   unit: 'ratio',
   direction: 'lower-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'approved return-type service orders / outbound units',
+  numerator: 'approved service orders of type return (退货), every reason, each once',
+  denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
+  anchor: 'approval day (numerator); outbound day (denominator)',
+  source: [
+    {
+      tag: 'assumption',
+      note: 'the seeds name the return rate (000: "the return rate") without a formula; we count it like the repair rates (seed 001: 审核通过服务单量/出库月销量), restricted to return-type service orders',
+    },
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'window: 1 day to 30 days before evaluation (the after-sales window)',
+    },
+  ],
+  notes: [
+    'Only return-type (退货) service orders count; exchanges and repairs do not. Every reason counts, no-reason returns included.',
+    'Each service order counts once, whatever its units.',
+    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: approvedPerOutboundUnit((s: ServiceOrder) => s.type === 'return'),
 });
 
 /**
- * Calculates 退货率 Return rate.
+ * Calculates 退货率, the return rate.
  *
  * @example
  * ```ts
- * returnRate(data, { asOf: '2026-11-23' }).id;
- * //=> 'after-sales.return-rate'
+ * // Approved in the window: 1 return and 1 exchange; 5 outbound units:
+ * returnRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.2'
  * ```
  */
 export const returnRate = calculatorFor(returnRateDefinition);

@@ -1,13 +1,24 @@
+import { dayNumberOf } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
+import { isSatisfied } from '../consultation/_satisfaction.js';
 import type { MetricDefinition } from '../types.js';
 
 /**
- * 退货满意度 Return satisfaction. (Not measured yet: returns `no-data`.)
+ * 退货满意度 return satisfaction: ratings very satisfied or satisfied of return-type service
+ * orders / rated return-type service orders, anchored on the rating day (`ratedAt`); window
+ * `[D−180, D−1]` (seed 000).
+ *
+ * | service order | counts |
+ * |---|---|
+ * | type `return`, `rating` and `ratedAt` on D−180 … D−1 | yes |
+ * | rated on D−181, or at/after D 00:00 | no / not yet |
+ * | `rating` without `ratedAt` | no (never rated as of any day) |
+ * | type `exchange` or `repair` | no |
  *
  * @example
  * ```ts
- * returnSatisfactionDefinition.id;
- * //=> 'after-sales.return-satisfaction'
+ * returnSatisfactionDefinition.anchor;
+ * //=> 'rating day (ratedAt)'
  * ```
  */
 export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
@@ -16,23 +27,45 @@ export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
   name: { zh: '退货满意度', en: 'Return satisfaction' },
   unit: 'ratio',
   direction: 'higher-is-better',
-  formula: 'TODO',
-  numerator: 'TODO',
-  denominator: 'TODO',
-  anchor: 'TODO',
-  source: [{ tag: 'assumption', note: 'TODO' }],
+  formula: 'return service orders rated (very satisfied + satisfied) / rated return service orders',
+  numerator: 'return-type service orders rated very satisfied or satisfied',
+  denominator: 'rated return-type service orders',
+  anchor: 'rating day (ratedAt)',
+  source: [
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'return satisfaction is data from 1 day to 180 days before evaluation',
+    },
+  ],
+  notes: [
+    'Covers return-type (退货) service orders with a rating, anchored on `ratedAt`; a rating without `ratedAt` never counts.',
+    'Approval does not matter: a rated return counts whether it was approved, rejected or neither.',
+    'Satisfied = very satisfied (非常满意) or satisfied (满意).',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
-  measure: {},
+  measure: {
+    serviceOrder(view, ctx, slot) {
+      const s = view.serviceOrder;
+      // The rating day is in the window only once the rating has happened: no `known` call.
+      if (s.type !== 'return' || s.rating === undefined || s.ratedAt === undefined) return;
+      ctx.add(slot, dayNumberOf(s.ratedAt), isSatisfied(s.rating) ? 1 : 0, 1);
+    },
+  },
 });
 
 /**
- * Calculates 退货满意度 Return satisfaction.
+ * Calculates 退货满意度, the satisfied share of rated returns.
  *
  * @example
  * ```ts
- * returnSatisfaction(data, { asOf: '2026-11-23' }).id;
- * //=> 'after-sales.return-satisfaction'
+ * // Returns rated satisfied, very satisfied and neutral within [D−180, D−1]:
+ * returnSatisfaction(data, { asOf: '2026-11-23' }).value?.toFixed(4);
+ * //=> '0.6667'
+ * // A return rated on D−181 is out of the window:
+ * returnSatisfaction(ratedLongAgo, { asOf: '2026-11-23' }).status;
+ * //=> 'no-data'
  * ```
  */
 export const returnSatisfaction = calculatorFor(returnSatisfactionDefinition);
