@@ -73,7 +73,7 @@ export const negativeReviewRateDefinition: MetricDefinition = defineMetric({
  * // One customer wrote 21 one-star reviews and another one five-star review in the window:
  * // only the first customer's latest 20 count, so 20 / 21.
  * negativeReviewRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.95238095238095238095'
+ * //=> '0.9523809523809523809523809523809523809524'
  * // No review created in [D−90, D−1]:
  * negativeReviewRate(storeData(), { asOf: '2026-11-23' }).status;
  * //=> 'no-data'

@@ -2,12 +2,12 @@
  * Shared helpers of the review metric tests.
  */
 import { expect } from 'vitest';
-import type { Review, StoreData } from '../../../src/model.js';
+import type { MetricCalculator } from '../../../src/metrics/_calculate.js';
 import { negativeReviewHandlingRate24h } from '../../../src/metrics/reviews/negativeReviewHandlingRate24h.js';
 import { negativeReviewRate } from '../../../src/metrics/reviews/negativeReviewRate.js';
 import { reviewSatisfactionScore } from '../../../src/metrics/reviews/reviewSatisfactionScore.js';
-import type { MetricCalculator } from '../../../src/metrics/_calculate.js';
 import type { MetricId, MetricResult } from '../../../src/metrics/types.js';
+import type { Review, StoreData } from '../../../src/model.js';
 import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
 import { DAY_MS } from '../../../src/time/shanghai.js';
 import { review, sh } from '../../_helpers.js';
@@ -72,7 +72,9 @@ export function expectHistoryMatches(
     const single = evaluateStore(data, { asOf: card.asOf });
     for (const [id, calc] of CALCULATORS) {
       expect(card.metrics[id], `${id} on ${card.asOf}`).toEqual(single.metrics[id]);
-      expect(card.metrics[id], `${id} on ${card.asOf} (calculator)`).toEqual(calc(data, { asOf: card.asOf }));
+      expect(card.metrics[id], `${id} on ${card.asOf} (calculator)`).toEqual(
+        calc(data, { asOf: card.asOf }),
+      );
       let list = out[id];
       if (list === undefined) {
         list = [];

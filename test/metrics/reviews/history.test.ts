@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../../src/model.js';
 import type { MetricResult } from '../../../src/metrics/types.js';
+import type { Review } from '../../../src/model.js';
 import { review, sh, storeData } from '../../_helpers.js';
 import { expectHistoryMatches, nd, v } from './_fixtures.js';
 
@@ -18,7 +18,10 @@ function sparse(customerId: string): Review[] {
   return [
     ...tied,
     review(customerId, '2026-11-15 10:00', 1, { id: `${customerId}-late1` }),
-    review(customerId, '2026-12-01 10:00', 3, { id: `${customerId}-late2`, repliedAt: sh('2026-12-02 10:00') }),
+    review(customerId, '2026-12-01 10:00', 3, {
+      id: `${customerId}-late2`,
+      repliedAt: sh('2026-12-02 10:00'),
+    }),
   ];
 }
 
@@ -41,11 +44,13 @@ describe('review metrics: evaluateHistory equals evaluateStore with sparse large
     expect(nd(at('reviews.satisfaction-score', '2026-10-31'))).toEqual(['80', '20', '4']);
     // Handling (deadline 2026-10-02 in the window): p-21..p-02, replied p-04, p-07, …, p-19 → 6 / 20.
     const handling = h['reviews.negative-handling-rate-24h'];
-    expect(nd(handling[(Date.parse('2026-10-20') - Date.parse('2026-09-25')) / 86_400_000] as MetricResult)).toEqual([
-      '6',
-      '20',
-      '0.3',
-    ]);
+    expect(
+      nd(
+        handling[
+          (Date.parse('2026-10-20') - Date.parse('2026-09-25')) / 86_400_000
+        ] as MetricResult,
+      ),
+    ).toEqual(['6', '20', '0.3']);
     expect(new Set(handling.map(v)).size).toBeGreaterThan(2);
   });
 });

@@ -32,8 +32,12 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
   });
 
   it('counts a reply at exactly 24 h, not at 24 h + 1 ms', () => {
-    const exact = storeData({ reviews: [review('u', '2026-11-10 10:00', 1, replied('2026-11-11 10:00:00.000'))] });
-    const late = storeData({ reviews: [review('u', '2026-11-10 10:00', 1, replied('2026-11-11 10:00:00.001'))] });
+    const exact = storeData({
+      reviews: [review('u', '2026-11-10 10:00', 1, replied('2026-11-11 10:00:00.000'))],
+    });
+    const late = storeData({
+      reviews: [review('u', '2026-11-10 10:00', 1, replied('2026-11-11 10:00:00.001'))],
+    });
     expect(nd(negativeReviewHandlingRate24h(exact, { asOf: D }))).toEqual(['1', '1', '1']);
     expect(nd(negativeReviewHandlingRate24h(late, { asOf: D }))).toEqual(['0', '1', '0']);
   });
@@ -54,9 +58,17 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
     // D: a (in time), c (not) → 1 / 2
     expect(nd(negativeReviewHandlingRate24h(data, { asOf: D }))).toEqual(['1', '2', '0.5']);
     // D+1, window 2026-10-25..2026-11-23: a, b (both in time) → 2 / 2
-    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-24' }))).toEqual(['2', '2', '1']);
+    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-24' }))).toEqual([
+      '2',
+      '2',
+      '1',
+    ]);
     // D−1, window 2026-10-23..2026-11-21: c, e → 1 / 2
-    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-22' }))).toEqual(['1', '2', '0.5']);
+    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-22' }))).toEqual([
+      '1',
+      '2',
+      '0.5',
+    ]);
   });
 
   it('never counts a reply stamped at or after the as-of instant, and a review is never pending', () => {
@@ -70,7 +82,11 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
       ],
     });
     expect(nd(negativeReviewHandlingRate24h(data, { asOf: D }))).toEqual(['0', '1', '0']);
-    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-24' }))).toEqual(['1', '2', '0.5']);
+    expect(nd(negativeReviewHandlingRate24h(data, { asOf: '2026-11-24' }))).toEqual([
+      '1',
+      '2',
+      '0.5',
+    ]);
   });
 
   it('selects each customer’s latest 20 in the window whatever their stars, then the star classes', () => {
@@ -118,10 +134,17 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
     });
     const hours48: RuleSet = {
       ...defaultRuleSet,
-      reviews: { ...defaultRuleSet.reviews, handlingHours: { value: 48, source: { tag: 'custom' } } },
+      reviews: {
+        ...defaultRuleSet.reviews,
+        handlingHours: { value: 48, source: { tag: 'custom' } },
+      },
     };
     expect(nd(negativeReviewHandlingRate24h(data, { asOf: D }))).toEqual(['0', '2', '0']);
-    expect(nd(negativeReviewHandlingRate24h(data, { asOf: D, ruleSet: hours48 }))).toEqual(['1', '1', '1']);
+    expect(nd(negativeReviewHandlingRate24h(data, { asOf: D, ruleSet: hours48 }))).toEqual([
+      '1',
+      '1',
+      '1',
+    ]);
   });
 
   it('is no-data on an empty window, even with good reviews in it', () => {
@@ -153,7 +176,9 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
         review('z', '2026-11-10 10:00', 3, replied('2026-11-11 10:00:00.001')),
         // A large customer: medium reviews replied in time every other day, good ones between.
         ...daily('big', '2026-12-10 12:00', 45, 2, replied('2026-12-10 13:00')).map((r, i) =>
-          i % 2 === 0 ? { ...r, repliedAt: r.createdAt + 3_600_000 } : { ...r, repliedAt: undefined },
+          i % 2 === 0
+            ? { ...r, repliedAt: r.createdAt + 3_600_000 }
+            : { ...r, repliedAt: undefined },
         ),
         ...daily('big', '2026-12-10 20:00', 45, 5, {}, 'big5'),
       ],

@@ -106,7 +106,10 @@ describe('negativeReviewRate (差评率)', () => {
     });
     const two: RuleSet = {
       ...defaultRuleSet,
-      reviews: { ...defaultRuleSet.reviews, latestPerCustomer: { value: 2, source: { tag: 'custom' } } },
+      reviews: {
+        ...defaultRuleSet.reviews,
+        latestPerCustomer: { value: 2, source: { tag: 'custom' } },
+      },
     };
     expect(nd(negativeReviewRate(data, { asOf: D }))).toEqual([
       '1',
@@ -118,7 +121,10 @@ describe('negativeReviewRate (差评率)', () => {
 
   it('leaves excluded reviews out everywhere', () => {
     const data = storeData({
-      reviews: [review('u1', '2026-11-01 10:00', 1, { excluded: true }), review('u2', '2026-11-01 10:00', 5)],
+      reviews: [
+        review('u1', '2026-11-01 10:00', 1, { excluded: true }),
+        review('u2', '2026-11-01 10:00', 5),
+      ],
     });
     expect(nd(negativeReviewRate(data, { asOf: D }))).toEqual(['0', '1', '0']);
   });
@@ -152,7 +158,9 @@ describe('negativeReviewRate (差评率)', () => {
         ...daily('big', '2026-12-05 18:00', 40, 5, {}, 'big5'),
         review('big', '2026-11-10 18:00', 1, { excluded: true }),
         ...Array.from({ length: 21 }, (_, i) =>
-          review('tie', '2026-10-10 10:00', i === 0 ? 1 : 5, { id: `t-${String(i + 1).padStart(2, '0')}` }),
+          review('tie', '2026-10-10 10:00', i === 0 ? 1 : 5, {
+            id: `t-${String(i + 1).padStart(2, '0')}`,
+          }),
         ),
       ],
     });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../../src/model.js';
 import { negativeReviewHandlingRate24h } from '../../../src/metrics/reviews/negativeReviewHandlingRate24h.js';
 import { negativeReviewRate } from '../../../src/metrics/reviews/negativeReviewRate.js';
 import { reviewSatisfactionScore } from '../../../src/metrics/reviews/reviewSatisfactionScore.js';
 import type { MetricResult } from '../../../src/metrics/types.js';
+import type { Review } from '../../../src/model.js';
 import { review, sh, storeData } from '../../_helpers.js';
 import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 
@@ -62,7 +62,11 @@ describe('reviewSatisfactionScore (商品评价满意度)', () => {
       ...daily('s4-0', '2026-12-20 10:00', 25, 1),
     ];
     const withLater = storeData({ reviews: [...base, ...later] });
-    for (const calc of [reviewSatisfactionScore, negativeReviewRate, negativeReviewHandlingRate24h]) {
+    for (const calc of [
+      reviewSatisfactionScore,
+      negativeReviewRate,
+      negativeReviewHandlingRate24h,
+    ]) {
       expect(calc(withLater, { asOf: D })).toEqual(calc(storeData({ reviews: base }), { asOf: D }));
     }
   });
