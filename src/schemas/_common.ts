@@ -1,0 +1,271 @@
+/**
+ * Building blocks shared by the record schemas (private): ids, instants, money, enums, and the
+ * wording of every message ("expected …, found …").
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { EpochMs, Rating } from '../model.js';
+import {
+  EARLIEST_INSTANT_MS,
+  type InstantInput,
+  LATEST_INSTANT_MS,
+  SHANGHAI_OFFSET_MS,
+  toEpochMs,
+} from '../time/shanghai.js';
+
+/** The raw issue a zod error map receives (only the fields we read). */
+interface RawIssueLike {
+  readonly code?: string;
+  readonly input?: unknown;
+}
+
+/**
+ * How a found value is shown in a message: strings quoted, `nothing` for a missing value.
+ * Long strings are cut at 60 characters.
+ */
+export function describeValue(v: unknown): string {
+  switch (typeof v) {
+    case 'undefined':
+      return 'nothing';
+    case 'string':
+      return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return String(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'object':
+      if (v === null) return 'null';
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an Invalid Date' : v.toISOString();
+      return Array.isArray(v) ? 'an array' : 'an object';
+    default:
+      return `a ${typeof v}`;
+  }
+}
+
+/** `expected <what>, found <value>`. */
+export function expectedFound(what: string, found: unknown): string {
+  return `expected ${what}, found ${describeValue(found)}`;
+}
+
+/** A zod `error` option giving `expected <what>, found <input>` for every issue of the schema. */
+export function expecting(what: string): { error: (iss: RawIssueLike) => string } {
+  return { error: (iss) => expectedFound(what, iss.input) };
+}
+
+/** An instant shown in messages: Shanghai local time, milliseconds only when not zero. */
+export function showInstant(ms: EpochMs): string {
+  const iso = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
+  const ms3 = iso.slice(20, 23);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${ms3 === '000' ? '' : `.${ms3}`} (Shanghai)`;
+}
+
+/** A non-empty string id. */
+export const idSchema = z
+  .string(expecting('a non-empty string id'))
+  .min(1, expecting('a non-empty string id'));
+
+/** A non-empty string id, optional (absent, `undefined` or `null` mean none). */
+export const optionalIdSchema = z
+  .string(expecting('a non-empty string id or nothing'))
+  .min(1, expecting('a non-empty string id or nothing'))
+  .nullish();
+
+/** An optional string (name, category level); absent, `undefined` or `null` mean none. */
+export const optionalTextSchema = z.string(expecting('a string or nothing')).nullish();
+
+function instantOrIssue(
+  v: unknown,
+  ctx: { issues: unknown[] },
+  what: string,
+): EpochMs | typeof z.NEVER {
+  // Fast path: epoch ms in range.
+  if (
+    typeof v === 'number' &&
+    Number.isInteger(v) &&
+    v >= EARLIEST_INSTANT_MS &&
+    v < LATEST_INSTANT_MS
+  ) {
+    return v;
+  }
+  const r = v === undefined ? { error: expectedFound(what, v) } : toEpochMs(v);
+  if (typeof r === 'number') return r;
+  (ctx.issues as z.core.$ZodRawIssue[]).push({ code: 'custom', message: r.error, input: v });
+  return z.NEVER;
+}
+
+/**
+ * An instant: ISO-8601 with offset or `Z`, Shanghai local time without offset
+ * (`2026-11-01 09:00:00` or `2026-11-01T09:00:00`), epoch ms (integer) or a `Date`,
+ * normalised to epoch ms. Rejects instants before 1992 or after 2099 (Shanghai).
+ */
+export const instantSchema = z.transform(
+  (v: InstantInput, ctx): EpochMs =>
+    instantOrIssue(v, ctx, 'an instant (ISO-8601 string, epoch ms or Date)'),
+);
+
+/** An optional instant: absent, `undefined` or `null` mean none. */
+export const optionalInstantSchema = z
+  .transform((v: InstantInput | null | undefined, ctx): EpochMs | undefined =>
+    v === null || v === undefined ? undefined : instantOrIssue(v, ctx, 'an instant'),
+  )
+  .optional();
+
+/** `null` → `undefined`: optional fields accept `null` (JSON has no `undefined`). */
+export function orNone<T>(v: T | null | undefined): T | undefined {
+  return v === null ? undefined : v;
+}
+
+const MONEY_WHAT = 'money in yuan with at most two decimals';
+const MONEY = /^(\d+)(?:\.(\d*))?$/;
+
+/**
+ * Converts money in yuan to integer fen exactly, from the decimal digits (never multiplying
+ * floats). Returns a message when the value is not money.
+ */
+export function yuanToFen(v: unknown): number | { error: string } {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 0 && v <= 90_000_000_000_000) return v * 100;
+    if (!Number.isFinite(v)) return { error: expectedFound(`${MONEY_WHAT} (a finite number)`, v) };
+    return fenOfDecimalString(String(v), v);
+  }
+  if (typeof v === 'string') return fenOfDecimalString(v.trim(), v);
+  return { error: expectedFound(`${MONEY_WHAT} (a string or number)`, v) };
+}
+
+function fenOfDecimalString(s: string, raw: unknown): number | { error: string } {
+  const m = MONEY.exec(s);
+  if (m === null) {
+    if (/^-\s*\d/.test(s)) return { error: expectedFound(`${MONEY_WHAT}, never negative`, raw) };
+    return { error: expectedFound(`${MONEY_WHAT} (plain decimal digits, like "19.99")`, raw) };
+  }
+  const whole = m[1] as string;
+  let frac = m[2] ?? '';
+  if (frac.length > 2) {
+    // Trailing zeros beyond the cents (an export's "19.9900") lose nothing.
+    if (!/^0+$/.test(frac.slice(2))) return { error: expectedFound(MONEY_WHAT, raw) };
+    frac = frac.slice(0, 2);
+  }
+  const fen = Number(whole) * 100 + (frac.length === 0 ? 0 : Number(frac.padEnd(2, '0')));
+  if (!Number.isSafeInteger(fen))
+    return { error: expectedFound(`${MONEY_WHAT}, at most 90 trillion`, raw) };
+  return fen;
+}
+
+/** Money in yuan (string or number, at most two decimals, never negative) → integer fen. */
+export const moneySchema = z.transform((v: string | number, ctx): number => {
+  const r = yuanToFen(v);
+  if (typeof r === 'number') return r;
+  (ctx.issues as z.core.$ZodRawIssue[]).push({ code: 'custom', message: r.error, input: v });
+  return z.NEVER;
+});
+
+/** An enum whose message lists the allowed values. */
+export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, expecting(`${what}: one of ${values.map((x) => `"${x}"`).join(', ')}`));
+}
+
+/** An optional enum: absent, `undefined` or `null` mean none. */
+export function optionalEnumOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  what: string,
+) {
+  return enumOf(values, what).nullish();
+}
+
+/** The five satisfaction levels, best first. */
+export const RATINGS = [
+  'very-satisfied',
+  'satisfied',
+  'neutral',
+  'dissatisfied',
+  'very-dissatisfied',
+] as const satisfies readonly Rating[];
+
+/** An optional satisfaction rating. */
+export const optionalRatingSchema = optionalEnumOf(RATINGS, 'a rating');
+
+/** A boolean with a default. */
+export function booleanWithDefault(what: string, value: boolean) {
+  return z.boolean(expecting(`${what} as true or false`)).default(value);
+}
+
+/** One consistency problem of a record, found after its fields were parsed. */
+export interface RecordProblem {
+  /** The field the issue is about (the later event, or the missing one). */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Adds `problems` as zod issues on the record (each on its field). */
+export function reportProblems(
+  problems: readonly RecordProblem[],
+  issues: unknown[],
+  input: unknown,
+): void {
+  for (const p of problems) {
+    (issues as z.core.$ZodRawIssue[]).push({
+      code: 'custom',
+      message: p.message,
+      path: [p.field],
+      input,
+    });
+  }
+}
+
+/** A parsed instant field, or `undefined` when absent or invalid (invalid ones have an issue already). */
+export function ms(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * Checks `later` is not before `earlier` when both are known; pushes a problem on `laterField`.
+ */
+export function notBefore(
+  out: RecordProblem[],
+  record: object,
+  laterField: string,
+  earlierField: string,
+): void {
+  const r = record as Record<string, unknown>;
+  const later = ms(r[laterField]);
+  const earlier = ms(r[earlierField]);
+  if (later !== undefined && earlier !== undefined && later < earlier) {
+    out.push({
+      field: laterField,
+      message: `expected ${laterField} at or after ${earlierField} (${showInstant(earlier)}), found ${showInstant(later)}: impossible order of events`,
+    });
+  }
+}
+
+/** Given: neither absent nor `null`. */
+export function present(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+/**
+ * A `rating` needs its `ratedAt` and a `ratedAt` its `rating` (DOMAIN.md §4.6: a rating counts
+ * only once its `ratedAt` has happened). The problem is on the missing field.
+ */
+export function ratingProblems(s: {
+  readonly rating?: unknown;
+  readonly ratedAt?: unknown;
+}): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  const rating = present(s.rating);
+  const ratedAt = present(s.ratedAt);
+  if (rating && !ratedAt) {
+    out.push({ field: 'ratedAt', message: 'expected ratedAt with rating, found nothing' });
+  } else if (ratedAt && !rating) {
+    out.push({ field: 'rating', message: 'expected a rating with ratedAt, found nothing' });
+  }
+  return out;
+}
+
+/** Runs a record-level consistency check even when some fields failed (it skips those). */
+export const ALWAYS = {
+  when: (payload: { value: unknown }): boolean =>
+    typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+};

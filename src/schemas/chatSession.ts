@@ -1,0 +1,261 @@
+/**
+ * The chat session (咚咚会话) input schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type {
+  ChatKind,
+  ChatMessage,
+  ChatSession,
+  ChatStage,
+  MessageSender,
+  Rating,
+} from '../model.js';
+import {
+  ALWAYS,
+  enumOf,
+  expecting,
+  idSchema,
+  instantSchema,
+  ms,
+  optionalEnumOf,
+  optionalInstantSchema,
+  optionalRatingSchema,
+  RATINGS,
+  type RecordProblem,
+  ratingProblems,
+  reportProblems,
+  showInstant,
+} from './_common.js';
+import {
+  FAIL,
+  fastId,
+  fastInstant,
+  fastOptionalEnum,
+  fastOptionalInstant,
+  fastRecord,
+} from './_fast.js';
+
+const SENDERS = ['customer', 'agent', 'robot'] as const satisfies readonly MessageSender[];
+const KINDS = ['consultation', 'offline-message'] as const satisfies readonly ChatKind[];
+const STAGES = ['pre-sales', 'after-sales'] as const satisfies readonly ChatStage[];
+
+const SENDER_SET: ReadonlySet<string> = new Set(SENDERS);
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
+const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
+
+/**
+ * Schema of one chat message: who sent it and when.
+ *
+ * @example
+ * ```ts
+ * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00', text: 'hi' });
+ * //=> { from: 'agent', at: 1761958805000 }   (unknown fields dropped)
+ * chatMessageSchema.safeParse({ from: 'bot', at: 1761958805000 }).success;
+ * //=> false
+ * ```
+ */
+export const chatMessageSchema = z.object(
+  {
+    from: enumOf(SENDERS, 'a sender'),
+    at: instantSchema,
+  },
+  expecting('a message object { from, at }'),
+);
+
+/**
+ * A chat message as accepted on input.
+ *
+ * @example
+ * ```ts
+ * const m: ChatMessageInput = { from: 'customer', at: '2026-11-01 09:00:00' };
+ * chatMessageSchema.parse(m).at;
+ * //=> 1761958800000
+ * ```
+ */
+export type ChatMessageInput = z.input<typeof chatMessageSchema>;
+
+function byTime(a: ChatMessage, b: ChatMessage): number {
+  return a.at - b.at;
+}
+
+/** The messages sorted by time (stable), the same array when already sorted. */
+export function sortMessages<T extends ChatMessage>(messages: T[]): T[] {
+  for (let i = 1; i < messages.length; i++) {
+    if ((messages[i] as T).at < (messages[i - 1] as T).at) return messages.slice().sort(byTime);
+  }
+  return messages;
+}
+
+const messagesSchema = z
+  .array(chatMessageSchema, expecting('messages as an array of { from, at }'))
+  .superRefine(
+    (messages, ctx) => {
+      if (messages.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected at least one message, found an empty array',
+        });
+        return;
+      }
+      let known = true;
+      for (const m of messages) {
+        const from = (m as { from?: unknown } | undefined)?.from;
+        if (from === 'customer') return;
+        if (!SENDER_SET.has(from as string)) known = false;
+      }
+      // A message with an unreadable sender has its own issue; it might have been the customer's.
+      if (known) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected at least one customer message, found only agent or robot messages (${messages.length})`,
+        });
+      }
+    },
+    { when: (p) => Array.isArray(p.value) },
+  )
+  .transform((messages): ChatMessage[] => sortMessages(messages));
+
+/** Checks a parsed rating and its `ratedAt` against each other (for sessions and service orders). */
+function sessionProblems(s: {
+  messages?: unknown;
+  rating?: unknown;
+  ratedAt?: unknown;
+}): RecordProblem[] {
+  const out = ratingProblems(s);
+  const ratedAt = ms(s.ratedAt);
+  if (ratedAt !== undefined && Array.isArray(s.messages)) {
+    let first: number | undefined;
+    for (const m of s.messages as unknown[]) {
+      const at = ms((m as { at?: unknown } | undefined)?.at);
+      if (at !== undefined && (first === undefined || at < first)) first = at;
+    }
+    if (first !== undefined && ratedAt < first) {
+      out.push({
+        field: 'ratedAt',
+        message: `expected ratedAt at or after the first message (${showInstant(first)}), found ${showInstant(ratedAt)}: impossible order of events`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Schema of a chat session (咚咚会话). `kind` defaults to `'consultation'`; messages (at least
+ * one, at least one from the customer) are sorted by time, stably, when given out of order; a
+ * `rating` needs its `ratedAt` and the other way round (DOMAIN.md §4.6: a rating counts once
+ * its `ratedAt` has happened), and `ratedAt` cannot precede the first message.
+ *
+ * @example
+ * ```ts
+ * chatSessionSchema.parse({
+ *   id: 's1', customerId: 'c1',
+ *   messages: [{ from: 'agent', at: '2026-11-01 09:00:20' }, { from: 'customer', at: '2026-11-01 09:00:00' }],
+ * }).messages.map((m) => m.from);
+ * //=> ['customer', 'agent']   (sorted; kind is 'consultation')
+ * chatSessionSchema.safeParse({ id: 's1', customerId: 'c1', rating: 'satisfied',
+ *   messages: [{ from: 'customer', at: 1761958800000 }] }).error?.issues[0]?.path;
+ * //=> ['ratedAt']   (expected ratedAt with rating)
+ * ```
+ */
+export const chatSessionSchema = z
+  .object(
+    {
+      id: idSchema,
+      customerId: idSchema,
+      kind: enumOf(KINDS, 'a chat kind').default('consultation'),
+      stage: optionalEnumOf(STAGES, 'a chat stage'),
+      messages: messagesSchema,
+      rating: optionalRatingSchema,
+      ratedAt: optionalInstantSchema,
+    },
+    expecting('a chat session object'),
+  )
+  .superRefine((s, ctx) => {
+    reportProblems(sessionProblems(s), ctx.issues, s);
+  }, ALWAYS)
+  .transform(
+    (s): ChatSession => ({
+      id: s.id,
+      customerId: s.customerId,
+      kind: s.kind,
+      stage: s.stage ?? undefined,
+      messages: s.messages,
+      rating: s.rating ?? undefined,
+      ratedAt: s.ratedAt,
+    }),
+  );
+
+/**
+ * A chat session as accepted on input.
+ *
+ * @example
+ * ```ts
+ * const s: ChatSessionInput = { id: 's1', customerId: 'c1', kind: 'offline-message',
+ *   messages: [{ from: 'customer', at: 1761958800000 }] };
+ * chatSessionSchema.parse(s).kind;
+ * //=> 'offline-message'
+ * ```
+ */
+export type ChatSessionInput = z.input<typeof chatSessionSchema>;
+
+/** Fast path of {@link chatSessionSchema} (see `_fast.ts`): the session, or `undefined` to ask zod. */
+export function fastChatSession(input: unknown): ChatSession | undefined {
+  const r = fastRecord(input);
+  if (r === undefined) return undefined;
+  const id = fastId(r.id);
+  const customerId = fastId(r.customerId);
+  const k = r.kind;
+  const kind =
+    k === undefined
+      ? 'consultation'
+      : typeof k === 'string' && KIND_SET.has(k)
+        ? (k as ChatKind)
+        : undefined;
+  const stage = fastOptionalEnum<ChatStage>(r.stage, STAGE_SET);
+  const rating = fastOptionalEnum<Rating>(r.rating, RATING_SET);
+  const ratedAt = fastOptionalInstant(r.ratedAt);
+  const raw = r.messages;
+  if (
+    id === undefined ||
+    customerId === undefined ||
+    kind === undefined ||
+    stage === FAIL ||
+    rating === FAIL ||
+    ratedAt === FAIL ||
+    !Array.isArray(raw) ||
+    raw.length === 0 ||
+    (rating === undefined) !== (ratedAt === undefined)
+  ) {
+    return undefined;
+  }
+  const messages: ChatMessage[] = new Array(raw.length);
+  let customer = false;
+  let sorted = true;
+  let first = Number.POSITIVE_INFINITY;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < raw.length; i++) {
+    const m = fastRecord(raw[i]);
+    if (m === undefined) return undefined;
+    const from = m.from;
+    const at = fastInstant(m.at);
+    if (typeof from !== 'string' || !SENDER_SET.has(from) || at === FAIL) return undefined;
+    if (from === 'customer') customer = true;
+    if (at < prev) sorted = false;
+    if (at < first) first = at;
+    prev = at;
+    messages[i] = { from: from as MessageSender, at };
+  }
+  if (!customer || (ratedAt !== undefined && ratedAt < first)) return undefined;
+  return {
+    id,
+    customerId,
+    kind,
+    stage,
+    messages: sorted ? messages : messages.sort(byTime),
+    rating,
+    ratedAt,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The transaction dispute (交易纠纷) input schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Dispute, DisputeRuling } from '../model.js';
+import {
+  ALWAYS,
+  expecting,
+  idSchema,
+  instantSchema,
+  notBefore,
+  optionalEnumOf,
+  optionalInstantSchema,
+  present,
+  type RecordProblem,
+  reportProblems,
+} from './_common.js';
+import {
+  FAIL,
+  fastId,
+  fastInstant,
+  fastOptionalEnum,
+  fastOptionalInstant,
+  fastRecord,
+} from './_fast.js';
+
+const RULINGS = [
+  'merchant',
+  'shared',
+  'customer',
+  'platform',
+] as const satisfies readonly DisputeRuling[];
+const RULING_SET: ReadonlySet<string> = new Set(RULINGS);
+
+/**
+ * A dispute's impossible states: ruled before opened; a ruling without `ruledAt` or the
+ * other way round; an appeal upheld before the ruling or without one.
+ */
+export function disputeProblems(d: {
+  readonly openedAt?: unknown;
+  readonly ruling?: unknown;
+  readonly ruledAt?: unknown;
+  readonly appealUpheldAt?: unknown;
+}): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  notBefore(out, d, 'ruledAt', 'openedAt');
+  const ruling = present(d.ruling);
+  const ruledAt = present(d.ruledAt);
+  if (ruling && !ruledAt)
+    out.push({ field: 'ruledAt', message: 'expected ruledAt with ruling, found nothing' });
+  if (ruledAt && !ruling)
+    out.push({ field: 'ruling', message: 'expected a ruling with ruledAt, found nothing' });
+  if (present(d.appealUpheldAt) && !ruling) {
+    out.push({
+      field: 'appealUpheldAt',
+      message: 'expected a ruling before an upheld appeal, found no ruling',
+    });
+  }
+  notBefore(out, d, 'appealUpheldAt', 'ruledAt');
+  return out;
+}
+
+/**
+ * Schema of a transaction dispute (交易纠纷): opened, optionally ruled (ruling and `ruledAt`
+ * together) and optionally reversed on appeal (`appealUpheldAt`, after the ruling).
+ *
+ * @example
+ * ```ts
+ * disputeSchema.parse({ id: 'd1', orderId: 'o1', openedAt: '2026-11-03 10:00:00' }).ruling;
+ * //=> undefined
+ * disputeSchema.safeParse({ id: 'd1', orderId: 'o1', openedAt: 1762135200000, ruling: 'merchant' })
+ *   .error?.issues[0]?.path;
+ * //=> ['ruledAt']   (expected ruledAt with ruling)
+ * ```
+ */
+export const disputeSchema = z
+  .object(
+    {
+      id: idSchema,
+      orderId: idSchema,
+      openedAt: instantSchema,
+      ruling: optionalEnumOf(RULINGS, 'a ruling'),
+      ruledAt: optionalInstantSchema,
+      appealUpheldAt: optionalInstantSchema,
+    },
+    expecting('a dispute object'),
+  )
+  .superRefine((d, ctx) => {
+    reportProblems(disputeProblems(d), ctx.issues, d);
+  }, ALWAYS)
+  .transform(
+    (d): Dispute => ({
+      id: d.id,
+      orderId: d.orderId,
+      openedAt: d.openedAt,
+      ruling: d.ruling ?? undefined,
+      ruledAt: d.ruledAt,
+      appealUpheldAt: d.appealUpheldAt,
+    }),
+  );
+
+/**
+ * A dispute as accepted on input.
+ *
+ * @example
+ * ```ts
+ * const d: DisputeInput = { id: 'd1', orderId: 'o1', openedAt: '2026-11-03 10:00:00',
+ *   ruling: 'shared', ruledAt: '2026-11-05 10:00:00' };
+ * disputeSchema.parse(d).ruling;
+ * //=> 'shared'
+ * ```
+ */
+export type DisputeInput = z.input<typeof disputeSchema>;
+
+/** Fast path of {@link disputeSchema} (see `_fast.ts`): the dispute, or `undefined` to ask zod. */
+export function fastDispute(input: unknown): Dispute | undefined {
+  const r = fastRecord(input);
+  if (r === undefined) return undefined;
+  const id = fastId(r.id);
+  const orderId = fastId(r.orderId);
+  const openedAt = fastInstant(r.openedAt);
+  const ruling = fastOptionalEnum<DisputeRuling>(r.ruling, RULING_SET);
+  const ruledAt = fastOptionalInstant(r.ruledAt);
+  const appealUpheldAt = fastOptionalInstant(r.appealUpheldAt);
+  if (
+    id === undefined ||
+    orderId === undefined ||
+    openedAt === FAIL ||
+    ruling === FAIL ||
+    ruledAt === FAIL ||
+    appealUpheldAt === FAIL
+  ) {
+    return undefined;
+  }
+  const d: Dispute = { id, orderId, openedAt, ruling, ruledAt, appealUpheldAt };
+  return disputeProblems(d).length === 0 ? d : undefined;
+}

@@ -1,0 +1,181 @@
+/**
+ * The order (订单) input schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Order } from '../model.js';
+import {
+  ALWAYS,
+  booleanWithDefault,
+  expecting,
+  idSchema,
+  instantSchema,
+  moneySchema,
+  notBefore,
+  optionalInstantSchema,
+  type RecordProblem,
+  reportProblems,
+} from './_common.js';
+import {
+  FAIL,
+  fastBoolean,
+  fastId,
+  fastInstant,
+  fastMoney,
+  fastOptionalInstant,
+  fastRecord,
+} from './_fast.js';
+
+function unitsMessage(iss: { input?: unknown }): string {
+  const v = iss.input;
+  return `expected units as a positive integer, found ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+}
+
+/** Units (件数): a positive integer, default 1. */
+const unitsSchema = z
+  .number({ error: unitsMessage })
+  .int({ error: unitsMessage })
+  .min(1, { error: unitsMessage })
+  .default(1);
+
+/** The fields whose order of events is checked. */
+interface OrderTimes {
+  readonly placedAt?: unknown;
+  readonly paidAt?: unknown;
+  readonly cancelledAt?: unknown;
+  readonly outboundAt?: unknown;
+  readonly collectedAt?: unknown;
+  readonly deliveredAt?: unknown;
+}
+
+/**
+ * The impossible orders of events of an order (paid, cancelled, outbound, collected or delivered
+ * before placed; collected before outbound; delivered before outbound or collected). Fields
+ * that are missing or not numbers are skipped.
+ */
+export function orderProblems(o: OrderTimes): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  notBefore(out, o, 'paidAt', 'placedAt');
+  notBefore(out, o, 'cancelledAt', 'placedAt');
+  notBefore(out, o, 'outboundAt', 'placedAt');
+  notBefore(out, o, 'collectedAt', 'placedAt');
+  notBefore(out, o, 'collectedAt', 'outboundAt');
+  notBefore(out, o, 'deliveredAt', 'placedAt');
+  notBefore(out, o, 'deliveredAt', 'outboundAt');
+  notBefore(out, o, 'deliveredAt', 'collectedAt');
+  return out;
+}
+
+/**
+ * Schema of an order (订单). Instants become epoch ms; `amount` (yuan, string or number)
+ * becomes `amountFen` (integer fen, exact); `units` defaults to 1 and `cashOnDelivery` to
+ * `false`; absent or `null` optional instants become `undefined`. Rejects an impossible
+ * order of events (see {@link Order}). Unknown fields are dropped.
+ *
+ * @example
+ * ```ts
+ * orderSchema.parse({ id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99' });
+ * //=> { id: 'o1', customerId: 'c1', placedAt: 1761958800000, paidAt: undefined, cashOnDelivery: false,
+ * //     amountFen: 1999, units: 1, cancelledAt: undefined, outboundAt: undefined, collectedAt: undefined,
+ * //     deliveredAt: undefined }
+ * orderSchema.safeParse({ id: 'o1', customerId: 'c1', placedAt: 1761958800000, amount: 1.005 }).error?.issues[0]?.message;
+ * //=> 'expected money in yuan with at most two decimals, found 1.005'
+ * ```
+ */
+export const orderSchema = z
+  .object(
+    {
+      id: idSchema,
+      customerId: idSchema,
+      placedAt: instantSchema,
+      paidAt: optionalInstantSchema,
+      cashOnDelivery: booleanWithDefault('cashOnDelivery', false),
+      amount: moneySchema,
+      units: unitsSchema,
+      cancelledAt: optionalInstantSchema,
+      outboundAt: optionalInstantSchema,
+      collectedAt: optionalInstantSchema,
+      deliveredAt: optionalInstantSchema,
+    },
+    expecting('an order object'),
+  )
+  .superRefine((o, ctx) => {
+    reportProblems(orderProblems(o), ctx.issues, o);
+  }, ALWAYS)
+  .transform(
+    (o): Order => ({
+      id: o.id,
+      customerId: o.customerId,
+      placedAt: o.placedAt,
+      paidAt: o.paidAt,
+      cashOnDelivery: o.cashOnDelivery,
+      amountFen: o.amount,
+      units: o.units,
+      cancelledAt: o.cancelledAt,
+      outboundAt: o.outboundAt,
+      collectedAt: o.collectedAt,
+      deliveredAt: o.deliveredAt,
+    }),
+  );
+
+/**
+ * An order as accepted on input (before normalisation): instants as ISO strings, Shanghai
+ * local time, epoch ms or `Date`; `amount` in yuan.
+ *
+ * @example
+ * ```ts
+ * const raw: OrderInput = { id: 'o1', customerId: 'c1', placedAt: new Date(), amount: '0' };
+ * orderSchema.parse(raw).units;
+ * //=> 1
+ * ```
+ */
+export type OrderInput = z.input<typeof orderSchema>;
+
+/** Fast path of {@link orderSchema} (see `_fast.ts`): the order, or `undefined` to ask zod. */
+export function fastOrder(input: unknown): Order | undefined {
+  const r = fastRecord(input);
+  if (r === undefined) return undefined;
+  const id = fastId(r.id);
+  const customerId = fastId(r.customerId);
+  const placedAt = fastInstant(r.placedAt);
+  const paidAt = fastOptionalInstant(r.paidAt);
+  const cashOnDelivery = fastBoolean(r.cashOnDelivery, false);
+  const amountFen = fastMoney(r.amount);
+  const u = r.units;
+  const units =
+    u === undefined ? 1 : typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? u : FAIL;
+  const cancelledAt = fastOptionalInstant(r.cancelledAt);
+  const outboundAt = fastOptionalInstant(r.outboundAt);
+  const collectedAt = fastOptionalInstant(r.collectedAt);
+  const deliveredAt = fastOptionalInstant(r.deliveredAt);
+  if (
+    id === undefined ||
+    customerId === undefined ||
+    placedAt === FAIL ||
+    paidAt === FAIL ||
+    cashOnDelivery === undefined ||
+    amountFen === FAIL ||
+    units === FAIL ||
+    cancelledAt === FAIL ||
+    outboundAt === FAIL ||
+    collectedAt === FAIL ||
+    deliveredAt === FAIL
+  ) {
+    return undefined;
+  }
+  const o: Order = {
+    id,
+    customerId,
+    placedAt,
+    paidAt,
+    cashOnDelivery,
+    amountFen,
+    units,
+    cancelledAt,
+    outboundAt,
+    collectedAt,
+    deliveredAt,
+  };
+  return orderProblems(o).length === 0 ? o : undefined;
+}

@@ -1,0 +1,382 @@
+/**
+ * `parseStoreData` and its safe and lenient variants: validate and normalise a store's raw
+ * data, listing every problem.
+ *
+ * Each collection is checked in one loop: a record goes first through its accept-only fast
+ * path (`_fast.ts`), and only when that declines through its zod schema, which words the
+ * issues. Cross-record checks (duplicate ids, unknown orders) read only `id` and `orderId`.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { type InputIssue, InvalidInputError } from '../errors.js';
+import type {
+  AssuredService,
+  ChatSession,
+  Dispute,
+  Order,
+  Review,
+  ServiceOrder,
+  Store,
+  StoreData,
+} from '../model.js';
+import { describeValue, expectedFound } from './_common.js';
+import { assuredServiceSchema, fastAssuredService } from './assuredService.js';
+import { chatSessionSchema, fastChatSession } from './chatSession.js';
+import { disputeSchema, fastDispute } from './dispute.js';
+import { fastOrder, orderSchema } from './order.js';
+import { fastReview, reviewSchema } from './review.js';
+import { fastServiceOrder, serviceOrderSchema } from './serviceOrder.js';
+import {
+  type CrossRecordProblem,
+  crossRecordProblems,
+  STORE_DATA_COLLECTIONS,
+  type StoreDataCollection,
+  storeSchema,
+} from './storeData.js';
+
+/**
+ * A record set aside by {@link parseStoreDataLenient}: where it was, what it was, and why.
+ *
+ * @example
+ * ```ts
+ * const { rejected } = parseStoreDataLenient({ store: { id: 's1' }, orders: [{ id: 'o1' }] });
+ * rejected[0];
+ * //=> { collection: 'orders', index: 0, record: { id: 'o1' }, issues: [{ path: 'orders[0].customerId', … }, …] }
+ * ```
+ */
+export interface RejectedRecord {
+  /** The collection the record was in. */
+  readonly collection: StoreDataCollection;
+  /** Its index in the input collection. */
+  readonly index: number;
+  /** The record as given (not normalised). */
+  readonly record: unknown;
+  /** Every problem found with it, paths from the root (`orders[3].paidAt`). */
+  readonly issues: readonly InputIssue[];
+}
+
+/**
+ * What {@link parseStoreDataLenient} returns: the good records, and the rejected ones.
+ *
+ * @example
+ * ```ts
+ * const r: LenientParseResult = parseStoreDataLenient({ store: { id: 's1' } });
+ * r.rejected.length;
+ * //=> 0
+ * ```
+ */
+export interface LenientParseResult {
+  /** The store with every record that passed. */
+  readonly data: StoreData;
+  /** The records set aside, by collection then index. */
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/**
+ * What {@link safeParseStoreData} returns.
+ *
+ * @example
+ * ```ts
+ * const r: SafeParseStoreDataResult = safeParseStoreData(null);
+ * r.success;
+ * //=> false
+ * ```
+ */
+export type SafeParseStoreDataResult =
+  | { readonly success: true; readonly data: StoreData }
+  | { readonly success: false; readonly error: InvalidInputError };
+
+interface CollectionSpec<T> {
+  readonly fast: (input: unknown) => T | undefined;
+  readonly schema: z.ZodType<T>;
+}
+
+const SPECS: { readonly [K in StoreDataCollection]: CollectionSpec<unknown> } = {
+  chatSessions: { fast: fastChatSession, schema: chatSessionSchema },
+  orders: { fast: fastOrder, schema: orderSchema },
+  reviews: { fast: fastReview, schema: reviewSchema },
+  serviceOrders: { fast: fastServiceOrder, schema: serviceOrderSchema },
+  disputes: { fast: fastDispute, schema: disputeSchema },
+  assuredServices: { fast: fastAssuredService, schema: assuredServiceSchema },
+};
+
+const SINGULAR: { readonly [K in StoreDataCollection]: string } = {
+  chatSessions: 'chat session',
+  orders: 'order',
+  reviews: 'review',
+  serviceOrders: 'service order',
+  disputes: 'dispute',
+  assuredServices: 'assured service',
+};
+
+/** `orders[12].paidAt` from a prefix and a zod path. */
+function formatPath(prefix: string, path: readonly PropertyKey[]): string {
+  let s = prefix;
+  for (const k of path) {
+    if (typeof k === 'number') s += `[${k}]`;
+    else s += s === '' ? String(k) : `.${String(k)}`;
+  }
+  return s;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** A zod issue in our words: the schemas' own messages, a fallback for zod's generic ones. */
+function toInputIssue(prefix: string, iss: z.core.$ZodIssue, raw: unknown): InputIssue {
+  const path = formatPath(prefix, iss.path);
+  if (iss.message.startsWith('expected ') || iss.message.startsWith('duplicate ')) {
+    return { path, message: iss.message };
+  }
+  const found = valueAt(raw, iss.path);
+  if (iss.code === 'invalid_type') {
+    const what = iss.expected === 'nonoptional' ? 'a value' : `a ${iss.expected}`;
+    return { path, message: expectedFound(what, found) };
+  }
+  /* v8 ignore next: every schema words its issues; this keeps zod's wording as a last resort */
+  return { path, message: `${iss.message}, found ${describeValue(found)}` };
+}
+
+/** The issues of one record, by index, per collection. */
+type BadRecords = Map<number, InputIssue[]>;
+
+interface Outcome {
+  readonly issues: InputIssue[];
+  readonly store: Store | undefined;
+  readonly parsed: { [K in StoreDataCollection]: unknown[] };
+  readonly raw: { [K in StoreDataCollection]: readonly unknown[] };
+  readonly bad: { [K in StoreDataCollection]: BadRecords };
+}
+
+function addIssue(bad: BadRecords, index: number, issue: InputIssue): void {
+  const list = bad.get(index);
+  if (list === undefined) bad.set(index, [issue]);
+  else list.push(issue);
+}
+
+function parseCollection(
+  name: StoreDataCollection,
+  records: readonly unknown[],
+  parsed: unknown[],
+  bad: BadRecords,
+): void {
+  const { fast, schema } = SPECS[name];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    let out = fast(record);
+    if (out === undefined) {
+      const r = schema.safeParse(record);
+      if (r.success) out = r.data;
+      else {
+        const prefix = `${name}[${i}]`;
+        bad.set(
+          i,
+          r.error.issues.map((iss) => toInputIssue(prefix, iss, record)),
+        );
+      }
+    }
+    parsed.push(out);
+  }
+}
+
+/** Validates everything; problems that are not about one record go to `issues`. */
+function examine(input: unknown): Outcome {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidInputError([
+      {
+        path: '',
+        message: expectedFound(
+          'store data as an object { store, chatSessions?, orders?, … }',
+          input,
+        ),
+      },
+    ]);
+  }
+  const root = input as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  let store: Store | undefined;
+  const s = storeSchema.safeParse(root.store);
+  if (s.success) store = s.data;
+  else {
+    for (const iss of s.error.issues) issues.push(toInputIssue('store', iss, root.store));
+  }
+  const parsed = {} as { [K in StoreDataCollection]: unknown[] };
+  const raw = {} as { [K in StoreDataCollection]: readonly unknown[] };
+  const bad = {} as { [K in StoreDataCollection]: BadRecords };
+  for (const name of STORE_DATA_COLLECTIONS) {
+    const value = root[name];
+    parsed[name] = [];
+    bad[name] = new Map();
+    raw[name] = [];
+    if (value === undefined || value === null) continue;
+    if (!Array.isArray(value)) {
+      issues.push({
+        path: name,
+        message: expectedFound(`${name} as an array of ${SINGULAR[name]}s`, value),
+      });
+      continue;
+    }
+    raw[name] = value;
+    parseCollection(name, value, parsed[name], bad[name]);
+  }
+  const cross: CrossRecordProblem[] = crossRecordProblems(raw);
+  for (const p of cross) {
+    addIssue(bad[p.collection], p.index, {
+      path: `${p.collection}[${p.index}].${p.field}`,
+      message: p.message,
+    });
+  }
+  return { issues, store, parsed, raw, bad };
+}
+
+function sortedIndexes(bad: BadRecords): number[] {
+  return [...bad.keys()].sort((a, b) => a - b);
+}
+
+function allIssues(o: Outcome): InputIssue[] {
+  const all = [...o.issues];
+  for (const name of STORE_DATA_COLLECTIONS) {
+    const bad = o.bad[name];
+    if (bad.size === 0) continue;
+    for (const i of sortedIndexes(bad)) all.push(...(bad.get(i) as InputIssue[]));
+  }
+  return all;
+}
+
+function storeData(store: Store, p: Outcome['parsed']): StoreData {
+  return {
+    store,
+    chatSessions: p.chatSessions as ChatSession[],
+    orders: p.orders as Order[],
+    reviews: p.reviews as Review[],
+    serviceOrders: p.serviceOrders as ServiceOrder[],
+    disputes: p.disputes as Dispute[],
+    assuredServices: p.assuredServices as AssuredService[],
+  };
+}
+
+/**
+ * Validates and normalises a store's raw data (DESIGN.md "Input records"): instants become
+ * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
+ * chat messages sorted, unknown fields dropped, absent collections `[]`. Throws
+ * {@link InvalidInputError} listing **every** problem, each with its path
+ * (`orders[12].paidAt`) and a message saying what was expected and what was found.
+ *
+ * @example
+ * ```ts
+ * parseStoreData({ store: { id: 's1' }, orders: [
+ *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99', extra: true },
+ * ] }).orders[0].amountFen;
+ * //=> 1999
+ * parseStoreData({ store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c1', placedAt: '2026-11-01', amount: 1.005 }] });
+ * // throws InvalidInputError, issues:
+ * //=> [{ path: 'orders[0].placedAt', message: 'expected an instant: ISO-8601 …, found "2026-11-01"' },
+ * //    { path: 'orders[0].amount', message: 'expected money in yuan with at most two decimals, found 1.005' }]
+ * ```
+ */
+export function parseStoreData(input: unknown): StoreData {
+  const o = examine(input);
+  const issues = allIssues(o);
+  if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
+  return storeData(o.store, o.parsed);
+}
+
+/**
+ * {@link parseStoreData} without throwing: `{ success: true, data }` or
+ * `{ success: false, error }` with the {@link InvalidInputError}.
+ *
+ * @example
+ * ```ts
+ * safeParseStoreData({ store: { id: 's1' } }).success;
+ * //=> true
+ * const r = safeParseStoreData({ store: {} });
+ * r.success ? null : r.error.issues;
+ * //=> [{ path: 'store.id', message: 'expected a non-empty string id, found nothing' }]
+ * ```
+ */
+export function safeParseStoreData(input: unknown): SafeParseStoreDataResult {
+  try {
+    return { success: true, data: parseStoreData(input) };
+  } catch (e) {
+    if (e instanceof InvalidInputError) return { success: false, error: e };
+    /* v8 ignore next */
+    throw e;
+  }
+}
+
+/**
+ * Like {@link parseStoreData}, but a bad record is set aside instead of failing the whole
+ * input: `data` holds the good records and `rejected` each bad one with its collection,
+ * index, raw record and issues. A record failing a cross-record check is rejected too (for a
+ * duplicate id, the later records; a review, service order or dispute naming an unknown or
+ * rejected order). Problems not about one record (input not an object, `store` missing or
+ * bad, a collection that is not an array) still throw {@link InvalidInputError}.
+ *
+ * @example
+ * ```ts
+ * const { data, rejected } = parseStoreDataLenient({ store: { id: 's1' }, orders: [
+ *   { id: 'o1', customerId: 'c1', placedAt: 1761958800000, amount: 5 },
+ *   { id: 'o1', customerId: 'c2', placedAt: 1761958800000, amount: 6 },
+ * ] });
+ * [data.orders.length, rejected[0].index, rejected[0].issues[0].message];
+ * //=> [1, 1, 'duplicate id "o1", first at orders[0]']
+ * ```
+ */
+export function parseStoreDataLenient(input: unknown): LenientParseResult {
+  const o = examine(input);
+  if (o.issues.length > 0 || o.store === undefined) throw new InvalidInputError(o.issues);
+  // A reference to an order that was itself rejected would dangle: reject it too.
+  const orderBad = o.bad.orders;
+  if (orderBad.size > 0) {
+    const rejectedOrders = new Map<string, number>();
+    for (const i of orderBad.keys()) {
+      const id = (o.raw.orders[i] as { id?: unknown } | null | undefined)?.id;
+      if (typeof id === 'string' && !rejectedOrders.has(id)) rejectedOrders.set(id, i);
+    }
+    const accepted = new Set<string>();
+    o.raw.orders.forEach((_, i) => {
+      if (!orderBad.has(i)) accepted.add((o.parsed.orders[i] as Order).id);
+    });
+    for (const name of ['reviews', 'serviceOrders', 'disputes'] as const) {
+      const records = o.parsed[name] as (Review | ServiceOrder | Dispute | undefined)[];
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        if (r === undefined || o.bad[name].has(i) || r.orderId === undefined) continue;
+        const at = rejectedOrders.get(r.orderId);
+        if (at !== undefined && !accepted.has(r.orderId)) {
+          addIssue(o.bad[name], i, {
+            path: `${name}[${i}].orderId`,
+            message: `expected the id of an accepted order, found ${JSON.stringify(r.orderId)} (orders[${at}] was rejected)`,
+          });
+        }
+      }
+    }
+  }
+  const rejected: RejectedRecord[] = [];
+  const kept = {} as Outcome['parsed'];
+  for (const name of STORE_DATA_COLLECTIONS) {
+    const bad = o.bad[name];
+    const parsed = o.parsed[name];
+    if (bad.size === 0) {
+      kept[name] = parsed;
+      continue;
+    }
+    for (const i of sortedIndexes(bad)) {
+      rejected.push({
+        collection: name,
+        index: i,
+        record: o.raw[name][i],
+        issues: bad.get(i) as InputIssue[],
+      });
+    }
+    kept[name] = parsed.filter((_, i) => !bad.has(i));
+  }
+  return { data: storeData(o.store, kept), rejected };
+}

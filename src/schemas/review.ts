@@ -1,0 +1,119 @@
+/**
+ * The product review (商品评价) input schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Review, Stars } from '../model.js';
+import {
+  ALWAYS,
+  booleanWithDefault,
+  expecting,
+  idSchema,
+  instantSchema,
+  notBefore,
+  optionalIdSchema,
+  optionalInstantSchema,
+  type RecordProblem,
+  reportProblems,
+} from './_common.js';
+import {
+  FAIL,
+  fastBoolean,
+  fastId,
+  fastInstant,
+  fastOptionalInstant,
+  fastRecord,
+} from './_fast.js';
+
+const STARS = [1, 2, 3, 4, 5] as const satisfies readonly Stars[];
+
+/** A review's impossible order of events: replied before created. */
+export function reviewProblems(r: {
+  readonly createdAt?: unknown;
+  readonly repliedAt?: unknown;
+}): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  notBefore(out, r, 'repliedAt', 'createdAt');
+  return out;
+}
+
+/**
+ * Schema of a product review (商品评价). `stars` is an integer 1–5, `excluded` defaults to
+ * `false`, `orderId` is optional (when given, it must name an order of the store: checked by
+ * `storeDataSchema`); the merchant's reply cannot precede the review.
+ *
+ * @example
+ * ```ts
+ * reviewSchema.parse({ id: 'r1', customerId: 'c1', createdAt: '2026-11-01 09:00:00', stars: 1 }).excluded;
+ * //=> false
+ * reviewSchema.safeParse({ id: 'r1', customerId: 'c1', createdAt: 1761958800000, stars: 4.5 }).error?.issues[0]?.message;
+ * //=> 'expected stars as an integer from 1 to 5, found 4.5'
+ * ```
+ */
+export const reviewSchema = z
+  .object(
+    {
+      id: idSchema,
+      customerId: idSchema,
+      orderId: optionalIdSchema,
+      createdAt: instantSchema,
+      stars: z.literal(STARS, expecting('stars as an integer from 1 to 5')),
+      repliedAt: optionalInstantSchema,
+      excluded: booleanWithDefault('excluded', false),
+    },
+    expecting('a review object'),
+  )
+  .superRefine((r, ctx) => {
+    reportProblems(reviewProblems(r), ctx.issues, r);
+  }, ALWAYS)
+  .transform(
+    (r): Review => ({
+      id: r.id,
+      customerId: r.customerId,
+      orderId: r.orderId ?? undefined,
+      createdAt: r.createdAt,
+      stars: r.stars,
+      repliedAt: r.repliedAt,
+      excluded: r.excluded,
+    }),
+  );
+
+/**
+ * A review as accepted on input.
+ *
+ * @example
+ * ```ts
+ * const r: ReviewInput = { id: 'r1', customerId: 'c1', orderId: null, createdAt: new Date(), stars: 5 };
+ * reviewSchema.parse(r).orderId;
+ * //=> undefined   (null means none)
+ * ```
+ */
+export type ReviewInput = z.input<typeof reviewSchema>;
+
+/** Fast path of {@link reviewSchema} (see `_fast.ts`): the review, or `undefined` to ask zod. */
+export function fastReview(input: unknown): Review | undefined {
+  const r = fastRecord(input);
+  if (r === undefined) return undefined;
+  const id = fastId(r.id);
+  const customerId = fastId(r.customerId);
+  const o = r.orderId;
+  const orderId = o === undefined || o === null ? undefined : fastId(o);
+  const createdAt = fastInstant(r.createdAt);
+  const stars = r.stars;
+  const repliedAt = fastOptionalInstant(r.repliedAt);
+  const excluded = fastBoolean(r.excluded, false);
+  if (
+    id === undefined ||
+    customerId === undefined ||
+    (orderId === undefined && o !== undefined && o !== null) ||
+    createdAt === FAIL ||
+    (stars !== 1 && stars !== 2 && stars !== 3 && stars !== 4 && stars !== 5) ||
+    repliedAt === FAIL ||
+    excluded === undefined ||
+    (repliedAt !== undefined && repliedAt < createdAt)
+  ) {
+    return undefined;
+  }
+  return { id, customerId, orderId, createdAt, stars, repliedAt, excluded };
+}

@@ -1,0 +1,179 @@
+/**
+ * The after-sales service order (售后服务单) input schema.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Rating, ServiceOrder, ServiceReason, ServiceType } from '../model.js';
+import {
+  ALWAYS,
+  enumOf,
+  expecting,
+  idSchema,
+  instantSchema,
+  notBefore,
+  optionalInstantSchema,
+  optionalRatingSchema,
+  present,
+  RATINGS,
+  type RecordProblem,
+  ratingProblems,
+  reportProblems,
+} from './_common.js';
+import {
+  FAIL,
+  fastId,
+  fastInstant,
+  fastOptionalEnum,
+  fastOptionalInstant,
+  fastRecord,
+} from './_fast.js';
+
+const TYPES = ['return', 'exchange', 'repair'] as const satisfies readonly ServiceType[];
+const REASONS = [
+  'quality',
+  'fake-or-used',
+  'dead-on-arrival',
+  'missing-parts',
+  'soft-failure',
+  'appearance',
+  'no-reason',
+  'other',
+] as const satisfies readonly ServiceReason[];
+
+const TYPE_SET: ReadonlySet<string> = new Set(TYPES);
+const REASON_SET: ReadonlySet<string> = new Set(REASONS);
+const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
+
+/**
+ * A service order's impossible states: approved, rejected, completed or rated before applied;
+ * both approved and rejected; a rating without its `ratedAt` or the other way round.
+ */
+export function serviceOrderProblems(s: {
+  readonly appliedAt?: unknown;
+  readonly approvedAt?: unknown;
+  readonly rejectedAt?: unknown;
+  readonly completedAt?: unknown;
+  readonly rating?: unknown;
+  readonly ratedAt?: unknown;
+}): RecordProblem[] {
+  const out: RecordProblem[] = [];
+  notBefore(out, s, 'approvedAt', 'appliedAt');
+  notBefore(out, s, 'rejectedAt', 'appliedAt');
+  notBefore(out, s, 'completedAt', 'appliedAt');
+  notBefore(out, s, 'ratedAt', 'appliedAt');
+  if (present(s.approvedAt) && present(s.rejectedAt)) {
+    out.push({
+      field: 'rejectedAt',
+      message: 'expected either approvedAt or rejectedAt, found both',
+    });
+  }
+  out.push(...ratingProblems(s));
+  return out;
+}
+
+/**
+ * Schema of an after-sales service order (售后服务单): type, reason, applied / approved /
+ * rejected / completed instants and an optional rating with its `ratedAt`.
+ *
+ * @example
+ * ```ts
+ * serviceOrderSchema.parse({ id: 'so1', orderId: 'o1', type: 'return', reason: 'quality',
+ *   appliedAt: '2026-11-02 10:00:00', approvedAt: '2026-11-02 12:00:00' }).approvedAt;
+ * //=> 1762056000000
+ * serviceOrderSchema.safeParse({ id: 'so1', orderId: 'o1', type: 'refund', reason: 'quality',
+ *   appliedAt: 1762048800000 }).error?.issues[0]?.message;
+ * //=> 'expected a service type: one of "return", "exchange", "repair", found "refund"'
+ * ```
+ */
+export const serviceOrderSchema = z
+  .object(
+    {
+      id: idSchema,
+      orderId: idSchema,
+      type: enumOf(TYPES, 'a service type'),
+      reason: enumOf(REASONS, 'a service reason'),
+      appliedAt: instantSchema,
+      approvedAt: optionalInstantSchema,
+      rejectedAt: optionalInstantSchema,
+      completedAt: optionalInstantSchema,
+      rating: optionalRatingSchema,
+      ratedAt: optionalInstantSchema,
+    },
+    expecting('a service order object'),
+  )
+  .superRefine((s, ctx) => {
+    reportProblems(serviceOrderProblems(s), ctx.issues, s);
+  }, ALWAYS)
+  .transform(
+    (s): ServiceOrder => ({
+      id: s.id,
+      orderId: s.orderId,
+      type: s.type,
+      reason: s.reason,
+      appliedAt: s.appliedAt,
+      approvedAt: s.approvedAt,
+      rejectedAt: s.rejectedAt,
+      completedAt: s.completedAt,
+      rating: s.rating ?? undefined,
+      ratedAt: s.ratedAt,
+    }),
+  );
+
+/**
+ * A service order as accepted on input.
+ *
+ * @example
+ * ```ts
+ * const s: ServiceOrderInput = { id: 'so1', orderId: 'o1', type: 'repair', reason: 'other',
+ *   appliedAt: '2026-11-02T02:00:00Z', rating: null, ratedAt: null };
+ * serviceOrderSchema.parse(s).rating;
+ * //=> undefined
+ * ```
+ */
+export type ServiceOrderInput = z.input<typeof serviceOrderSchema>;
+
+/** Fast path of {@link serviceOrderSchema} (see `_fast.ts`): the service order, or `undefined`. */
+export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
+  const r = fastRecord(input);
+  if (r === undefined) return undefined;
+  const id = fastId(r.id);
+  const orderId = fastId(r.orderId);
+  const type = r.type;
+  const reason = r.reason;
+  const appliedAt = fastInstant(r.appliedAt);
+  const approvedAt = fastOptionalInstant(r.approvedAt);
+  const rejectedAt = fastOptionalInstant(r.rejectedAt);
+  const completedAt = fastOptionalInstant(r.completedAt);
+  const rating = fastOptionalEnum<Rating>(r.rating, RATING_SET);
+  const ratedAt = fastOptionalInstant(r.ratedAt);
+  if (
+    id === undefined ||
+    orderId === undefined ||
+    typeof type !== 'string' ||
+    !TYPE_SET.has(type) ||
+    typeof reason !== 'string' ||
+    !REASON_SET.has(reason) ||
+    appliedAt === FAIL ||
+    approvedAt === FAIL ||
+    rejectedAt === FAIL ||
+    completedAt === FAIL ||
+    rating === FAIL ||
+    ratedAt === FAIL
+  ) {
+    return undefined;
+  }
+  const s: ServiceOrder = {
+    id,
+    orderId,
+    type: type as ServiceType,
+    reason: reason as ServiceReason,
+    appliedAt,
+    approvedAt,
+    rejectedAt,
+    completedAt,
+    rating,
+    ratedAt,
+  };
+  return serviceOrderProblems(s).length === 0 ? s : undefined;
+}
