@@ -12,6 +12,7 @@ import {
   RECORDS_PER_ORDER_DAY,
   SAMPLE_STORE_OPTIONS,
 } from '../../examples/generate.js';
+import { parseStoreDataLenient } from '../../src/schemas/parse.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -247,6 +248,21 @@ describe('generateStore: determinism', () => {
 });
 
 describe('generateStore: validity', () => {
+  it('the committed sample and an epoch-ms store parse without any issue', () => {
+    const committed: unknown = JSON.parse(readFileSync('examples/sample-store.json', 'utf8'));
+    for (const input of [committed, generateStore({ ...SMALL, instantFormat: 'epoch-ms' })]) {
+      const { data, rejected } = parseStoreDataLenient(input);
+      expect(rejected.map((r) => r.issues)).toEqual([]);
+      const raw = input as GeneratedStoreData;
+      expect(data.orders).toHaveLength(raw.orders.length);
+      expect(data.chatSessions).toHaveLength(raw.chatSessions.length);
+      expect(data.reviews).toHaveLength(raw.reviews.length);
+      expect(data.serviceOrders).toHaveLength(raw.serviceOrders.length);
+      expect(data.disputes).toHaveLength(raw.disputes.length);
+      expect(data.assuredServices).toHaveLength(raw.assuredServices.length);
+    }
+  });
+
   it.each([
     ['the sample', SAMPLE_STORE_OPTIONS, sample],
     ['a 400-day store in epoch ms', bigOptions, big],
