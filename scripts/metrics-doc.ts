@@ -3,7 +3,7 @@
  * rule set: the definitions are the single source, so the docs cannot drift from the code.
  */
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { MetricDefinition, ModuleId } from '../src/metrics/types.js';
+import type { MetricDefinition, MetricId, ModuleId } from '../src/metrics/types.js';
 import { MODULE_IDS } from '../src/metrics/types.js';
 import { formatProvenance, type Provenance, type Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
@@ -24,13 +24,17 @@ function prov(p: Provenance): string {
   return `${tag}${where}${url}${note}`;
 }
 
-function windowText(def: MetricDefinition): string {
+function windowText(def: MetricDefinition<MetricId>): string {
   const w = defaultRuleSet.windows[def.id];
   const { fromDaysBack: a, toDaysBack: b } = w.value;
   return `${a - b + 1} days, \`[D−${a}, D−${b}]\`, ${prov(w.source)}`;
 }
 
-function rule<T>(name: string, r: Sourced<T>, show: (v: T) => string = (v) => `\`${JSON.stringify(v)}\``): string {
+function rule<T>(
+  name: string,
+  r: Sourced<T>,
+  show: (v: T) => string = (v) => `\`${JSON.stringify(v)}\``,
+): string {
   return `| \`${name}\` | ${show(r.value)} | ${prov(r.source).replace(/\|/g, '\\|')} |`;
 }
 
@@ -44,10 +48,12 @@ export function renderMetricsDoc(): string {
   );
   out.push('');
   out.push(
-    'Every metric of the weather vane (京东风向标) as this library computes it with the default rule set. `D` is the evaluation day; its as-of instant is D 00:00 Asia/Shanghai, and nothing stamped at or after it counts (see [windows and time](./windows-and-time.md)). A window `[D−a, D−b]` is a closed range of Shanghai days holding each event\'s *anchor* day. `value = numerator / denominator`; an empty window is `no-data`.',
+    "Every metric of the weather vane (京东风向标) as this library computes it with the default rule set. `D` is the evaluation day; its as-of instant is D 00:00 Asia/Shanghai, and nothing stamped at or after it counts (see [windows and time](./windows-and-time.md)). A window `[D−a, D−b]` is a closed range of Shanghai days holding each event's *anchor* day. `value = numerator / denominator`; an empty window is `no-data`.",
   );
   out.push('');
-  out.push('Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).');
+  out.push(
+    'Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).',
+  );
   out.push('');
   out.push('| metric id | name | unit | better | window |');
   out.push('|---|---|---|---|---|');
@@ -85,14 +91,22 @@ export function renderMetricsDoc(): string {
   out.push('');
   out.push('| rule | value | provenance |');
   out.push('|---|---|---|');
-  out.push(rule('chat.assessmentHours', r.chat.assessmentHours, (v) => `sessions starting ${v.fromHour}:00–${v.toHour}:00`));
+  out.push(
+    rule(
+      'chat.assessmentHours',
+      r.chat.assessmentHours,
+      (v) => `sessions starting ${v.fromHour}:00–${v.toHour}:00`,
+    ),
+  );
   out.push(rule('chat.sessionMergeGapMinutes', r.chat.sessionMergeGapMinutes, (v) => `${v} min`));
   out.push(rule('chat.responseThresholdSeconds', r.chat.responseThresholdSeconds, (v) => `${v} s`));
   out.push(rule('chat.robotRepliesCount', r.chat.robotRepliesCount));
   out.push(rule('chat.attributionHours', r.chat.attributionHours, (v) => `${v} h`));
   out.push(rule('reviews.latestPerCustomer', r.reviews.latestPerCustomer));
   out.push(rule('reviews.handlingHours', r.reviews.handlingHours, (v) => `${v} h`));
-  out.push(rule('logistics.collectionCutoffHour', r.logistics.collectionCutoffHour, (v) => `${v}:00`));
+  out.push(
+    rule('logistics.collectionCutoffHour', r.logistics.collectionCutoffHour, (v) => `${v}:00`),
+  );
   out.push(rule('logistics.arrivalDays', r.logistics.arrivalDays));
   out.push('');
   return `${out.join('\n')}\n`;

@@ -9,7 +9,7 @@ import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
 import { type DayNumber, parseDayKey } from '../time/shanghai.js';
 import { resolveWindow } from '../time/window.js';
 import { type EngineResult, runEngine } from './_engine.js';
-import type { MetricDefinition, MetricResult } from './types.js';
+import { type MetricDefinition, type MetricResult, windowKey } from './types.js';
 
 /** Options of every metric calculator. */
 export interface MetricOptions {
@@ -45,7 +45,7 @@ export function resultFromSums(
     value: noData ? null : numerator.div(denominator),
     numerator,
     denominator,
-    window: resolveWindow(day, ruleSet.windows[def.id].value),
+    window: resolveWindow(day, ruleSet.windows[windowKey(def)].value),
     score: null,
   };
 }

@@ -20,7 +20,7 @@
 import type { StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { DAY_MS, type DayNumber, dayStartMs, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
-import type { MetricDefinition, MetricMeasures } from './types.js';
+import { type MetricDefinition, type MetricMeasures, windowKey } from './types.js';
 import {
   buildCustomers,
   buildOrders,
@@ -130,7 +130,7 @@ export function runEngine(
   let maxA = 0;
   let minB = Number.POSITIVE_INFINITY;
   definitions.forEach((d, i) => {
-    const w = rules.windows[d.id].value;
+    const w = rules.windows[windowKey(d)].value;
     windowFrom[i] = w.fromDaysBack;
     windowTo[i] = w.toDaysBack;
     maxA = Math.max(maxA, w.fromDaysBack);

@@ -36,7 +36,7 @@ import type { MetricDefinition, MetricId } from './types.js';
  * //=> ['logistics.same-day-collection-rate', 'logistics.next-day-arrival-rate', 'logistics.average-delivery-time']
  * ```
  */
-export const metricCatalogue: readonly MetricDefinition[] = Object.freeze([
+export const metricCatalogue: readonly MetricDefinition<MetricId>[] = Object.freeze([
   averageResponseTimeDefinition,
   presalesSatisfactionDefinition,
   responseRate30sDefinition,
@@ -56,9 +56,9 @@ export const metricCatalogue: readonly MetricDefinition[] = Object.freeze([
   nextDayArrivalRateDefinition,
   averageDeliveryTimeDefinition,
   disputeRateDefinition,
-]);
+] as MetricDefinition<MetricId>[]);
 
-const BY_ID = new Map<string, MetricDefinition>(metricCatalogue.map((m) => [m.id, m]));
+const BY_ID = new Map<string, MetricDefinition<MetricId>>(metricCatalogue.map((m) => [m.id, m]));
 
 /**
  * The definition of a metric id, or `undefined` for an unknown id.
@@ -71,7 +71,7 @@ const BY_ID = new Map<string, MetricDefinition>(metricCatalogue.map((m) => [m.id
  * //=> undefined
  * ```
  */
-export function getMetricDefinition(id: string): MetricDefinition | undefined {
+export function getMetricDefinition(id: string): MetricDefinition<MetricId> | undefined {
   return BY_ID.get(id);
 }
 

@@ -51,6 +51,12 @@ export type MetricId =
   | 'logistics.average-delivery-time'
   | 'disputes.dispute-rate';
 
+/**
+ * Metrics measured alongside the catalogue because a standing rule needs them, but not part of
+ * any module: `reviews.good-rate` (好评率, for the 放心购 tag).
+ */
+export type SupplementaryMetricId = 'reviews.good-rate';
+
 /** Unit of a metric value: a fraction in [0, 1], seconds, hours, or points (0–10). */
 export type MetricUnit = 'ratio' | 'seconds' | 'hours' | 'points';
 
@@ -76,9 +82,13 @@ export interface MetricMeasures {
  * A metric's definition: the single source for the code, the docs and the formula reference.
  * Frozen, plain data plus its measuring functions.
  */
-export interface MetricDefinition {
+export interface MetricDefinition<
+  Id extends MetricId | SupplementaryMetricId = MetricId | SupplementaryMetricId,
+> {
   /** Stable id, `<module>.<kebab-name>`. */
-  readonly id: MetricId;
+  readonly id: Id;
+  /** For a supplementary metric: the catalogue metric whose window it uses. */
+  readonly windowOf?: MetricId;
   /** The module it belongs to. */
   readonly module: ModuleId;
   /** Names as JD's merchant back-end shows them (`zh`) and in English. */
@@ -118,7 +128,7 @@ export type MetricStatus = 'ok' | 'no-data';
  * `value: null` (never `NaN`).
  */
 export interface MetricResult {
-  readonly id: MetricId;
+  readonly id: MetricId | SupplementaryMetricId;
   readonly module: ModuleId;
   readonly unit: MetricUnit;
   readonly direction: Direction;
@@ -133,4 +143,17 @@ export interface MetricResult {
   readonly window: DayRange;
   /** Score 0–10, or `null` before scoring or without data. */
   readonly score: number | null;
+}
+
+/**
+ * The rule-set window key of a definition: its own id, or `windowOf` for a supplementary metric.
+ *
+ * @example
+ * ```ts
+ * windowKey(goodReviewRateDefinition);
+ * //=> 'reviews.negative-rate'
+ * ```
+ */
+export function windowKey(def: MetricDefinition): MetricId {
+  return def.windowOf ?? (def.id as MetricId);
 }

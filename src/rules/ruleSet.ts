@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { MetricId } from '../metrics/types.js';
 import {
   DEFAULT_CHAT_RULES,
   DEFAULT_LOGISTICS_RULES,
@@ -11,14 +12,75 @@ import {
   DEFAULT_WINDOWS,
   type MeasurementRules,
 } from './measurementDefaults.js';
+import { type Sourced, sourced } from './provenance.js';
+import {
+  type AssuredTagRules,
+  type BonusRules,
+  type ChatPenaltyRules,
+  type ConsumerWarningRules,
+  type CurveControlPoints,
+  DEFAULT_ACTIVITY_GATE,
+  DEFAULT_ASSURED_TAG_RULES,
+  DEFAULT_BONUS,
+  DEFAULT_CHAT_PENALTY_RULES,
+  DEFAULT_CONSUMER_WARNING_RULES,
+  DEFAULT_CONTROL_POINTS,
+  DEFAULT_GOOD_SHOP_RULES,
+  DEFAULT_MODULE_WEIGHTS,
+  DEFAULT_STAR_TABLE,
+  DEFAULT_WARM_SHOPKEEPER_RULES,
+  type GoodShopRules,
+  type ModuleWeights,
+  type StarTable,
+  type WarmShopkeeperRules,
+} from './scoringDefaults.js';
 
-/** A complete rule set. */
-export interface RuleSet extends MeasurementRules {
-  /** Stable id, like `jd-2020-09`. */
+/** The scoring and standing half of a rule set. */
+export interface ScoringRules {
+  /** Weights of the modules in the composite (relative; a module without a score shares its weight). */
+  readonly moduleWeights: Sourced<ModuleWeights>;
+  /** Weights of the metrics in their module (relative). */
+  readonly metricWeights: Sourced<Readonly<Record<MetricId, number>>>;
+  /** Control points of each metric's absolute curve (`good` scores 9, `poor` 5). */
+  readonly controlPoints: Readonly<Record<MetricId, Sourced<CurveControlPoints>>>;
+  /** The 放心购 bonus. */
+  readonly bonus: BonusRules;
+  /** The composite plus bonus never exceeds this. */
+  readonly totalCap: Sourced<number>;
+  /** Stars from the ranking rate. */
+  readonly stars: StarTable;
+  /** 京东好店 Good Shop. */
+  readonly goodShop: GoodShopRules;
+  /** The 放心购 tag. */
+  readonly assuredTag: AssuredTagRules;
+  /** The 热情掌柜 badge. */
+  readonly warmShopkeeper: WarmShopkeeperRules;
+  /** The monthly chat defect penalty (咚咚缺陷). */
+  readonly chatPenalty: ChatPenaltyRules;
+  /** Consumer warnings. */
+  readonly consumerWarnings: ConsumerWarningRules;
+  /** Lowest ranking rate that may report for activities. */
+  readonly activityGate: Sourced<number>;
+}
+
+/** A complete rule set: how to measure, score, aggregate and rank. */
+export interface RuleSet extends MeasurementRules, ScoringRules {
+  /** Stable id, like `jd-default`. */
   readonly id: string;
   /** Human-readable description of the rule generation. */
   readonly description: string;
 }
+
+// Every metric id has control points, so their keys list the metrics.
+const EQUAL_METRIC_WEIGHTS = sourced<Readonly<Record<MetricId, number>>>(
+  Object.freeze(
+    Object.fromEntries(Object.keys(DEFAULT_CONTROL_POINTS).map((id) => [id, 1])) as Record<
+      MetricId,
+      number
+    >,
+  ),
+  { tag: 'assumption', note: 'JD does not publish metric weights within a module: equal weights' },
+);
 
 /**
  * The default rule set: the seed articles' rules, with published notices where the seeds are
@@ -28,9 +90,11 @@ export interface RuleSet extends MeasurementRules {
  * ```ts
  * defaultRuleSet.windows['consultation.response-rate-30s'].value;
  * //=> { fromDaysBack: 35, toDaysBack: 6 }
+ * defaultRuleSet.moduleWeights.value.logistics;
+ * //=> 12
  * ```
  */
-export const defaultRuleSet: RuleSet = {
+export const defaultRuleSet: RuleSet = Object.freeze({
   id: 'jd-default',
   description:
     'JD weather vane as described by the seed articles, completed by published JD rule notices (2018–2023) and documented assumptions',
@@ -38,4 +102,19 @@ export const defaultRuleSet: RuleSet = {
   chat: DEFAULT_CHAT_RULES,
   reviews: DEFAULT_REVIEW_RULES,
   logistics: DEFAULT_LOGISTICS_RULES,
-};
+  moduleWeights: DEFAULT_MODULE_WEIGHTS,
+  metricWeights: EQUAL_METRIC_WEIGHTS,
+  controlPoints: DEFAULT_CONTROL_POINTS,
+  bonus: DEFAULT_BONUS,
+  totalCap: sourced(10, {
+    tag: 'assumption',
+    note: 'the composite plus bonus stays on the 10-point scale (DOMAIN.md §5)',
+  }),
+  stars: DEFAULT_STAR_TABLE,
+  goodShop: DEFAULT_GOOD_SHOP_RULES,
+  assuredTag: DEFAULT_ASSURED_TAG_RULES,
+  warmShopkeeper: DEFAULT_WARM_SHOPKEEPER_RULES,
+  chatPenalty: DEFAULT_CHAT_PENALTY_RULES,
+  consumerWarnings: DEFAULT_CONSUMER_WARNING_RULES,
+  activityGate: DEFAULT_ACTIVITY_GATE,
+});

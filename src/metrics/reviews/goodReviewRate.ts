@@ -1,0 +1,64 @@
+import { calculatorFor, defineMetric } from '../_calculate.js';
+import type { MetricDefinition } from '../types.js';
+import { addLatestReviews, createdDay, type ReviewTally } from './_latestReviews.js';
+
+const tally: ReviewTally = {
+  anchor: createdDay,
+  numerator: (r) => (r.stars >= 4 ? 1 : 0),
+  denominator: () => 1,
+};
+
+/**
+ * 好评率 good review rate: good (4–5 star) / all reviews, under the negative review rate's rules
+ * (window `[D−90, D−1]` by creation, excluded reviews nowhere, each customer's latest 20).
+ * A supplementary metric: no module scores it; the 放心购 tag needs it (good-review rate > 95%,
+ * published m.39zn.cn/article/185050.htm).
+ *
+ * @example
+ * ```ts
+ * goodReviewRateDefinition.windowOf;
+ * //=> 'reviews.negative-rate'
+ * ```
+ */
+export const goodReviewRateDefinition: MetricDefinition = defineMetric({
+  id: 'reviews.good-rate',
+  windowOf: 'reviews.negative-rate',
+  module: 'reviews',
+  name: { zh: '好评率', en: 'Good review rate' },
+  unit: 'ratio',
+  direction: 'higher-is-better',
+  formula: 'good (4–5 stars) / (good + medium + negative)',
+  numerator: 'good reviews (4–5 stars)',
+  denominator: 'all counted reviews',
+  anchor: 'created',
+  source: [
+    {
+      tag: 'published',
+      url: 'https://m.39zn.cn/article/185050.htm',
+      note: '放心购 tag: good-review rate > 95%',
+    },
+    {
+      tag: 'assumption',
+      note: 'measured under the negative review rate’s window and latest-20 rule',
+    },
+  ],
+  numeratorScale: 1,
+  denominatorScale: 1,
+  measure: {
+    reviews(view, ctx, slot) {
+      addLatestReviews(view, ctx, slot, tally);
+    },
+  },
+});
+
+/**
+ * Calculates 好评率, the good review rate (supplementary: used by the 放心购 tag).
+ *
+ * @example
+ * ```ts
+ * // 24 five-star reviews and one 1-star review in the window:
+ * goodReviewRate(data, { asOf: '2026-11-23' }).value?.toString();
+ * //=> '0.96'
+ * ```
+ */
+export const goodReviewRate = calculatorFor(goodReviewRateDefinition);

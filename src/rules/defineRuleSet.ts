@@ -1,0 +1,243 @@
+/**
+ * `defineRuleSet` and `validateRuleSet`: custom rule sets derived from a base, checked when
+ * created (Lighthouse's config validation: an unknown id throws at load, not while scoring).
+ *
+ * @module
+ */
+import { type InputIssue, RuleSetError } from '../errors.js';
+import { metricCatalogue } from '../metrics/catalogue.js';
+import { type MetricId, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import { validateModuleWeights } from '../scoring/aggregate.js';
+import { validateCurve } from '../scoring/curve.js';
+import { type WindowSpec, windowSpecProblem } from '../time/window.js';
+import type { AssessmentHours } from './measurementDefaults.js';
+import { type Sourced, sourced } from './provenance.js';
+import { defaultRuleSet, type RuleSet } from './ruleSet.js';
+import type { CurveControlPoints, ModuleWeights } from './scoringDefaults.js';
+
+/** What {@link defineRuleSet} can override: plain values, tagged `custom` in the result. */
+export interface RuleSetOverrides {
+  /** Id of the new rule set (default: `<base id>+custom`). */
+  readonly id?: string;
+  /** Description of the new rule set. */
+  readonly description?: string;
+  /** Windows by metric id. */
+  readonly windows?: Partial<Record<MetricId, WindowSpec>>;
+  /** Chat rules. */
+  readonly chat?: {
+    readonly assessmentHours?: AssessmentHours;
+    readonly sessionMergeGapMinutes?: number;
+    readonly responseThresholdSeconds?: number;
+    readonly robotRepliesCount?: boolean;
+    readonly attributionHours?: number;
+  };
+  /** Review rules. */
+  readonly reviews?: { readonly latestPerCustomer?: number; readonly handlingHours?: number };
+  /** Logistics rules. */
+  readonly logistics?: { readonly collectionCutoffHour?: number; readonly arrivalDays?: number };
+  /** Module weights (merged over the base's). */
+  readonly moduleWeights?: Partial<Record<ModuleId, number>>;
+  /** Metric weights within their module (merged over the base's). */
+  readonly metricWeights?: Partial<Record<MetricId, number>>;
+  /** Curve control points by metric id. */
+  readonly controlPoints?: Partial<Record<MetricId, CurveControlPoints>>;
+  /** Bonus points per service and cap. */
+  readonly bonus?: { readonly pointsPerService?: number; readonly cap?: number };
+}
+
+const CUSTOM = { tag: 'custom' } as const;
+const custom = <T>(value: T): Sourced<T> => sourced(value, CUSTOM);
+
+function mergeSourced<K extends string, T>(
+  base: Readonly<Record<K, Sourced<T>>>,
+  over: Partial<Record<K, T>> | undefined,
+): Record<K, Sourced<T>> {
+  const out = { ...base } as Record<K, Sourced<T>>;
+  if (over)
+    for (const [k, v] of Object.entries(over) as [K, T][]) if (v !== undefined) out[k] = custom(v);
+  return out;
+}
+
+function pick<T>(base: Sourced<T>, v: T | undefined): Sourced<T> {
+  return v === undefined ? base : custom(v);
+}
+
+/**
+ * Derives a rule set from a base (the default one unless given), overriding windows, hours,
+ * weights, control points or bonus; validated when created. Overridden values carry the
+ * provenance tag `custom`.
+ *
+ * @throws {RuleSetError} listing every problem: an unknown metric or module id, negative or all-zero
+ * weights, control points in the wrong order, a window that reaches the as-of day, hours out of range.
+ *
+ * @example
+ * ```ts
+ * // The published 2021-12 assessment hours and the 2018 隔日达 arrival variant:
+ * const rules = defineRuleSet({ chat: { assessmentHours: { fromHour: 9, toHour: 23 } }, logistics: { arrivalDays: 2 } });
+ * rules.chat.assessmentHours.source.tag;
+ * //=> 'custom'
+ * defineRuleSet({ moduleWeights: { disputes: -1 } }); // throws RuleSetError
+ * ```
+ */
+export function defineRuleSet(
+  overrides: RuleSetOverrides,
+  base: RuleSet = defaultRuleSet,
+): RuleSet {
+  const issues: InputIssue[] = [];
+  const knownMetric = new Set<string>(metricCatalogue.map((m) => m.id));
+  const knownModule = new Set<string>(MODULE_IDS);
+  for (const key of ['windows', 'metricWeights', 'controlPoints'] as const) {
+    for (const id of Object.keys(overrides[key] ?? {})) {
+      if (!knownMetric.has(id))
+        issues.push({
+          path: `${key}.${id}`,
+          message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}`,
+        });
+    }
+  }
+  for (const id of Object.keys(overrides.moduleWeights ?? {})) {
+    if (!knownModule.has(id))
+      issues.push({
+        path: `moduleWeights.${id}`,
+        message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(id)}`,
+      });
+  }
+  if (issues.length > 0) throw new RuleSetError(issues);
+
+  const c = overrides.chat ?? {};
+  const r = overrides.reviews ?? {};
+  const l = overrides.logistics ?? {};
+  const b = overrides.bonus ?? {};
+  const rules: RuleSet = {
+    ...base,
+    id: overrides.id ?? `${base.id}+custom`,
+    description: overrides.description ?? `${base.description}, with custom overrides`,
+    windows: mergeSourced(base.windows, overrides.windows),
+    chat: {
+      assessmentHours: pick(base.chat.assessmentHours, c.assessmentHours),
+      sessionMergeGapMinutes: pick(base.chat.sessionMergeGapMinutes, c.sessionMergeGapMinutes),
+      responseThresholdSeconds: pick(
+        base.chat.responseThresholdSeconds,
+        c.responseThresholdSeconds,
+      ),
+      robotRepliesCount: pick(base.chat.robotRepliesCount, c.robotRepliesCount),
+      attributionHours: pick(base.chat.attributionHours, c.attributionHours),
+    },
+    reviews: {
+      latestPerCustomer: pick(base.reviews.latestPerCustomer, r.latestPerCustomer),
+      handlingHours: pick(base.reviews.handlingHours, r.handlingHours),
+    },
+    logistics: {
+      collectionCutoffHour: pick(base.logistics.collectionCutoffHour, l.collectionCutoffHour),
+      arrivalDays: pick(base.logistics.arrivalDays, l.arrivalDays),
+    },
+    moduleWeights: overrides.moduleWeights
+      ? custom({ ...base.moduleWeights.value, ...overrides.moduleWeights } as ModuleWeights)
+      : base.moduleWeights,
+    metricWeights: overrides.metricWeights
+      ? custom({ ...base.metricWeights.value, ...overrides.metricWeights } as Record<
+          MetricId,
+          number
+        >)
+      : base.metricWeights,
+    controlPoints: mergeSourced(base.controlPoints, overrides.controlPoints),
+    bonus: {
+      ...base.bonus,
+      pointsPerService: pick(base.bonus.pointsPerService, b.pointsPerService),
+      cap: pick(base.bonus.cap, b.cap),
+    },
+  };
+  validateRuleSet(rules);
+  return rules;
+}
+
+/**
+ * Checks a rule set; throws {@link RuleSetError} listing every problem.
+ *
+ * @example
+ * ```ts
+ * validateRuleSet(defaultRuleSet); // passes
+ * validateRuleSet({ ...defaultRuleSet, metricWeights: { ...defaultRuleSet.metricWeights, value: {} } }); // throws RuleSetError
+ * ```
+ */
+export function validateRuleSet(rules: RuleSet): void {
+  const issues: InputIssue[] = [];
+  const positive = (path: string, v: number, integer = false) => {
+    if (
+      typeof v !== 'number' ||
+      !Number.isFinite(v) ||
+      v <= 0 ||
+      (integer && !Number.isInteger(v))
+    ) {
+      issues.push({
+        path,
+        message: `expected ${integer ? 'a whole number' : 'a number'} > 0, found ${String(v)}`,
+      });
+    }
+  };
+  for (const def of metricCatalogue) {
+    const w = rules.windows[def.id];
+    const p = w === undefined ? 'missing' : windowSpecProblem(w.value);
+    if (p) issues.push({ path: `windows.${def.id}`, message: p });
+    const cp = rules.controlPoints[def.id];
+    if (cp === undefined)
+      issues.push({
+        path: `controlPoints.${def.id}`,
+        message: 'expected control points, found none',
+      });
+    else
+      issues.push(...validateCurve(cp.value, def.direction, def.unit, `controlPoints.${def.id}`));
+    const mw = rules.metricWeights.value[def.id];
+    if (typeof mw !== 'number' || !Number.isFinite(mw) || mw < 0) {
+      issues.push({
+        path: `metricWeights.${def.id}`,
+        message: `expected a finite weight ≥ 0, found ${String(mw)}`,
+      });
+    }
+  }
+  for (const m of MODULE_IDS) {
+    const weights = metricCatalogue
+      .filter((d) => d.module === m)
+      .map((d) => rules.metricWeights.value[d.id] ?? 0);
+    if (weights.every((w) => w === 0))
+      issues.push({
+        path: `metricWeights`,
+        message: `expected a weight above 0 for some metric of module ${m}, found none`,
+      });
+  }
+  issues.push(...validateModuleWeights(rules.moduleWeights.value));
+  const h = rules.chat.assessmentHours.value;
+  if (
+    !Number.isInteger(h.fromHour) ||
+    !Number.isInteger(h.toHour) ||
+    h.fromHour < 0 ||
+    h.toHour > 24 ||
+    h.fromHour >= h.toHour
+  ) {
+    issues.push({
+      path: 'chat.assessmentHours',
+      message: `expected whole hours 0 ≤ fromHour < toHour ≤ 24, found ${h.fromHour}–${h.toHour}`,
+    });
+  }
+  positive('chat.sessionMergeGapMinutes', rules.chat.sessionMergeGapMinutes.value);
+  positive('chat.responseThresholdSeconds', rules.chat.responseThresholdSeconds.value);
+  positive('chat.attributionHours', rules.chat.attributionHours.value);
+  positive('reviews.latestPerCustomer', rules.reviews.latestPerCustomer.value, true);
+  positive('reviews.handlingHours', rules.reviews.handlingHours.value);
+  positive('logistics.arrivalDays', rules.logistics.arrivalDays.value, true);
+  const cut = rules.logistics.collectionCutoffHour.value;
+  if (!Number.isInteger(cut) || cut < 0 || cut > 24) {
+    issues.push({
+      path: 'logistics.collectionCutoffHour',
+      message: `expected a whole hour 0–24, found ${String(cut)}`,
+    });
+  }
+  for (const [path, v] of [
+    ['bonus.pointsPerService', rules.bonus.pointsPerService.value],
+    ['bonus.cap', rules.bonus.cap.value],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      issues.push({ path, message: `expected a number ≥ 0, found ${String(v)}` });
+  }
+  if (issues.length > 0) throw new RuleSetError(issues);
+}
