@@ -232,6 +232,16 @@ describe('nextDayArrivalRate (次日达占比)', () => {
     expect(r.window).toEqual({ from: '2026-10-24', to: '2026-11-22' });
   });
 
+  it('has no cut-off: an order paid at 16:00 must arrive by the end of the next day', () => {
+    const data = storeData({
+      orders: [
+        order('u1', '2026-11-01 16:00:00', { deliveredAt: sh('2026-11-02 23:59:59.999') }),
+        order('u2', '2026-11-01 16:00:00', { deliveredAt: sh('2026-11-03 00:00:00') }),
+      ],
+    });
+    expect(frac(nextDayArrivalRate(data, { asOf: D }))).toBe('1/2');
+  });
+
   it('with arrivalDays 2 (隔日达) gives one more day', () => {
     // a2 is now in time: 4 / 6 = 0.666… (40 significant digits, half up).
     const r = nextDayArrivalRate(arrivalFixture(), { asOf: D, ruleSet: withLogistics(2) });
@@ -297,8 +307,11 @@ describe('nextDayArrivalRate (次日达占比)', () => {
 const deliveryFixture = () =>
   storeData({
     orders: [
-      // d1: paid 11-01 10:00, delivered 11-02 16:00 → 30 h.
-      order('u1', '2026-11-01 10:00:00', { deliveredAt: sh('2026-11-02 16:00:00') }),
+      // d1: placed 11-01 08:00, paid 10:00, delivered 11-02 16:00 → 30 h from payment.
+      order('u1', '2026-11-01 08:00:00', {
+        paidAt: sh('2026-11-01 10:00:00'),
+        deliveredAt: sh('2026-11-02 16:00:00'),
+      }),
       // d2: cash on delivery placed 11-01 08:00, paid on delivery 11-03 02:00 → 42 h from placement.
       order('u2', '2026-11-01 08:00:00', {
         cashOnDelivery: true,
