@@ -11,8 +11,8 @@
  * Shanghai arithmetic, never `Math.random`, `Date.now` or the host's local-time methods).
  *
  * Volume: about {@link RECORDS_PER_ORDER_DAY} records per order-day, i.e.
- * `records ≈ 2.41 × ordersPerDay × days` (orders 1, chat sessions ≈ 1.07, reviews ≈ 0.29,
- * service orders ≈ 0.04, disputes ≈ 0.003, plus five assured services); use
+ * `records ≈ 2.41 × ordersPerDay × days` (orders 1, chat sessions ≈ 1.07, reviews ≈ 0.28,
+ * service orders ≈ 0.037, disputes ≈ 0.0035, plus five assured services); use
  * {@link ordersPerDayFor} to aim at a record count. Time and memory are linear in the
  * record count.
  *
@@ -22,6 +22,10 @@
  * npx tsx examples/generate.ts --seed 7 --end-day 2026-11-22 --days 200 --orders-per-day 8 \
  *   --out examples/sample-store.json --peers-out examples/sample-peers.json
  * ```
+ *
+ * (then `npx biome check --write examples/sample-peers.json`, which only re-wraps the arrays;
+ * `--records N` instead of `--orders-per-day` aims at N records, `--instant-format epoch-ms`
+ * writes integers.)
  *
  * @module
  */
@@ -423,7 +427,7 @@ const RULINGS: readonly GeneratedRuling[] = ['merchant', 'shared', 'customer', '
 const RULING_WEIGHTS = cumulative([0.35, 0.15, 0.35, 0.15]);
 
 /** Delivery days after collection: 0 (same-city), 1, 2, 3. */
-const DELIVERY_DAYS = cumulative([0.02, 0.6, 0.27, 0.11]);
+const DELIVERY_DAYS = cumulative([0.02, 0.72, 0.2, 0.06]);
 
 /** The product catalogue: price in fen and relative popularity. */
 const PRODUCTS: readonly { priceFen: number; weight: number }[] = [
@@ -450,7 +454,7 @@ const REPEAT_CUSTOMER_SHARE = 0.25;
 const DELIVERY_INQUIRY_SHARE = 0.08; // after-sales chats about an order in transit
 const SERVICE_ORDER_SHARE = 0.04;
 const REVIEW_SHARE = 0.3;
-const DISPUTE_SHARE = 0.002; // base rate; rejected service orders and lost parcels add more
+const DISPUTE_SHARE = 0.0028; // base rate; rejected service orders and lost parcels add more
 /** Customers who order every few days and review nearly all (one per 8 orders a day, 1–3). */
 const POWER_REVIEWERS_PER_ORDER_DAY = 1 / 8;
 
@@ -641,13 +645,13 @@ export function generateStore(options: GenerateStoreOptions): GeneratedStoreData
         const u = rng.next();
         reply =
           start +
-          (u < 0.72
+          (u < 0.76
             ? secs(2 * SECOND, 25 * SECOND)
-            : u < 0.82
+            : u < 0.86
               ? secs(25 * SECOND, 30 * SECOND)
-              : u < 0.97
+              : u < 0.98
                 ? secs(31 * SECOND, 120 * SECOND)
-                : secs(2 * MINUTE, 10 * MINUTE));
+                : secs(2 * MINUTE, 5 * MINUTE));
       }
       if (reply <= last) reply = last + SECOND;
       if (pushMessage(messages, replier, reply)) {
@@ -668,9 +672,9 @@ export function generateStore(options: GenerateStoreOptions): GeneratedStoreData
                 last +
                 (replier === 'robot'
                   ? secs(SECOND, 3 * SECOND)
-                  : rng.chance(0.9)
-                    ? secs(4 * SECOND, 60 * SECOND)
-                    : secs(60 * SECOND, 180 * SECOND));
+                  : rng.chance(0.92)
+                    ? secs(4 * SECOND, 40 * SECOND)
+                    : secs(40 * SECOND, 120 * SECOND));
             }
             if (!pushMessage(messages, replier, t)) break;
           }
@@ -727,7 +731,7 @@ export function generateStore(options: GenerateStoreOptions): GeneratedStoreData
     if (opened >= endMs) return;
     const dispute: GeneratedDispute = { id: '', orderId: order.id, openedAt: fmt(opened) };
     if (rng.chance(0.85)) {
-      const ruled = opened + secs(DAY, 10 * DAY);
+      const ruled = opened + secs(DAY, 6 * DAY);
       if (ruled < endMs) {
         const ruling = RULINGS[rng.weighted(RULING_WEIGHTS)] as GeneratedRuling;
         dispute.ruling = ruling;
@@ -794,7 +798,7 @@ export function generateStore(options: GenerateStoreOptions): GeneratedStoreData
         placed +
         (u < 0.85
           ? secs(10 * SECOND, 5 * MINUTE)
-          : u < 0.97
+          : u < 0.98
             ? secs(5 * MINUTE, HOUR)
             : secs(HOUR, 12 * HOUR));
       shippable = paid;
@@ -937,7 +941,7 @@ export function generateStore(options: GenerateStoreOptions): GeneratedStoreData
       }
     }
 
-    if (rng.chance(rejected >= 0 ? 0.12 : DISPUTE_SHARE)) {
+    if (rng.chance(rejected >= 0 ? 0.1 : DISPUTE_SHARE)) {
       addDispute(order, (rejected >= 0 ? rejected : delivered) + secs(HOUR, 5 * DAY));
     }
   };
@@ -1067,7 +1071,7 @@ const PEER_METRICS: readonly {
   {
     id: 'consultation.average-response-time',
     kind: 'log',
-    median: 18,
+    median: 28,
     sigma: 0.45,
     digits: 1,
     max: 300,
@@ -1161,7 +1165,7 @@ const PEER_METRICS: readonly {
   {
     id: 'logistics.next-day-arrival-rate',
     kind: 'log',
-    median: 0.5,
+    median: 0.42,
     sigma: 0.3,
     digits: 4,
     max: 0.99,
@@ -1169,7 +1173,7 @@ const PEER_METRICS: readonly {
   {
     id: 'logistics.average-delivery-time',
     kind: 'log',
-    median: 36,
+    median: 40,
     sigma: 0.3,
     digits: 2,
     max: 200,
