@@ -127,7 +127,8 @@ const MONEY = /^(\d+)(?:\.(\d*))?$/;
  */
 export function yuanToFen(v: unknown): number | { error: string } {
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 0 && v <= 90_000_000_000_000) return v * 100;
+    // `+ 0` turns -0 into 0.
+    if (Number.isInteger(v) && v >= 0 && v <= 90_000_000_000_000) return v * 100 + 0;
     if (!Number.isFinite(v)) return { error: expectedFound(`${MONEY_WHAT} (a finite number)`, v) };
     return fenOfDecimalString(String(v), v);
   }

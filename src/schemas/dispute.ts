@@ -38,13 +38,15 @@ const RULING_SET: ReadonlySet<string> = new Set(RULINGS);
  * A dispute's impossible states: ruled before opened; a ruling without `ruledAt` or the
  * other way round; an appeal upheld before the ruling or without one.
  */
-export function disputeProblems(d: {
-  readonly openedAt?: unknown;
-  readonly ruling?: unknown;
-  readonly ruledAt?: unknown;
-  readonly appealUpheldAt?: unknown;
-}): RecordProblem[] {
-  const out: RecordProblem[] = [];
+export function disputeProblems(
+  d: {
+    readonly openedAt?: unknown;
+    readonly ruling?: unknown;
+    readonly ruledAt?: unknown;
+    readonly appealUpheldAt?: unknown;
+  },
+  out: RecordProblem[] = [],
+): RecordProblem[] {
   notBefore(out, d, 'ruledAt', 'openedAt');
   const ruling = present(d.ruling);
   const ruledAt = present(d.ruledAt);
@@ -114,6 +116,8 @@ export const disputeSchema = z
  */
 export type DisputeInput = z.input<typeof disputeSchema>;
 
+const SCRATCH: RecordProblem[] = [];
+
 /** Fast path of {@link disputeSchema} (see `_fast.ts`): the dispute, or `undefined` to ask zod. */
 export function fastDispute(input: unknown): Dispute | undefined {
   const r = fastRecord(input);
@@ -135,5 +139,6 @@ export function fastDispute(input: unknown): Dispute | undefined {
     return undefined;
   }
   const d: Dispute = { id, orderId, openedAt, ruling, ruledAt, appealUpheldAt };
-  return disputeProblems(d).length === 0 ? d : undefined;
+  SCRATCH.length = 0;
+  return disputeProblems(d, SCRATCH).length === 0 ? d : undefined;
 }

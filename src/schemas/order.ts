@@ -54,8 +54,7 @@ interface OrderTimes {
  * before placed; collected before outbound; delivered before outbound or collected). Fields
  * that are missing or not numbers are skipped.
  */
-export function orderProblems(o: OrderTimes): RecordProblem[] {
-  const out: RecordProblem[] = [];
+export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordProblem[] {
   notBefore(out, o, 'paidAt', 'placedAt');
   notBefore(out, o, 'cancelledAt', 'placedAt');
   notBefore(out, o, 'outboundAt', 'placedAt');
@@ -132,6 +131,8 @@ export const orderSchema = z
  */
 export type OrderInput = z.input<typeof orderSchema>;
 
+const SCRATCH: RecordProblem[] = [];
+
 /** Fast path of {@link orderSchema} (see `_fast.ts`): the order, or `undefined` to ask zod. */
 export function fastOrder(input: unknown): Order | undefined {
   const r = fastRecord(input);
@@ -177,5 +178,6 @@ export function fastOrder(input: unknown): Order | undefined {
     collectedAt,
     deliveredAt,
   };
-  return orderProblems(o).length === 0 ? o : undefined;
+  SCRATCH.length = 0;
+  return orderProblems(o, SCRATCH).length === 0 ? o : undefined;
 }

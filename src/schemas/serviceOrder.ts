@@ -49,15 +49,17 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
  * A service order's impossible states: approved, rejected, completed or rated before applied;
  * both approved and rejected; a rating without its `ratedAt` or the other way round.
  */
-export function serviceOrderProblems(s: {
-  readonly appliedAt?: unknown;
-  readonly approvedAt?: unknown;
-  readonly rejectedAt?: unknown;
-  readonly completedAt?: unknown;
-  readonly rating?: unknown;
-  readonly ratedAt?: unknown;
-}): RecordProblem[] {
-  const out: RecordProblem[] = [];
+export function serviceOrderProblems(
+  s: {
+    readonly appliedAt?: unknown;
+    readonly approvedAt?: unknown;
+    readonly rejectedAt?: unknown;
+    readonly completedAt?: unknown;
+    readonly rating?: unknown;
+    readonly ratedAt?: unknown;
+  },
+  out: RecordProblem[] = [],
+): RecordProblem[] {
   notBefore(out, s, 'approvedAt', 'appliedAt');
   notBefore(out, s, 'rejectedAt', 'appliedAt');
   notBefore(out, s, 'completedAt', 'appliedAt');
@@ -133,6 +135,8 @@ export const serviceOrderSchema = z
  */
 export type ServiceOrderInput = z.input<typeof serviceOrderSchema>;
 
+const SCRATCH: RecordProblem[] = [];
+
 /** Fast path of {@link serviceOrderSchema} (see `_fast.ts`): the service order, or `undefined`. */
 export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
   const r = fastRecord(input);
@@ -175,5 +179,6 @@ export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
     rating,
     ratedAt,
   };
-  return serviceOrderProblems(s).length === 0 ? s : undefined;
+  SCRATCH.length = 0;
+  return serviceOrderProblems(s, SCRATCH).length === 0 ? s : undefined;
 }
