@@ -4,8 +4,18 @@
  */
 import { runCli } from '../src/cli/run.js';
 
-const code = runCli(['score', 'examples/sample-store.json', '--as-of', '2026-11-23'], {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-});
+const code = runCli(
+  [
+    'score',
+    'examples/sample-store.json',
+    '--as-of',
+    '2026-11-23',
+    '--peers',
+    'examples/sample-peers.json',
+  ],
+  {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  },
+);
 process.exitCode = code;

@@ -5,24 +5,25 @@
  */
 import { formatMetricValue } from '../format.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
-import { MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import { MODULE_IDS } from '../metrics/types.js';
 import type { Scorecard } from '../scorecard/evaluateStore.js';
-
-/** Chinese and English module names. */
-export const MODULE_NAMES: Readonly<Record<ModuleId, { zh: string; en: string }>> = {
-  consultation: { zh: '咨询体验', en: 'Consultation' },
-  reviews: { zh: '用户评价', en: 'Reviews' },
-  'after-sales': { zh: '售后体验', en: 'After-sales' },
-  logistics: { zh: '物流履约', en: 'Logistics' },
-  disputes: { zh: '交易纠纷', en: 'Disputes' },
-};
+import { MODULE_NAMES } from '../scorecard/scoring.js';
 
 /** Terminal width of a string: CJK characters take two columns. */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -33,11 +34,16 @@ export function pad(s: string, width: number, align: 'left' | 'right' = 'left'):
   return align === 'left' ? s + fill : fill + s;
 }
 
-const score = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
+const score = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : x.toFixed(2);
+
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
 
 /**
- * Renders a scorecard: header, then each module with its metrics (Chinese and English names,
- * value in its unit, score, window).
+ * Renders a scorecard: the composite, bonus and total; each module with its score and its
+ * metrics (Chinese and English names, value in its unit, score, window), the metric that costs
+ * the most first; the standing when there is one.
  *
  * @example
  * ```ts
@@ -50,16 +56,59 @@ export function renderScorecard(card: Scorecard): string {
   const name = card.store.name ? `${card.store.name} (${card.store.id})` : card.store.id;
   lines.push(`京东风向标 Weather vane · ${name} · as of ${card.asOf} · rules ${card.ruleSetId}`);
   lines.push('');
+  const services = card.bonus.active.length > 0 ? ` (${card.bonus.active.join(', ')})` : '';
+  lines.push(
+    `  综合 Composite ${score(card.composite)}   放心购 Bonus +${card.bonus.points.toFixed(2)}${services}   总分 Total ${score(card.total)}`,
+  );
+  lines.push('');
+  lines.push(
+    `  ${pad('metric', 52)} ${pad('value', 12, 'right')}  ${pad('score', 5, 'right')}  ${pad('lost', 5, 'right')}  window`,
+  );
   for (const m of MODULE_IDS) {
-    lines.push(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}`);
-    for (const def of metricCatalogue) {
-      if (def.module !== m) continue;
-      const r = card.metrics[def.id];
+    const mod = card.modules[m];
+    const share = mod.score === null ? '' : ` · ${(mod.weight * 100).toFixed(0)}% of composite`;
+    lines.push(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}: ${score(mod.score)}${share}`);
+    for (const c of mod.metrics) {
+      const def = metricCatalogue.find((d) => d.id === c.id);
+      if (def === undefined) continue;
+      const r = card.metrics[c.id];
+      const how =
+        c.method === 'peers' ? ' (peers)' : c.method === 'peer-median' ? ' (peer median)' : '';
       lines.push(
-        `  ${pad(`${def.name.zh} ${def.name.en}`, 50)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${r.window.from}..${r.window.to}`,
+        `  ${pad(`${def.name.zh} ${def.name.en}`, 52)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${r.window.from}..${r.window.to}${how}`,
       );
     }
     lines.push('');
   }
+  const st = card.standing;
+  if (st) {
+    lines.push('排名 Standing');
+    const mods = MODULE_IDS.filter((m) => st.moduleRankings[m] != null)
+      .map((m) => `${MODULE_NAMES[m].en} ${pct(st.moduleRankings[m])}`)
+      .join(', ');
+    lines.push(
+      `  风向标排名率 Ranking rate ${pct(st.rankingRate)}${mods ? ` (modules: ${mods})` : ''}`,
+    );
+    lines.push(
+      `  店铺星级 Stars ${st.stars === null ? '—' : st.stars.toFixed(1)}${st.badge ? ' · 京东好店 Good Shop badge' : ''}`,
+    );
+    lines.push(
+      `  京东好店 Good Shop eligible: ${st.goodShop.eligible ? 'yes' : `no (${st.goodShop.reasons.join('; ')})`}`,
+    );
+    lines.push(
+      `  放心购 tag: ${st.assuredPurchaseTag ? 'yes' : 'no'} · 热情掌柜 badge: ${st.warmShopkeeper ? 'yes' : 'no'} · activities (≥ 20%): ${st.activityGate ? 'yes' : 'no'}`,
+    );
+    const p = st.chatPenalty;
+    lines.push(
+      `  咚咚缺陷 Chat penalty ${p.month}: ${p.points} point(s)${p.failures.length > 0 ? ` (${p.failures.join(', ')})` : ''}`,
+    );
+    lines.push(
+      `  消费者提醒 Consumer warnings: ${st.consumerWarnings.length > 0 ? st.consumerWarnings.join(', ') : 'none'}`,
+    );
+    lines.push('');
+  }
+  lines.push(
+    'Scores: 0–10 per metric; "lost" is what a metric costs its module against a perfect 10.',
+  );
   return lines.join('\n');
 }

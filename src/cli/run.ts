@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InvalidInputError, WeatherVaneError } from '../errors.js';
 import { parseStoreData } from '../schemas/parse.js';
+import { parsePeerData } from '../schemas/peers.js';
 import { evaluateStore } from '../scorecard/evaluateStore.js';
 import { renderScorecard } from './render.js';
 
@@ -18,12 +19,14 @@ export interface CliIo {
 }
 
 /** The usage text. */
-export const USAGE = `Usage: jd-weather-vane score <store.json> --as-of YYYY-MM-DD [--json]
+export const USAGE = `Usage: jd-weather-vane score <store.json> --as-of YYYY-MM-DD [--peers peers.json] [--json]
 
 Computes JD's store weather vane (京东风向标) for one evaluation day.
 
   <store.json>        the store's data (see the README for the format)
   --as-of YYYY-MM-DD  the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts
+  --peers peers.json  category peers: { composites, modules, metrics } (see the README);
+                      scores metrics against them and adds the standing (stars, badges…)
   --json              print the scorecard as JSON instead of a table
   -h, --help          show this help
 
@@ -52,6 +55,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           allowPositionals: true,
           options: {
             'as-of': { type: 'string' },
+            peers: { type: 'string' },
             json: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
           },
@@ -65,14 +69,24 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return 0;
     }
     const [command, file, ...rest] = positionals;
-    if (command !== 'score') throw new UsageError(`expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}`);
-    if (file === undefined) throw new UsageError('expected the path of a store JSON file after "score"');
-    if (rest.length > 0) throw new UsageError(`expected one store file, found also ${rest.map((r) => JSON.stringify(r)).join(', ')}`);
+    if (command !== 'score')
+      throw new UsageError(
+        `expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}`,
+      );
+    if (file === undefined)
+      throw new UsageError('expected the path of a store JSON file after "score"');
+    if (rest.length > 0)
+      throw new UsageError(
+        `expected one store file, found also ${rest.map((r) => JSON.stringify(r)).join(', ')}`,
+      );
     const asOf = values['as-of'];
-    if (asOf === undefined) throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
+    if (asOf === undefined)
+      throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
     const input = readJson(file, 'store');
     const data = parseStoreData(input);
-    const card = evaluateStore(data, { asOf });
+    const peers =
+      values.peers === undefined ? undefined : parsePeers(readJson(values.peers, 'peers'));
+    const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
     io.stdout(values.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderScorecard(card)}\n`);
     return 0;
   } catch (e) {
@@ -93,16 +107,28 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
+const parsePeers = parsePeerData;
+
 function readJson(path: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the ${what} file ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read the ${what} file ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InvalidInputError([{ path: '', message: `expected JSON in ${path}, found a syntax error: ${(e as Error).message}` }], what);
+    throw new InvalidInputError(
+      [
+        {
+          path: '',
+          message: `expected JSON in ${path}, found a syntax error: ${(e as Error).message}`,
+        },
+      ],
+      what,
+    );
   }
 }

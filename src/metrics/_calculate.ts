@@ -3,9 +3,12 @@
  *
  * @module
  */
-import type { StoreData } from '../model.js';
+
 import { Dec } from '../decimal.js';
+import type { StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import type { CurveControlPoints } from '../rules/scoringDefaults.js';
+import { scoreByCurve } from '../scoring/curve.js';
 import { type DayNumber, parseDayKey } from '../time/shanghai.js';
 import { resolveWindow } from '../time/window.js';
 import { type EngineResult, runEngine } from './_engine.js';
@@ -34,19 +37,29 @@ export function resultFromSums(
   const num = (run.numerators[slot] as Float64Array)[i] as number;
   const den = (run.denominators[slot] as Float64Array)[i] as number;
   const numerator = def.numeratorScale === 1 ? new Dec(num) : new Dec(num).div(def.numeratorScale);
-  const denominator = def.denominatorScale === 1 ? new Dec(den) : new Dec(den).div(def.denominatorScale);
+  const denominator =
+    def.denominatorScale === 1 ? new Dec(den) : new Dec(den).div(def.denominatorScale);
   const noData = den === 0;
+  const value = noData ? null : numerator.div(denominator);
+  // The rule set's absolute curve; evaluateStore replaces it with a percentile when peers are given.
+  const curve = (ruleSet.controlPoints as Partial<Record<string, { value: CurveControlPoints }>>)[
+    def.id
+  ];
+  const score =
+    value === null || curve === undefined
+      ? null
+      : scoreByCurve(value.toNumber(), curve.value, def.direction, def.unit);
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
     status: noData ? 'no-data' : 'ok',
-    value: noData ? null : numerator.div(denominator),
+    value,
     numerator,
     denominator,
     window: resolveWindow(day, ruleSet.windows[windowKey(def)].value),
-    score: null,
+    score,
   };
 }
 
@@ -73,7 +86,8 @@ export function measureDay(
  * ```
  */
 export function calculatorFor(def: MetricDefinition): MetricCalculator {
-  return (data, options) => measureDay(data, [def], options.asOf, options.ruleSet)[0] as MetricResult;
+  return (data, options) =>
+    measureDay(data, [def], options.asOf, options.ruleSet)[0] as MetricResult;
 }
 
 /**

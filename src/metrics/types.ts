@@ -141,7 +141,10 @@ export interface MetricResult {
   readonly denominator: Decimal;
   /** The window of anchor days, both inclusive, `YYYY-MM-DD` Shanghai. */
   readonly window: DayRange;
-  /** Score 0–10, or `null` before scoring or without data. */
+  /**
+   * Score 0–10: by the rule set's absolute curve (`good` scores 9, `poor` 5), or, in
+   * `evaluateStore` with peers, by percentile among them; `null` without data (and, with peers, without their values).
+   */
   readonly score: number | null;
 }
 

@@ -1,0 +1,218 @@
+/**
+ * Scoring and aggregation of measured metric values (STYLE.md: measure, score, aggregate; each
+ * layer pure and exported, so stored values can be re-scored without measuring again).
+ *
+ * @module
+ */
+import { Dec } from '../decimal.js';
+import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
+import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { compositeScore } from '../scoring/aggregate.js';
+import { scoreByCurve } from '../scoring/curve.js';
+import { peerMedian, scoreAgainstPeers } from '../scoring/percentile.js';
+
+/**
+ * Values of stores of the same category (主营二级类目), to score and rank against. Each list
+ * holds other stores' values, not the store's own.
+ */
+export interface PeerData {
+  /** The category the peers belong to (informational). */
+  readonly category?: string;
+  /** Peers' weather-vane totals (0–10), for the ranking rate. */
+  readonly composites?: readonly number[];
+  /** Peers' module scores, for the module rankings. */
+  readonly modules?: Partial<Record<ModuleId, readonly number[]>>;
+  /** Peers' metric values (ratios as fractions, seconds, hours, points), for percentile scores. */
+  readonly metrics?: Partial<Record<MetricId, readonly number[]>>;
+}
+
+/** How a metric score was obtained. */
+export type ScoreMethod = 'peers' | 'peer-median' | 'curve' | 'none';
+
+/** Options of {@link scoreMetric}. */
+export interface ScoreMetricOptions {
+  /** Rules (control points); {@link defaultRuleSet} by default. */
+  readonly ruleSet?: RuleSet;
+  /** Values of the same metric at category peers: when non-empty, the score is a percentile among them. */
+  readonly peerValues?: readonly number[];
+}
+
+/** A metric's score and how it was obtained. */
+export interface MetricScore {
+  /** 0–10, or `null` when neither the store nor its peers have data. */
+  readonly score: number | null;
+  /** `peers`: percentile among peers; `peer-median`: no own data, scored as the peers' median; `curve`: the rule set's absolute curve; `none`: no score. */
+  readonly method: ScoreMethod;
+}
+
+/**
+ * Scores one metric result on 0–10. With peer values: 10 × the share of peers the store does
+ * better than (ties half), direction-aware; a metric without data of its own scores as the
+ * peers' median (`published`: stores with too little data get the industry average). Without
+ * peers: the rule set's log-normal curve (`good` → 9, `poor` → 5). No data and no peers: `null`.
+ *
+ * @example
+ * ```ts
+ * const r = responseRate30s(data, { asOf: '2026-11-23' }); // value 0.95
+ * scoreMetric(r).score; // the curve: good 95% scores 9
+ * //=> 9
+ * scoreMetric(r, { peerValues: [0.9, 0.96] }).score; // better than one of two peers
+ * //=> 5
+ * scoreMetric({ ...r, status: 'no-data', value: null }).method;
+ * //=> 'none'
+ * ```
+ */
+export function scoreMetric(result: MetricResult, options: ScoreMetricOptions = {}): MetricScore {
+  const rules = options.ruleSet ?? defaultRuleSet;
+  const peers = options.peerValues ?? [];
+  if (peers.length > 0) {
+    if (result.value === null) {
+      const median = peerMedian(peers) as number;
+      return { score: scoreAgainstPeers(median, peers, result.direction), method: 'peer-median' };
+    }
+    return {
+      score: scoreAgainstPeers(result.value.toNumber(), peers, result.direction),
+      method: 'peers',
+    };
+  }
+  if (result.value === null) return { score: null, method: 'none' };
+  const def = getMetricDefinition(result.id);
+  if (def === undefined) return { score: null, method: 'none' };
+  return {
+    score: scoreByCurve(
+      result.value.toNumber(),
+      rules.controlPoints[def.id].value,
+      def.direction,
+      def.unit,
+    ),
+    method: 'curve',
+  };
+}
+
+/** One metric's part in its module score. */
+export interface MetricContribution {
+  readonly id: MetricId;
+  readonly name: { readonly zh: string; readonly en: string };
+  /** The metric's score (0–10) or `null`. */
+  readonly score: number | null;
+  /** How the score was obtained. */
+  readonly method: ScoreMethod;
+  /** Its share of the module (0–1): its weight over the weights of the metrics that have a score. */
+  readonly weight: number;
+  /** Points it costs the module against a perfect 10: weight × (10 − score), 2 decimals. */
+  readonly pointsLost: number;
+}
+
+/** A module's score and what makes it up. */
+export interface ModuleScore {
+  readonly id: ModuleId;
+  readonly name: { readonly zh: string; readonly en: string };
+  /** Weighted mean of its metrics' scores, 2 decimals (half up); `null` when no metric has a score. */
+  readonly score: number | null;
+  /** Its share of the composite (0–1) among the modules that have a score. */
+  readonly weight: number;
+  /** Its metrics, the heaviest loss first. */
+  readonly metrics: readonly MetricContribution[];
+}
+
+/** Chinese and English module names. */
+export const MODULE_NAMES: Readonly<
+  Record<ModuleId, { readonly zh: string; readonly en: string }>
+> = {
+  consultation: { zh: '咨询体验', en: 'Consultation' },
+  reviews: { zh: '用户评价', en: 'Reviews' },
+  'after-sales': { zh: '售后体验', en: 'After-sales' },
+  logistics: { zh: '物流履约', en: 'Logistics' },
+  disputes: { zh: '交易纠纷', en: 'Disputes' },
+};
+
+const round2 = (d: InstanceType<typeof Dec>) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
+
+/**
+ * Module scores from scored metric results (with how each was scored, for the explanation):
+ * each the weighted mean of its metrics' scores (the
+ * rule set's metric weights; a metric without a score has its weight shared among the others),
+ * rounded to 2 decimals, with each metric's share and the points it costs.
+ *
+ * @example
+ * ```ts
+ * const modules = scoreModules(card.metrics);
+ * modules.logistics.score;
+ * //=> 8.74
+ * modules.logistics.metrics[0]; // the metric that costs the most
+ * //=> { id: 'logistics.next-day-arrival-rate', …, weight: 0.3333, pointsLost: 0.81 }
+ * ```
+ */
+export function scoreModules(
+  metrics: Readonly<Record<MetricId, MetricResult>>,
+  ruleSet: RuleSet = defaultRuleSet,
+  methods: Partial<Record<MetricId, ScoreMethod>> = {},
+): Record<ModuleId, ModuleScore> {
+  const out = {} as Record<ModuleId, ModuleScore>;
+  const moduleWeights = ruleSet.moduleWeights.value;
+  const scored = MODULE_IDS.filter((m) =>
+    metricCatalogue.some((d) => d.module === m && metrics[d.id]?.score != null),
+  );
+  const totalModuleWeight = scored.reduce((s, m) => s.plus(moduleWeights[m] ?? 0), new Dec(0));
+  for (const m of MODULE_IDS) {
+    const defs = metricCatalogue.filter((d) => d.module === m);
+    let weightSum = new Dec(0);
+    for (const d of defs)
+      if (metrics[d.id]?.score != null)
+        weightSum = weightSum.plus(ruleSet.metricWeights.value[d.id] ?? 0);
+    let mean = new Dec(0);
+    const contributions: MetricContribution[] = defs.map((d) => {
+      const r = metrics[d.id];
+      const score = r?.score ?? null;
+      const w =
+        score === null || weightSum.isZero()
+          ? new Dec(0)
+          : new Dec(ruleSet.metricWeights.value[d.id] ?? 0).div(weightSum);
+      if (score !== null) mean = mean.plus(w.times(score));
+      return {
+        id: d.id,
+        name: d.name,
+        score,
+        method: methods[d.id] ?? (score === null ? 'none' : 'curve'),
+        weight: w.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toNumber(),
+        pointsLost: score === null ? 0 : round2(w.times(new Dec(10).minus(score))),
+      };
+    });
+    contributions.sort((a, b) => b.pointsLost - a.pointsLost);
+    const has = !weightSum.isZero();
+    out[m] = {
+      id: m,
+      name: MODULE_NAMES[m],
+      score: has ? round2(mean) : null,
+      weight:
+        has && !totalModuleWeight.isZero()
+          ? new Dec(moduleWeights[m] ?? 0)
+              .div(totalModuleWeight)
+              .toDecimalPlaces(4, Dec.ROUND_HALF_UP)
+              .toNumber()
+          : 0,
+      metrics: contributions,
+    };
+  }
+  return out;
+}
+
+/**
+ * The composite (0–10, 2 decimals) from module scores with the rule set's module weights.
+ * The composite is computed from the rounded module scores a merchant sees, so it can be checked by hand.
+ *
+ * @example
+ * ```ts
+ * compositeOf(scoreModules(card.metrics));
+ * //=> 9.12
+ * ```
+ */
+export function compositeOf(
+  modules: Readonly<Record<ModuleId, ModuleScore>>,
+  ruleSet: RuleSet = defaultRuleSet,
+): number | null {
+  const scores: Partial<Record<ModuleId, number | null>> = {};
+  for (const m of MODULE_IDS) scores[m] = modules[m].score;
+  return compositeScore(scores, ruleSet.moduleWeights.value);
+}
