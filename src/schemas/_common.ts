@@ -113,11 +113,6 @@ export const optionalInstantSchema = z
   )
   .optional();
 
-/** `null` → `undefined`: optional fields accept `null` (JSON has no `undefined`). */
-export function orNone<T>(v: T | null | undefined): T | undefined {
-  return v === null ? undefined : v;
-}
-
 const MONEY_WHAT = 'money in yuan with at most two decimals';
 const MONEY = /^(\d+)(?:\.(\d*))?$/;
 
