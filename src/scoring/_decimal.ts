@@ -1,14 +1,14 @@
 /**
- * Private decimal.js clone of the scoring and standing layers: 40 significant digits,
- * rounding half up. Never touches the global `Decimal` configuration.
+ * The scoring and standing layers' decimal helpers, on the library's private decimal.js clone
+ * (40 significant digits, rounding half up; never the global `Decimal` configuration).
  *
  * @internal
  * @module
  */
-import { Decimal } from 'decimal.js';
+import { Dec as LibraryDecimal } from '../decimal.js';
 
-/** Decimal constructor for exact means, sums and comparisons of scores and rates. */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** Decimal constructor for exact means, sums and comparisons of scores and rates: the library's private clone. */
+export const D = LibraryDecimal;
 
 /** An instance of {@link D}. */
 export type Dec = InstanceType<typeof D>;

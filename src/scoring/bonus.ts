@@ -7,31 +7,14 @@
  *
  * @module
  */
+
 import { ArgumentError } from '../errors.js';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
+import { ASSURED_SERVICE_IDS } from '../schemas/assuredService.js';
 import { D } from './_decimal.js';
 
-/**
- * Every 放心购 service id, in display order.
- *
- * @example
- * ```ts
- * ASSURED_SERVICE_IDS[0];
- * //=> 'freight-insurance'
- * ```
- */
-export const ASSURED_SERVICE_IDS: readonly AssuredServiceId[] = Object.freeze([
-  'freight-insurance',
-  'lightning-refund',
-  'damage-compensation',
-  'late-delivery-compensation',
-  'return-or-exchange-180d',
-  'product-liability-insurance',
-  'no-reason-return-7d',
-  'door-pickup',
-  'price-protection',
-]);
+export { ASSURED_SERVICE_IDS };
 
 /** The bonus of {@link assuredBonus}. */
 export interface AssuredBonus {

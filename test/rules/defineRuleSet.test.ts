@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { RuleSetError } from '../../src/errors.js';
+import { defineRuleSet, validateRuleSet } from '../../src/rules/defineRuleSet.js';
+import { defaultRuleSet } from '../../src/rules/ruleSet.js';
+
+function issuesOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleSetError);
+    expect((e as RuleSetError).code).toBe('invalid_rule_set');
+    return (e as RuleSetError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error('expected a RuleSetError');
+}
+
+describe('defineRuleSet', () => {
+  it('validates the default rule set', () => {
+    expect(() => validateRuleSet(defaultRuleSet)).not.toThrow();
+  });
+
+  it('derives a custom rule set, tagging overrides custom', () => {
+    const r = defineRuleSet({
+      id: 'jd-2021-12',
+      chat: { assessmentHours: { fromHour: 9, toHour: 23 } },
+      logistics: { arrivalDays: 2 },
+      windows: { 'reviews.negative-rate': { fromDaysBack: 180, toDaysBack: 1 } },
+      moduleWeights: { logistics: 20 },
+      controlPoints: { 'disputes.dispute-rate': { good: 0.002, poor: 0.02 } },
+      bonus: { cap: 1 },
+      reviews: { latestPerCustomer: 10 },
+    });
+    expect(r.id).toBe('jd-2021-12');
+    expect(r.chat.assessmentHours).toEqual({
+      value: { fromHour: 9, toHour: 23 },
+      source: { tag: 'custom' },
+    });
+    expect(r.chat.sessionMergeGapMinutes).toBe(defaultRuleSet.chat.sessionMergeGapMinutes);
+    expect(r.logistics.arrivalDays.value).toBe(2);
+    expect(r.windows['reviews.negative-rate'].source.tag).toBe('custom');
+    expect(r.moduleWeights.value).toEqual({ ...defaultRuleSet.moduleWeights.value, logistics: 20 });
+    expect(r.bonus.cap.value).toBe(1);
+    expect(r.bonus.pointsPerService).toBe(defaultRuleSet.bonus.pointsPerService);
+    expect(defineRuleSet({}).id).toBe('jd-default+custom');
+  });
+
+  it('rejects unknown ids', () => {
+    expect(
+      issuesOf(() =>
+        defineRuleSet({
+          windows: { 'reviews.nope': { fromDaysBack: 3, toDaysBack: 1 } } as never,
+          moduleWeights: { shipping: 1 } as never,
+          controlPoints: { 'x.y': { good: 1, poor: 2 } } as never,
+        }),
+      ),
+    ).toEqual([
+      'windows.reviews.nope: expected a metric id of the catalogue, found unknown "reviews.nope"',
+      'controlPoints.x.y: expected a metric id of the catalogue, found unknown "x.y"',
+      'moduleWeights.shipping: expected one of consultation, reviews, after-sales, logistics, disputes, found unknown "shipping"',
+    ]);
+  });
+
+  it('rejects negative or all-zero weights', () => {
+    expect(issuesOf(() => defineRuleSet({ moduleWeights: { disputes: -1 } }))).toEqual([
+      'moduleWeights.disputes: expected a finite weight ≥ 0, found -1',
+    ]);
+    expect(
+      issuesOf(() =>
+        defineRuleSet({
+          moduleWeights: {
+            consultation: 0,
+            reviews: 0,
+            'after-sales': 0,
+            logistics: 0,
+            disputes: 0,
+          },
+        }),
+      ),
+    ).toEqual(['moduleWeights: expected at least one weight above 0, found none']);
+    expect(
+      issuesOf(() => defineRuleSet({ metricWeights: { 'disputes.dispute-rate': 0 } })),
+    ).toEqual([
+      'metricWeights: expected a weight above 0 for some metric of module disputes, found none',
+    ]);
+    expect(
+      issuesOf(() => defineRuleSet({ metricWeights: { 'disputes.dispute-rate': -2 } }))[0],
+    ).toMatch(/metricWeights.disputes.dispute-rate/);
+  });
+
+  it('rejects control points in the wrong order', () => {
+    const issues = issuesOf(() =>
+      defineRuleSet({
+        controlPoints: {
+          'consultation.average-response-time': { good: 40, poor: 10 },
+          'consultation.response-rate-30s': { good: 0.8, poor: 0.95 },
+        },
+      }),
+    );
+    expect(issues.length).toBeGreaterThanOrEqual(2);
+    expect(issues.join('\n')).toMatch(/controlPoints.consultation.average-response-time/);
+    expect(issues.join('\n')).toMatch(/controlPoints.consultation.response-rate-30s/);
+  });
+
+  it('rejects windows, hours and counts out of range, all at once', () => {
+    const issues = issuesOf(() =>
+      defineRuleSet({
+        windows: { 'disputes.dispute-rate': { fromDaysBack: 35, toDaysBack: 0 } },
+        chat: {
+          assessmentHours: { fromHour: 23, toHour: 9 },
+          sessionMergeGapMinutes: 0,
+          attributionHours: -1,
+          responseThresholdSeconds: Number.NaN,
+        },
+        reviews: { latestPerCustomer: 2.5, handlingHours: 0 },
+        logistics: { collectionCutoffHour: 25, arrivalDays: 0 },
+        bonus: { pointsPerService: -0.1, cap: Number.POSITIVE_INFINITY },
+      }),
+    );
+    expect(issues.map((i) => i.split(':')[0])).toEqual([
+      'windows.disputes.dispute-rate',
+      'chat.assessmentHours',
+      'chat.sessionMergeGapMinutes',
+      'chat.responseThresholdSeconds',
+      'chat.attributionHours',
+      'reviews.latestPerCustomer',
+      'reviews.handlingHours',
+      'logistics.arrivalDays',
+      'logistics.collectionCutoffHour',
+      'bonus.pointsPerService',
+      'bonus.cap',
+    ]);
+  });
+
+  it('reports a missing window or curve', () => {
+    const broken = {
+      ...defaultRuleSet,
+      windows: { ...defaultRuleSet.windows, 'disputes.dispute-rate': undefined },
+      controlPoints: { ...defaultRuleSet.controlPoints, 'disputes.dispute-rate': undefined },
+    };
+    const issues = issuesOf(() => validateRuleSet(broken as never));
+    expect(issues).toContain('windows.disputes.dispute-rate: missing');
+    expect(issues).toContain(
+      'controlPoints.disputes.dispute-rate: expected control points, found none',
+    );
+  });
+});

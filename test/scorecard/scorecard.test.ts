@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/decimal.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import type { MetricId, MetricResult } from '../../src/metrics/types.js';
+import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
+import { defaultRuleSet } from '../../src/rules/ruleSet.js';
+import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { compositeOf, scoreMetric, scoreModules } from '../../src/scorecard/scoring.js';
+import { chatDefectPenaltyForMonth } from '../../src/scorecard/standing.js';
+import { chat, order, review, sh, storeData } from '../_helpers.js';
+
+const D = '2026-11-23';
+
+function fakeMetrics(
+  scores: Partial<Record<MetricId, number | null>>,
+): Record<MetricId, MetricResult> {
+  const out = {} as Record<MetricId, MetricResult>;
+  for (const d of metricCatalogue) {
+    const s = scores[d.id] ?? null;
+    out[d.id] = {
+      id: d.id,
+      module: d.module,
+      unit: d.unit,
+      direction: d.direction,
+      status: s === null ? 'no-data' : 'ok',
+      value: s === null ? null : new Dec(0.5),
+      numerator: new Dec(0),
+      denominator: new Dec(s === null ? 0 : 1),
+      window: { from: '2026-10-01', to: '2026-10-30' },
+      score: s,
+    };
+  }
+  return out;
+}
+
+describe('scoreMetric', () => {
+  const base = evaluateStore(
+    storeData({
+      reviews: [review('u1', '2026-11-20 10:00:00', 5), review('u2', '2026-11-20 10:00:00', 1)],
+    }),
+    { asOf: D },
+  ).metrics['reviews.negative-rate'];
+  it('scores by the curve without peers, by percentile with them', () => {
+    // negative rate 0.5 is far beyond poor (3%): the curve gives a failing score.
+    expect(base.value?.toString()).toBe('0.5');
+    expect(scoreMetric(base).method).toBe('curve');
+    expect(scoreMetric(base).score).toBeLessThan(5);
+    // Lower is better: better than 0.6 and 0.9, tied with 0.5 (half), worse than 0.1 → (2 + 0.5) / 4 × 10.
+    expect(scoreMetric(base, { peerValues: [0.1, 0.5, 0.6, 0.9] })).toEqual({
+      score: 6.25,
+      method: 'peers',
+    });
+  });
+  it('scores a metric without data as the peers’ median when peers are given, else null', () => {
+    const none = { ...base, status: 'no-data' as const, value: null };
+    expect(scoreMetric(none)).toEqual({ score: null, method: 'none' });
+    expect(scoreMetric(none, { peerValues: [0.01, 0.02, 0.03] })).toEqual({
+      score: 5,
+      method: 'peer-median',
+    });
+  });
+  it('gives the curve score in the calculators’ results, exactly 9 at good and 5 at poor', () => {
+    const at = (rate: number) => scoreMetric({ ...base, value: new Dec(rate) }).score as number;
+    expect(at(0.005)).toBeCloseTo(9, 9);
+    expect(at(0.03)).toBeCloseTo(5, 9);
+    expect(base.score).toBe(scoreMetric(base).score);
+  });
+});
+
+describe('module scores, explanations and the composite', () => {
+  it('averages metric scores with equal weights, sharing a missing metric’s weight', () => {
+    const modules = scoreModules(
+      fakeMetrics({
+        'logistics.same-day-collection-rate': 9,
+        'logistics.next-day-arrival-rate': 6,
+        'logistics.average-delivery-time': null,
+        'disputes.dispute-rate': 8,
+      }),
+    );
+    // (9 + 6) / 2 = 7.5; the third metric has no score.
+    expect(modules.logistics.score).toBe(7.5);
+    expect(modules.logistics.metrics.map((m) => [m.id, m.weight, m.pointsLost])).toEqual([
+      ['logistics.next-day-arrival-rate', 0.5, 2],
+      ['logistics.same-day-collection-rate', 0.5, 0.5],
+      ['logistics.average-delivery-time', 0, 0],
+    ]);
+    expect(modules.consultation.score).toBeNull();
+    // Only logistics (12) and disputes (22) have scores: shares 12/34 and 22/34.
+    expect(modules.logistics.weight).toBe(0.3529);
+    expect(modules.disputes.weight).toBe(0.6471);
+    // (7.5 × 12 + 8 × 22) / 34 = 7.8235… → 7.82
+    expect(compositeOf(modules)).toBe(7.82);
+  });
+
+  it('rounds module scores half up to 2 decimals and reproduces DOMAIN.md §7’s composite', () => {
+    const modules = scoreModules(
+      fakeMetrics({
+        'after-sales.repair-rate': 9.0,
+        'logistics.same-day-collection-rate': 9.5,
+        'reviews.negative-rate': 9.4,
+        'consultation.message-rate': 9.2,
+        'disputes.dispute-rate': 9.8,
+      }),
+    );
+    expect(compositeOf(modules)).toBe(9.37);
+    const noLogistics = scoreModules(
+      fakeMetrics({
+        'after-sales.repair-rate': 9.0,
+        'reviews.negative-rate': 9.4,
+        'consultation.message-rate': 9.2,
+        'disputes.dispute-rate': 9.8,
+      }),
+    );
+    expect(compositeOf(noLogistics)).toBe(9.35);
+    const thirds = scoreModules(fakeMetrics({ 'disputes.dispute-rate': 9.005 }));
+    expect(thirds.disputes.score).toBe(9.01);
+  });
+
+  it('follows custom metric weights', () => {
+    const rules = defineRuleSet({ metricWeights: { 'logistics.same-day-collection-rate': 3 } });
+    const modules = scoreModules(
+      fakeMetrics({
+        'logistics.same-day-collection-rate': 9,
+        'logistics.next-day-arrival-rate': 5,
+      }),
+      rules,
+    );
+    // (9 × 3 + 5 × 1) / 4 = 8
+    expect(modules.logistics.score).toBe(8);
+  });
+});
+
+describe('evaluateStore: the whole scorecard', () => {
+  const data = storeData({
+    chatSessions: [
+      chat(
+        'u1',
+        [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:05'],
+        ],
+        { rating: 'satisfied', ratedAt: sh('2026-11-10 10:10:00') },
+      ),
+    ],
+    orders: [
+      order('u1', '2026-11-10 10:30:00', {
+        collectedAt: sh('2026-11-10 18:00:00'),
+        deliveredAt: sh('2026-11-11 12:00:00'),
+      }),
+    ],
+    reviews: Array.from({ length: 25 }, (_, i) => review(`r${i}`, '2026-11-15 10:00:00', 5)),
+    assuredServices: [
+      { service: 'freight-insurance', enabledAt: sh('2026-01-01 00:00:00') },
+      { service: 'lightning-refund', enabledAt: sh('2026-01-01 00:00:00') },
+      { service: 'damage-compensation', enabledAt: sh('2026-01-01 00:00:00') },
+      { service: 'product-liability-insurance', enabledAt: sh('2026-01-01 00:00:00') },
+      { service: 'door-pickup', enabledAt: sh('2026-11-23 00:00:00') },
+    ],
+  });
+
+  it('has scores, modules, composite, bonus and total, and no standing without peers', () => {
+    const card = evaluateStore(data, { asOf: D });
+    expect(card.metrics['consultation.response-rate-30s'].score).toBe(10);
+    expect(card.modules.consultation.score).not.toBeNull();
+    expect(card.composite).not.toBeNull();
+    // Freight insurance, lightning refund and the 先行理赔 group once: 3 × 0.1. Door pickup opens at the as-of instant: not yet.
+    expect(card.bonus).toEqual({
+      points: 0.3,
+      active: [
+        'freight-insurance',
+        'lightning-refund',
+        'damage-compensation',
+        'product-liability-insurance',
+      ],
+      counted: 3,
+    });
+    expect(card.total).toBe(
+      Math.min(10, Number(new Dec(card.composite as number).plus(0.3).toFixed(2))),
+    );
+    expect(card.goodReviewRate.value?.toString()).toBe('1');
+    expect(card.standing).toBeUndefined();
+  });
+
+  it('ranks the store and derives its standing from peers', () => {
+    const card = evaluateStore(data, {
+      asOf: D,
+      peers: { composites: [1, 2, 3, 4, 5, 6, 7, 8, 9, 9.99], modules: { reviews: [1, 2] } },
+      goodShop: { certified: true, baseline: { integrity: true } },
+    });
+    expect(card.standing?.rankingRate).toBe(1);
+    expect(card.standing?.stars).toBe(4.9);
+    expect(card.standing?.badge).toBe('good-shop');
+    expect(card.standing?.goodShop.eligible).toBe(true);
+    // 25 five-star reviews → good rate 100% > 95%, freight insurance and lightning refund open, ranking > 40%.
+    expect(card.standing?.assuredPurchaseTag).toBe(true);
+    expect(card.standing?.activityGate).toBe(true);
+    expect(card.standing?.chatPenalty.month).toBe('2026-10');
+  });
+
+  it('takes a supplied ranking instead of peers', () => {
+    const card = evaluateStore(data, {
+      asOf: D,
+      ranking: { rate: 0.35, modules: { logistics: 0.1 } },
+    });
+    expect(card.standing?.stars).toBe(3.5);
+    expect(card.standing?.moduleRankings).toEqual({ logistics: 0.1 });
+    expect(card.standing?.activityGate).toBe(true);
+  });
+
+  it('is all no-data and null on an empty store, never NaN or a throw', () => {
+    const card = evaluateStore(storeData(), { asOf: D, ranking: { rate: 0.5 } });
+    expect(
+      Object.values(card.metrics).every((m) => m.status === 'no-data' && m.score === null),
+    ).toBe(true);
+    expect(card.composite).toBeNull();
+    expect(card.total).toBeNull();
+    expect(card.standing?.stars).toBe(4);
+    expect(card.standing?.warmShopkeeper).toBe(false);
+    expect(JSON.stringify(card)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('rejects a malformed as-of day', () => {
+    expect(() => evaluateStore(storeData(), { asOf: '2026-11-31' })).toThrow(
+      /asOf as a calendar date/,
+    );
+    expect(() => evaluateHistory(storeData(), { from: '2026-11-02', to: '2026-11-01' })).toThrow(
+      /from ≤ to/,
+    );
+    expect(() => evaluateHistory(storeData(), { from: '1992-01-01', to: '2099-01-01' })).toThrow(
+      /at most 10000 days/,
+    );
+  });
+
+  it('scores history days like single days, peers included', () => {
+    const peers = { metrics: { 'reviews.satisfaction-score': [8, 9, 9.5] } };
+    const days = evaluateHistory(data, { from: '2026-11-20', to: '2026-11-24', peers });
+    for (const d of days) {
+      const single = evaluateStore(data, { asOf: d.asOf, peers });
+      expect(d).toEqual(single);
+    }
+  });
+});
+
+describe('chatDefectPenaltyForMonth', () => {
+  it('assesses a calendar month with its volume gates', () => {
+    // 11 rated sessions in October, 5 satisfied: > 10 ratings and 45% ≤ 85% → one failure, 2 points.
+    const sessions = Array.from({ length: 11 }, (_, i) =>
+      chat(
+        `u${i}`,
+        [
+          ['customer', `2026-10-${String(i + 1).padStart(2, '0')} 10:00:00`],
+          ['agent', `2026-10-${String(i + 1).padStart(2, '0')} 10:00:20`],
+        ],
+        {
+          rating: i < 5 ? 'satisfied' : 'dissatisfied',
+          ratedAt: sh(`2026-10-${String(i + 1).padStart(2, '0')} 11:00:00`),
+        },
+      ),
+    );
+    const p = chatDefectPenaltyForMonth(storeData({ chatSessions: sessions }), {
+      month: '2026-10',
+    });
+    expect(p.figures.ratings).toBe(11);
+    expect(p.figures.consultations).toBe(11);
+    expect(p.figures.averageResponseSeconds).toBe(20);
+    expect(p.failures).toEqual(['satisfaction']);
+    expect(p.points).toBe(2);
+    // A session on 2026-11-01 is not in October.
+    expect(
+      chatDefectPenaltyForMonth(storeData({ chatSessions: sessions }), { month: '2026-11' }).figures
+        .ratings,
+    ).toBe(0);
+    expect(chatDefectPenaltyForMonth(storeData(), { month: '2026-12' }).points).toBe(0);
+  });
+  it('rejects a malformed month', () => {
+    expect(() => chatDefectPenaltyForMonth(storeData(), { month: '2026-13' })).toThrow(/YYYY-MM/);
+  });
+});
+
+describe('defaultRuleSet', () => {
+  it('holds a curve and a window for every metric', () => {
+    for (const d of metricCatalogue) {
+      expect(defaultRuleSet.controlPoints[d.id]).toBeDefined();
+      expect(defaultRuleSet.windows[d.id]).toBeDefined();
+    }
+  });
+});
