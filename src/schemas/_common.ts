@@ -183,9 +183,14 @@ export const RATINGS = [
 /** An optional satisfaction rating. */
 export const optionalRatingSchema = optionalEnumOf(RATINGS, 'a rating');
 
-/** A boolean with a default. */
+/** A boolean with a default for absent or `null`. */
 export function booleanWithDefault(what: string, value: boolean) {
-  return z.boolean(expecting(`${what} as true or false`)).default(value);
+  return withDefault(z.boolean(expecting(`${what} as true or false`)), value);
+}
+
+/** `schema`, or `value` when absent or `null` (JSON exports write `null` for "not set"). */
+export function withDefault<T extends z.ZodType>(schema: T, value: z.output<T>) {
+  return schema.nullish().transform((v): z.output<T> => v ?? value);
 }
 
 /** One consistency problem of a record, found after its fields were parsed. */

@@ -132,7 +132,7 @@ export function fastRecord(v: unknown): Record<string, unknown> | undefined {
 
 /** An optional boolean with its default, or `undefined` when not a boolean. */
 export function fastBoolean(v: unknown, dflt: boolean): boolean | undefined {
-  if (v === undefined) return dflt;
+  if (v === undefined || v === null) return dflt;
   return v === true || v === false ? v : undefined;
 }
 

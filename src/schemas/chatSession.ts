@@ -27,6 +27,7 @@ import {
   ratingProblems,
   reportProblems,
   showInstant,
+  withDefault,
 } from './_common.js';
 import {
   FAIL,
@@ -52,8 +53,8 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
  * @example
  * ```ts
  * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00', text: 'hi' });
- * //=> { from: 'agent', at: 1761958805000 }   (unknown fields dropped)
- * chatMessageSchema.safeParse({ from: 'bot', at: 1761958805000 }).success;
+ * //=> { from: 'agent', at: 1793494805000 }   (unknown fields dropped)
+ * chatMessageSchema.safeParse({ from: 'bot', at: 1793494805000 }).success;
  * //=> false
  * ```
  */
@@ -72,7 +73,7 @@ export const chatMessageSchema = z.object(
  * ```ts
  * const m: ChatMessageInput = { from: 'customer', at: '2026-11-01 09:00:00' };
  * chatMessageSchema.parse(m).at;
- * //=> 1761958800000
+ * //=> 1793494800000
  * ```
  */
 export type ChatMessageInput = z.input<typeof chatMessageSchema>;
@@ -156,7 +157,7 @@ function sessionProblems(s: {
  * }).messages.map((m) => m.from);
  * //=> ['customer', 'agent']   (sorted; kind is 'consultation')
  * chatSessionSchema.safeParse({ id: 's1', customerId: 'c1', rating: 'satisfied',
- *   messages: [{ from: 'customer', at: 1761958800000 }] }).error?.issues[0]?.path;
+ *   messages: [{ from: 'customer', at: 1793494800000 }] }).error?.issues[0]?.path;
  * //=> ['ratedAt']   (expected ratedAt with rating)
  * ```
  */
@@ -165,7 +166,7 @@ export const chatSessionSchema = z
     {
       id: idSchema,
       customerId: idSchema,
-      kind: enumOf(KINDS, 'a chat kind').default('consultation'),
+      kind: withDefault(enumOf(KINDS, 'a chat kind'), 'consultation'),
       stage: optionalEnumOf(STAGES, 'a chat stage'),
       messages: messagesSchema,
       rating: optionalRatingSchema,
@@ -194,7 +195,7 @@ export const chatSessionSchema = z
  * @example
  * ```ts
  * const s: ChatSessionInput = { id: 's1', customerId: 'c1', kind: 'offline-message',
- *   messages: [{ from: 'customer', at: 1761958800000 }] };
+ *   messages: [{ from: 'customer', at: 1793494800000 }] };
  * chatSessionSchema.parse(s).kind;
  * //=> 'offline-message'
  * ```

@@ -72,7 +72,7 @@ export function disputeProblems(
  * ```ts
  * disputeSchema.parse({ id: 'd1', orderId: 'o1', openedAt: '2026-11-03 10:00:00' }).ruling;
  * //=> undefined
- * disputeSchema.safeParse({ id: 'd1', orderId: 'o1', openedAt: 1762135200000, ruling: 'merchant' })
+ * disputeSchema.safeParse({ id: 'd1', orderId: 'o1', openedAt: 1793584800000, ruling: 'merchant' })
  *   .error?.issues[0]?.path;
  * //=> ['ruledAt']   (expected ruledAt with ruling)
  * ```

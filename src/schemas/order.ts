@@ -16,6 +16,7 @@ import {
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
+  withDefault,
 } from './_common.js';
 import {
   FAIL,
@@ -33,11 +34,10 @@ function unitsMessage(iss: { input?: unknown }): string {
 }
 
 /** Units (件数): a positive integer, default 1. */
-const unitsSchema = z
-  .number({ error: unitsMessage })
-  .int({ error: unitsMessage })
-  .min(1, { error: unitsMessage })
-  .default(1);
+const unitsSchema = withDefault(
+  z.number({ error: unitsMessage }).int({ error: unitsMessage }).min(1, { error: unitsMessage }),
+  1,
+);
 
 /** The fields whose order of events is checked. */
 interface OrderTimes {
@@ -75,10 +75,10 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
  * @example
  * ```ts
  * orderSchema.parse({ id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99' });
- * //=> { id: 'o1', customerId: 'c1', placedAt: 1761958800000, paidAt: undefined, cashOnDelivery: false,
+ * //=> { id: 'o1', customerId: 'c1', placedAt: 1793494800000, paidAt: undefined, cashOnDelivery: false,
  * //     amountFen: 1999, units: 1, cancelledAt: undefined, outboundAt: undefined, collectedAt: undefined,
  * //     deliveredAt: undefined }
- * orderSchema.safeParse({ id: 'o1', customerId: 'c1', placedAt: 1761958800000, amount: 1.005 }).error?.issues[0]?.message;
+ * orderSchema.safeParse({ id: 'o1', customerId: 'c1', placedAt: 1793494800000, amount: 1.005 }).error?.issues[0]?.message;
  * //=> 'expected money in yuan with at most two decimals, found 1.005'
  * ```
  */

@@ -84,8 +84,18 @@ export interface LenientParseResult {
  * ```
  */
 export type SafeParseStoreDataResult =
-  | { readonly success: true; readonly data: StoreData }
-  | { readonly success: false; readonly error: InvalidInputError };
+  | {
+      /** The input is valid. */
+      readonly success: true;
+      /** The normalised data. */
+      readonly data: StoreData;
+    }
+  | {
+      /** The input is invalid. */
+      readonly success: false;
+      /** Every problem, in {@link InvalidInputError.issues}. */
+      readonly error: InvalidInputError;
+    };
 
 interface CollectionSpec<T> {
   readonly fast: (input: unknown) => T | undefined;
@@ -317,8 +327,8 @@ export function safeParseStoreData(input: unknown): SafeParseStoreDataResult {
  * @example
  * ```ts
  * const { data, rejected } = parseStoreDataLenient({ store: { id: 's1' }, orders: [
- *   { id: 'o1', customerId: 'c1', placedAt: 1761958800000, amount: 5 },
- *   { id: 'o1', customerId: 'c2', placedAt: 1761958800000, amount: 6 },
+ *   { id: 'o1', customerId: 'c1', placedAt: 1793494800000, amount: 5 },
+ *   { id: 'o1', customerId: 'c2', placedAt: 1793494800000, amount: 6 },
  * ] });
  * [data.orders.length, rejected[0].index, rejected[0].issues[0].message];
  * //=> [1, 1, 'duplicate id "o1", first at orders[0]']

@@ -47,7 +47,7 @@ export function reviewProblems(r: {
  * ```ts
  * reviewSchema.parse({ id: 'r1', customerId: 'c1', createdAt: '2026-11-01 09:00:00', stars: 1 }).excluded;
  * //=> false
- * reviewSchema.safeParse({ id: 'r1', customerId: 'c1', createdAt: 1761958800000, stars: 4.5 }).error?.issues[0]?.message;
+ * reviewSchema.safeParse({ id: 'r1', customerId: 'c1', createdAt: 1793494800000, stars: 4.5 }).error?.issues[0]?.message;
  * //=> 'expected stars as an integer from 1 to 5, found 4.5'
  * ```
  */

@@ -82,9 +82,9 @@ export function serviceOrderProblems(
  * ```ts
  * serviceOrderSchema.parse({ id: 'so1', orderId: 'o1', type: 'return', reason: 'quality',
  *   appliedAt: '2026-11-02 10:00:00', approvedAt: '2026-11-02 12:00:00' }).approvedAt;
- * //=> 1762056000000
+ * //=> 1793592000000
  * serviceOrderSchema.safeParse({ id: 'so1', orderId: 'o1', type: 'refund', reason: 'quality',
- *   appliedAt: 1762048800000 }).error?.issues[0]?.message;
+ *   appliedAt: 1793494800000 }).error?.issues[0]?.message;
  * //=> 'expected a service type: one of "return", "exchange", "repair", found "refund"'
  * ```
  */

@@ -91,11 +91,24 @@ export const STORE_DATA_COLLECTIONS = [
  */
 export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
 
-/** One problem that spans records: on `collection[index].field`. */
+/**
+ * One problem that spans records, on `collection[index].field`.
+ *
+ * @example
+ * ```ts
+ * const [p] = crossRecordProblems({ orders: [{ id: 'o1' }, { id: 'o1' }] });
+ * `${p.collection}[${p.index}].${p.field}: ${p.message}`;
+ * //=> 'orders[1].id: duplicate id "o1", first at orders[0]'
+ * ```
+ */
 export interface CrossRecordProblem {
+  /** The collection of the record at fault. */
   readonly collection: StoreDataCollection;
+  /** Its index in that collection (for a duplicate id, every occurrence after the first). */
   readonly index: number;
+  /** The field at fault: `id` or `orderId`. */
   readonly field: string;
+  /** What was expected and what was found. */
   readonly message: string;
 }
 
@@ -193,7 +206,7 @@ function collection<T extends z.ZodType>(schema: T, what: string) {
  * ```ts
  * storeDataSchema.parse({ store: { id: 's1' } }).orders;
  * //=> []
- * storeDataSchema.safeParse({ store: { id: 's1' }, disputes: [{ id: 'd1', orderId: 'o9', openedAt: 1762135200000 }] })
+ * storeDataSchema.safeParse({ store: { id: 's1' }, disputes: [{ id: 'd1', orderId: 'o9', openedAt: 1793584800000 }] })
  *   .error?.issues[0]?.path;
  * //=> ['disputes', 0, 'orderId']   (no such order)
  * ```

@@ -354,3 +354,52 @@ describe('parseStoreDataLenient', () => {
     expect(parseStoreDataLenient({ store: { id: 's' } }).rejected).toEqual([]);
   });
 });
+
+describe('a JSON export (test/fixtures/schema-store.json)', () => {
+  it('parses with nulls as "not set", defaults, sorted messages and exact money', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const raw: unknown = JSON.parse(
+      await readFile(new URL('../fixtures/schema-store.json', import.meta.url), 'utf8'),
+    );
+    const data = parseStoreData(raw);
+    const shanghai = (y: number, mo: number, d: number, h: number, mi = 0, s = 0) =>
+      Date.UTC(y, mo - 1, d, h - 8, mi, s);
+    expect(data.store.category).toStrictEqual({ level1: '家用电器', level2: '厨房小电' });
+    expect(data.orders[0]).toStrictEqual({
+      id: '250001',
+      customerId: 'u1',
+      placedAt: shanghai(2026, 11, 1, 9),
+      paidAt: shanghai(2026, 11, 1, 9, 1, 30),
+      cashOnDelivery: false,
+      amountFen: 19900,
+      units: 2,
+      cancelledAt: undefined,
+      outboundAt: shanghai(2026, 11, 1, 15),
+      collectedAt: shanghai(2026, 11, 1, 16, 30),
+      deliveredAt: 1793635200000,
+    });
+    expect(data.orders[1]).toMatchObject({
+      cashOnDelivery: true,
+      amountFen: 5990,
+      units: 1,
+      paidAt: undefined,
+    });
+    expect(data.chatSessions[0]?.kind).toBe('consultation');
+    expect(data.chatSessions[0]?.messages.map((m) => m.from)).toEqual([
+      'customer',
+      'robot',
+      'agent',
+    ]);
+    expect(data.chatSessions[1]).toMatchObject({ kind: 'offline-message', rating: undefined });
+    expect(data.reviews.map((r) => [r.orderId, r.excluded])).toEqual([
+      ['250001', false],
+      [undefined, true],
+    ]);
+    expect(data.serviceOrders[0]?.completedAt).toBe(shanghai(2026, 11, 7, 10));
+    expect(data.disputes[0]?.appealUpheldAt).toBe(shanghai(2026, 11, 6, 10));
+    expect(data.assuredServices[1]?.disabledAt).toBe(shanghai(2026, 6, 1, 0));
+    // The zod schema gives the same data as the fast loop.
+    const { storeDataSchema } = await import('../../src/schemas/storeData.js');
+    expect(storeDataSchema.parse(raw)).toStrictEqual(data);
+  });
+});
