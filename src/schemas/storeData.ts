@@ -198,8 +198,8 @@ function collection<T extends z.ZodType>(schema: T, what: string) {
 
 /**
  * Schema of a store's data: the store and its collections, every collection optional (an
- * absent or `null` one becomes `[]`), with the cross-record checks of
- * {@link crossRecordProblems}. `parseStoreData` gives the same result much faster on large
+ * absent or `null` one becomes `[]`), with the cross-record checks (duplicate ids, records
+ * naming an unknown order). `parseStoreData` gives the same result much faster on large
  * inputs, with issue paths as strings; use this schema to compose or introspect.
  *
  * @example
