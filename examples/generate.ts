@@ -4,8 +4,8 @@
  * {@link generateStore} produces the RAW input format of DESIGN.md "Input records" (plain,
  * JSON-serialisable objects) for a mid-sized JD POP store of the 家用电器 / 厨房小电 category:
  * chat sessions, orders, reviews, service orders, disputes and assured services, at rates
- * that give every metric of DOMAIN.md §4 a realistic value. {@link generatePeers} produces
- * the values of ~50 category peers for percentile scoring.
+ * that give every metric of DOMAIN.md §4 a realistic value. `examples/peers.ts` derives
+ * category peers from such stores.
  *
  * Determinism: the output depends only on the options (a seeded sfc32 stream, integer
  * Shanghai arithmetic, never `Math.random`, `Date.now` or the host's local-time methods).
@@ -19,8 +19,8 @@
  * Run directly, it is a CLI:
  *
  * ```sh
- * npx tsx examples/generate.ts --seed 7 --end-day 2026-11-22 --days 200 --orders-per-day 8 \
- *   --out examples/sample-store.json --peers-out examples/sample-peers.json
+ * npx tsx examples/generate.ts --seed 8 --end-day 2026-11-22 --days 200 --orders-per-day 8 \
+ *   --out examples/sample-store.json
  * ```
  *
  * (then `npx biome check --write examples/sample-peers.json`, which only re-wraps the arrays;
@@ -247,7 +247,7 @@ export interface GenerateStoreOptions {
  * ending 2026-11-22, 8 orders a day, about 3 900 records, under 1 MB.
  */
 export const SAMPLE_STORE_OPTIONS: Readonly<GenerateStoreOptions> = Object.freeze({
-  seed: 7,
+  seed: 8,
   endDay: '2026-11-22',
   days: 200,
   ordersPerDay: 8,
@@ -1040,209 +1040,6 @@ function assuredServices(
 // Peers.
 // ---------------------------------------------------------------------------------------
 
-/** Module ids of the weather vane. */
-export type PeerModuleId = 'consultation' | 'reviews' | 'after-sales' | 'logistics' | 'disputes';
-
-/** Values of category peers, for percentile scoring. */
-export interface GeneratedPeers {
-  /** The second-level category the peers share. */
-  category: string;
-  /** Composite scores (0–10). */
-  composites: number[];
-  /** Module scores (0–10) per module. */
-  modules: Record<PeerModuleId, number[]>;
-  /** Metric values per metric id, in the metric's unit (ratio 0–1, seconds, hours, points). */
-  metrics: Record<string, number[]>;
-}
-
-/**
- * How each metric's peer values spread: `kind` 'log' is log-normal around `median`;
- * 'shortfall' is `top − lognormal(median shortfall)` (for ratios near 1 and points near 10).
- */
-const PEER_METRICS: readonly {
-  id: string;
-  kind: 'log' | 'shortfall';
-  median: number;
-  sigma: number;
-  top?: number;
-  digits: number;
-  max: number;
-}[] = [
-  {
-    id: 'consultation.average-response-time',
-    kind: 'log',
-    median: 28,
-    sigma: 0.45,
-    digits: 1,
-    max: 300,
-  },
-  {
-    id: 'consultation.presales-satisfaction',
-    kind: 'shortfall',
-    median: 0.08,
-    sigma: 0.5,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'consultation.response-rate-30s',
-    kind: 'shortfall',
-    median: 0.1,
-    sigma: 0.55,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'consultation.conversion-rate',
-    kind: 'log',
-    median: 0.42,
-    sigma: 0.25,
-    digits: 4,
-    max: 0.95,
-  },
-  {
-    id: 'consultation.facilitated-amount-share',
-    kind: 'log',
-    median: 0.32,
-    sigma: 0.3,
-    digits: 4,
-    max: 0.95,
-  },
-  { id: 'consultation.message-rate', kind: 'log', median: 0.06, sigma: 0.6, digits: 4, max: 0.6 },
-  { id: 'reviews.negative-rate', kind: 'log', median: 0.012, sigma: 0.6, digits: 4, max: 0.2 },
-  {
-    id: 'reviews.negative-handling-rate-24h',
-    kind: 'shortfall',
-    median: 0.12,
-    sigma: 0.6,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'reviews.satisfaction-score',
-    kind: 'shortfall',
-    top: 10,
-    median: 0.45,
-    sigma: 0.4,
-    digits: 2,
-    max: 10,
-  },
-  { id: 'after-sales.repair-rate', kind: 'log', median: 0.025, sigma: 0.5, digits: 4, max: 0.3 },
-  {
-    id: 'after-sales.quality-repair-rate',
-    kind: 'log',
-    median: 0.009,
-    sigma: 0.55,
-    digits: 4,
-    max: 0.2,
-  },
-  { id: 'after-sales.return-rate', kind: 'log', median: 0.018, sigma: 0.5, digits: 4, max: 0.3 },
-  { id: 'after-sales.duration', kind: 'log', median: 52, sigma: 0.4, digits: 2, max: 400 },
-  {
-    id: 'after-sales.satisfaction',
-    kind: 'shortfall',
-    median: 0.07,
-    sigma: 0.5,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'after-sales.return-satisfaction',
-    kind: 'shortfall',
-    median: 0.14,
-    sigma: 0.5,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'logistics.same-day-collection-rate',
-    kind: 'shortfall',
-    median: 0.08,
-    sigma: 0.6,
-    digits: 4,
-    max: 1,
-  },
-  {
-    id: 'logistics.next-day-arrival-rate',
-    kind: 'log',
-    median: 0.42,
-    sigma: 0.3,
-    digits: 4,
-    max: 0.99,
-  },
-  {
-    id: 'logistics.average-delivery-time',
-    kind: 'log',
-    median: 40,
-    sigma: 0.3,
-    digits: 2,
-    max: 200,
-  },
-  { id: 'disputes.dispute-rate', kind: 'log', median: 0.0008, sigma: 0.8, digits: 5, max: 0.02 },
-];
-
-/** Composite weights of the 2018–2020 notice (DOMAIN.md §1). */
-const MODULE_WEIGHTS: Record<PeerModuleId, number> = {
-  consultation: 22,
-  reviews: 22,
-  'after-sales': 22,
-  logistics: 12,
-  disputes: 22,
-};
-
-const round = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
-
-/**
- * Deterministic values of `count` (default 50) 厨房小电 peer stores: composites and module
- * scores on 0–10 (mostly 8–10; each composite is the weighted mean of that store's module
- * scores), and for each of the 19 metric ids a plausible spread of values in the metric's
- * unit (ratios as fractions, seconds, hours, points).
- *
- * @example
- * ```ts
- * generatePeers(7).metrics['consultation.response-rate-30s'].length;
- * //=> 50
- * ```
- */
-export function generatePeers(seed: number, count = 50): GeneratedPeers {
-  const rng = createRandom(seed ^ 0x5eed);
-  const modules: Record<PeerModuleId, number[]> = {
-    consultation: [],
-    reviews: [],
-    'after-sales': [],
-    logistics: [],
-    disputes: [],
-  };
-  const composites: number[] = [];
-  const ids = Object.keys(MODULE_WEIGHTS) as PeerModuleId[];
-  for (let s = 0; s < count; s++) {
-    const quality = rng.normal();
-    let sum = 0;
-    let weights = 0;
-    for (const id of ids) {
-      const score = round(Math.min(10, Math.max(6, 9.15 + 0.3 * quality + 0.3 * rng.normal())), 2);
-      modules[id].push(score);
-      sum += score * MODULE_WEIGHTS[id];
-      weights += MODULE_WEIGHTS[id];
-    }
-    composites.push(round(sum / weights, 2));
-  }
-  const metrics: Record<string, number[]> = {};
-  for (const spec of PEER_METRICS) {
-    const values: number[] = [];
-    for (let s = 0; s < count; s++) {
-      const draw = spec.median * Math.exp(spec.sigma * rng.normal());
-      const value = spec.kind === 'log' ? draw : (spec.top ?? 1) - draw;
-      values.push(round(Math.min(spec.max, Math.max(0, value)), spec.digits));
-    }
-    metrics[spec.id] = values;
-  }
-  return { category: '厨房小电', composites, modules, metrics };
-}
-
 // ---------------------------------------------------------------------------------------
 // Writing, and the CLI.
 // ---------------------------------------------------------------------------------------
@@ -1321,7 +1118,6 @@ function runCli(argv: readonly string[]): void {
     'store-id',
     'instant-format',
     'out',
-    'peers-out',
   ]);
   for (const name of args.keys()) if (!known.has(name)) throw new Error(`unknown option --${name}`);
   const days = Number(args.get('days') ?? SAMPLE_STORE_OPTIONS.days);
@@ -1353,17 +1149,6 @@ function runCli(argv: readonly string[]): void {
     `${out}: ${countRecords(store)} records (ordersPerDay ${options.ordersPerDay}), ` +
       `generated in ${Math.round(t1 - t0)} ms, ${bytes} bytes written in ${Math.round(t2 - t1)} ms\n`,
   );
-  const peersOut = args.get('peers-out');
-  if (peersOut !== undefined) {
-    const peers = generatePeers(options.seed);
-    const fd = openSync(peersOut, 'w');
-    try {
-      writeSync(fd, `${JSON.stringify(peers, null, 2)}\n`);
-    } finally {
-      closeSync(fd);
-    }
-    process.stderr.write(`${peersOut}: ${peers.composites.length} peers\n`);
-  }
 }
 
 function isMain(): boolean {

@@ -6,7 +6,6 @@ import {
   type GeneratedInstant,
   type GeneratedStoreData,
   type GenerateStoreOptions,
-  generatePeers,
   generateStore,
   ordersPerDayFor,
   RECORDS_PER_ORDER_DAY,
@@ -503,63 +502,5 @@ describe('generateStore: rates', () => {
 
     expect(share(s.disputes.length, n)).toBeGreaterThan(0.001);
     expect(share(s.disputes.length, n)).toBeLessThan(0.006);
-  });
-});
-
-describe('generatePeers', () => {
-  const metricIds = [
-    'consultation.average-response-time',
-    'consultation.presales-satisfaction',
-    'consultation.response-rate-30s',
-    'consultation.conversion-rate',
-    'consultation.facilitated-amount-share',
-    'consultation.message-rate',
-    'reviews.negative-rate',
-    'reviews.negative-handling-rate-24h',
-    'reviews.satisfaction-score',
-    'after-sales.repair-rate',
-    'after-sales.quality-repair-rate',
-    'after-sales.return-rate',
-    'after-sales.duration',
-    'after-sales.satisfaction',
-    'after-sales.return-satisfaction',
-    'logistics.same-day-collection-rate',
-    'logistics.next-day-arrival-rate',
-    'logistics.average-delivery-time',
-    'disputes.dispute-rate',
-  ];
-  const peers = generatePeers(SAMPLE_STORE_OPTIONS.seed);
-
-  it('is deterministic and matches the committed examples/sample-peers.json', () => {
-    expect(generatePeers(7)).toEqual(peers);
-    expect(generatePeers(8)).not.toEqual(peers);
-    expect(JSON.parse(readFileSync('examples/sample-peers.json', 'utf8'))).toEqual(peers);
-  });
-
-  it('has 50 plausible values for every module and the 19 metrics', () => {
-    expect(peers.category).toBe('厨房小电');
-    expect(peers.composites).toHaveLength(50);
-    for (const c of peers.composites) expect(c >= 6 && c <= 10).toBe(true);
-    const high = peers.composites.filter((c) => c >= 8).length;
-    expect(high).toBeGreaterThan(40);
-    for (const values of Object.values(peers.modules)) {
-      expect(values).toHaveLength(50);
-      for (const v of values) expect(v >= 0 && v <= 10).toBe(true);
-    }
-    expect(Object.keys(peers.modules).sort()).toEqual(
-      ['after-sales', 'consultation', 'disputes', 'logistics', 'reviews'].sort(),
-    );
-    expect(Object.keys(peers.metrics).sort()).toEqual([...metricIds].sort());
-    for (const [id, values] of Object.entries(peers.metrics)) {
-      expect(values, id).toHaveLength(50);
-      expect(new Set(values).size, id).toBeGreaterThan(10);
-      const isRatio = !/(time|duration|score)$/.test(id);
-      for (const v of values) {
-        expect(v, id).toBeGreaterThanOrEqual(0);
-        if (isRatio) expect(v, id).toBeLessThanOrEqual(1);
-      }
-    }
-    for (const v of peers.metrics['reviews.satisfaction-score'] ?? [])
-      expect(v).toBeLessThanOrEqual(10);
   });
 });
