@@ -1,7 +1,8 @@
-/** Writes docs/metrics.md from the metric definitions (run by `npm run docs`). */
+/** Writes docs/metrics.md and docs/scoring.md from the definitions and rule set (`npm run docs`). */
 import { writeFileSync } from 'node:fs';
 import { renderMetricsDoc } from './metrics-doc.js';
+import { renderScoringDoc } from './scoring-doc.js';
 
-const path = new URL('../docs/metrics.md', import.meta.url);
-writeFileSync(path, renderMetricsDoc());
-console.log('wrote docs/metrics.md');
+writeFileSync(new URL('../docs/metrics.md', import.meta.url), renderMetricsDoc());
+writeFileSync(new URL('../docs/scoring.md', import.meta.url), renderScoringDoc());
+console.log('wrote docs/metrics.md and docs/scoring.md');

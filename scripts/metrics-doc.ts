@@ -18,7 +18,7 @@ const MODULE_NAMES: Record<ModuleId, string> = {
 
 function prov(p: Provenance): string {
   const tag = `\`${p.tag}\``;
-  const where = p.seed ? ` seed ${p.seed}` : '';
+  const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
   const url = p.url ? ` ([source](${p.url}))` : '';
   const note = p.note ? `: ${p.note}` : '';
   return `${tag}${where}${url}${note}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { renderMetricsDoc } from '../../scripts/metrics-doc.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
 
 describe('docs/metrics.md', () => {
   it('is up to date with the metric definitions (run `npm run docs` to regenerate)', () => {
@@ -16,5 +16,15 @@ describe('docs/metrics.md', () => {
       expect(doc).toContain(m.name.zh);
     }
     expect(doc).not.toContain('TODO');
+  });
+});
+
+describe('docs/scoring.md', () => {
+  it('is up to date with the rule set (run `npm run docs` to regenerate)', async () => {
+    const { renderScoringDoc } = await import('../../scripts/scoring-doc.js');
+    const committed = readFileSync(new URL('../../docs/scoring.md', import.meta.url), 'utf8');
+    expect(committed).toBe(renderScoringDoc());
+    expect(committed).toContain('9.37');
+    for (const m of metricCatalogue) expect(committed).toContain(`\`${m.id}\``);
   });
 });
