@@ -13,7 +13,7 @@ import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 import { scoreByCurve } from '../src/scoring/curve.js';
 
 function prov(p: Provenance): string {
-  X;
+  const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
   const url = p.url ? ` ([source](${p.url}))` : '';
   const note = p.note ? `: ${p.note}` : '';
   return `\`${p.tag}\`${where}${url}${note}`.replace(/\|/g, '\\|');
