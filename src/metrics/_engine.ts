@@ -20,7 +20,6 @@
 import type { StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { DAY_MS, type DayNumber, dayStartMs, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
-import { type MetricDefinition, type MetricMeasures, windowKey } from './types.js';
 import {
   buildCustomers,
   buildOrders,
@@ -29,6 +28,7 @@ import {
   type Entity,
   type FamilyId,
 } from './_views.js';
+import { type MetricDefinition, type MetricMeasures, windowKey } from './types.js';
 
 /**
  * What a measuring function sees: the evaluation day, the rules, and the calls through which
@@ -127,14 +127,10 @@ export function runEngine(
   const days = toDay - fromDay + 1;
   const windowFrom = new Int32Array(slots);
   const windowTo = new Int32Array(slots);
-  let maxA = 0;
-  let minB = Number.POSITIVE_INFINITY;
   definitions.forEach((d, i) => {
     const w = rules.windows[windowKey(d)].value;
     windowFrom[i] = w.fromDaysBack;
     windowTo[i] = w.toDaysBack;
-    maxA = Math.max(maxA, w.fromDaysBack);
-    minB = Math.min(minB, w.toDaysBack);
   });
   const diffNum = definitions.map(() => new Float64Array(days + 1));
   const diffDen = definitions.map(() => new Float64Array(days + 1));
@@ -149,24 +145,38 @@ export function runEngine(
 
   for (const family of FAMILY_ORDER) {
     const measures: { slot: number; fn: NonNullable<MetricMeasures[FamilyId]> }[] = [];
+    // The family's own window bounds: its entities matter for fewer days than the longest window.
+    let familyMaxA = 0;
+    let familyMinB = Number.POSITIVE_INFINITY;
     definitions.forEach((d, slot) => {
       const fn = d.measure[family];
-      if (fn) measures.push({ slot, fn });
+      if (fn) {
+        measures.push({ slot, fn });
+        familyMaxA = Math.max(familyMaxA, windowFrom[slot] as number);
+        familyMinB = Math.min(familyMinB, windowTo[slot] as number);
+      }
     });
     if (measures.length === 0) continue;
-    const entities = buildFamily(family, data, rules);
+    // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
+    // [fromDay, toDay]: it is not built at all.
+    const relevantFromMs = dayStartMs(fromDay - anchorSlack - familyMaxA);
+    const entities = buildFamily(family, data, rules, relevantFromMs);
+    const measureCount = measures.length;
     for (const entity of entities) {
-      let day = Math.max(fromDay, dayOf(entity.minMs) + minB);
-      const last = Math.min(toDay, dayOf(entity.maxMs) + anchorSlack + maxA);
+      let day = Math.max(fromDay, dayOf(entity.minMs) + familyMinB);
+      const last = Math.min(toDay, dayOf(entity.maxMs) + anchorSlack + familyMaxA);
       while (day <= last) {
         ctx.asOfDay = day;
         ctx.asOfMs = dayStartMs(day);
         ctx.nextChangeDay = Number.POSITIVE_INFINITY;
         ctx.pending.length = 0;
         const view = entity.viewAt(ctx);
-        for (const m of measures) (m.fn as (v: unknown, c: MeasureContext, s: number) => void)(view, ctx, m.slot);
+        for (let k = 0; k < measureCount; k++) {
+          const m = measures[k] as { slot: number; fn: NonNullable<MetricMeasures[FamilyId]> };
+          (m.fn as (v: unknown, c: MeasureContext, s: number) => void)(view, ctx, m.slot);
+        }
         const until = Math.min(ctx.nextChangeDay - 1, toDay);
-        commit(ctx, day, until, fromDay, diffNum, diffDen);
+        if (ctx.pending.length > 0) commit(ctx, day, until, fromDay, diffNum, diffDen);
         day = until + 1;
       }
     }
@@ -177,16 +187,21 @@ export function runEngine(
   return { fromDay, days, numerators, denominators };
 }
 
-function buildFamily(family: FamilyId, data: StoreData, rules: MeasurementRules): Iterable<Entity<unknown>> {
+function buildFamily(
+  family: FamilyId,
+  data: StoreData,
+  rules: MeasurementRules,
+  relevantFromMs: number,
+): Iterable<Entity<unknown>> {
   switch (family) {
     case 'customer':
-      return buildCustomers(data, rules);
+      return buildCustomers(data, rules, relevantFromMs);
     case 'order':
-      return buildOrders(data, rules);
+      return buildOrders(data, rules, relevantFromMs);
     case 'serviceOrder':
-      return buildServiceOrders(data);
+      return buildServiceOrders(data, relevantFromMs);
     case 'reviews':
-      return buildReviewGroups(data);
+      return buildReviewGroups(data, relevantFromMs);
   }
 }
 

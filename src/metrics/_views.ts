@@ -109,7 +109,11 @@ class CustomerEntity implements Entity<CustomerView> {
   viewAt(ctx: MeasureContext): CustomerView {
     if (this.lastChatMs < ctx.asOfMs) {
       // Every chat fact has happened: the merge is the same for every later day.
-      this.settled ??= { customerId: this.customerId, sessions: this.merge(ctx), orders: this.orders };
+      this.settled ??= {
+        customerId: this.customerId,
+        sessions: this.merge(ctx),
+        orders: this.orders,
+      };
       return this.settled;
     }
     return { customerId: this.customerId, sessions: this.merge(ctx), orders: this.orders };
@@ -190,7 +194,11 @@ class CustomerEntity implements Entity<CustomerView> {
         if (firstCustomerAt === undefined) firstCustomerAt = m.at;
         if (waiting === undefined) waiting = m.at;
       } else {
-        if (firstCustomerAt !== undefined && firstReplyAt === undefined && (m.from === 'agent' || robotCounts)) {
+        if (
+          firstCustomerAt !== undefined &&
+          firstReplyAt === undefined &&
+          (m.from === 'agent' || robotCounts)
+        ) {
           firstReplyAt = m.at;
         }
         // Robot messages neither reply nor answer the waiting customer (DOMAIN.md §4.6).
@@ -220,7 +228,8 @@ class CustomerEntity implements Entity<CustomerView> {
     if (stage === undefined) {
       // After-sales when the customer had any order placed before the session started.
       const firstOrder = this.orders[0];
-      stage = firstOrder !== undefined && firstOrder.placedAt < startAt ? 'after-sales' : 'pre-sales';
+      stage =
+        firstOrder !== undefined && firstOrder.placedAt < startAt ? 'after-sales' : 'pre-sales';
     }
     const hours = this.rules.chat.assessmentHours.value;
     const tod = msOfDayOf(startAt);
@@ -247,8 +256,32 @@ function byIdThen(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** @internal Groups chat sessions and orders by customer. */
-export function buildCustomers(data: StoreData, rules: MeasurementRules): CustomerEntity[] {
+function lastChatFact(s: ChatSession): number {
+  const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
+  return s.ratedAt !== undefined && s.ratedAt > last ? s.ratedAt : last;
+}
+
+function lastOrderFact(o: Order): number {
+  return o.cancelledAt !== undefined && o.cancelledAt > o.placedAt ? o.cancelledAt : o.placedAt;
+}
+
+/**
+ * @internal Groups chat sessions and orders by customer, for the customers with a fact (a chat
+ * message, a rating, an order placed or cancelled) at or after `relevantFromMs`: the others
+ * cannot contribute to the days evaluated.
+ */
+export function buildCustomers(
+  data: StoreData,
+  rules: MeasurementRules,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): CustomerEntity[] {
+  let relevant: Set<string> | undefined;
+  if (relevantFromMs > Number.NEGATIVE_INFINITY) {
+    relevant = new Set<string>();
+    for (const s of data.chatSessions)
+      if (lastChatFact(s) >= relevantFromMs) relevant.add(s.customerId);
+    for (const o of data.orders) if (lastOrderFact(o) >= relevantFromMs) relevant.add(o.customerId);
+  }
   const byId = new Map<string, CustomerEntity>();
   const get = (id: string): CustomerEntity => {
     let c = byId.get(id);
@@ -259,27 +292,38 @@ export function buildCustomers(data: StoreData, rules: MeasurementRules): Custom
     return c;
   };
   for (const s of data.chatSessions) {
+    if (relevant !== undefined && !relevant.has(s.customerId)) continue;
     const c = get(s.customerId);
     c.pieces.push(s);
     const first = startOf(s);
-    const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
-    const lastFact = s.ratedAt !== undefined && s.ratedAt > last ? s.ratedAt : last;
+    const lastFact = lastChatFact(s);
     if (first < c.minMs) c.minMs = first;
     if (lastFact > c.maxMs) c.maxMs = lastFact;
     if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
   }
   for (const o of data.orders) {
+    if (relevant !== undefined && !relevant.has(o.customerId)) continue;
     const c = get(o.customerId);
     c.orders.push(o);
     if (o.placedAt < c.minMs) c.minMs = o.placedAt;
-    const last = o.cancelledAt !== undefined && o.cancelledAt > o.placedAt ? o.cancelledAt : o.placedAt;
+    const last = lastOrderFact(o);
     if (last > c.maxMs) c.maxMs = last;
   }
+  const out: CustomerEntity[] = [];
   for (const c of byId.values()) {
-    if (c.pieces.length > 1) c.pieces.sort((x, y) => startOf(x) - startOf(y) || byIdThen(x, y));
-    if (c.orders.length > 1) c.orders.sort((x, y) => x.placedAt - y.placedAt || byIdThen(x, y));
+    if (c.pieces.length > 1) c.pieces.sort(byStartThenId);
+    if (c.orders.length > 1) c.orders.sort(byPlacedThenId);
+    out.push(c);
   }
-  return [...byId.values()];
+  return out;
+}
+
+function byStartThenId(x: ChatSession, y: ChatSession): number {
+  return startOf(x) - startOf(y) || byIdThen(x, y);
+}
+
+function byPlacedThenId(x: Order, y: Order): number {
+  return x.placedAt - y.placedAt || byIdThen(x, y);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,30 +343,36 @@ export interface OrderView {
   readonly collectionDueDay: DayNumber | undefined;
 }
 
+const NO_DISPUTES: readonly Dispute[] = Object.freeze([]);
+
+function later(max: number, t: number | undefined): number {
+  return t !== undefined && t > max ? t : max;
+}
+
 class OrderEntity implements Entity<OrderView>, OrderView {
   readonly order: Order;
-  readonly disputes: Dispute[] = [];
+  readonly disputes: readonly Dispute[];
   readonly shippableAt: number | undefined;
   readonly shippableDay: DayNumber | undefined;
   readonly collectionDueDay: DayNumber | undefined;
-  minMs: number;
-  maxMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
 
-  constructor(order: Order, rules: MeasurementRules) {
+  constructor(order: Order, disputes: readonly Dispute[], maxMs: number, cutoffMs: number) {
     this.order = order;
+    this.disputes = disputes;
     const ship = order.cashOnDelivery ? order.placedAt : order.paidAt;
     this.shippableAt = ship;
     if (ship !== undefined) {
-      this.shippableDay = dayOf(ship);
-      const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
-      this.collectionDueDay = msOfDayOf(ship) >= cutoffMs ? this.shippableDay + 1 : this.shippableDay;
+      const day = dayOf(ship);
+      this.shippableDay = day;
+      this.collectionDueDay = msOfDayOf(ship) >= cutoffMs ? day + 1 : day;
+    } else {
+      this.shippableDay = undefined;
+      this.collectionDueDay = undefined;
     }
     this.minMs = order.placedAt;
-    let max = order.placedAt;
-    for (const t of [order.paidAt, order.cancelledAt, order.outboundAt, order.collectedAt, order.deliveredAt]) {
-      if (t !== undefined && t > max) max = t;
-    }
-    this.maxMs = max;
+    this.maxMs = maxMs;
   }
 
   viewAt(): OrderView {
@@ -330,18 +380,41 @@ class OrderEntity implements Entity<OrderView>, OrderView {
   }
 }
 
-/** @internal One entity per order, with its disputes attached. */
-export function buildOrders(data: StoreData, rules: MeasurementRules): OrderEntity[] {
-  const out = data.orders.map((o) => new OrderEntity(o, rules));
-  if (data.disputes.length > 0) {
-    const byId = new Map<string, OrderEntity>();
-    for (const e of out) byId.set(e.order.id, e);
-    for (const d of data.disputes) {
-      const e = byId.get(d.orderId);
-      if (e === undefined) continue; // parseStoreData rejects disputes naming unknown orders
-      e.disputes.push(d);
-      for (const t of [d.openedAt, d.ruledAt, d.appealUpheldAt]) if (t !== undefined && t > e.maxMs) e.maxMs = t;
+/**
+ * @internal One entity per order, with its disputes attached, for the orders with a fact (their
+ * own or a dispute's) at or after `relevantFromMs`.
+ */
+export function buildOrders(
+  data: StoreData,
+  rules: MeasurementRules,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): OrderEntity[] {
+  // Disputes by order, in input order, and their latest instant.
+  const disputesOf = new Map<string, { list: Dispute[]; maxMs: number }>();
+  for (const d of data.disputes) {
+    let e = disputesOf.get(d.orderId);
+    if (e === undefined) {
+      e = { list: [], maxMs: Number.NEGATIVE_INFINITY };
+      disputesOf.set(d.orderId, e);
     }
+    e.list.push(d);
+    e.maxMs = later(later(later(e.maxMs, d.openedAt), d.ruledAt), d.appealUpheldAt);
+  }
+  const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
+  const out: OrderEntity[] = [];
+  for (const o of data.orders) {
+    let max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
+    max = later(later(max, o.collectedAt), o.deliveredAt);
+    let disputes = NO_DISPUTES;
+    if (disputesOf.size > 0) {
+      const e = disputesOf.get(o.id);
+      if (e !== undefined) {
+        disputes = e.list;
+        max = later(max, e.maxMs);
+      }
+    }
+    if (max < relevantFromMs) continue;
+    out.push(new OrderEntity(o, disputes, max, cutoffMs));
   }
   return out;
 }
@@ -362,18 +435,30 @@ class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
   constructor(s: ServiceOrder) {
     this.serviceOrder = s;
     this.minMs = s.appliedAt;
-    let max = s.appliedAt;
-    for (const t of [s.approvedAt, s.rejectedAt, s.completedAt, s.ratedAt]) if (t !== undefined && t > max) max = t;
-    this.maxMs = max;
+    this.maxMs = serviceOrderMaxMs(s);
   }
   viewAt(): ServiceOrderView {
     return this;
   }
 }
 
-/** @internal One entity per service order. */
-export function buildServiceOrders(data: StoreData): ServiceOrderEntity[] {
-  return data.serviceOrders.map((s) => new ServiceOrderEntity(s));
+function serviceOrderMaxMs(s: ServiceOrder): number {
+  return later(
+    later(later(later(s.appliedAt, s.approvedAt), s.rejectedAt), s.completedAt),
+    s.ratedAt,
+  );
+}
+
+/** @internal One entity per service order with a fact at or after `relevantFromMs`. */
+export function buildServiceOrders(
+  data: StoreData,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): ServiceOrderEntity[] {
+  const out: ServiceOrderEntity[] = [];
+  for (const s of data.serviceOrders) {
+    if (serviceOrderMaxMs(s) >= relevantFromMs) out.push(new ServiceOrderEntity(s));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,11 +484,22 @@ class ReviewGroupEntity implements Entity<ReviewGroupView>, ReviewGroupView {
   }
 }
 
-/** @internal Groups reviews by customer; excluded reviews count nowhere and are left out here. */
-export function buildReviewGroups(data: StoreData): ReviewGroupEntity[] {
+function latestFirst(x: Review, y: Review): number {
+  return y.createdAt - x.createdAt || byIdThen(y, x);
+}
+
+/**
+ * @internal Groups reviews by customer; excluded reviews count nowhere and are left out here, and
+ * so are reviews whose every instant is before `relevantFromMs` (their anchors are in no window
+ * of the days evaluated, so no customer's latest-20 selection can include them).
+ */
+export function buildReviewGroups(
+  data: StoreData,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): ReviewGroupEntity[] {
   const byId = new Map<string, ReviewGroupEntity>();
   for (const r of data.reviews) {
-    if (r.excluded) continue;
+    if (r.excluded || later(r.createdAt, r.repliedAt) < relevantFromMs) continue;
     let g = byId.get(r.customerId);
     if (g === undefined) {
       g = new ReviewGroupEntity(r.customerId);
@@ -414,8 +510,10 @@ export function buildReviewGroups(data: StoreData): ReviewGroupEntity[] {
     const last = r.repliedAt !== undefined && r.repliedAt > r.createdAt ? r.repliedAt : r.createdAt;
     if (last > g.maxMs) g.maxMs = last;
   }
+  const out: ReviewGroupEntity[] = [];
   for (const g of byId.values()) {
-    if (g.reviews.length > 1) g.reviews.sort((x, y) => y.createdAt - x.createdAt || byIdThen(y, x));
+    if (g.reviews.length > 1) g.reviews.sort(latestFirst);
+    out.push(g);
   }
-  return [...byId.values()];
+  return out;
 }
