@@ -21,6 +21,7 @@ import type {
   StoreData,
 } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
+import { compareMessages } from '../schemas/chatSession.js';
 import { DAY_MS, type DayNumber, HOUR_MS, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 import type { MeasureContext } from './_engine.js';
 
@@ -80,12 +81,6 @@ export interface CustomerView {
   readonly sessions: readonly MergedSession[];
   /** The customer's orders by `placedAt` (all of them: the measuring function decides what has happened). */
   readonly orders: readonly Order[];
-}
-
-const SENDER_RANK = { customer: 0, robot: 1, agent: 2 } as const;
-
-function byTimeThenSender(x: ChatMessage, y: ChatMessage): number {
-  return x.at - y.at || SENDER_RANK[x.from] - SENDER_RANK[y.from];
 }
 
 class CustomerEntity implements Entity<CustomerView> {
@@ -174,11 +169,11 @@ class CustomerEntity implements Entity<CustomerView> {
         for (let i = 0; i < g.count; i++) {
           const m = g.piece.messages[i] as ChatMessage;
           const prev = all[all.length - 1];
-          if (prev !== undefined && byTimeThenSender(prev, m) > 0) sorted = false;
+          if (prev !== undefined && compareMessages(prev, m) > 0) sorted = false;
           all.push(m);
         }
       }
-      if (!sorted) all.sort(byTimeThenSender);
+      if (!sorted) all.sort(compareMessages);
       msgs = all;
       n = all.length;
     }

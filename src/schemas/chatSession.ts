@@ -78,14 +78,23 @@ export const chatMessageSchema = z.object(
  */
 export type ChatMessageInput = z.input<typeof chatMessageSchema>;
 
-function byTime(a: ChatMessage, b: ChatMessage): number {
-  return a.at - b.at;
+const SENDER_RANK = { customer: 0, robot: 1, agent: 2 } as const;
+
+/**
+ * Message order: by time; at the same millisecond the customer's message first, then the
+ * robot's, then the agent's, so that the input's order never changes a result (a reply stamped
+ * in the same millisecond as the question answers it).
+ * @internal
+ */
+export function compareMessages(a: ChatMessage, b: ChatMessage): number {
+  return a.at - b.at || SENDER_RANK[a.from] - SENDER_RANK[b.from];
 }
 
-/** The messages sorted by time (stable), the same array when already sorted. */
+/** The messages sorted by {@link compareMessages}, the same array when already sorted. */
 export function sortMessages<T extends ChatMessage>(messages: T[]): T[] {
   for (let i = 1; i < messages.length; i++) {
-    if ((messages[i] as T).at < (messages[i - 1] as T).at) return messages.slice().sort(byTime);
+    if (compareMessages(messages[i] as T, messages[i - 1] as T) < 0)
+      return messages.slice().sort(compareMessages);
   }
   return messages;
 }
@@ -255,7 +264,7 @@ export function fastChatSession(input: unknown): ChatSession | undefined {
     customerId,
     kind,
     stage,
-    messages: sorted ? messages : messages.sort(byTime),
+    messages: sorted ? sortMessages(messages) : messages.sort(compareMessages),
     rating,
     ratedAt,
   };

@@ -41,6 +41,7 @@ const unitsSchema = withDefault(
 
 /** The fields whose order of events is checked. */
 interface OrderTimes {
+  readonly cashOnDelivery?: unknown;
   readonly placedAt?: unknown;
   readonly paidAt?: unknown;
   readonly cancelledAt?: unknown;
@@ -51,8 +52,9 @@ interface OrderTimes {
 
 /**
  * The impossible orders of events of an order (paid, cancelled, outbound, collected or delivered
- * before placed; collected before outbound; delivered before outbound or collected). Fields
- * that are missing or not numbers are skipped.
+ * before placed; collected before outbound; delivered before outbound or collected; a prepaid
+ * order outbound, collected or delivered before it was paid: it was not shippable yet).
+ * Fields that are missing or not numbers are skipped.
  */
 export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordProblem[] {
   notBefore(out, o, 'paidAt', 'placedAt');
@@ -63,6 +65,11 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
   notBefore(out, o, 'deliveredAt', 'placedAt');
   notBefore(out, o, 'deliveredAt', 'outboundAt');
   notBefore(out, o, 'deliveredAt', 'collectedAt');
+  if (o.cashOnDelivery !== true) {
+    notBefore(out, o, 'outboundAt', 'paidAt');
+    notBefore(out, o, 'collectedAt', 'paidAt');
+    notBefore(out, o, 'deliveredAt', 'paidAt');
+  }
   return out;
 }
 

@@ -129,6 +129,11 @@ describe('orderSchema', () => {
       { outboundAt: T0 + 2 * H, collectedAt: T0 + 3 * H, deliveredAt: T0 + H },
       ['deliveredAt', 'deliveredAt'],
     ],
+    [
+      'a prepaid order shipped before it was paid',
+      { paidAt: T0 + 5 * H, outboundAt: T0 + H, collectedAt: T0 + 2 * H, deliveredAt: T0 + 3 * H },
+      ['outboundAt', 'collectedAt', 'deliveredAt'],
+    ],
   ])('rejects an impossible order of events: %s', (_, fields, expected) => {
     const input = { ...order, ...fields };
     expect(paths(orderSchema, input)).toEqual(expected);
@@ -153,6 +158,18 @@ describe('orderSchema', () => {
       'paidAt',
     ]);
     expect(issues(orderSchema, { ...order, placedAt: 'x', paidAt: T0 - 1 })).toHaveLength(1);
+  });
+
+  it('lets a cash-on-delivery order ship before it is paid', () => {
+    const cod = {
+      ...order,
+      cashOnDelivery: true,
+      outboundAt: T0 + H,
+      deliveredAt: T0 + 3 * H,
+      paidAt: T0 + 4 * H,
+    };
+    expect(paths(orderSchema, cod)).toEqual([]);
+    expect(fastOrder(cod)).toBeDefined();
   });
 
   it('gives the exact message of an impossible order', () => {
@@ -203,7 +220,7 @@ describe('chatSessionSchema', () => {
     });
   });
 
-  it('sorts messages given out of time order, stably', () => {
+  it('sorts messages given out of time order; at the same instant the customer first', () => {
     const messages = [
       { from: 'agent', at: T0 + 20_000, text: 'a' },
       { from: 'robot', at: T0 + 10_000 },
@@ -212,8 +229,8 @@ describe('chatSessionSchema', () => {
     ];
     const expected = [
       { from: 'customer', at: T0 },
-      { from: 'robot', at: T0 + 10_000 },
       { from: 'customer', at: T0 + 10_000 },
+      { from: 'robot', at: T0 + 10_000 },
       { from: 'agent', at: T0 + 20_000 },
     ];
     expect(chatSessionSchema.parse({ ...session, messages }).messages).toStrictEqual(expected);

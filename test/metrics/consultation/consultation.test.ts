@@ -49,9 +49,22 @@ describe('averageResponseTime (平均响应时长)', () => {
   it('ignores offline messages and sessions outside assessment hours', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 07:59:59.999'], ['agent', '2026-11-10 08:00:09.999']]),
-        chat('u2', [['customer', '2026-11-10 08:00:00'], ['agent', '2026-11-10 08:00:04']]),
-        chat('u3', [['customer', '2026-11-10 12:00:00'], ['agent', '2026-11-10 13:00:00']], { kind: 'offline-message' }),
+        chat('u1', [
+          ['customer', '2026-11-10 07:59:59.999'],
+          ['agent', '2026-11-10 08:00:09.999'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-10 08:00:00'],
+          ['agent', '2026-11-10 08:00:04'],
+        ]),
+        chat(
+          'u3',
+          [
+            ['customer', '2026-11-10 12:00:00'],
+            ['agent', '2026-11-10 13:00:00'],
+          ],
+          { kind: 'offline-message' },
+        ),
       ],
     });
     expect(v(averageResponseTime(data, { asOf: D }))).toBe('4');
@@ -69,8 +82,14 @@ describe('responseRate30s (30秒应答率)', () => {
   it('counts a first reply at exactly 30 s in time, 30.001 s not', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:30']]),
-        chat('u2', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:30.001']]),
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:30'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:30.001'],
+        ]),
       ],
     });
     expect(v(responseRate30s(data, { asOf: D }))).toBe('0.5');
@@ -78,12 +97,21 @@ describe('responseRate30s (30秒应答率)', () => {
 
   it('counts a robot reply by default, and not when the rule says so', () => {
     const data = storeData({
-      chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00'], ['robot', '2026-11-10 10:00:02'], ['agent', '2026-11-10 10:05:00']])],
+      chatSessions: [
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['robot', '2026-11-10 10:00:02'],
+          ['agent', '2026-11-10 10:05:00'],
+        ]),
+      ],
     });
     expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
     const noRobot: RuleSet = {
       ...defaultRuleSet,
-      chat: { ...defaultRuleSet.chat, robotRepliesCount: { value: false, source: { tag: 'custom' } } },
+      chat: {
+        ...defaultRuleSet.chat,
+        robotRepliesCount: { value: false, source: { tag: 'custom' } },
+      },
     };
     expect(v(responseRate30s(data, { asOf: D, ruleSet: noRobot }))).toBe('0');
   });
@@ -98,7 +126,11 @@ describe('responseRate30s (30秒应答率)', () => {
   it('measures from the first customer message, not an earlier agent greeting', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['agent', '2026-11-10 10:00:00'], ['customer', '2026-11-10 10:01:00'], ['agent', '2026-11-10 10:01:20']]),
+        chat('u1', [
+          ['agent', '2026-11-10 10:00:00'],
+          ['customer', '2026-11-10 10:01:00'],
+          ['agent', '2026-11-10 10:01:20'],
+        ]),
       ],
     });
     expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
@@ -107,9 +139,18 @@ describe('responseRate30s (30秒应答率)', () => {
   it('judges assessment hours by the session start: 07:59:59.999 out, 08:00 in', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 07:59:59.999'], ['agent', '2026-11-10 08:00:01']]),
-        chat('u2', [['customer', '2026-11-10 08:00:00'], ['agent', '2026-11-10 08:05:00']]),
-        chat('u3', [['customer', '2026-11-10 23:59:59.999'], ['agent', '2026-11-11 00:00:05']]),
+        chat('u1', [
+          ['customer', '2026-11-10 07:59:59.999'],
+          ['agent', '2026-11-10 08:00:01'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-10 08:00:00'],
+          ['agent', '2026-11-10 08:05:00'],
+        ]),
+        chat('u3', [
+          ['customer', '2026-11-10 23:59:59.999'],
+          ['agent', '2026-11-11 00:00:05'],
+        ]),
       ],
     });
     const r = responseRate30s(data, { asOf: D });
@@ -121,12 +162,21 @@ describe('responseRate30s (30秒应答率)', () => {
   it('applies the published 09:00–23:00 alternative by session start (08:56 answered 09:01 is out)', () => {
     const alt: RuleSet = {
       ...defaultRuleSet,
-      chat: { ...defaultRuleSet.chat, assessmentHours: { value: { fromHour: 9, toHour: 23 }, source: { tag: 'custom' } } },
+      chat: {
+        ...defaultRuleSet.chat,
+        assessmentHours: { value: { fromHour: 9, toHour: 23 }, source: { tag: 'custom' } },
+      },
     };
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 08:56:00'], ['agent', '2026-11-10 09:01:00']]),
-        chat('u2', [['customer', '2026-11-10 22:59:59'], ['agent', '2026-11-10 23:00:10']]),
+        chat('u1', [
+          ['customer', '2026-11-10 08:56:00'],
+          ['agent', '2026-11-10 09:01:00'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-10 22:59:59'],
+          ['agent', '2026-11-10 23:00:10'],
+        ]),
       ],
     });
     expect(responseRate30s(data, { asOf: D, ruleSet: alt }).denominator.toString()).toBe('1');
@@ -135,8 +185,18 @@ describe('responseRate30s (30秒应答率)', () => {
   it('only counts pre-sales consultations', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']]),
-        chat('u2', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']], { stage: 'after-sales' }),
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:05'],
+        ]),
+        chat(
+          'u2',
+          [
+            ['customer', '2026-11-10 10:00:00'],
+            ['agent', '2026-11-10 10:00:05'],
+          ],
+          { stage: 'after-sales' },
+        ),
       ],
       orders: [order('u1', '2026-11-01 10:00:00')],
     });
@@ -147,7 +207,14 @@ describe('responseRate30s (30秒应答率)', () => {
 
 describe('the chat window [D−35, D−6]', () => {
   const at = (local: string) =>
-    storeData({ chatSessions: [chat('u1', [['customer', local], ['agent', local]])] });
+    storeData({
+      chatSessions: [
+        chat('u1', [
+          ['customer', local],
+          ['agent', local],
+        ]),
+      ],
+    });
   it.each([
     ['2026-10-18 23:59:59.999', '0'],
     ['2026-10-19 00:00:00', '1'],
@@ -163,14 +230,26 @@ describe('session merging (10 minutes)', () => {
   it('merges a return after 9:59 and starts a new session after exactly 10:00', () => {
     const merged = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:10']]),
-        chat('u1', [['customer', '2026-11-10 10:10:09.999'], ['agent', '2026-11-10 10:11:00']]),
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:10'],
+        ]),
+        chat('u1', [
+          ['customer', '2026-11-10 10:10:09.999'],
+          ['agent', '2026-11-10 10:11:00'],
+        ]),
       ],
     });
     const split = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:10']]),
-        chat('u1', [['customer', '2026-11-10 10:10:10'], ['agent', '2026-11-10 10:11:00']]),
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['agent', '2026-11-10 10:00:10'],
+        ]),
+        chat('u1', [
+          ['customer', '2026-11-10 10:10:10'],
+          ['agent', '2026-11-10 10:11:00'],
+        ]),
       ],
     });
     expect(responseRate30s(merged, { asOf: D }).denominator.toString()).toBe('1');
@@ -183,8 +262,14 @@ describe('session merging (10 minutes)', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-17 23:55:00']]),
-        chat('u1', [['customer', '2026-11-18 00:04:00'], ['agent', '2026-11-18 00:04:10']]),
-        chat('u1', [['customer', '2026-11-18 00:13:00'], ['agent', '2026-11-18 00:13:10']]),
+        chat('u1', [
+          ['customer', '2026-11-18 00:04:00'],
+          ['agent', '2026-11-18 00:04:10'],
+        ]),
+        chat('u1', [
+          ['customer', '2026-11-18 00:13:00'],
+          ['agent', '2026-11-18 00:13:10'],
+        ]),
       ],
     });
     const r = responseRate30s(data, { asOf: D });
@@ -209,15 +294,29 @@ describe('session merging (10 minutes)', () => {
   it('takes the first explicit stage and the latest rating of the merged pieces', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:05']], {
-          rating: 'dissatisfied',
-          ratedAt: sh('2026-11-10 10:03:00'),
-        }),
-        chat('u1', [['customer', '2026-11-10 10:05:00'], ['agent', '2026-11-10 10:05:05']], {
-          stage: 'after-sales',
-          rating: 'very-satisfied',
-          ratedAt: sh('2026-11-10 10:08:00'),
-        }),
+        chat(
+          'u1',
+          [
+            ['customer', '2026-11-10 10:00:00'],
+            ['agent', '2026-11-10 10:00:05'],
+          ],
+          {
+            rating: 'dissatisfied',
+            ratedAt: sh('2026-11-10 10:03:00'),
+          },
+        ),
+        chat(
+          'u1',
+          [
+            ['customer', '2026-11-10 10:05:00'],
+            ['agent', '2026-11-10 10:05:05'],
+          ],
+          {
+            stage: 'after-sales',
+            rating: 'very-satisfied',
+            ratedAt: sh('2026-11-10 10:08:00'),
+          },
+        ),
       ],
     });
     expect(presalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
@@ -229,16 +328,31 @@ describe('satisfaction (售前 / 售后)', () => {
   it('splits ratings by stage derived from earlier orders', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00']], { rating: 'very-satisfied', ratedAt: sh('2026-11-10 10:10:00') }),
-        chat('u2', [['customer', '2026-11-10 10:00:00']], { rating: 'satisfied', ratedAt: sh('2026-11-10 10:10:00') }),
-        chat('u3', [['customer', '2026-11-10 10:00:00']], { rating: 'neutral', ratedAt: sh('2026-11-10 10:10:00') }),
-        chat('u4', [['customer', '2026-11-10 10:00:00']], { rating: 'dissatisfied', ratedAt: sh('2026-11-10 10:10:00') }),
+        chat('u1', [['customer', '2026-11-10 10:00:00']], {
+          rating: 'very-satisfied',
+          ratedAt: sh('2026-11-10 10:10:00'),
+        }),
+        chat('u2', [['customer', '2026-11-10 10:00:00']], {
+          rating: 'satisfied',
+          ratedAt: sh('2026-11-10 10:10:00'),
+        }),
+        chat('u3', [['customer', '2026-11-10 10:00:00']], {
+          rating: 'neutral',
+          ratedAt: sh('2026-11-10 10:10:00'),
+        }),
+        chat('u4', [['customer', '2026-11-10 10:00:00']], {
+          rating: 'dissatisfied',
+          ratedAt: sh('2026-11-10 10:10:00'),
+        }),
         chat('u5', [['customer', '2026-11-10 10:00:00']]),
       ],
       // u4 ordered before chatting (even a cancelled, unpaid order makes it after-sales);
       // u3 ordered exactly at the session start: not before it, so still pre-sales.
       orders: [
-        order('u4', '2026-11-09 10:00:00', { paidAt: undefined, cancelledAt: sh('2026-11-09 11:00:00') }),
+        order('u4', '2026-11-09 10:00:00', {
+          paidAt: undefined,
+          cancelledAt: sh('2026-11-09 11:00:00'),
+        }),
         order('u3', '2026-11-10 10:00:00'),
       ],
     });
@@ -251,7 +365,12 @@ describe('satisfaction (售前 / 售后)', () => {
 
   it('does not count a rating stamped at or after the as-of instant', () => {
     const data = storeData({
-      chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00']], { rating: 'satisfied', ratedAt: sh('2026-11-23 00:00:00') })],
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 10:00:00']], {
+          rating: 'satisfied',
+          ratedAt: sh('2026-11-23 00:00:00'),
+        }),
+      ],
     });
     expect(presalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
     // The session's start day 2026-11-10 is still in the window on D+1.
@@ -275,7 +394,11 @@ describe('messageRate (留言率)', () => {
 });
 
 describe('conversion and facilitated amount (咨询转化率, 促成金额占比)', () => {
-  const received = (c: string, t: string) => chat(c, [['customer', t], ['agent', t]]);
+  const received = (c: string, t: string) =>
+    chat(c, [
+      ['customer', t],
+      ['agent', t],
+    ]);
 
   it('counts distinct customers and attributes orders within 24 h, both ends inclusive', () => {
     const data = storeData({
@@ -311,7 +434,9 @@ describe('conversion and facilitated amount (咨询转化率, 促成金额占比
         orders: [order('u1', '2026-11-10 12:00:00', { cancelledAt: sh(cancel) })],
       });
     expect(v(conversionRate(data('2026-11-22 23:59:59.999'), { asOf: D }))).toBe('0');
-    expect(facilitatedAmountShare(data('2026-11-22 23:59:59.999'), { asOf: D }).status).toBe('no-data');
+    expect(facilitatedAmountShare(data('2026-11-22 23:59:59.999'), { asOf: D }).status).toBe(
+      'no-data',
+    );
     expect(v(conversionRate(data('2026-11-23 00:00:00'), { asOf: D }))).toBe('1');
     expect(v(facilitatedAmountShare(data('2026-11-23 00:00:00'), { asOf: D }))).toBe('1');
   });
@@ -330,7 +455,12 @@ describe('as-of instant: nothing at or after D 00:00 counts', () => {
   it('drops messages at or after the as-of instant before merging', () => {
     // A session starting on D−6 whose agent reply comes exactly at the as-of instant (6 days later).
     const data = storeData({
-      chatSessions: [chat('u1', [['customer', '2026-11-17 10:00:00'], ['agent', '2026-11-23 00:00:00']])],
+      chatSessions: [
+        chat('u1', [
+          ['customer', '2026-11-17 10:00:00'],
+          ['agent', '2026-11-23 00:00:00'],
+        ]),
+      ],
     });
     const r = averageResponseTime(data, { asOf: D });
     expect(r.status).toBe('no-data');
@@ -344,14 +474,30 @@ describe('evaluateHistory equals evaluateStore day by day on the chat fixtures',
   it('holds across window edges, late replies, late ratings and cancellations', () => {
     const data = storeData({
       chatSessions: [
-        chat('u1', [['customer', '2026-11-10 10:00:00'], ['agent', '2026-11-10 10:00:12']], {
-          rating: 'satisfied',
-          ratedAt: sh('2026-11-20 09:00:00'),
-        }),
-        chat('u1', [['customer', '2026-11-10 10:05:00'], ['agent', '2026-11-12 10:00:00']]),
-        chat('u2', [['customer', '2026-11-12 22:00:00'], ['robot', '2026-11-12 22:00:01']]),
+        chat(
+          'u1',
+          [
+            ['customer', '2026-11-10 10:00:00'],
+            ['agent', '2026-11-10 10:00:12'],
+          ],
+          {
+            rating: 'satisfied',
+            ratedAt: sh('2026-11-20 09:00:00'),
+          },
+        ),
+        chat('u1', [
+          ['customer', '2026-11-10 10:05:00'],
+          ['agent', '2026-11-12 10:00:00'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-12 22:00:00'],
+          ['robot', '2026-11-12 22:00:01'],
+        ]),
         chat('u3', [['customer', '2026-11-13 09:00:00']], { kind: 'offline-message' }),
-        chat('u4', [['customer', '2026-11-14 09:00:00'], ['agent', '2026-11-14 09:00:40']]),
+        chat('u4', [
+          ['customer', '2026-11-14 09:00:00'],
+          ['agent', '2026-11-14 09:00:40'],
+        ]),
       ],
       orders: [
         order('u1', '2026-11-10 11:00:00', { cancelledAt: sh('2026-11-25 08:00:00') }),
@@ -365,5 +511,27 @@ describe('evaluateHistory equals evaluateStore day by day on the chat fixtures',
       const single = evaluateStore(data, { asOf: card.asOf });
       expect(card).toEqual(single);
     }
+  });
+});
+
+describe('messages stamped in the same millisecond', () => {
+  it('give the same result whatever their input order: the customer’s message comes first', async () => {
+    const { parseStoreData } = await import('../../../src/schemas/parse.js');
+    const session = (messages: { from: string; at: string }[]) =>
+      parseStoreData({
+        store: { id: 's' },
+        chatSessions: [{ id: 'c1', customerId: 'u1', messages }],
+      });
+    const a = session([
+      { from: 'customer', at: '2026-11-10 10:00:00' },
+      { from: 'agent', at: '2026-11-10 10:00:00' },
+    ]);
+    const b = session([
+      { from: 'agent', at: '2026-11-10 10:00:00' },
+      { from: 'customer', at: '2026-11-10 10:00:00' },
+    ]);
+    expect(evaluateStore(b, { asOf: D })).toEqual(evaluateStore(a, { asOf: D }));
+    // The agent's message answers the customer's: a 0-second reply.
+    expect(averageResponseTime(a, { asOf: D }).value?.toString()).toBe('0');
   });
 });
