@@ -53,7 +53,9 @@ export class InvalidInputError extends WeatherVaneError {
     const more = issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
     super(
       'invalid_input',
-      [`[jd-weather-vane] Invalid ${what}: ${issues.length} issue(s)`, ...shown, ...more].join('\n'),
+      [`[jd-weather-vane] Invalid ${what}: ${issues.length} issue(s)`, ...shown, ...more].join(
+        '\n',
+      ),
     );
     this.name = 'InvalidInputError';
     this.issues = issues;
@@ -75,7 +77,10 @@ export class RuleSetError extends WeatherVaneError {
   constructor(issues: readonly InputIssue[]) {
     super(
       'invalid_rule_set',
-      [`[jd-weather-vane] Invalid rule set: ${issues.length} issue(s)`, ...issues.map((i) => `  - ${i.path}: ${i.message}`)].join('\n'),
+      [
+        `[jd-weather-vane] Invalid rule set: ${issues.length} issue(s)`,
+        ...issues.map((i) => `  - ${i.path}: ${i.message}`),
+      ].join('\n'),
     );
     this.name = 'RuleSetError';
     this.issues = issues;

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import type { MetricResult, MetricUnit } from './metrics/types.js';
-import { Dec } from './decimal.js';
+
 import type { Decimal } from 'decimal.js';
+import { Dec } from './decimal.js';
+import type { MetricResult, MetricUnit } from './metrics/types.js';
 
 /**
  * Formats a value in its unit: ratios as percentages with 2 decimals, seconds and hours with 2

@@ -15,7 +15,12 @@ export type EpochMs = number;
 export type MessageSender = 'customer' | 'agent' | 'robot';
 
 /** The five satisfaction levels of JD ratings: 非常满意 … 非常不满意. */
-export type Rating = 'very-satisfied' | 'satisfied' | 'neutral' | 'dissatisfied' | 'very-dissatisfied';
+export type Rating =
+  | 'very-satisfied'
+  | 'satisfied'
+  | 'neutral'
+  | 'dissatisfied'
+  | 'very-dissatisfied';
 
 /** A consultation (咨询) or an offline message (留言, left when no agent was online). */
 export type ChatKind = 'consultation' | 'offline-message';
@@ -149,7 +154,9 @@ export interface Store {
   readonly id: string;
   readonly name?: string | undefined;
   /** Main category (主营类目); peers are the stores of the same second-level category. */
-  readonly category?: { readonly level1?: string | undefined; readonly level2?: string | undefined } | undefined;
+  readonly category?:
+    | { readonly level1?: string | undefined; readonly level2?: string | undefined }
+    | undefined;
 }
 
 /** A store's data, validated and normalised by {@link parseStoreData}. */

@@ -41,7 +41,11 @@ export function chat(
 }
 
 /** An order placed (and, unless overridden, paid) at `placed`. */
-export function order(customerId: string, placed: string, extra: Partial<Omit<Order, 'customerId'>> = {}): Order {
+export function order(
+  customerId: string,
+  placed: string,
+  extra: Partial<Omit<Order, 'customerId'>> = {},
+): Order {
   return {
     id: nextId('o'),
     customerId,
@@ -55,13 +59,29 @@ export function order(customerId: string, placed: string, extra: Partial<Omit<Or
 }
 
 /** A review. */
-export function review(customerId: string, created: string, stars: Review['stars'], extra: Partial<Review> = {}): Review {
+export function review(
+  customerId: string,
+  created: string,
+  stars: Review['stars'],
+  extra: Partial<Review> = {},
+): Review {
   return { id: nextId('r'), customerId, createdAt: sh(created), stars, excluded: false, ...extra };
 }
 
 /** A service order. */
-export function serviceOrder(orderId: string, applied: string, extra: Partial<ServiceOrder> = {}): ServiceOrder {
-  return { id: nextId('s'), orderId, type: 'repair', reason: 'other', appliedAt: sh(applied), ...extra };
+export function serviceOrder(
+  orderId: string,
+  applied: string,
+  extra: Partial<ServiceOrder> = {},
+): ServiceOrder {
+  return {
+    id: nextId('s'),
+    orderId,
+    type: 'repair',
+    reason: 'other',
+    appliedAt: sh(applied),
+    ...extra,
+  };
 }
 
 /** A dispute. */
@@ -70,7 +90,9 @@ export function dispute(orderId: string, opened: string, extra: Partial<Dispute>
 }
 
 /** A store with the given collections (others empty). */
-export function storeData(parts: Partial<Omit<StoreData, 'store'>> & { assuredServices?: AssuredService[] } = {}): StoreData {
+export function storeData(
+  parts: Partial<Omit<StoreData, 'store'>> & { assuredServices?: AssuredService[] } = {},
+): StoreData {
   return {
     store: { id: 'store-1', name: 'Test store' },
     chatSessions: [],

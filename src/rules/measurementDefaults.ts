@@ -65,15 +65,27 @@ const CHAT_WINDOW = sourced<WindowSpec>(
 );
 const REVIEW_WINDOW = sourced<WindowSpec>(
   { fromDaysBack: 90, toDaysBack: 1 },
-  { tag: 'published', url: 'https://www.jiutoushe.cn/wen/72067.html', note: 'review windows cut from 180 to 90 days in 2020-09' },
+  {
+    tag: 'published',
+    url: 'https://www.jiutoushe.cn/wen/72067.html',
+    note: 'review windows cut from 180 to 90 days in 2020-09',
+  },
 );
 const AFTER_SALES_WINDOW = sourced<WindowSpec>(
   { fromDaysBack: 30, toDaysBack: 1 },
-  { tag: 'seed', seed: '000', note: '"1 day to 30 days before evaluation"; seed 001: 出库月销量, 订单跟踪30天' },
+  {
+    tag: 'seed',
+    seed: '000',
+    note: '"1 day to 30 days before evaluation"; seed 001: 出库月销量, 订单跟踪30天',
+  },
 );
 const LOGISTICS_WINDOW = sourced<WindowSpec>(
   { fromDaysBack: 30, toDaysBack: 1 },
-  { tag: 'published', url: 'https://m.cnqd.net/hyzx/zixun/10072.html', note: 'platform-monitored metrics: 30 days; anchored on the due day' },
+  {
+    tag: 'published',
+    url: 'https://m.cnqd.net/hyzx/zixun/10072.html',
+    note: 'platform-monitored metrics: 30 days; anchored on the due day',
+  },
 );
 
 /**
@@ -95,7 +107,10 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
   'reviews.negative-rate': REVIEW_WINDOW,
   'reviews.negative-handling-rate-24h': sourced(
     { fromDaysBack: 30, toDaysBack: 1 },
-    { tag: 'assumption', note: '30 days by deadline day (created + 24 h), so nothing in the window is pending' },
+    {
+      tag: 'assumption',
+      note: '30 days by deadline day (created + 24 h), so nothing in the window is pending',
+    },
   ),
   'reviews.satisfaction-score': sourced(
     { fromDaysBack: 30, toDaysBack: 1 },
@@ -108,14 +123,22 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
   'after-sales.satisfaction': CHAT_WINDOW,
   'after-sales.return-satisfaction': sourced(
     { fromDaysBack: 180, toDaysBack: 1 },
-    { tag: 'seed', seed: '000', note: '"return satisfaction is data from 1 day to 180 days before evaluation"' },
+    {
+      tag: 'seed',
+      seed: '000',
+      note: '"return satisfaction is data from 1 day to 180 days before evaluation"',
+    },
   ),
   'logistics.same-day-collection-rate': LOGISTICS_WINDOW,
   'logistics.next-day-arrival-rate': LOGISTICS_WINDOW,
   'logistics.average-delivery-time': LOGISTICS_WINDOW,
   'disputes.dispute-rate': sourced(
     { fromDaysBack: 35, toDaysBack: 5 },
-    { tag: 'published', url: 'https://m.cnqd.net/hyzx/zixun/10072.html', note: 'orders created in [D−35, D−5]' },
+    {
+      tag: 'published',
+      url: 'https://m.cnqd.net/hyzx/zixun/10072.html',
+      note: 'orders created in [D−35, D−5]',
+    },
   ),
 };
 

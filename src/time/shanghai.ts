@@ -157,7 +157,8 @@ export type InstantInput = string | number | Date;
 export function toEpochMs(input: unknown): number | { error: string } {
   let ms: number;
   if (typeof input === 'number') {
-    if (!Number.isInteger(input)) return { error: `expected epoch milliseconds as an integer, found ${input}` };
+    if (!Number.isInteger(input))
+      return { error: `expected epoch milliseconds as an integer, found ${input}` };
     ms = input;
   } else if (input instanceof Date) {
     ms = input.getTime();
@@ -174,7 +175,9 @@ export function toEpochMs(input: unknown): number | { error: string } {
     return { error: `expected an instant (string, epoch ms or Date), found ${describe(input)}` };
   }
   if (ms < EARLIEST_INSTANT_MS || ms >= LATEST_INSTANT_MS) {
-    return { error: `expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found ${describe(input)}` };
+    return {
+      error: `expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found ${describe(input)}`,
+    };
   }
   return ms;
 }

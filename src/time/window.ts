@@ -51,7 +51,8 @@ export function resolveWindow(asOfDay: DayNumber, spec: WindowSpec): DayRange {
  */
 export function windowSpecProblem(spec: WindowSpec): string | undefined {
   const { fromDaysBack: a, toDaysBack: b } = spec;
-  if (!Number.isInteger(a) || !Number.isInteger(b)) return `expected whole days, found [D−${a}, D−${b}]`;
+  if (!Number.isInteger(a) || !Number.isInteger(b))
+    return `expected whole days, found [D−${a}, D−${b}]`;
   if (b < 1) return `expected toDaysBack ≥ 1 (the as-of day itself has not happened), found ${b}`;
   if (a < b) return `expected fromDaysBack ≥ toDaysBack, found [D−${a}, D−${b}]`;
   return undefined;

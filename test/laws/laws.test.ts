@@ -5,7 +5,8 @@ import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStor
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import { AS_OF, AS_OF_MS, mapInstants, storeArb } from './_arbitraries.js';
 
-const card = (data: StoreData, asOf = AS_OF) => JSON.stringify(evaluateStore(data, { asOf }).metrics);
+const card = (data: StoreData, asOf = AS_OF) =>
+  JSON.stringify(evaluateStore(data, { asOf }).metrics);
 
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
   const out = [...xs];
@@ -48,7 +49,13 @@ describe('laws over whole random stores (all nineteen metrics)', () => {
   });
 
   it('the host time zone never changes a result', () => {
-    const zones = ['Asia/Shanghai', 'UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/London'];
+    const zones = [
+      'Asia/Shanghai',
+      'UTC',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'Europe/London',
+    ];
     const original = process.env.TZ;
     try {
       fc.assert(
@@ -68,12 +75,17 @@ describe('laws over whole random stores (all nineteen metrics)', () => {
 
   it('evaluateHistory equals evaluateStore for every day, facts known later included', () => {
     fc.assert(
-      fc.property(storeArb, fc.integer({ min: -60, max: 5 }), fc.integer({ min: 0, max: 40 }), (data, start, len) => {
-        const from = parseDayKey(AS_OF) + start;
-        const days = evaluateHistory(data, { from: dayKeyOf(from), to: dayKeyOf(from + len) });
-        expect(days).toHaveLength(len + 1);
-        for (const d of days) expect(JSON.stringify(d.metrics)).toBe(card(data, d.asOf));
-      }),
+      fc.property(
+        storeArb,
+        fc.integer({ min: -60, max: 5 }),
+        fc.integer({ min: 0, max: 40 }),
+        (data, start, len) => {
+          const from = parseDayKey(AS_OF) + start;
+          const days = evaluateHistory(data, { from: dayKeyOf(from), to: dayKeyOf(from + len) });
+          expect(days).toHaveLength(len + 1);
+          for (const d of days) expect(JSON.stringify(d.metrics)).toBe(card(data, d.asOf));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -21,9 +21,12 @@ describe('Shanghai day numbers', () => {
     let checked = 0;
     for (; day <= last; day++) {
       const start = dayStartMs(day);
-      const viaTz = startOfDay(new TZDate(start + 12 * 3_600_000, 'Asia/Shanghai'), { in: inShanghai });
+      const viaTz = startOfDay(new TZDate(start + 12 * 3_600_000, 'Asia/Shanghai'), {
+        in: inShanghai,
+      });
       expect(viaTz.getTime()).toBe(start);
-      if (day % 97 === 0) expect(format(new TZDate(start, 'Asia/Shanghai'), 'yyyy-MM-dd')).toBe(dayKeyOf(day));
+      if (day % 97 === 0)
+        expect(format(new TZDate(start, 'Asia/Shanghai'), 'yyyy-MM-dd')).toBe(dayKeyOf(day));
       // One millisecond before midnight is the previous day; midnight is this day.
       expect(dayNumberOf(start - 1)).toBe(day - 1);
       expect(dayNumberOf(start)).toBe(day);
@@ -36,7 +39,15 @@ describe('Shanghai day numbers', () => {
     expect(dayKeyOf(parseDayKey('2026-11-23'))).toBe('2026-11-23');
     expect(parseDayKey('2026-03-01') - parseDayKey('2026-02-28')).toBe(1);
     expect(parseDayKey('2024-03-01') - parseDayKey('2024-02-28')).toBe(2);
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-11-31', '26-11-01', '2026-11-1', '1991-12-31', '']) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-11-31',
+      '26-11-01',
+      '2026-11-1',
+      '1991-12-31',
+      '',
+    ]) {
       expect(tryParseDayKey(bad)).toBeUndefined();
       expect(() => parseDayKey(bad, 'asOf')).toThrow(/asOf as a calendar date YYYY-MM-DD/);
     }
@@ -96,18 +107,28 @@ describe('toEpochMs', () => {
 describe('windows', () => {
   it('reproduces the published chat window examples', () => {
     const chat = { fromDaysBack: 35, toDaysBack: 6 };
-    expect(resolveWindow(parseDayKey('2021-12-22'), chat)).toEqual({ from: '2021-11-17', to: '2021-12-16' });
-    expect(resolveWindow(parseDayKey('2021-12-07'), chat)).toEqual({ from: '2021-11-02', to: '2021-12-01' });
+    expect(resolveWindow(parseDayKey('2021-12-22'), chat)).toEqual({
+      from: '2021-11-17',
+      to: '2021-12-16',
+    });
+    expect(resolveWindow(parseDayKey('2021-12-07'), chat)).toEqual({
+      from: '2021-11-02',
+      to: '2021-12-01',
+    });
   });
 
   it('puts the as-of instant at D 00:00 Shanghai', () => {
-    expect(new Date(asOfInstant(parseDayKey('2026-11-23'))).toISOString()).toBe('2026-11-22T16:00:00.000Z');
+    expect(new Date(asOfInstant(parseDayKey('2026-11-23'))).toISOString()).toBe(
+      '2026-11-22T16:00:00.000Z',
+    );
   });
 
   it('validates window specs', () => {
     expect(windowSpecProblem({ fromDaysBack: 30, toDaysBack: 1 })).toBeUndefined();
     expect(windowSpecProblem({ fromDaysBack: 30, toDaysBack: 0 })).toMatch(/toDaysBack ≥ 1/);
-    expect(windowSpecProblem({ fromDaysBack: 3, toDaysBack: 5 })).toMatch(/fromDaysBack ≥ toDaysBack/);
+    expect(windowSpecProblem({ fromDaysBack: 3, toDaysBack: 5 })).toMatch(
+      /fromDaysBack ≥ toDaysBack/,
+    );
     expect(windowSpecProblem({ fromDaysBack: 1.5, toDaysBack: 1 })).toMatch(/whole days/);
   });
 });

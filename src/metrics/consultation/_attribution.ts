@@ -10,5 +10,10 @@ import type { MergedSession } from '../_views.js';
 export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
   if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) return false;
   const limit = s.startAt + ctx.rules.chat.attributionHours.value * 3_600_000;
-  return order.placedAt >= s.startAt && order.placedAt <= limit && ctx.known(order.placedAt) && !ctx.known(order.cancelledAt);
+  return (
+    order.placedAt >= s.startAt &&
+    order.placedAt <= limit &&
+    ctx.known(order.placedAt) &&
+    !ctx.known(order.cancelledAt)
+  );
 }

@@ -26,7 +26,9 @@ export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
   numerator: 'total response time of manual replies, seconds',
   denominator: 'manual replies',
   anchor: 'session start',
-  source: [{ tag: 'seed', seed: '001', note: '客服人工回复消息与用户消息之间时间差总时长/响应次数' }],
+  source: [
+    { tag: 'seed', seed: '001', note: '客服人工回复消息与用户消息之间时间差总时长/响应次数' },
+  ],
   notes: [
     'Offline messages (留言) never count.',
     'Robot messages neither reply nor answer the waiting customer message.',

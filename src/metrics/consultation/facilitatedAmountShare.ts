@@ -1,6 +1,6 @@
+import { dayNumberOf } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
-import { dayNumberOf } from '../../time/shanghai.js';
 import { isAttributed } from './_attribution.js';
 
 /**
@@ -34,7 +34,9 @@ export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
       note: 'facilitated amount = order amount after discounts; attribution window 24 h as the example',
     },
   ],
-  notes: ['Payment is not required; a cancellation before the as-of instant removes the order from both sides.'],
+  notes: [
+    'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
+  ],
   numeratorScale: 100,
   denominatorScale: 100,
   measure: {

@@ -29,7 +29,9 @@ export const messageRateDefinition: MetricDefinition = defineMetric({
       note: 'offline messages count only toward the message rate',
     },
   ],
-  notes: ['Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.'],
+  notes: [
+    'Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.',
+  ],
   numeratorScale: 1,
   denominatorScale: 1,
   measure: {

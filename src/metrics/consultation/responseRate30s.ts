@@ -25,7 +25,11 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
   anchor: 'session start',
   source: [
     { tag: 'seed', seed: '001', note: '售前30秒应答量/售前的咨询量' },
-    { tag: 'seed', seed: '000', note: 'sessions received purely by the robot count in the 30-second rate' },
+    {
+      tag: 'seed',
+      seed: '000',
+      note: 'sessions received purely by the robot count in the 30-second rate',
+    },
   ],
   notes: [
     'The first reply is the first agent or robot message at or after the first customer message (robot: rule `chat.robotRepliesCount`).',
@@ -38,7 +42,8 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
       const limitMs = ctx.rules.chat.responseThresholdSeconds.value * 1000;
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || !s.inAssessmentHours) continue;
-        const inTime = s.firstReplyAt !== undefined && s.firstReplyAt - s.firstCustomerAt <= limitMs;
+        const inTime =
+          s.firstReplyAt !== undefined && s.firstReplyAt - s.firstCustomerAt <= limitMs;
         ctx.add(slot, s.startDay, inTime ? 1 : 0, 1);
       }
     },
