@@ -195,6 +195,7 @@ export {
 } from './schemas/parse.js';
 export { parsePeerData, peerDataSchema } from './schemas/peers.js';
 export { type ReviewInput, reviewSchema } from './schemas/review.js';
+export { type ServiceOrderInput, serviceOrderSchema } from './schemas/serviceOrder.js';
 export {
   STORE_DATA_COLLECTIONS,
   type StoreDataCollection,
