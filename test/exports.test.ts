@@ -121,6 +121,7 @@ const EXPECTED = [
   'scoreByCurve',
   'scoreMetric',
   'scoreModules',
+  'serviceOrderSchema',
   'sourced',
   'storeDataSchema',
   'storeSchema',
