@@ -116,7 +116,15 @@ export interface ModuleScore {
   readonly metrics: readonly MetricContribution[];
 }
 
-/** Chinese and English module names. */
+/**
+ * Chinese and English module names.
+ *
+ * @example
+ * ```ts
+ * MODULE_NAMES['after-sales'];
+ * //=> { zh: '售后体验', en: 'After-sales' }
+ * ```
+ */
 export const MODULE_NAMES: Readonly<
   Record<ModuleId, { readonly zh: string; readonly en: string }>
 > = {

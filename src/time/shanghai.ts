@@ -11,11 +11,35 @@
 import { TZDate } from '@date-fns/tz';
 import { ArgumentError } from '../errors.js';
 
-/** Milliseconds in an hour. */
+/**
+ * Milliseconds in an hour.
+ *
+ * @example
+ * ```ts
+ * 24 * HOUR_MS === DAY_MS;
+ * //=> true
+ * ```
+ */
 export const HOUR_MS = 3_600_000;
-/** Milliseconds in a day. */
+/**
+ * Milliseconds in a day (a Shanghai day always has 24 hours: no DST since 1991).
+ *
+ * @example
+ * ```ts
+ * DAY_MS;
+ * //=> 86400000
+ * ```
+ */
 export const DAY_MS = 86_400_000;
-/** Offset of Asia/Shanghai from UTC, in ms (UTC+8, no DST since 1991). */
+/**
+ * Offset of Asia/Shanghai from UTC, in ms (UTC+8, no DST since 1991).
+ *
+ * @example
+ * ```ts
+ * SHANGHAI_OFFSET_MS / HOUR_MS;
+ * //=> 8
+ * ```
+ */
 export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
 /** A Shanghai calendar day as an integer: days since 1970-01-01 (Shanghai). */
@@ -111,7 +135,15 @@ export function tryParseDayKey(key: string): DayNumber | undefined {
   return dayNumberOf(start);
 }
 
-/** IANA name of the zone every day boundary is drawn in. */
+/**
+ * IANA name of the zone every day boundary is drawn in.
+ *
+ * @example
+ * ```ts
+ * new TZDate(2026, 10, 23, SHANGHAI).toISOString();
+ * //=> '2026-11-23T00:00:00.000+08:00'
+ * ```
+ */
 export const SHANGHAI = 'Asia/Shanghai';
 
 /**
