@@ -169,10 +169,11 @@ function addIssue(bad: BadRecords, index: number, issue: InputIssue): void {
 function parseCollection(
   name: StoreDataCollection,
   records: readonly unknown[],
-  parsed: unknown[],
   bad: BadRecords,
-): void {
+): unknown[] {
   const { fast, schema } = SPECS[name];
+  // Sized once: growing by push would copy the array again and again for millions of records.
+  const parsed: unknown[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     let out = fast(record);
@@ -187,8 +188,9 @@ function parseCollection(
         );
       }
     }
-    parsed.push(out);
+    parsed[i] = out;
   }
+  return parsed;
 }
 
 /** Validates everything; problems that are not about one record go to `issues`. */
@@ -229,7 +231,7 @@ function examine(input: unknown): Outcome {
       continue;
     }
     raw[name] = value;
-    parseCollection(name, value, parsed[name], bad[name]);
+    parsed[name] = parseCollection(name, value, bad[name]);
   }
   const cross: CrossRecordProblem[] = crossRecordProblems(raw);
   for (const p of cross) {
