@@ -160,7 +160,10 @@ export function runEngine(
     // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
     // [fromDay, toDay]: it is not built at all.
     const relevantFromMs = dayStartMs(fromDay - anchorSlack - familyMaxA);
-    const entities = buildFamily(family, data, rules, relevantFromMs);
+    // Customers split where nothing happens for longer than a chat window plus attribution.
+    const segmentGapMs =
+      (familyMaxA + Math.ceil(rules.chat.attributionHours.value / 24) + 2) * DAY_MS;
+    const entities = buildFamily(family, data, rules, relevantFromMs, segmentGapMs);
     const measureCount = measures.length;
     for (const entity of entities) {
       let day = Math.max(fromDay, dayOf(entity.minMs) + familyMinB);
@@ -192,10 +195,11 @@ function buildFamily(
   data: StoreData,
   rules: MeasurementRules,
   relevantFromMs: number,
+  segmentGapMs: number,
 ): Iterable<Entity<unknown>> {
   switch (family) {
     case 'customer':
-      return buildCustomers(data, rules, relevantFromMs);
+      return buildCustomers(data, rules, relevantFromMs, segmentGapMs);
     case 'order':
       return buildOrders(data, rules, relevantFromMs);
     case 'serviceOrder':

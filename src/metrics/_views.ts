@@ -93,6 +93,8 @@ class CustomerEntity implements Entity<CustomerView> {
   maxMs = Number.NEGATIVE_INFINITY;
   /** Latest chat instant (message or rating): from then on the merge no longer depends on D. */
   lastChatMs = Number.NEGATIVE_INFINITY;
+  /** When the customer's first order (of all their orders, not only this segment's) was placed. */
+  firstOrderAt = Number.POSITIVE_INFINITY;
   private settled: CustomerView | undefined;
   private readonly rules: MeasurementRules;
 
@@ -222,9 +224,7 @@ class CustomerEntity implements Entity<CustomerView> {
     }
     if (stage === undefined) {
       // After-sales when the customer had any order placed before the session started.
-      const firstOrder = this.orders[0];
-      stage =
-        firstOrder !== undefined && firstOrder.placedAt < startAt ? 'after-sales' : 'pre-sales';
+      stage = this.firstOrderAt < startAt ? 'after-sales' : 'pre-sales';
     }
     const hours = this.rules.chat.assessmentHours.value;
     const tod = msOfDayOf(startAt);
@@ -269,6 +269,7 @@ export function buildCustomers(
   data: StoreData,
   rules: MeasurementRules,
   relevantFromMs = Number.NEGATIVE_INFINITY,
+  segmentGapMs = Number.POSITIVE_INFINITY,
 ): CustomerEntity[] {
   let relevant: Set<string> | undefined;
   if (relevantFromMs > Number.NEGATIVE_INFINITY) {
@@ -308,9 +309,59 @@ export function buildCustomers(
   for (const c of byId.values()) {
     if (c.pieces.length > 1) c.pieces.sort(byStartThenId);
     if (c.orders.length > 1) c.orders.sort(byPlacedThenId);
-    out.push(c);
+    c.firstOrderAt = c.orders[0]?.placedAt ?? Number.POSITIVE_INFINITY;
+    if (c.maxMs - c.minMs <= segmentGapMs) out.push(c);
+    else splitCustomer(c, rules, segmentGapMs, relevantFromMs, out);
   }
   return out;
+}
+
+/**
+ * Splits a customer's sessions and orders wherever nothing happens for more than `gapMs`.
+ * With `gapMs` longer than any chat window plus the attribution window, two segments never
+ * share a window, a merge or an attribution, so they are measured independently: a history
+ * re-measures only the segment whose facts change, not the customer's whole past. The
+ * pre-/after-sales stage still looks at the customer's first order of all.
+ */
+function splitCustomer(
+  c: CustomerEntity,
+  rules: MeasurementRules,
+  gapMs: number,
+  relevantFromMs: number,
+  out: CustomerEntity[],
+): void {
+  let seg: CustomerEntity | undefined;
+  let segEnd = Number.NEGATIVE_INFINITY;
+  const flush = () => {
+    if (seg !== undefined && seg.maxMs >= relevantFromMs) out.push(seg);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < c.pieces.length || j < c.orders.length) {
+    const p = c.pieces[i];
+    const o = c.orders[j];
+    const isPiece = p !== undefined && (o === undefined || startOf(p) <= o.placedAt);
+    const start = isPiece ? startOf(p) : (o as Order).placedAt;
+    const end = isPiece ? lastChatFact(p) : lastOrderFact(o as Order);
+    if (seg === undefined || start - segEnd > gapMs) {
+      flush();
+      seg = new CustomerEntity(c.customerId, rules);
+      seg.firstOrderAt = c.firstOrderAt;
+      segEnd = Number.NEGATIVE_INFINITY;
+    }
+    if (start < seg.minMs) seg.minMs = start;
+    if (end > seg.maxMs) seg.maxMs = end;
+    if (end > segEnd) segEnd = end;
+    if (isPiece) {
+      seg.pieces.push(p);
+      if (end > seg.lastChatMs) seg.lastChatMs = end;
+      i++;
+    } else {
+      seg.orders.push(o as Order);
+      j++;
+    }
+  }
+  flush();
 }
 
 function byStartThenId(x: ChatSession, y: ChatSession): number {

@@ -535,3 +535,49 @@ describe('messages stamped in the same millisecond', () => {
     expect(averageResponseTime(a, { asOf: D }).value?.toString()).toBe('0');
   });
 });
+
+describe('a customer’s visits far apart (measured as independent segments)', () => {
+  // First order in March, chats in October and November, each visit more than a chat window apart.
+  const data = storeData({
+    chatSessions: [
+      chat(
+        'u1',
+        [
+          ['customer', '2026-10-01 10:00:00'],
+          ['agent', '2026-10-01 10:00:05'],
+        ],
+        {
+          rating: 'satisfied',
+          ratedAt: sh('2026-10-01 10:05:00'),
+        },
+      ),
+      chat(
+        'u1',
+        [
+          ['customer', '2026-11-15 10:00:00'],
+          ['agent', '2026-11-15 10:00:05'],
+        ],
+        {
+          rating: 'dissatisfied',
+          ratedAt: sh('2026-11-20 10:05:00'),
+        },
+      ),
+    ],
+    orders: [
+      order('u1', '2026-03-01 10:00:00'),
+      order('u1', '2026-11-15 11:00:00', { cancelledAt: sh('2026-12-01 09:00:00') }),
+    ],
+  });
+
+  it('still derives the stage from the customer’s first order of all', () => {
+    // Both sessions are after-sales: the March order was placed before them.
+    expect(presalesSatisfaction(data, { asOf: '2026-11-23' }).status).toBe('no-data');
+    expect(afterSalesSatisfaction(data, { asOf: '2026-10-10' }).value?.toString()).toBe('1');
+    expect(afterSalesSatisfaction(data, { asOf: '2026-11-24' }).denominator.toString()).toBe('1');
+  });
+
+  it('gives every history day exactly the single-day scorecard', () => {
+    const days = evaluateHistory(data, { from: '2026-09-25', to: '2026-12-31' });
+    for (const card of days) expect(card).toEqual(evaluateStore(data, { asOf: card.asOf }));
+  });
+});
