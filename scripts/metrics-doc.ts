@@ -3,25 +3,18 @@
  * rule set: the definitions are the single source, so the docs cannot drift from the code.
  */
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { MetricDefinition, MetricId, ModuleId } from '../src/metrics/types.js';
+import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
 import { MODULE_IDS } from '../src/metrics/types.js';
-import { formatProvenance, type Provenance, type Sourced } from '../src/rules/provenance.js';
+import type { Provenance, Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
+import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 
-const MODULE_NAMES: Record<ModuleId, string> = {
-  consultation: '咨询体验 Consultation',
-  reviews: '用户评价 Reviews',
-  'after-sales': '售后体验 After-sales',
-  logistics: '物流履约 Logistics',
-  disputes: '交易纠纷 Disputes',
-};
-
-function prov(p: Provenance): string {
-  const tag = `\`${p.tag}\``;
+/** A provenance in Markdown: the tag, the seed or the linked source, and the note; `|` escaped for tables. */
+export function prov(p: Provenance): string {
   const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
   const url = p.url ? ` ([source](${p.url}))` : '';
   const note = p.note ? `: ${p.note}` : '';
-  return `${tag}${where}${url}${note}`;
+  return `\`${p.tag}\`${where}${url}${note}`.replace(/\|/g, '\\|');
 }
 
 function windowText(def: MetricDefinition<MetricId>): string {
@@ -35,7 +28,7 @@ function rule<T>(
   r: Sourced<T>,
   show: (v: T) => string = (v) => `\`${JSON.stringify(v)}\``,
 ): string {
-  return `| \`${name}\` | ${show(r.value)} | ${prov(r.source).replace(/\|/g, '\\|')} |`;
+  return `| \`${name}\` | ${show(r.value)} | ${prov(r.source)} |`;
 }
 
 /** The whole formula reference as Markdown. */
@@ -65,7 +58,7 @@ export function renderMetricsDoc(): string {
   }
   out.push('');
   for (const m of MODULE_IDS) {
-    out.push(`## ${MODULE_NAMES[m]} (\`${m}\`)`);
+    out.push(`## ${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en} (\`${m}\`)`);
     out.push('');
     for (const d of metricCatalogue.filter((x) => x.module === m)) {
       out.push(`### ${d.id}`);
@@ -111,5 +104,3 @@ export function renderMetricsDoc(): string {
   out.push('');
   return `${out.join('\n')}\n`;
 }
-
-export { formatProvenance };

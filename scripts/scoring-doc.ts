@@ -7,17 +7,11 @@ import { formatValue } from '../src/format.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
 import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
 import { MODULE_IDS } from '../src/metrics/types.js';
-import type { Provenance, Sourced } from '../src/rules/provenance.js';
+import type { Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
 import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 import { scoreByCurve } from '../src/scoring/curve.js';
-
-function prov(p: Provenance): string {
-  const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
-  const url = p.url ? ` ([source](${p.url}))` : '';
-  const note = p.note ? `: ${p.note}` : '';
-  return `\`${p.tag}\`${where}${url}${note}`.replace(/\|/g, '\\|');
-}
+import { prov } from './metrics-doc.js';
 
 function isSourced(x: unknown): x is Sourced<unknown> {
   return typeof x === 'object' && x !== null && 'value' in x && 'source' in x;

@@ -85,7 +85,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const input = readJson(file, 'store');
     const data = parseStoreData(input);
     const peers =
-      values.peers === undefined ? undefined : parsePeers(readJson(values.peers, 'peers'));
+      values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
     const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
     io.stdout(values.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderScorecard(card)}\n`);
     return 0;
@@ -106,8 +106,6 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     throw e;
   }
 }
-
-const parsePeers = parsePeerData;
 
 function readJson(path: string, what: string): unknown {
   let text: string;

@@ -19,7 +19,7 @@
  */
 import type { StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
-import { DAY_MS, type DayNumber, dayStartMs, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
+import { DAY_MS, type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
 import {
   buildCustomers,
   buildOrders,
@@ -63,7 +63,7 @@ export class MeasureContext {
   known(t: number | undefined): boolean {
     if (t === undefined) return false;
     if (t < this.asOfMs) return true;
-    const changes = Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS) + 1;
+    const changes = dayNumberOf(t) + 1;
     if (changes < this.nextChangeDay) this.nextChangeDay = changes;
     return false;
   }
@@ -166,8 +166,8 @@ export function runEngine(
     const entities = buildFamily(family, data, rules, relevantFromMs, segmentGapMs);
     const measureCount = measures.length;
     for (const entity of entities) {
-      let day = Math.max(fromDay, dayOf(entity.minMs) + familyMinB);
-      const last = Math.min(toDay, dayOf(entity.maxMs) + anchorSlack + familyMaxA);
+      let day = Math.max(fromDay, dayNumberOf(entity.minMs) + familyMinB);
+      const last = Math.min(toDay, dayNumberOf(entity.maxMs) + anchorSlack + familyMaxA);
       while (day <= last) {
         ctx.asOfDay = day;
         ctx.asOfMs = dayStartMs(day);
@@ -207,10 +207,6 @@ function buildFamily(
     case 'reviews':
       return buildReviewGroups(data, relevantFromMs);
   }
-}
-
-function dayOf(ms: number): DayNumber {
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 
 /** Applies the pending contributions, valid for evaluation days `[validFrom, validTo]`. */

@@ -22,7 +22,7 @@ import type {
 } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { compareMessages } from '../schemas/chatSession.js';
-import { DAY_MS, type DayNumber, HOUR_MS, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
+import { type DayNumber, dayNumberOf, HOUR_MS, msOfDay } from '../time/shanghai.js';
 import type { MeasureContext } from './_engine.js';
 
 /** The entity families. */
@@ -36,15 +36,6 @@ export interface Entity<V> {
   readonly maxMs: number;
   /** The entity as of the context's evaluation day. */
   viewAt(ctx: MeasureContext): V;
-}
-
-function dayOf(ms: number): DayNumber {
-  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
-}
-
-function msOfDayOf(ms: number): number {
-  const r = (ms + SHANGHAI_OFFSET_MS) % DAY_MS;
-  return r < 0 ? r + DAY_MS : r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,12 +218,12 @@ class CustomerEntity implements Entity<CustomerView> {
       stage = this.firstOrderAt < startAt ? 'after-sales' : 'pre-sales';
     }
     const hours = this.rules.chat.assessmentHours.value;
-    const tod = msOfDayOf(startAt);
+    const tod = msOfDay(startAt);
     out.push({
       kind,
       stage,
       startAt,
-      startDay: dayOf(startAt),
+      startDay: dayNumberOf(startAt),
       inAssessmentHours: tod >= hours.fromHour * HOUR_MS && tod < hours.toHour * HOUR_MS,
       firstCustomerAt,
       firstReplyAt,
@@ -410,9 +401,9 @@ class OrderEntity implements Entity<OrderView>, OrderView {
     const ship = order.cashOnDelivery ? order.placedAt : order.paidAt;
     this.shippableAt = ship;
     if (ship !== undefined) {
-      const day = dayOf(ship);
+      const day = dayNumberOf(ship);
       this.shippableDay = day;
-      this.collectionDueDay = msOfDayOf(ship) >= cutoffMs ? day + 1 : day;
+      this.collectionDueDay = msOfDay(ship) >= cutoffMs ? day + 1 : day;
     } else {
       this.shippableDay = undefined;
       this.collectionDueDay = undefined;

@@ -26,7 +26,7 @@ import {
 } from '../standing/goodShop.js';
 import { type ModuleRankings, storeStars } from '../standing/stars.js';
 import { warmShopkeeperBadge } from '../standing/warmShopkeeper.js';
-import { dayKeyOf, parseDayKey } from '../time/shanghai.js';
+import { dayKeyOf, parseDayKey, tryParseDayKey } from '../time/shanghai.js';
 import type { PeerData } from './scoring.js';
 
 /** A ranking supplied by the caller (e.g. read from JD's back-end) instead of computed from peers. */
@@ -103,7 +103,7 @@ export function chatDefectPenaltyForMonth(
 ): MonthlyChatPenalty {
   const rules = options.ruleSet ?? defaultRuleSet;
   const m = /^(\d{4})-(\d{2})$/.exec(options.month ?? '');
-  const first = m ? parseDayKeySafe(`${m[1]}-${m[2]}-01`) : undefined;
+  const first = m ? tryParseDayKey(`${m[1]}-${m[2]}-01`) : undefined;
   if (first === undefined)
     throw new ArgumentError(`Expected month as YYYY-MM, found ${JSON.stringify(options.month)}`);
   const y = Number(m?.[1]);
@@ -139,14 +139,6 @@ export function chatDefectPenaltyForMonth(
     messageRate: num(mr),
   };
   return { month: options.month, figures, ...chatDefectPenalty(figures, rules.chatPenalty) };
-}
-
-function parseDayKeySafe(key: string): number | undefined {
-  try {
-    return parseDayKey(key);
-  } catch {
-    return undefined;
-  }
 }
 
 /** @internal Everything the standing is computed from. */

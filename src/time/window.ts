@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { ArgumentError } from '../errors.js';
 import { type DayNumber, dayKeyOf, dayStartMs } from './shanghai.js';
 
 /**
@@ -70,10 +69,4 @@ export function windowSpecProblem(spec: WindowSpec): string | undefined {
  */
 export function asOfInstant(asOfDay: DayNumber): number {
   return dayStartMs(asOfDay);
-}
-
-/** Throws unless `spec` is a valid window. */
-export function assertWindowSpec(spec: WindowSpec, what: string): void {
-  const p = windowSpecProblem(spec);
-  if (p) throw new ArgumentError(`${what}: ${p}`);
 }

@@ -1,6 +1,12 @@
 import type { Order } from '../../model.js';
+import { HOUR_MS } from '../../time/shanghai.js';
 import type { MeasureContext } from '../_engine.js';
 import type { MergedSession } from '../_views.js';
+
+/** @internal The last instant (inclusive) at which an order is attributed to session `s`. */
+export function attributionEnd(s: MergedSession, ctx: MeasureContext): number {
+  return s.startAt + ctx.rules.chat.attributionHours.value * HOUR_MS;
+}
 
 /**
  * @internal Whether an order is attributed to a received pre-sales session of its customer:
@@ -9,10 +15,9 @@ import type { MergedSession } from '../_views.js';
  */
 export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
   if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) return false;
-  const limit = s.startAt + ctx.rules.chat.attributionHours.value * 3_600_000;
   return (
     order.placedAt >= s.startAt &&
-    order.placedAt <= limit &&
+    order.placedAt <= attributionEnd(s, ctx) &&
     ctx.known(order.placedAt) &&
     !ctx.known(order.cancelledAt)
   );

@@ -1,6 +1,6 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
-import { isAttributed } from './_attribution.js';
+import { attributionEnd, isAttributed } from './_attribution.js';
 
 /**
  * 咨询转化率 consultation conversion rate: distinct customers who placed an order (not cancelled
@@ -53,7 +53,7 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
         received = true;
         if (!converted) {
           for (const o of view.orders) {
-            if (o.placedAt > s.startAt + ctx.rules.chat.attributionHours.value * 3_600_000) break;
+            if (o.placedAt > attributionEnd(s, ctx)) break;
             if (isAttributed(o, s, ctx)) {
               converted = true;
               break;
