@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, toEpochMs } from '../time/shanghai.js';
+import { DAY_MS, EARLIEST_INSTANT_MS, LATEST_INSTANT_MS, toEpochMs } from '../time/shanghai.js';
 import { yuanToFen } from './_common.js';
 
 /** Returned by the primitives below for a value the fast path does not take. */
@@ -85,7 +85,7 @@ export function fastInstantString(s: string): number {
     (mo > 2 && leap ? 1 : 0) +
     d -
     1;
-  const ms = days * 86_400_000 + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + milli;
+  const ms = days * DAY_MS + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + milli;
   return ms >= EARLIEST_INSTANT_MS && ms < LATEST_INSTANT_MS ? ms : FAIL;
 }
 

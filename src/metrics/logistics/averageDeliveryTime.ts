@@ -1,4 +1,4 @@
-import { dayNumberOf } from '../../time/shanghai.js';
+import { dayNumberOf, HOUR_MS } from '../../time/shanghai.js';
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
 import { inLogistics } from './_shippable.js';
@@ -45,7 +45,7 @@ export const averageDeliveryTimeDefinition: MetricDefinition = defineMetric({
     'An order delivered before it became shippable (paid after delivery) is inconsistent and left out.',
     'The value is exact: 30 h and 42 h average to 36 h.',
   ],
-  numeratorScale: 3_600_000,
+  numeratorScale: HOUR_MS,
   denominatorScale: 1,
   measure: {
     order(view, ctx, slot) {
