@@ -97,7 +97,6 @@ function inLogistics(
   return !cancelledEarly || (anchor < due && !cancelledKnown);
 }
 
-
 /**
  * The nineteen metrics for as-of day `asOf` (`YYYY-MM-DD`, Shanghai).
  *

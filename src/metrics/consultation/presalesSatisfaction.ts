@@ -34,7 +34,8 @@ export const presalesSatisfactionDefinition: MetricDefinition = defineMetric({
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
-        if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || s.rating === undefined) continue;
+        if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || s.rating === undefined)
+          continue;
         ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
       }
     },
