@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { InvalidInputError } from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { DAY_MS, type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
@@ -134,6 +135,10 @@ export function runEngine(
   });
   const diffNum = definitions.map(() => new Float64Array(days + 1));
   const diffDen = definitions.map(() => new Float64Array(days + 1));
+  // Sum of the magnitudes added per slot, numerators at 2·slot and denominators at 2·slot + 1:
+  // while it stays a safe integer, every cell of the difference arrays and every prefix sum is
+  // exact (none can exceed it).
+  const magnitudes = new Float64Array(2 * slots);
   const ctx = new MeasureContext(rules, windowFrom, windowTo);
   // Anchors lie between an entity's earliest instant's day and its latest instant's day plus
   // the longest deadline (arrival days, review handling hours, next-day collection).
@@ -179,12 +184,13 @@ export function runEngine(
           (m.fn as (v: unknown, c: MeasureContext, s: number) => void)(view, ctx, m.slot);
         }
         const until = Math.min(ctx.nextChangeDay - 1, toDay);
-        if (ctx.pending.length > 0) commit(ctx, day, until, fromDay, diffNum, diffDen);
+        if (ctx.pending.length > 0) commit(ctx, day, until, fromDay, diffNum, diffDen, magnitudes);
         day = until + 1;
       }
     }
   }
 
+  assertExact(definitions, magnitudes);
   const numerators = diffNum.map((d) => prefixSum(d, days));
   const denominators = diffDen.map((d) => prefixSum(d, days));
   return { fromDay, days, numerators, denominators };
@@ -217,6 +223,7 @@ function commit(
   fromDay: DayNumber,
   diffNum: Float64Array[],
   diffDen: Float64Array[],
+  magnitudes: Float64Array,
 ): void {
   const p = ctx.pending;
   for (let i = 0; i < p.length; i += 4) {
@@ -238,6 +245,8 @@ function commit(
     const dd = diffDen[slot] as Float64Array;
     const s = lo - fromDay;
     const e = hi - fromDay + 1;
+    magnitudes[2 * slot] = (magnitudes[2 * slot] as number) + Math.abs(num);
+    magnitudes[2 * slot + 1] = (magnitudes[2 * slot + 1] as number) + Math.abs(den);
     if (num !== 0) {
       dn[s] = (dn[s] as number) + num;
       dn[e] = (dn[e] as number) - num;
@@ -247,6 +256,24 @@ function commit(
       dd[e] = (dd[e] as number) - den;
     }
   }
+}
+
+/**
+ * Throws when a metric's sums could not be added exactly: integers beyond 2^53 − 1 (money in
+ * fen, durations in ms) lose units silently in floating point.
+ */
+function assertExact(definitions: readonly MetricDefinition[], magnitudes: Float64Array): void {
+  const issues = [];
+  for (let slot = 0; slot < definitions.length; slot++) {
+    const m = Math.max(magnitudes[2 * slot] as number, magnitudes[2 * slot + 1] as number);
+    if (!Number.isSafeInteger(m)) {
+      issues.push({
+        path: '',
+        message: `expected the sums of ${(definitions[slot] as MetricDefinition).id} to stay at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1, the largest integer added exactly), found ${m} (amounts in fen or durations in ms too large)`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
 }
 
 function prefixSum(diff: Float64Array, days: number): Float64Array {
