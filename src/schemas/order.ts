@@ -8,6 +8,7 @@ import type { Order } from '../model.js';
 import {
   ALWAYS,
   booleanWithDefault,
+  describeValue,
   expecting,
   idSchema,
   instantSchema,
@@ -30,7 +31,7 @@ import {
 
 function unitsMessage(iss: { input?: unknown }): string {
   const v = iss.input;
-  return `expected units as a positive integer, found ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+  return `expected units as a positive integer, found ${describeValue(v)}`;
 }
 
 /** Units (件数): a positive integer, default 1. */
