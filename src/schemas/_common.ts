@@ -10,6 +10,7 @@ import {
   EARLIEST_INSTANT_MS,
   type InstantInput,
   LATEST_INSTANT_MS,
+  quoteShort,
   SHANGHAI_OFFSET_MS,
   toEpochMs,
 } from '../time/shanghai.js';
@@ -29,7 +30,7 @@ export function describeValue(v: unknown): string {
     case 'undefined':
       return 'nothing';
     case 'string':
-      return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+      return quoteShort(v);
     case 'number':
       return String(v);
     case 'boolean':

@@ -20,6 +20,7 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
+import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
@@ -259,7 +260,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     if (id !== undefined && !knownSet.has(id))
       addIssue(bad.assuredServices, i, {
         path: `assuredServices[${i}].service`,
-        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}`,
+        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${quoteShort(id)}`,
       });
   });
   const cross: CrossRecordProblem[] = crossRecordProblems(raw);
@@ -281,7 +282,8 @@ function allIssues(o: Outcome): InputIssue[] {
   for (const name of STORE_DATA_COLLECTIONS) {
     const bad = o.bad[name];
     if (bad.size === 0) continue;
-    for (const i of sortedIndexes(bad)) all.push(...(bad.get(i) as InputIssue[]));
+    // One by one: spreading a record's issues into push() overflows the stack past ~100 000.
+    for (const i of sortedIndexes(bad)) for (const issue of bad.get(i) as InputIssue[]) all.push(issue);
   }
   return all;
 }
@@ -396,7 +398,7 @@ export function parseStoreDataLenient(
         if (at !== undefined && !accepted.has(r.orderId)) {
           addIssue(o.bad[name], i, {
             path: `${name}[${i}].orderId`,
-            message: `expected the id of an accepted order, found ${JSON.stringify(r.orderId)} (orders[${at}] was rejected)`,
+            message: `expected the id of an accepted order, found ${quoteShort(r.orderId)} (orders[${at}] was rejected)`,
           });
         }
       }

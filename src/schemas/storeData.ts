@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Store, StoreData } from '../model.js';
+import { quoteShort } from '../time/shanghai.js';
 import { ALWAYS, expecting, idSchema, optionalTextSchema } from './_common.js';
 import { assuredServiceSchema } from './assuredService.js';
 import { chatSessionSchema } from './chatSession.js';
@@ -141,7 +142,7 @@ export function indexIds(
         collection,
         index: i,
         field: 'id',
-        message: `duplicate id ${JSON.stringify(id)}, first at ${collection}[${at}]`,
+        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${at}]`,
       });
     }
   }
@@ -184,7 +185,7 @@ export function crossRecordProblems(
           collection: name,
           index: i,
           field: 'orderId',
-          message: `expected the id of an order in orders, found ${JSON.stringify(orderId)} (no such order)`,
+          message: `expected the id of an order in orders, found ${quoteShort(orderId)} (no such order)`,
         });
       }
     }

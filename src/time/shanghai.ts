@@ -160,7 +160,7 @@ export function parseDayKey(key: string, what = 'day'): DayNumber {
   const day = typeof key === 'string' ? tryParseDayKey(key) : undefined;
   if (day === undefined) {
     throw new ArgumentError(
-      `Expected ${what} as a calendar date YYYY-MM-DD between 1992 and 2099, found ${JSON.stringify(key)}`,
+      `Expected ${what} as a calendar date YYYY-MM-DD between 1992 and 2099, found ${typeof key === 'string' ? quoteShort(key) : JSON.stringify(key)}`,
     );
   }
   return day;
@@ -199,7 +199,7 @@ export function toEpochMs(input: unknown): number | { error: string } {
     const parsed = parseInstantString(input);
     if (parsed === undefined) {
       return {
-        error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found ${JSON.stringify(input)}`,
+        error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found ${quoteShort(input)}`,
       };
     }
     ms = parsed;
@@ -244,10 +244,19 @@ function parseInstantString(s: string): number | undefined {
   return dayUtc + h * HOUR_MS + mi * 60_000 + sec * 1000 + milli - offsetMs;
 }
 
+/**
+ * A string quoted for a message, cut at 60 characters (`…`): a 100 000-character value stays
+ * a one-line message.
+ * @internal
+ */
+export function quoteShort(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quoteShort(v);
   if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
   return `${typeof v} ${String(v)}`;
 }
