@@ -283,7 +283,8 @@ function allIssues(o: Outcome): InputIssue[] {
     const bad = o.bad[name];
     if (bad.size === 0) continue;
     // One by one: spreading a record's issues into push() overflows the stack past ~100 000.
-    for (const i of sortedIndexes(bad)) for (const issue of bad.get(i) as InputIssue[]) all.push(issue);
+    for (const i of sortedIndexes(bad))
+      for (const issue of bad.get(i) as InputIssue[]) all.push(issue);
   }
   return all;
 }

@@ -24,6 +24,18 @@ function scoredLikeBaseline(input: unknown) {
   return card;
 }
 
+/** `n` sessions of customer `c`, the i-th at `T0 + i · step`, answered `reply` ms later. */
+function sessionsOfOne(n: number, step: number, reply: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    customerId: 'c',
+    messages: [
+      { from: 'customer', at: T0 + i * step },
+      { from: 'agent', at: T0 + i * step + reply },
+    ],
+  }));
+}
+
 describe('hostile sizes', () => {
   it('a session of a million messages is scored', () => {
     const messages = Array.from({ length: 1_000_000 }, (_, i) => ({
@@ -79,28 +91,14 @@ describe('hostile sizes', () => {
   });
 
   it('a customer with 100 000 sessions a second apart: merged into one, scored', () => {
-    const chatSessions = Array.from({ length: 100_000 }, (_, i) => ({
-      id: `s${i}`,
-      customerId: 'c',
-      messages: [
-        { from: 'customer', at: T0 + i * 1000 },
-        { from: 'agent', at: T0 + i * 1000 + 500 },
-      ],
-    }));
+    const chatSessions = sessionsOfOne(100_000, 1000, 500);
     const card = scoredLikeBaseline({ store: { id: 's' }, chatSessions });
     const m = card.metrics['consultation.response-rate-30s'];
     expect([m.numerator?.toString(), m.denominator?.toString()]).toEqual(['1', '1']);
   });
 
   it('a customer with 100 000 sessions 11 minutes apart: none merged, scored', () => {
-    const chatSessions = Array.from({ length: 100_000 }, (_, i) => ({
-      id: `s${i}`,
-      customerId: 'c',
-      messages: [
-        { from: 'customer', at: T0 - i * 11 * MINUTE },
-        { from: 'agent', at: T0 - i * 11 * MINUTE + 40_000 },
-      ],
-    }));
+    const chatSessions = sessionsOfOne(100_000, -11 * MINUTE, 40_000);
     const card = scoredLikeBaseline({ store: { id: 's' }, chatSessions });
     const m = card.metrics['consultation.response-rate-30s'];
     expect(m.numerator?.toString()).toBe('0');
@@ -108,14 +106,7 @@ describe('hostile sizes', () => {
   });
 
   it('100 000 orders on one day, of one customer who chatted 100 000 times', () => {
-    const chatSessions = Array.from({ length: 100_000 }, (_, i) => ({
-      id: `s${i}`,
-      customerId: 'c',
-      messages: [
-        { from: 'customer', at: T0 + i * 100 },
-        { from: 'agent', at: T0 + i * 100 + 50 },
-      ],
-    }));
+    const chatSessions = sessionsOfOne(100_000, 100, 50);
     const orders = Array.from({ length: 100_000 }, (_, i) => ({
       id: `o${i}`,
       customerId: 'c',
