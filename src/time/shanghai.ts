@@ -124,12 +124,9 @@ export function tryParseDayKey(key: string): DayNumber | undefined {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const utc = Date.UTC(y, mo - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-    return undefined;
-  }
   if (y < 1992 || y > 2099) return undefined;
+  // A month or day out of range rolls the month over (2026-02-30 is March 2): the month says it.
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCMonth() !== mo - 1) return undefined;
   // At the edge, the calendar itself decides: D 00:00 in Asia/Shanghai, whatever the host zone.
   const start = new TZDate(y, mo - 1, d, SHANGHAI).getTime();
   return dayNumberOf(start);
@@ -225,21 +222,19 @@ function parseInstantString(s: string): number | undefined {
   const mi = Number(mis);
   const sec = ss === undefined ? 0 : Number(ss);
   const milli = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000 + 1e-9);
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined;
+  if (h > 23 || mi > 59 || sec > 59) return undefined;
   const dayUtc = Date.UTC(y, mo - 1, d);
-  const check = new Date(dayUtc);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  // A month or day out of range rolls the month over (2026-02-30 is March 2): the month says it.
+  if (new Date(dayUtc).getUTCMonth() !== mo - 1) return undefined;
   let offsetMs = SHANGHAI_OFFSET_MS;
   if (zone !== undefined) {
-    if (zone === 'Z' || zone === 'z') offsetMs = 0;
-    else {
-      const sign = zone[0] === '-' ? -1 : 1;
-      const digits = zone.slice(1).replace(':', '');
-      const oh = Number(digits.slice(0, 2));
-      const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (oh > 14 || om > 59) return undefined;
-      offsetMs = sign * (oh * HOUR_MS + om * 60_000);
-    }
+    // `Z` has no digits: hours and minutes read 0 (Number('') is 0), like `+00:00`.
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 14 || om > 59) return undefined;
+    offsetMs = sign * (oh * HOUR_MS + om * 60_000);
   }
   return dayUtc + h * HOUR_MS + mi * 60_000 + sec * 1000 + milli - offsetMs;
 }
@@ -255,7 +250,8 @@ export function quoteShort(s: string): string {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  // An Invalid Date never gets here (toEpochMs says so first).
+  if (v instanceof Date) return v.toISOString();
   if (typeof v === 'string') return quoteShort(v);
   if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
   return `${typeof v} ${String(v)}`;

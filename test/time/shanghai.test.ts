@@ -6,6 +6,8 @@ import {
   dayKeyOf,
   dayNumberOf,
   dayStartMs,
+  EARLIEST_INSTANT_MS,
+  LATEST_INSTANT_MS,
   msOfDay,
   parseDayKey,
   toEpochMs,
@@ -130,5 +132,101 @@ describe('windows', () => {
       /fromDaysBack ≥ toDaysBack/,
     );
     expect(windowSpecProblem({ fromDaysBack: 1.5, toDaysBack: 1 })).toMatch(/whole days/);
+  });
+});
+
+describe('edges, each pinned exactly', () => {
+  const utc = Date.parse('2026-11-01T01:00:00Z');
+
+  it('msOfDay of an instant before 1970 is still within the day', () => {
+    expect(msOfDay(-8 * 3_600_000 - 1)).toBe(86_399_999);
+    expect(msOfDay(-8 * 3_600_000)).toBe(0);
+  });
+
+  it.each([
+    ['1992-01-01', 8035],
+    ['2099-12-31', 47481],
+    ['2024-02-29', 19782],
+  ])('tryParseDayKey(%s) is day %i', (key, day) => {
+    expect(tryParseDayKey(key)).toBe(day);
+  });
+
+  it.each([
+    '1991-12-31',
+    '2100-01-01',
+    '0099-01-01',
+    '2026-00-10',
+    '2026-13-01',
+    '2026-04-31',
+    '2026-11-00',
+    '2026-02-29',
+    '2026-1-01',
+  ])('tryParseDayKey(%s) is undefined', (key) => {
+    expect(tryParseDayKey(key)).toBeUndefined();
+  });
+
+  it('parseDayKey words its error, quoting at most 60 characters', () => {
+    expect(() => parseDayKey('2026-13-01')).toThrow(
+      '[jd-weather-vane] Expected day as a calendar date YYYY-MM-DD between 1992 and 2099, found "2026-13-01"',
+    );
+    expect(() => parseDayKey('x'.repeat(100), 'asOf')).toThrow(
+      `Expected asOf as a calendar date YYYY-MM-DD between 1992 and 2099, found "${'x'.repeat(60)}…"`,
+    );
+    expect(() => parseDayKey(undefined as unknown as string)).toThrow('found undefined');
+    // Not a string, though it reads as one.
+    const sly = { toString: () => '2026-11-01' } as unknown as string;
+    expect(() => parseDayKey(sly)).toThrow('found {}');
+  });
+
+  it.each([
+    [' 2026-11-01 09:00:00 ', utc],
+    ['2026-11-01T09:59:00+08:59', utc],
+    ['2026-11-01T01:00:00z', utc],
+    ['2026-11-01T01:00:00+00', utc],
+    ['2026-11-01T23:59:59+14:00', Date.parse('2026-11-01T09:59:59Z')],
+    ['1992-01-01 00:00:00', EARLIEST_INSTANT_MS],
+    ['2099-12-31 23:59:59.999', LATEST_INSTANT_MS - 1],
+    [EARLIEST_INSTANT_MS, EARLIEST_INSTANT_MS],
+  ])('toEpochMs(%s) is exact', (input, expected) => {
+    expect(toEpochMs(input)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-01T09:00:00+08:60'],
+    ['2026-11-01 09:00:60'],
+    ['2026-11-01 09:60:00'],
+    ['2026-11-01 24:00:00'],
+    ['2026-13-01 09:00:00'],
+    ['2026-00-01 09:00:00'],
+    ['2026-11-00 09:00:00'],
+    ['2026-11-31 09:00:00'],
+  ])('toEpochMs(%s) is an error naming the form', (input) => {
+    expect(toEpochMs(input)).toEqual({
+      error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found "${input}"`,
+    });
+  });
+
+  it('toEpochMs words an instant out of range by its input', () => {
+    const range = 'expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found';
+    expect(toEpochMs(EARLIEST_INSTANT_MS - 1)).toEqual({
+      error: `${range} number ${EARLIEST_INSTANT_MS - 1}`,
+    });
+    expect(toEpochMs(LATEST_INSTANT_MS)).toEqual({ error: `${range} number ${LATEST_INSTANT_MS}` });
+    expect(toEpochMs('1991-12-31 23:59:59')).toEqual({
+      error: `${range} "1991-12-31 23:59:59"`,
+    });
+    expect(toEpochMs(new Date(Date.UTC(1900, 0, 1)))).toEqual({
+      error: `${range} 1900-01-01T00:00:00.000Z`,
+    });
+    expect(toEpochMs('2026-11-01 09:00:00'.padEnd(70, 'x'))).toEqual({
+      error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found "${'2026-11-01 09:00:00'.padEnd(60, 'x')}…"`,
+    });
+  });
+
+  it('a window of one day is valid; a reversed one is not', () => {
+    expect(windowSpecProblem({ fromDaysBack: 3, toDaysBack: 3 })).toBeUndefined();
+    expect(windowSpecProblem({ fromDaysBack: 2, toDaysBack: 3 })).toBe(
+      'expected fromDaysBack ≥ toDaysBack, found [D−2, D−3]',
+    );
   });
 });
