@@ -37,6 +37,7 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | 
     }
     if (item.score === null) return;
     checkFinite(fn, `items[${i}].score`, item.score);
+    // Stryker disable next-line ConditionalExpression: an item of weight 0 adds 0 to both sums; the early return only skips the work
     if (item.weight === 0) return;
     const w = new D(item.weight);
     sum = sum.plus(new D(item.score).times(w));
@@ -90,6 +91,7 @@ export function roundScore(x: number): number {
 
 /** True when `w` is a {@link Sourced} wrapper rather than the weights themselves. */
 function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
+  // Stryker disable next-line LogicalOperator: module weights are keyed by module ids, never `value` or `source`: either key alone tells the two forms apart
   return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
 }
 

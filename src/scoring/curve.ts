@@ -149,7 +149,9 @@ export function scoreByCurve(
   const xg = curveBadness(curve.good, direction, unit);
   const xp = curveBadness(curve.poor, direction, unit);
   const x = curveBadness(value, direction, unit);
+  // Stryker disable next-line EqualityOperator: at x = 0 the formula gives erfc(−∞) = 2, a raw 10, clamped to 10 all the same
   if (x <= 0) return 10;
+  // Stryker disable next-line ConditionalExpression: at x = ∞ the formula gives erfc(∞) = 0, a score of 0 all the same
   if (x === Number.POSITIVE_INFINITY) return 0;
   const standardized = (Math.log(x / xp) * INVERSE_ERFC_ONE_FIFTH) / Math.log(xp / xg);
   const raw = 5 * erfc(standardized);
