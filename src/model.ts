@@ -169,3 +169,41 @@ export interface StoreData {
   readonly disputes: readonly Dispute[];
   readonly assuredServices: readonly AssuredService[];
 }
+
+/**
+ * The brand {@link parseStoreData} puts on the data it returns (a registered symbol, so that
+ * two copies of the library in one process, ESM and CommonJS, recognise each other's data).
+ * @internal
+ */
+export const PARSED_STORE_DATA: unique symbol = Symbol.for('jd-weather-vane.parsed-store-data');
+
+/**
+ * Marks `data` as parsed store data (what the parsers return).
+ * @internal
+ */
+export function markParsed<T extends object>(data: T): T {
+  (data as { [PARSED_STORE_DATA]?: true })[PARSED_STORE_DATA] = true;
+  return data;
+}
+
+/**
+ * Whether `value` was returned by {@link parseStoreData}, {@link safeParseStoreData},
+ * {@link parseStoreDataLenient} or `storeDataSchema`: only such data is evaluated. The brand
+ * is an enumerable symbol property: a spread (`{ ...data, orders: data.orders.filter(f) }`)
+ * keeps it (put only parsed records in), `JSON.stringify` and `structuredClone` drop it.
+ *
+ * @example
+ * ```ts
+ * isParsedStoreData(parseStoreData({ store: { id: 's1' } }));
+ * //=> true
+ * isParsedStoreData(JSON.parse('{"store":{"id":"s1"},"orders":[]}'));
+ * //=> false
+ * ```
+ */
+export function isParsedStoreData(value: unknown): value is StoreData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [PARSED_STORE_DATA]?: unknown })[PARSED_STORE_DATA] === true
+  );
+}

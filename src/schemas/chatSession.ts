@@ -26,6 +26,7 @@ import {
   type RecordProblem,
   ratingProblems,
   reportProblems,
+  strictObject,
   showInstant,
   withDefault,
 } from './_common.js';
@@ -36,6 +37,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const SENDERS = ['customer', 'agent', 'robot'] as const satisfies readonly MessageSender[];
@@ -58,12 +60,12 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
  * //=> false
  * ```
  */
-export const chatMessageSchema = z.object(
+export const chatMessageSchema = strictObject(
   {
     from: enumOf(SENDERS, 'a sender'),
     at: instantSchema,
   },
-  expecting('a message object { from, at }'),
+  'a message object { from, at }',
 );
 
 /**
@@ -170,19 +172,18 @@ function sessionProblems(s: {
  * //=> ['ratedAt']   (expected ratedAt with rating)
  * ```
  */
-export const chatSessionSchema = z
-  .object(
-    {
-      id: idSchema,
-      customerId: idSchema,
-      kind: withDefault(enumOf(KINDS, 'a chat kind'), 'consultation'),
-      stage: optionalEnumOf(STAGES, 'a chat stage'),
-      messages: messagesSchema,
-      rating: optionalRatingSchema,
-      ratedAt: optionalInstantSchema,
-    },
-    expecting('a chat session object'),
-  )
+export const chatSessionSchema = strictObject(
+  {
+    id: idSchema,
+    customerId: idSchema,
+    kind: withDefault(enumOf(KINDS, 'a chat kind'), 'consultation'),
+    stage: optionalEnumOf(STAGES, 'a chat stage'),
+    messages: messagesSchema,
+    rating: optionalRatingSchema,
+    ratedAt: optionalInstantSchema,
+  },
+  'a chat session object',
+)
   .superRefine((s, ctx) => {
     reportProblems(sessionProblems(s), ctx.issues, s);
   }, ALWAYS)
@@ -211,9 +212,12 @@ export const chatSessionSchema = z
  */
 export type ChatSessionInput = z.input<typeof chatSessionSchema>;
 
+const CHAT_SESSION_KEYS = keysOf(chatSessionSchema.in);
+const MESSAGE_KEYS = keysOf(chatMessageSchema);
+
 /** Fast path of {@link chatSessionSchema} (see `_fast.ts`): the session, or `undefined` to ask zod. */
 export function fastChatSession(input: unknown): ChatSession | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, CHAT_SESSION_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const customerId = fastId(r.customerId);
@@ -247,7 +251,7 @@ export function fastChatSession(input: unknown): ChatSession | undefined {
   let first = Number.POSITIVE_INFINITY;
   let prev = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < raw.length; i++) {
-    const m = fastRecord(raw[i]);
+    const m = fastRecord(raw[i], MESSAGE_KEYS);
     if (m === undefined) return undefined;
     const from = m.from;
     const at = fastInstant(m.at);

@@ -16,6 +16,7 @@ import {
   present,
   type RecordProblem,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -24,6 +25,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const RULINGS = [
@@ -77,18 +79,17 @@ export function disputeProblems(
  * //=> ['ruledAt']   (expected ruledAt with ruling)
  * ```
  */
-export const disputeSchema = z
-  .object(
-    {
-      id: idSchema,
-      orderId: idSchema,
-      openedAt: instantSchema,
-      ruling: optionalEnumOf(RULINGS, 'a ruling'),
-      ruledAt: optionalInstantSchema,
-      appealUpheldAt: optionalInstantSchema,
-    },
-    expecting('a dispute object'),
-  )
+export const disputeSchema = strictObject(
+  {
+    id: idSchema,
+    orderId: idSchema,
+    openedAt: instantSchema,
+    ruling: optionalEnumOf(RULINGS, 'a ruling'),
+    ruledAt: optionalInstantSchema,
+    appealUpheldAt: optionalInstantSchema,
+  },
+  'a dispute object',
+)
   .superRefine((d, ctx) => {
     reportProblems(disputeProblems(d), ctx.issues, d);
   }, ALWAYS)
@@ -118,9 +119,11 @@ export type DisputeInput = z.input<typeof disputeSchema>;
 
 const SCRATCH: RecordProblem[] = [];
 
+const DISPUTE_KEYS = keysOf(disputeSchema.in);
+
 /** Fast path of {@link disputeSchema} (see `_fast.ts`): the dispute, or `undefined` to ask zod. */
 export function fastDispute(input: unknown): Dispute | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, DISPUTE_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const orderId = fastId(r.orderId);

@@ -20,6 +20,8 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
+import { markParsed } from '../model.js';
+import { unknownKeyMessage } from '../_suggest.js';
 import { describeValue, expectedFound } from './_common.js';
 import { assuredServiceSchema, fastAssuredService } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
@@ -31,6 +33,8 @@ import {
   type CrossRecordProblem,
   crossRecordProblems,
   STORE_DATA_COLLECTIONS,
+  STORE_DATA_KEYS,
+  STORE_DATA_WHAT,
   type StoreDataCollection,
   storeSchema,
 } from './storeData.js';
@@ -208,6 +212,10 @@ function examine(input: unknown): Outcome {
   }
   const root = input as Record<string, unknown>;
   const issues: InputIssue[] = [];
+  for (const k of Object.keys(root)) {
+    if (!STORE_DATA_KEYS.includes(k))
+      issues.push({ path: k, message: unknownKeyMessage(k, STORE_DATA_KEYS, STORE_DATA_WHAT) });
+  }
   let store: Store | undefined;
   const s = storeSchema.safeParse(root.store);
   if (s.success) store = s.data;
@@ -258,7 +266,7 @@ function allIssues(o: Outcome): InputIssue[] {
 }
 
 function storeData(store: Store, p: Outcome['parsed']): StoreData {
-  return {
+  return markParsed({
     store,
     chatSessions: p.chatSessions as ChatSession[],
     orders: p.orders as Order[],
@@ -266,7 +274,7 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
     serviceOrders: p.serviceOrders as ServiceOrder[],
     disputes: p.disputes as Dispute[],
     assuredServices: p.assuredServices as AssuredService[],
-  };
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -24,6 +25,7 @@ import {
   fastInstant,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const STARS = [1, 2, 3, 4, 5] as const satisfies readonly Stars[];
@@ -51,19 +53,18 @@ export function reviewProblems(r: {
  * //=> 'expected stars as an integer from 1 to 5, found 4.5'
  * ```
  */
-export const reviewSchema = z
-  .object(
-    {
-      id: idSchema,
-      customerId: idSchema,
-      orderId: optionalIdSchema,
-      createdAt: instantSchema,
-      stars: z.literal(STARS, expecting('stars as an integer from 1 to 5')),
-      repliedAt: optionalInstantSchema,
-      excluded: booleanWithDefault('excluded', false),
-    },
-    expecting('a review object'),
-  )
+export const reviewSchema = strictObject(
+  {
+    id: idSchema,
+    customerId: idSchema,
+    orderId: optionalIdSchema,
+    createdAt: instantSchema,
+    stars: z.literal(STARS, expecting('stars as an integer from 1 to 5')),
+    repliedAt: optionalInstantSchema,
+    excluded: booleanWithDefault('excluded', false),
+  },
+  'a review object',
+)
   .superRefine((r, ctx) => {
     reportProblems(reviewProblems(r), ctx.issues, r);
   }, ALWAYS)
@@ -91,9 +92,11 @@ export const reviewSchema = z
  */
 export type ReviewInput = z.input<typeof reviewSchema>;
 
+const REVIEW_KEYS = keysOf(reviewSchema.in);
+
 /** Fast path of {@link reviewSchema} (see `_fast.ts`): the review, or `undefined` to ask zod. */
 export function fastReview(input: unknown): Review | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, REVIEW_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const customerId = fastId(r.customerId);

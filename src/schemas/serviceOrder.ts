@@ -19,6 +19,7 @@ import {
   type RecordProblem,
   ratingProblems,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -27,6 +28,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const TYPES = ['return', 'exchange', 'repair'] as const satisfies readonly ServiceType[];
@@ -88,22 +90,21 @@ export function serviceOrderProblems(
  * //=> 'expected a service type: one of "return", "exchange", "repair", found "refund"'
  * ```
  */
-export const serviceOrderSchema = z
-  .object(
-    {
-      id: idSchema,
-      orderId: idSchema,
-      type: enumOf(TYPES, 'a service type'),
-      reason: enumOf(REASONS, 'a service reason'),
-      appliedAt: instantSchema,
-      approvedAt: optionalInstantSchema,
-      rejectedAt: optionalInstantSchema,
-      completedAt: optionalInstantSchema,
-      rating: optionalRatingSchema,
-      ratedAt: optionalInstantSchema,
-    },
-    expecting('a service order object'),
-  )
+export const serviceOrderSchema = strictObject(
+  {
+    id: idSchema,
+    orderId: idSchema,
+    type: enumOf(TYPES, 'a service type'),
+    reason: enumOf(REASONS, 'a service reason'),
+    appliedAt: instantSchema,
+    approvedAt: optionalInstantSchema,
+    rejectedAt: optionalInstantSchema,
+    completedAt: optionalInstantSchema,
+    rating: optionalRatingSchema,
+    ratedAt: optionalInstantSchema,
+  },
+  'a service order object',
+)
   .superRefine((s, ctx) => {
     reportProblems(serviceOrderProblems(s), ctx.issues, s);
   }, ALWAYS)
@@ -137,9 +138,11 @@ export type ServiceOrderInput = z.input<typeof serviceOrderSchema>;
 
 const SCRATCH: RecordProblem[] = [];
 
+const SERVICE_ORDER_KEYS = keysOf(serviceOrderSchema.in);
+
 /** Fast path of {@link serviceOrderSchema} (see `_fast.ts`): the service order, or `undefined`. */
 export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, SERVICE_ORDER_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const orderId = fastId(r.orderId);

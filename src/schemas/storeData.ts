@@ -5,8 +5,8 @@
  * @module
  */
 import { z } from 'zod';
-import type { Store, StoreData } from '../model.js';
-import { ALWAYS, expecting, idSchema, optionalTextSchema } from './_common.js';
+import { markParsed, type Store, type StoreData } from '../model.js';
+import { ALWAYS, expecting, idSchema, optionalTextSchema, strictObject } from './_common.js';
 import { assuredServiceSchema } from './assuredService.js';
 import { chatSessionSchema } from './chatSession.js';
 import { disputeSchema } from './dispute.js';
@@ -25,30 +25,27 @@ import { serviceOrderSchema } from './serviceOrder.js';
  * //=> false
  * ```
  */
-export const storeSchema = z
-  .object(
-    {
-      id: idSchema,
-      name: optionalTextSchema,
-      category: z
-        .object(
-          { level1: optionalTextSchema, level2: optionalTextSchema },
-          expecting('a category object { level1?, level2? }'),
-        )
-        .nullish(),
-    },
-    expecting('the store as an object { id, name?, category? }'),
-  )
-  .transform(
-    (s): Store => ({
-      id: s.id,
-      name: s.name ?? undefined,
-      category:
-        s.category === null || s.category === undefined
-          ? undefined
-          : { level1: s.category.level1 ?? undefined, level2: s.category.level2 ?? undefined },
-    }),
-  );
+export const storeSchema = strictObject(
+  {
+    id: idSchema,
+    name: optionalTextSchema,
+    category: strictObject(
+      { level1: optionalTextSchema, level2: optionalTextSchema },
+      'a category object { level1?, level2? }',
+    ).nullish(),
+  },
+  'the store as an object { id, name?, category? }',
+  'the store',
+).transform(
+  (s): Store => ({
+    id: s.id,
+    name: s.name ?? undefined,
+    category:
+      s.category === null || s.category === undefined
+        ? undefined
+        : { level1: s.category.level1 ?? undefined, level2: s.category.level2 ?? undefined },
+  }),
+);
 
 /**
  * The store as accepted on input.
@@ -90,6 +87,12 @@ export const STORE_DATA_COLLECTIONS = [
  * ```
  */
 export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
+
+/** What store data is, in messages. */
+export const STORE_DATA_WHAT = 'store data';
+
+/** The keys of store data: `store` and the collections. */
+export const STORE_DATA_KEYS: readonly string[] = ['store', ...STORE_DATA_COLLECTIONS];
 
 /**
  * One problem that spans records, on `collection[index].field`.
@@ -211,34 +214,34 @@ function collection<T extends z.ZodType>(schema: T, what: string) {
  * //=> ['disputes', 0, 'orderId']   (no such order)
  * ```
  */
-export const storeDataSchema = z
-  .object(
-    {
-      store: storeSchema,
-      chatSessions: collection(chatSessionSchema, 'chatSessions'),
-      orders: collection(orderSchema, 'orders'),
-      reviews: collection(reviewSchema, 'reviews'),
-      serviceOrders: collection(serviceOrderSchema, 'serviceOrders'),
-      disputes: collection(disputeSchema, 'disputes'),
-      assuredServices: collection(assuredServiceSchema, 'assuredServices'),
-    },
-    expecting('store data as an object { store, chatSessions?, orders?, … }'),
-  )
+export const storeDataSchema = strictObject(
+  {
+    store: storeSchema,
+    chatSessions: collection(chatSessionSchema, 'chatSessions'),
+    orders: collection(orderSchema, 'orders'),
+    reviews: collection(reviewSchema, 'reviews'),
+    serviceOrders: collection(serviceOrderSchema, 'serviceOrders'),
+    disputes: collection(disputeSchema, 'disputes'),
+    assuredServices: collection(assuredServiceSchema, 'assuredServices'),
+  },
+  STORE_DATA_WHAT,
+)
   .superRefine((d, ctx) => {
     for (const p of crossRecordProblems(d)) {
       ctx.addIssue({ code: 'custom', message: p.message, path: [p.collection, p.index, p.field] });
     }
   }, ALWAYS)
   .transform(
-    (d): StoreData => ({
-      store: d.store,
-      chatSessions: d.chatSessions ?? [],
-      orders: d.orders ?? [],
-      reviews: d.reviews ?? [],
-      serviceOrders: d.serviceOrders ?? [],
-      disputes: d.disputes ?? [],
-      assuredServices: d.assuredServices ?? [],
-    }),
+    (d): StoreData =>
+      markParsed({
+        store: d.store,
+        chatSessions: d.chatSessions ?? [],
+        orders: d.orders ?? [],
+        reviews: d.reviews ?? [],
+        serviceOrders: d.serviceOrders ?? [],
+        disputes: d.disputes ?? [],
+        assuredServices: d.assuredServices ?? [],
+      }),
   );
 
 /**
