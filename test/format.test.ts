@@ -3,7 +3,7 @@ import { displayWidth, pad } from '../src/cli/render.js';
 import { Dec } from '../src/decimal.js';
 import { InvalidInputError } from '../src/errors.js';
 import { formatMetricValue, formatValue } from '../src/format.js';
-import { parsePeerData } from '../src/schemas/peers.js';
+import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/schemas/peers.js';
 import { evaluateStore } from '../src/scorecard/evaluateStore.js';
 import { storeData } from './_helpers.js';
 
@@ -49,7 +49,12 @@ describe('parsePeerData', () => {
       throw new Error('expected a throw');
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidInputError);
-      expect((e as InvalidInputError).issues.map((i) => i.path)).toEqual(['composites[0]']);
+      // A wrong type no longer hides the unknown ids: every issue at once.
+      expect((e as InvalidInputError).issues.map((i) => i.path)).toEqual([
+        'composites[0]',
+        'modules.shipping',
+        'metrics.nope',
+      ]);
     }
     try {
       parsePeerData({ modules: { shipping: [1] }, metrics: { nope: [1] } });
@@ -60,5 +65,105 @@ describe('parsePeerData', () => {
         'metrics.nope',
       ]);
     }
+  });
+});
+
+describe('peer data is checked like records (issue 14)', () => {
+  const issues = (input: unknown) => peerDataIssues(input);
+  it('names a percentage given for a fraction', () => {
+    expect(issues({ metrics: { 'consultation.response-rate-30s': [0.9, 84.5] } })).toEqual([
+      {
+        path: 'metrics.consultation.response-rate-30s[1]',
+        message: 'expected a ratio as a fraction from 0 to 1 (84.5% is 0.845), found 84.5',
+      },
+    ]);
+    expect(issues({ metrics: { 'reviews.negative-rate': [3.2] } })[0]?.message).toBe(
+      'expected a ratio as a fraction from 0 to 1 (3.2% is 0.032), found 3.2',
+    );
+  });
+
+  it('rejects values out of range, in the unit of each list', () => {
+    expect(
+      issues({
+        composites: [11, -3, 9.5, 10, 0],
+        modules: { reviews: [10.01] },
+        metrics: {
+          'disputes.dispute-rate': [-0.01, 1, 1.5e3],
+          'consultation.average-response-time': [-1, 3600],
+          'reviews.satisfaction-score': [10.5],
+        },
+      }),
+    ).toEqual([
+      { path: 'composites[0]', message: 'expected a score from 0 to 10, found 11' },
+      { path: 'composites[1]', message: 'expected a score from 0 to 10, found -3' },
+      { path: 'modules.reviews[0]', message: 'expected a score from 0 to 10, found 10.01' },
+      {
+        path: 'metrics.disputes.dispute-rate[0]',
+        message: 'expected a ratio as a fraction from 0 to 1, found -0.01',
+      },
+      {
+        path: 'metrics.disputes.dispute-rate[2]',
+        message: 'expected a ratio as a fraction from 0 to 1, found 1500',
+      },
+      {
+        path: 'metrics.consultation.average-response-time[0]',
+        message: 'expected a duration in seconds, at least 0, found -1',
+      },
+      {
+        path: 'metrics.reviews.satisfaction-score[0]',
+        message: 'expected points from 0 to 10, found 10.5',
+      },
+    ]);
+  });
+
+  it('reports unknown keys and ids with the name they resemble, and words types once', () => {
+    expect(issues({ foo: 1 })).toEqual([
+      {
+        path: 'foo',
+        message:
+          'expected a field of peer data (category, asOf, composites, modules, metrics), found unknown "foo"',
+      },
+    ]);
+    expect(
+      issues({
+        composite: [9],
+        modules: { review: [9] },
+        metrics: { 'reviews.negative-rat': ['3'] },
+      }),
+    ).toEqual([
+      {
+        path: 'composite',
+        message:
+          'expected a field of peer data, found unknown "composite": did you mean "composites"?',
+      },
+      {
+        path: 'modules.review',
+        message: 'expected a module id, found unknown "review": did you mean "reviews"?',
+      },
+      {
+        path: 'metrics.reviews.negative-rat',
+        message:
+          'expected a metric id of the catalogue, found unknown "reviews.negative-rat": did you mean "reviews.negative-rate"?',
+      },
+    ]);
+    expect(issues({ composites: ['9.1'], modules: [] })).toEqual([
+      { path: 'composites[0]', message: 'expected a score from 0 to 10, found "9.1"' },
+      {
+        path: 'modules',
+        message: 'expected modules as an object { <module id>: [scores] }, found an array',
+      },
+    ]);
+    expect(issues('x')[0]?.path).toBe('');
+  });
+
+  it('evaluateStore checks peers given in code too', () => {
+    const data = storeData();
+    expect(() => evaluateStore(data, { asOf: '2026-11-23', peers: { composites: [95] } })).toThrow(
+      InvalidInputError,
+    );
+    expect(peerDataSchema.safeParse({ composites: [-3] }).error?.issues[0]?.path).toEqual([
+      'composites',
+      0,
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { goodReviewRateDefinition } from '../metrics/reviews/goodReviewRate.js';
 import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
 import type { Store, StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { parsePeerData } from '../schemas/peers.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
 import { dayKeyOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
 import {
@@ -35,7 +36,10 @@ export interface EvaluateStoreOptions {
   readonly asOf: string;
   /** Rules to apply; {@link defaultRuleSet} by default. */
   readonly ruleSet?: RuleSet;
-  /** Category peers: metric values score by percentile among them; composites and module scores rank the store. */
+  /**
+   * Category peers: metric values score by percentile among them; their totals (`composites`)
+   * and module scores rank the store. Checked as {@link parsePeerData} checks a peers file.
+   */
   readonly peers?: PeerData;
   /** A ranking read from JD instead of computed from peers. */
   readonly ranking?: RankingInput;
@@ -87,6 +91,7 @@ export interface Scorecard {
  */
 export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): Scorecard {
   const day = parseDayKey(options?.asOf, 'asOf');
+  if (options.peers !== undefined) parsePeerData(options.peers);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = runEngine(data, DEFINITIONS, ruleSet, day, day);
   return scorecardOf(data, run, 0, ruleSet, options);
@@ -138,6 +143,7 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
       `Expected at most ${MAX_HISTORY_DAYS} days of history, found ${to - from + 1}`,
     );
   }
+  if (options.peers !== undefined) parsePeerData(options.peers);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = runEngine(data, DEFINITIONS, ruleSet, from, to);
   const scoreOptions = options.peers ? { peers: options.peers } : {};
