@@ -10,11 +10,14 @@ export {
   ArgumentError,
   type InputIssue,
   InvalidInputError,
+  isInvalidInputError,
+  isWeatherVaneError,
   RuleSetError,
   WeatherVaneError,
   type WeatherVaneErrorCode,
 } from './errors.js';
 export { formatMetricValue, formatValue } from './format.js';
+export { isParsedStoreData } from './model.js';
 export {
   calculatorFor,
   defineMetric,
@@ -193,7 +196,7 @@ export {
   type SafeParseStoreDataResult,
   safeParseStoreData,
 } from './schemas/parse.js';
-export { parsePeerData, peerDataSchema } from './schemas/peers.js';
+export { parsePeerData, peerDataIssues, peerDataSchema } from './schemas/peers.js';
 export { type ReviewInput, reviewSchema } from './schemas/review.js';
 export { type ServiceOrderInput, serviceOrderSchema } from './schemas/serviceOrder.js';
 export {
