@@ -11,7 +11,8 @@ import {
 describe('errors are recognised across copies of the library (ESM and CJS in one process)', () => {
   it('instanceof and the guards answer by brand and code', async () => {
     vi.resetModules();
-    const other = await import('../src/errors.js?copy');
+    const copy = '../src/errors.js?copy';
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import('../src/errors.js');
     expect(other.InvalidInputError).not.toBe(InvalidInputError);
     const e = new other.InvalidInputError([{ path: 'x', message: 'expected y, found z' }]);
     expect(e instanceof InvalidInputError).toBe(true);
