@@ -26,8 +26,8 @@ describe('goodShopEligibility', () => {
     ).toEqual({
       eligible: false,
       reasons: [
-        'ranking rate 89.99% is below 90%',
-        'module disputes ranking 29.99% is below 30%',
+        'ranking rate 89.99% is below 90.00%',
+        'module disputes ranking 29.99% is below 30.00%',
         "baseline requirement 'integrity' is not met",
       ],
     });
