@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { renderScorecard } from './cli/render.js';
+export { type RenderScorecardOptions, renderScorecard } from './cli/render.js';
 export { Dec, type DecimalValue } from './decimal.js';
 export {
   ArgumentError,
@@ -16,8 +16,7 @@ export {
   WeatherVaneError,
   type WeatherVaneErrorCode,
 } from './errors.js';
-export { formatMetricValue, formatValue } from './format.js';
-export { isParsedStoreData } from './model.js';
+export { formatBasis, formatMetricValue, formatValue } from './format.js';
 export {
   calculatorFor,
   defineMetric,
@@ -129,6 +128,7 @@ export type {
   Store,
   StoreData,
 } from './model.js';
+export { isParsedStoreData } from './model.js';
 export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './rules/defineRuleSet.js';
 // Rules
 export {
@@ -207,6 +207,12 @@ export {
   storeDataSchema,
   storeSchema,
 } from './schemas/storeData.js';
+export {
+  type ChatStageCounts,
+  type ChatStageCountsOptions,
+  chatStageCounts,
+  dataSpan,
+} from './scorecard/dataSummary.js';
 // Scorecard
 export {
   type EvaluateHistoryOptions,
@@ -300,3 +306,4 @@ export {
   type WindowSpec,
   windowSpecProblem,
 } from './time/window.js';
+export { VERSION } from './version.js';

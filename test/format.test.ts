@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
 import { displayWidth, pad } from '../src/cli/render.js';
 import { Dec } from '../src/decimal.js';
-import { InvalidInputError } from '../src/errors.js';
-import { formatMetricValue, formatValue } from '../src/format.js';
+import { ArgumentError, InvalidInputError } from '../src/errors.js';
+import { formatBasis, formatMetricValue, formatValue } from '../src/format.js';
+import { PARSED_STORE_DATA } from '../src/model.js';
 import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/schemas/peers.js';
+import { chatStageCounts, dataSpan } from '../src/scorecard/dataSummary.js';
 import { evaluateStore } from '../src/scorecard/evaluateStore.js';
-import { storeData } from './_helpers.js';
+import { VERSION } from '../src/version.js';
+import { chat, order, storeData } from './_helpers.js';
 
 describe('formatValue', () => {
   it.each([
@@ -165,5 +169,49 @@ describe('peer data is checked like records (issue 14)', () => {
       'composites',
       0,
     ]);
+  });
+});
+
+describe('formatBasis, chatStageCounts, dataSpan (issue 14)', () => {
+  it('words a denominator with what it counts', () => {
+    const r = evaluateStore(
+      storeData({ orders: [order('c1', '2026-11-01 09:00', { amountFen: 1_234_567_89 })] }),
+      { asOf: '2026-11-23' },
+    );
+    expect(formatBasis(r.metrics['disputes.dispute-rate'])).toBe('1 order');
+    expect(formatBasis(r.metrics['reviews.negative-rate'])).toBe('0 reviews');
+    expect(formatBasis(r.metrics['consultation.facilitated-amount-share'])).toBe(
+      '¥1,234,567.89 of orders',
+    );
+  });
+
+  it('counts how the stage of the window’s consultations was decided', () => {
+    const data = storeData({
+      orders: [order('c2', '2026-10-01 09:00')],
+      chatSessions: [
+        chat('c1', [['customer', '2026-10-20 10:00']]),
+        chat('c2', [['customer', '2026-10-20 10:00']]),
+        chat('c3', [['customer', '2026-10-20 10:00']], { stage: 'after-sales' }),
+        chat('c1', [['customer', '2026-10-20 10:00']], { kind: 'offline-message' }),
+        chat('c1', [['customer', '2026-11-20 10:00']]), // after the window
+      ],
+    });
+    expect(chatStageCounts(data, { asOf: '2026-11-23' })).toEqual({
+      window: { from: '2026-10-19', to: '2026-11-17' },
+      sessions: 3,
+      explicit: 1,
+      derivedPreSales: 1,
+      derivedAfterSales: 1,
+    });
+    expect(dataSpan(data)).toEqual({ from: '2026-10-01', to: '2026-11-20' });
+    expect(dataSpan(storeData())).toBeNull();
+    expect(() => dataSpan({ ...storeData(), [PARSED_STORE_DATA]: false } as never)).toThrow(
+      ArgumentError,
+    );
+    expect(() => chatStageCounts(JSON.parse('{}'), { asOf: '2026-11-23' })).toThrow(ArgumentError);
+  });
+
+  it('VERSION is the package version', () => {
+    expect(VERSION).toBe(pkg.version);
   });
 });

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { unknownKeyMessage } from '../_suggest.js';
 import type { EpochMs, Rating } from '../model.js';
 import {
   EARLIEST_INSTANT_MS,
@@ -13,7 +14,6 @@ import {
   SHANGHAI_OFFSET_MS,
   toEpochMs,
 } from '../time/shanghai.js';
-import { unknownKeyMessage } from '../_suggest.js';
 
 /** The raw issue a zod error map receives (only the fields we read). */
 interface RawIssueLike {

@@ -3,12 +3,11 @@
  *
  * @module
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import {
   ALWAYS,
   enumOf,
-  expecting,
   instantSchema,
   notBefore,
   optionalInstantSchema,

@@ -26,8 +26,8 @@ import {
   type RecordProblem,
   ratingProblems,
   reportProblems,
-  strictObject,
   showInstant,
+  strictObject,
   withDefault,
 } from './_common.js';
 import {

@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Dispute, DisputeRuling } from '../model.js';
 import {
   ALWAYS,
-  expecting,
   idSchema,
   instantSchema,
   notBefore,

@@ -8,7 +8,6 @@ import type { Order } from '../model.js';
 import {
   ALWAYS,
   booleanWithDefault,
-  expecting,
   idSchema,
   instantSchema,
   moneySchema,

@@ -9,6 +9,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
@@ -21,7 +22,6 @@ import type {
   StoreData,
 } from '../model.js';
 import { markParsed } from '../model.js';
-import { unknownKeyMessage } from '../_suggest.js';
 import { describeValue, expectedFound } from './_common.js';
 import { assuredServiceSchema, fastAssuredService } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';

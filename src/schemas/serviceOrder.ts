@@ -3,12 +3,11 @@
  *
  * @module
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Rating, ServiceOrder, ServiceReason, ServiceType } from '../model.js';
 import {
   ALWAYS,
   enumOf,
-  expecting,
   idSchema,
   instantSchema,
   notBefore,

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
 import { displayWidth } from '../../src/cli/render.js';
 import { MAX_ISSUES_SHOWN, runCli, USAGE } from '../../src/cli/run.js';
-import pkg from '../../package.json' with { type: 'json' };
 
 const run = (args: string[]) => {
   let out = '';

@@ -10,6 +10,7 @@ import type {
   Store,
   StoreData,
 } from '../../src/model.js';
+import { isParsedStoreData, PARSED_STORE_DATA } from '../../src/model.js';
 import {
   ASSURED_SERVICE_IDS,
   assuredServiceSchema,
@@ -21,7 +22,6 @@ import { fastOrder, orderSchema } from '../../src/schemas/order.js';
 import { fastReview, reviewSchema } from '../../src/schemas/review.js';
 import { fastServiceOrder, serviceOrderSchema } from '../../src/schemas/serviceOrder.js';
 import { type StoreDataInput, storeDataSchema, storeSchema } from '../../src/schemas/storeData.js';
-import { isParsedStoreData, PARSED_STORE_DATA } from '../../src/model.js';
 
 // Compile-time: each schema's output is exactly the model type (mutually assignable).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
