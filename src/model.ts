@@ -58,7 +58,7 @@ export interface Order {
   readonly paidAt?: EpochMs | undefined;
   /** Cash on delivery (货到付款): shippable when placed. Defaults to `false`. */
   readonly cashOnDelivery: boolean;
-  /** Amount after discounts, in integer fen. */
+  /** Amount after discounts, in integer fen (on input: `amount` in yuan, see `OrderInput`). */
   readonly amountFen: number;
   /** Units (件数), default 1. */
   readonly units: number;
@@ -159,7 +159,11 @@ export interface Store {
     | undefined;
 }
 
-/** A store's data, validated and normalised by {@link parseStoreData}. */
+/**
+ * A store's data, validated and normalised by {@link parseStoreData}: the form the calculators
+ * read (instants in epoch ms, money in fen). What you pass in is `StoreDataInput` (the input
+ * guide, docs/input.md, lists every field, unit and accepted form).
+ */
 export interface StoreData {
   readonly store: Store;
   readonly chatSessions: readonly ChatSession[];

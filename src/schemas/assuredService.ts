@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AssuredService, AssuredServiceId } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   enumOf,
@@ -93,7 +94,14 @@ export const assuredServiceSchema = strictObject(
  * //=> undefined
  * ```
  */
-export type AssuredServiceInput = z.input<typeof assuredServiceSchema>;
+export interface AssuredServiceInput {
+  /** The 放心购 service's id (see {@link ASSURED_SERVICE_IDS}). */
+  readonly service: AssuredServiceId;
+  /** When the store opened it: an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly enabledAt: InstantInput;
+  /** When the store closed it, if it did. */
+  readonly disabledAt?: InstantInput | null | undefined;
+}
 
 const ASSURED_SERVICE_KEYS = keysOf(assuredServiceSchema.in);
 

@@ -12,6 +12,7 @@ import type {
   MessageSender,
   Rating,
 } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   enumOf,
@@ -78,7 +79,12 @@ export const chatMessageSchema = strictObject(
  * //=> 1793494800000
  * ```
  */
-export type ChatMessageInput = z.input<typeof chatMessageSchema>;
+export interface ChatMessageInput {
+  /** Who sent it: `'customer'`, `'agent'` (a person) or `'robot'` (京东小智). */
+  readonly from: MessageSender;
+  /** When it was sent: an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly at: InstantInput;
+}
 
 const SENDER_RANK = { customer: 0, robot: 1, agent: 2 } as const;
 
@@ -210,7 +216,27 @@ export const chatSessionSchema = strictObject(
  * //=> 'offline-message'
  * ```
  */
-export type ChatSessionInput = z.input<typeof chatSessionSchema>;
+export interface ChatSessionInput {
+  /** The session's id, unique among the sessions. */
+  readonly id: string;
+  /** The customer's id: sessions of one customer less than 10 minutes apart merge; their orders decide the stage. */
+  readonly customerId: string;
+  /** `'consultation'` (咨询, default) or `'offline-message'` (留言, left when no agent was online). */
+  readonly kind?: ChatKind | null | undefined;
+  /**
+   * `'pre-sales'` (售前) or `'after-sales'` (售后). When absent it is **derived**: after-sales when
+   * the customer has an order placed before the session started, else pre-sales. It decides
+   * which satisfaction a rating feeds and which sessions the 30-second rate and conversion
+   * count: give it when your export has it (see docs/input.md).
+   */
+  readonly stage?: ChatStage | null | undefined;
+  /** The messages, in any order (sorted on input); at least one from the customer. */
+  readonly messages: readonly ChatMessageInput[];
+  /** The customer's rating: `'very-satisfied'` 非常满意, `'satisfied'` 满意, `'neutral'` 一般, `'dissatisfied'` 不满意, `'very-dissatisfied'` 非常不满意. */
+  readonly rating?: Rating | null | undefined;
+  /** When the rating was given. */
+  readonly ratedAt?: InstantInput | null | undefined;
+}
 
 const CHAT_SESSION_KEYS = keysOf(chatSessionSchema.in);
 const MESSAGE_KEYS = keysOf(chatMessageSchema);

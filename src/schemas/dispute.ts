@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Dispute, DisputeRuling } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   idSchema,
@@ -114,7 +115,20 @@ export const disputeSchema = strictObject(
  * //=> 'shared'
  * ```
  */
-export type DisputeInput = z.input<typeof disputeSchema>;
+export interface DisputeInput {
+  /** The dispute's id, unique among the disputes. */
+  readonly id: string;
+  /** The order disputed; must be in `orders`. */
+  readonly orderId: string;
+  /** When it was opened (发起时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly openedAt: InstantInput;
+  /** Who JD held responsible: `'merchant'` 商家责任, `'shared'` 双方责任, `'customer'` or `'platform'`. */
+  readonly ruling?: DisputeRuling | null | undefined;
+  /** When JD ruled (判责时间). */
+  readonly ruledAt?: InstantInput | null | undefined;
+  /** When the merchant's appeal was upheld (申诉成功): the dispute then counts no more. */
+  readonly appealUpheldAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Order } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   booleanWithDefault,
@@ -136,7 +137,33 @@ export const orderSchema = strictObject(
  * //=> 1
  * ```
  */
-export type OrderInput = z.input<typeof orderSchema>;
+export interface OrderInput {
+  /** The order number (订单号), unique among the orders. */
+  readonly id: string;
+  /** The buyer's id (用户账号/PIN): links the order to the customer's chat sessions. */
+  readonly customerId: string;
+  /** When it was placed (下单时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly placedAt: InstantInput;
+  /** When it was paid (付款时间), absent or `null` when unpaid or cash on delivery. */
+  readonly paidAt?: InstantInput | null | undefined;
+  /** Cash on delivery (货到付款): shippable when placed. Default `false`. */
+  readonly cashOnDelivery?: boolean | null | undefined;
+  /**
+   * The amount after discounts (实付金额) in **yuan**, a string or number with at most two
+   * decimals (`'19.90'`, `19.9`), never negative; normalised to integer fen (`Order.amountFen`).
+   */
+  readonly amount: string | number;
+  /** Units (件数): a positive integer. Default 1. */
+  readonly units?: number | null | undefined;
+  /** When it was cancelled (取消时间). */
+  readonly cancelledAt?: InstantInput | null | undefined;
+  /** When it left the warehouse (出库时间): the after-sales rates count units by this day. */
+  readonly outboundAt?: InstantInput | null | undefined;
+  /** When the carrier collected it (揽收时间). */
+  readonly collectedAt?: InstantInput | null | undefined;
+  /** When it was delivered (妥投时间). */
+  readonly deliveredAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Review, Stars } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   booleanWithDefault,
@@ -90,7 +91,22 @@ export const reviewSchema = strictObject(
  * //=> undefined   (null means none)
  * ```
  */
-export type ReviewInput = z.input<typeof reviewSchema>;
+export interface ReviewInput {
+  /** The review's id, unique among the reviews. */
+  readonly id: string;
+  /** The reviewer's id: only each customer's latest 20 reviews in a window count. */
+  readonly customerId: string;
+  /** The order reviewed (optional); when given it must be in `orders`. */
+  readonly orderId?: string | null | undefined;
+  /** When it was written (评价时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly createdAt: InstantInput;
+  /** Stars, an integer 1–5: 4–5 good (好评), 2–3 medium (中评), 1 negative (差评). */
+  readonly stars: 1 | 2 | 3 | 4 | 5;
+  /** When the merchant replied (回复时间): the 24-hour handling rate reads it. */
+  readonly repliedAt?: InstantInput | null | undefined;
+  /** Excluded by JD (appeal upheld, fake, refunded return, unreasonable): counts nowhere. Default `false`. */
+  readonly excluded?: boolean | null | undefined;
+}
 
 const REVIEW_KEYS = keysOf(reviewSchema.in);
 

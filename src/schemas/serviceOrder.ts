@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Rating, ServiceOrder, ServiceReason, ServiceType } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   enumOf,
@@ -133,7 +134,32 @@ export const serviceOrderSchema = strictObject(
  * //=> undefined
  * ```
  */
-export type ServiceOrderInput = z.input<typeof serviceOrderSchema>;
+export interface ServiceOrderInput {
+  /** The service order's id (服务单号), unique among the service orders. */
+  readonly id: string;
+  /** The order it is about; must be in `orders`. */
+  readonly orderId: string;
+  /** `'return'` (退货), `'exchange'` (换货) or `'repair'` (维修). */
+  readonly type: ServiceType;
+  /**
+   * The reason: `'quality'` 产品质量, `'fake-or-used'` 假旧货, `'dead-on-arrival'` 开箱残,
+   * `'missing-parts'` 缺少配件, `'soft-failure'` 软性故障, `'appearance'` 外观原因 (the six quality
+   * reasons), `'no-reason'` 无理由 or `'other'`.
+   */
+  readonly reason: ServiceReason;
+  /** When the customer applied (申请时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly appliedAt: InstantInput;
+  /** When it was approved (审核通过): the repair and return rates count it on this day. */
+  readonly approvedAt?: InstantInput | null | undefined;
+  /** When it was rejected (审核驳回); not with `approvedAt`. */
+  readonly rejectedAt?: InstantInput | null | undefined;
+  /** When it was completed (完成时间): the after-sales duration is completed − applied. */
+  readonly completedAt?: InstantInput | null | undefined;
+  /** The customer's rating of the service: `'very-satisfied'` 非常满意 … `'very-dissatisfied'` 非常不满意. */
+  readonly rating?: Rating | null | undefined;
+  /** When the rating was given. */
+  readonly ratedAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 

@@ -7,12 +7,12 @@
 import { z } from 'zod';
 import { markParsed, type Store, type StoreData } from '../model.js';
 import { ALWAYS, expecting, idSchema, optionalTextSchema, strictObject } from './_common.js';
-import { assuredServiceSchema } from './assuredService.js';
-import { chatSessionSchema } from './chatSession.js';
-import { disputeSchema } from './dispute.js';
-import { orderSchema } from './order.js';
-import { reviewSchema } from './review.js';
-import { serviceOrderSchema } from './serviceOrder.js';
+import { type AssuredServiceInput, assuredServiceSchema } from './assuredService.js';
+import { type ChatSessionInput, chatSessionSchema } from './chatSession.js';
+import { type DisputeInput, disputeSchema } from './dispute.js';
+import { type OrderInput, orderSchema } from './order.js';
+import { type ReviewInput, reviewSchema } from './review.js';
+import { type ServiceOrderInput, serviceOrderSchema } from './serviceOrder.js';
 
 /**
  * Schema of the store itself: its id, and optionally its name and main category (主营类目).
@@ -57,7 +57,22 @@ export const storeSchema = strictObject(
  * //=> undefined
  * ```
  */
-export type StoreInput = z.input<typeof storeSchema>;
+export interface StoreInput {
+  /** The store's id (店铺ID). */
+  readonly id: string;
+  /** Its name (店铺名称), shown on the scorecard. */
+  readonly name?: string | null | undefined;
+  /** Its main category (主营类目): peers are the stores of the same second-level category. */
+  readonly category?:
+    | {
+        /** First-level category (一级类目). */
+        readonly level1?: string | null | undefined;
+        /** Second-level category (二级类目). */
+        readonly level2?: string | null | undefined;
+      }
+    | null
+    | undefined;
+}
 
 /**
  * The names of the record collections of {@link StoreData}, in the order they are checked
@@ -254,4 +269,19 @@ export const storeDataSchema = strictObject(
  * //=> []
  * ```
  */
-export type StoreDataInput = z.input<typeof storeDataSchema>;
+export interface StoreDataInput {
+  /** The store itself. */
+  readonly store: StoreInput;
+  /** Chat sessions (咚咚会话): the consultation module and after-sales satisfaction. */
+  readonly chatSessions?: readonly ChatSessionInput[] | null | undefined;
+  /** Orders (订单): logistics, disputes, conversion, the after-sales rates' units, the stage. */
+  readonly orders?: readonly OrderInput[] | null | undefined;
+  /** Product reviews (商品评价): the reviews module. */
+  readonly reviews?: readonly ReviewInput[] | null | undefined;
+  /** After-sales service orders (售后服务单): the after-sales module. */
+  readonly serviceOrders?: readonly ServiceOrderInput[] | null | undefined;
+  /** Transaction disputes (交易纠纷): the disputes module. */
+  readonly disputes?: readonly DisputeInput[] | null | undefined;
+  /** 放心购 services the store opened: the bonus points. */
+  readonly assuredServices?: readonly AssuredServiceInput[] | null | undefined;
+}

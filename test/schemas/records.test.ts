@@ -13,15 +13,32 @@ import type {
 import { isParsedStoreData, PARSED_STORE_DATA } from '../../src/model.js';
 import {
   ASSURED_SERVICE_IDS,
+  type AssuredServiceInput,
   assuredServiceSchema,
   fastAssuredService,
 } from '../../src/schemas/assuredService.js';
-import { chatSessionSchema, fastChatSession, sortMessages } from '../../src/schemas/chatSession.js';
-import { disputeSchema, fastDispute } from '../../src/schemas/dispute.js';
-import { fastOrder, orderSchema } from '../../src/schemas/order.js';
-import { fastReview, reviewSchema } from '../../src/schemas/review.js';
-import { fastServiceOrder, serviceOrderSchema } from '../../src/schemas/serviceOrder.js';
-import { type StoreDataInput, storeDataSchema, storeSchema } from '../../src/schemas/storeData.js';
+import {
+  type ChatMessageInput,
+  type ChatSessionInput,
+  type chatMessageSchema,
+  chatSessionSchema,
+  fastChatSession,
+  sortMessages,
+} from '../../src/schemas/chatSession.js';
+import { type DisputeInput, disputeSchema, fastDispute } from '../../src/schemas/dispute.js';
+import { fastOrder, type OrderInput, orderSchema } from '../../src/schemas/order.js';
+import { fastReview, type ReviewInput, reviewSchema } from '../../src/schemas/review.js';
+import {
+  fastServiceOrder,
+  type ServiceOrderInput,
+  serviceOrderSchema,
+} from '../../src/schemas/serviceOrder.js';
+import {
+  type StoreDataInput,
+  type StoreInput,
+  storeDataSchema,
+  storeSchema,
+} from '../../src/schemas/storeData.js';
 
 // Compile-time: each schema's output is exactly the model type (mutually assignable).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -35,6 +52,39 @@ const outputsAreTheModel: [
   Same<z.output<typeof storeSchema>, Store>,
   Same<z.output<typeof storeDataSchema>, StoreData>,
 ] = [true, true, true, true, true, true, true, true];
+
+// Compile-time: each documented input interface is accepted by its schema and names exactly
+// the schema's fields (so the API docs show every input field).
+// (Against the shape without the unknown-key catch-all: an interface has no index signature;
+// nested records are checked on their own.)
+type Accepts<I, S extends { readonly shape: z.core.$ZodShape }> = [I] extends [
+  z.input<z.ZodObject<S['shape']>>,
+]
+  ? true
+  : false;
+type SameKeys<I, S extends { readonly shape: object }> = Same<keyof I, keyof S['shape']>;
+const inputsAreTheSchemas: true[] = [
+  true as Accepts<OrderInput, typeof orderSchema.in>,
+  true as SameKeys<OrderInput, typeof orderSchema.in>,
+  true as Accepts<
+    Omit<ChatSessionInput, 'messages'> & { messages: [] },
+    typeof chatSessionSchema.in
+  >,
+  true as SameKeys<ChatSessionInput, typeof chatSessionSchema.in>,
+  true as Accepts<ChatMessageInput, typeof chatMessageSchema>,
+  true as SameKeys<ChatMessageInput, typeof chatMessageSchema>,
+  true as Accepts<ReviewInput, typeof reviewSchema.in>,
+  true as SameKeys<ReviewInput, typeof reviewSchema.in>,
+  true as Accepts<ServiceOrderInput, typeof serviceOrderSchema.in>,
+  true as SameKeys<ServiceOrderInput, typeof serviceOrderSchema.in>,
+  true as Accepts<DisputeInput, typeof disputeSchema.in>,
+  true as SameKeys<DisputeInput, typeof disputeSchema.in>,
+  true as Accepts<AssuredServiceInput, typeof assuredServiceSchema.in>,
+  true as SameKeys<AssuredServiceInput, typeof assuredServiceSchema.in>,
+  true as Accepts<StoreInput, typeof storeSchema.in>,
+  true as SameKeys<StoreInput, typeof storeSchema.in>,
+  true as SameKeys<StoreDataInput, typeof storeDataSchema.in>,
+];
 
 const T0 = Date.UTC(2026, 10, 1, 1); // 2026-11-01 09:00:00 Shanghai
 const H = 3_600_000;
@@ -580,6 +630,7 @@ describe('storeSchema and storeDataSchema', () => {
   });
 });
 
-it('output types are the model types', () => {
+it('output types are the model types; input interfaces are the schemas', () => {
   expect(outputsAreTheModel.every(Boolean)).toBe(true);
+  expect(inputsAreTheSchemas.every(Boolean)).toBe(true);
 });
