@@ -4,7 +4,7 @@
  * no rule-set object: the default rules are constants here, every sum a plain number.
  *
  * It exists to measure the library against (`npm run bench`) and to cross-check it
- * (`test/bench/baseline.test.ts`): it is written from DOMAIN.md §2–4 directly, not from the
+ * (`test/bench/baseline.test.ts`): it is written from `docs/metrics.md` directly, not from the
  * library's code.
  *
  * Results are tallies in the library's tally units (counts, ms, fen, points): the library's
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const OFFSET = 8 * HOUR; // Asia/Shanghai, no DST since 1991
 
-// The default rule set (DOMAIN.md §2–4).
+// The default rule set (`docs/metrics.md`).
 const CHAT_FROM = 35; // [D−35, D−6]
 const CHAT_TO = 6;
 const ASSESS_FROM_H = 8; // sessions starting 08:00–24:00

@@ -9,9 +9,15 @@ import type { Provenance, Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
 import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 
-/** A provenance in Markdown: the tag, the seed or the linked source, and the note; `|` escaped for tables. */
+/** A source article's link on the sources page, by its `seed` field. */
+const ARTICLE = {
+  '000': '[article EN](sources.md#article-en)',
+  '001': '[article ZH](sources.md#article-zh)',
+} as const;
+
+/** A provenance in Markdown: the tag, the article (linked to the sources page) or the linked source, and the note; `|` escaped for tables. */
 export function prov(p: Provenance): string {
-  const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
+  const where = p.seed ? ` (${ARTICLE[p.seed]})` : '';
   const url = p.url ? ` ([source](${p.url}))` : '';
   const note = p.note ? `: ${p.note}` : '';
   return `\`${p.tag}\`${where}${url}${note}`.replace(/\|/g, '\\|');
@@ -45,7 +51,7 @@ export function renderMetricsDoc(): string {
   );
   out.push('');
   out.push(
-    'Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).',
+    'Provenance tags ([sources](sources.md)): `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).',
   );
   out.push('');
   out.push('| metric id | name | unit | better | window |');

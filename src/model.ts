@@ -36,7 +36,7 @@ export interface ChatMessage {
   readonly at: EpochMs;
 }
 
-/** A chat session (咚咚会话) as exported; sessions of one customer may be merged (DOMAIN.md §3). */
+/** A chat session (咚咚会话) as exported; sessions of one customer may be merged (`docs/sources.md`). */
 export interface ChatSession {
   readonly id: string;
   readonly customerId: string;
@@ -90,7 +90,7 @@ export interface Review {
 /** Type of an after-sales service order (售后服务单). */
 export type ServiceType = 'return' | 'exchange' | 'repair';
 
-/** Reason of a service order; the first six are quality reasons (DOMAIN.md §4.3). */
+/** Reason of a service order; the first six are quality reasons (`docs/sources.md`). */
 export type ServiceReason =
   | 'quality'
   | 'fake-or-used'
@@ -130,7 +130,7 @@ export interface Dispute {
   readonly appealUpheldAt?: EpochMs | undefined;
 }
 
-/** Ids of the 放心购 assured-purchase services (DOMAIN.md §5). */
+/** Ids of the 放心购 assured-purchase services (`docs/sources.md`). */
 export type AssuredServiceId =
   | 'freight-insurance'
   | 'lightning-refund'

@@ -1,6 +1,6 @@
 /**
  * The measurement rules of the default rule set: windows, assessment hours, session merging,
- * attribution, review and logistics parameters, each with its provenance (DOMAIN.md §2–4).
+ * attribution, review and logistics parameters, each with its provenance (`docs/sources.md`).
  *
  * @module
  */
@@ -76,7 +76,7 @@ const AFTER_SALES_WINDOW = sourced<WindowSpec>(
   {
     tag: 'seed',
     seed: '000',
-    note: '"1 day to 30 days before evaluation"; seed 001: 出库月销量, 订单跟踪30天',
+    note: '"1 day to 30 days before evaluation"; article ZH: 出库月销量, 订单跟踪30天',
   },
 );
 const LOGISTICS_WINDOW = sourced<WindowSpec>(
@@ -89,7 +89,7 @@ const LOGISTICS_WINDOW = sourced<WindowSpec>(
 );
 
 /**
- * The default windows of every metric (DOMAIN.md §2).
+ * The default windows of every metric (`docs/sources.md`).
  *
  * @example
  * ```ts
@@ -143,7 +143,7 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
 };
 
 /**
- * Default chat rules (DOMAIN.md §3).
+ * Default chat rules (`docs/sources.md`).
  *
  * @example
  * ```ts
@@ -169,7 +169,7 @@ export const DEFAULT_CHAT_RULES: ChatRules = {
   robotRepliesCount: sourced(true, {
     tag: 'seed',
     seed: '000',
-    note: 'sessions received purely by the robot count in the 30-second rate; never in the average response time (seed 001: 客服人工回复)',
+    note: 'sessions received purely by the robot count in the 30-second rate; never in the average response time (article ZH: 客服人工回复)',
   }),
   attributionHours: sourced(24, {
     tag: 'published',
@@ -179,7 +179,7 @@ export const DEFAULT_CHAT_RULES: ChatRules = {
 };
 
 /**
- * Default review rules (DOMAIN.md §4.2).
+ * Default review rules (`docs/sources.md`).
  *
  * @example
  * ```ts
@@ -197,7 +197,7 @@ export const DEFAULT_REVIEW_RULES: ReviewRules = {
 };
 
 /**
- * Default logistics rules (DOMAIN.md §4.4).
+ * Default logistics rules (`docs/sources.md`).
  *
  * @example
  * ```ts

@@ -1,11 +1,11 @@
 /**
- * Where a rule comes from (DOMAIN.md, "provenance tag"). Every window, hour, threshold,
+ * Where a rule comes from (its provenance tag, explained in `docs/sources.md`). Every window, hour, threshold,
  * weight and point value in a rule set carries one.
  *
  * @module
  */
 
-/** `seed`: one of the two source articles; `published`: a repost of a JD rule notice; `assumption`: our documented choice; `custom`: set by the caller through `defineRuleSet`. */
+/** `seed`: one of the two source articles; `published`: a repost of a JD rule notice; `assumption`: our documented choice; `custom`: set by the caller through `defineRuleSet` (all explained in `docs/sources.md`). */
 export type ProvenanceTag = 'seed' | 'published' | 'assumption' | 'custom';
 
 /**
@@ -20,7 +20,7 @@ export interface Provenance {
   readonly tag: ProvenanceTag;
   /** For `published`: the page that reposts JD's notice. */
   readonly url?: string;
-  /** For `seed`: which article (`000` English, `001` Chinese). */
+  /** For `seed`: which source article, `'000'` the English one, `'001'` the Chinese one (`docs/sources.md`). */
   readonly seed?: '000' | '001';
   /** What the source says, or why we chose this. */
   readonly note?: string;
@@ -58,7 +58,7 @@ export function sourced<T>(value: T, source: Provenance): Sourced<T> {
  * @example
  * ```ts
  * formatProvenance({ tag: 'seed', seed: '001' });
- * //=> 'seed 001'
+ * //=> 'article ZH'
  * ```
  */
 export function formatProvenance(p: Provenance): string {

@@ -1,6 +1,6 @@
 /**
  * Rule sets: every rule-set-specific number (windows, hours, weights, curves, tables, bonus
- * points) as data. A new JD rule generation is a new object, not new code (DESIGN.md).
+ * points) as data. A new JD rule generation is a new object, not new code.
  *
  * @module
  */
@@ -84,7 +84,7 @@ const EQUAL_METRIC_WEIGHTS = sourced<Readonly<Record<MetricId, number>>>(
 
 /**
  * The default rule set: the seed articles' rules, with published notices where the seeds are
- * silent and documented assumptions where both are (DOMAIN.md).
+ * silent and documented assumptions where both are (`docs/sources.md`).
  *
  * @example
  * ```ts
@@ -108,7 +108,7 @@ export const defaultRuleSet: RuleSet = Object.freeze({
   bonus: DEFAULT_BONUS,
   totalCap: sourced(10, {
     tag: 'assumption',
-    note: 'the composite plus bonus stays on the 10-point scale (DOMAIN.md §5)',
+    note: 'the composite plus bonus stays on the 10-point scale',
   }),
   stars: DEFAULT_STAR_TABLE,
   goodShop: DEFAULT_GOOD_SHOP_RULES,

@@ -1,6 +1,6 @@
 /**
  * The scoring half of the default rule set: curve control points, module weights, the
- * 放心购 bonus and every standing threshold (DOMAIN.md §1, §5, §6), each with its provenance.
+ * 放心购 bonus and every standing threshold (`docs/sources.md`), each with its provenance.
  *
  * Every value here is plain data wrapped in {@link Sourced}; the functions of `scoring/` and
  * `standing/` take these objects as explicit parameters, defaulting to the constants below.
@@ -95,20 +95,20 @@ const cp = (
  *
  * | metric | good | poor | provenance |
  * |---|---|---|---|
- * | average response time | 10 s | 40 s | seed 000 (reply within 10 s); published chat penalty (< 40 s) |
+ * | average response time | 10 s | 40 s | article EN (reply within 10 s); published chat penalty (< 40 s) |
  * | pre-sales satisfaction | 95% | 85% | published chat penalty (> 85%); good: assumption |
  * | 30-second response rate | 95% | 80% | published 热情掌柜 (≥ 80%); good: assumption |
  * | conversion rate | 60% | 30% | assumption |
  * | facilitated amount share | 50% | 20% | assumption |
  * | message rate | 5% | 50% | published chat penalty (< 50%); good: assumption |
  * | negative review rate | 0.5% | 3% | assumption |
- * | 24 h handling rate | 95% | 85% | seed 001 (≥ 85%) |
+ * | 24 h handling rate | 95% | 85% | article ZH (≥ 85%) |
  * | review satisfaction score | 9.6 | 8.5 | assumption |
  * | repair rate | 1% | 5% | assumption |
  * | quality repair rate | 0.5% | 2% | assumption |
  * | return rate | 1% | 5% | assumption |
  * | after-sales duration | 24 h | 60 h | published consumer warning (> 60 h); good: assumption |
- * | after-sales satisfaction | 98% | 90% | seed 001 (about 98%) |
+ * | after-sales satisfaction | 98% | 90% | article ZH (about 98%) |
  * | return satisfaction | 95% | 85% | assumption |
  * | same-day collection rate | 95% | 80% | assumption |
  * | next-day arrival rate | 80% | 40% | assumption |
@@ -127,7 +127,7 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
       tag: 'published',
       url: URL_CHAT_PENALTY,
       seed: '000',
-      note: 'good 10 s: seed 000 ("reply the message within 10S"); poor 40 s: chat defect penalty (average response must be < 40 s)',
+      note: 'good 10 s: article EN ("reply the message within 10S"); poor 40 s: chat defect penalty (average response must be < 40 s)',
     }),
     'consultation.presales-satisfaction': cp(0.95, 0.85, {
       tag: 'published',
@@ -159,7 +159,7 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
     'reviews.negative-handling-rate-24h': cp(0.95, 0.85, {
       tag: 'seed',
       seed: '001',
-      note: 'poor 85%: seed 001 (24小时内中差评处理率达到85%以上); good 95%: assumption',
+      note: 'poor 85%: article ZH (24小时内中差评处理率达到85%以上); good 95%: assumption',
     }),
     'reviews.satisfaction-score': cp(9.6, 8.5, {
       tag: 'assumption',
@@ -185,7 +185,7 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
     'after-sales.satisfaction': cp(0.98, 0.9, {
       tag: 'seed',
       seed: '001',
-      note: 'good 98%: seed 001 (售后满意度需稳定在98%左右); poor 90%: assumption',
+      note: 'good 98%: article ZH (售后满意度需稳定在98%左右); poor 90%: assumption',
     }),
     'after-sales.return-satisfaction': cp(0.95, 0.85, {
       tag: 'assumption',
@@ -222,7 +222,7 @@ export interface AssuredServiceGroup {
   readonly members: readonly AssuredServiceId[];
 }
 
-/** Rules of the 放心购 bonus (DOMAIN.md §5). */
+/** Rules of the 放心购 bonus (`docs/sources.md`). */
 export interface BonusRules {
   /** Points added per counted service. */
   readonly pointsPerService: Sourced<number>;
@@ -234,7 +234,7 @@ export interface BonusRules {
 
 /**
  * The 放心购 bonus: 0.1 points per counted service, at most 0.5; the three 先行理赔 services
- * (破损包赔, 180天可退可换, 产品责任险) count once together. The seed (000) says only that more
+ * (破损包赔, 180天可退可换, 产品责任险) count once together. The English source article (`docs/sources.md`) says only that more
  * services give more points: every number here is an `assumption`.
  *
  * @example
@@ -246,7 +246,7 @@ export interface BonusRules {
 export const DEFAULT_BONUS: BonusRules = Object.freeze({
   pointsPerService: sourced(0.1, {
     tag: 'assumption',
-    note: 'seed 000: the more 放心购 services opened, the more bonus points; the amount per service is not published',
+    note: 'article EN: the more 放心购 services opened, the more bonus points; the amount per service is not published',
   }),
   cap: sourced(0.5, {
     tag: 'assumption',
@@ -265,7 +265,7 @@ export const DEFAULT_BONUS: BonusRules = Object.freeze({
     ]),
     {
       tag: 'assumption',
-      note: 'public merchant pages describe 先行理赔 as 破损包赔 + 180天可退可换 + 产品责任险; counting the group once is our reading (DOMAIN.md §5)',
+      note: 'public merchant pages describe 先行理赔 as 破损包赔 + 180天可退可换 + 产品责任险; counting the group once is our reading',
     },
   ),
 });
@@ -282,7 +282,7 @@ export interface StarBand {
   readonly stars: number;
 }
 
-/** The store-star table (DOMAIN.md §6). */
+/** The store-star table (`docs/sources.md`). */
 export interface StarTable {
   /** Bands, highest `minRate` first; the first band whose bound the rate reaches applies. */
   readonly bands: Sourced<readonly StarBand[]>;
@@ -346,7 +346,7 @@ export const DEFAULT_STAR_TABLE: StarTable = Object.freeze({
   }),
 });
 
-/** Requirements of 京东好店 Good Shop (DOMAIN.md §6). */
+/** Requirements of 京东好店 Good Shop (`docs/sources.md`). */
 export interface GoodShopRules {
   /** Ranking rate at or above this (top 10%). */
   readonly minRankingRate: Sourced<number>;
@@ -377,7 +377,7 @@ export const DEFAULT_GOOD_SHOP_RULES: GoodShopRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 放心购 tag (DOMAIN.md §6). */
+/** Requirements of the 放心购 tag (`docs/sources.md`). */
 export interface AssuredTagRules {
   /** Services that must be open. */
   readonly requiredServices: Sourced<readonly AssuredServiceId[]>;
@@ -415,7 +415,7 @@ export const DEFAULT_ASSURED_TAG_RULES: AssuredTagRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 热情掌柜 badge (DOMAIN.md §6). */
+/** Requirements of the 热情掌柜 badge (`docs/sources.md`). */
 export interface WarmShopkeeperRules {
   /** Stars at or above this. */
   readonly minStars: Sourced<number>;
@@ -456,7 +456,7 @@ export const DEFAULT_WARM_SHOPKEEPER_RULES: WarmShopkeeperRules = Object.freeze(
   }),
 });
 
-/** Rules of the monthly chat defect penalty 咚咚缺陷 (DOMAIN.md §6). */
+/** Rules of the monthly chat defect penalty 咚咚缺陷 (`docs/sources.md`). */
 export interface ChatPenaltyRules {
   /** Satisfaction is assessed only with strictly more ratings than this. */
   readonly minRatingsExclusive: Sourced<number>;
@@ -517,7 +517,7 @@ export const DEFAULT_CHAT_PENALTY_RULES: ChatPenaltyRules = Object.freeze({
   }),
 });
 
-/** Rules of one consumer warning (DOMAIN.md §6). */
+/** Rules of one consumer warning (`docs/sources.md`). */
 export interface ConsumerWarningRule {
   /** Stars at or below this. */
   readonly maxStars: number;
@@ -541,7 +541,7 @@ export interface ConsumerWarningRules {
  * Consumer warnings from 2022-12-27 (m.hunanlong.com/c/2965856.html, `published`): stars ≤ 3.5,
  * after-sales and disputes rankings ≤ 20% and after-sales duration > 60 h → "long after-sales
  * times"; stars ≤ 3.5, logistics and disputes rankings ≤ 20% and average delivery time
- * > 100 h → "long delivery times" (DOMAIN.md: "the same with logistics ranking", read as the
+ * > 100 h → "long delivery times" (the published rule: "the same with logistics ranking", read as the
  * logistics ranking taking the after-sales ranking's place, the disputes condition kept).
  *
  * @example

@@ -248,7 +248,7 @@ export function present(v: unknown): boolean {
 }
 
 /**
- * A `rating` needs its `ratedAt` and a `ratedAt` its `rating` (DOMAIN.md §4.6: a rating counts
+ * A `rating` needs its `ratedAt` and a `ratedAt` its `rating` (`docs/sources.md`: a rating counts
  * only once its `ratedAt` has happened). The problem is on the missing field.
  */
 export function ratingProblems(s: {

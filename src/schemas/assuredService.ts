@@ -19,7 +19,7 @@ import {
 import { FAIL, fastInstant, fastOptionalInstant, fastRecord, keysOf } from './_fast.js';
 
 /**
- * The ids of the 放心购 services (DOMAIN.md §5), in the order the domain lists them.
+ * The ids of the 放心购 services (`docs/sources.md`), in the order the domain lists them.
  *
  * @example
  * ```ts

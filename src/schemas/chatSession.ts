@@ -163,7 +163,7 @@ function sessionProblems(s: {
 /**
  * Schema of a chat session (咚咚会话). `kind` defaults to `'consultation'`; messages (at least
  * one, at least one from the customer) are sorted by time, stably, when given out of order; a
- * `rating` needs its `ratedAt` and the other way round (DOMAIN.md §4.6: a rating counts once
+ * `rating` needs its `ratedAt` and the other way round (`docs/sources.md`: a rating counts once
  * its `ratedAt` has happened), and `ratedAt` cannot precede the first message.
  *
  * @example

@@ -278,7 +278,7 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
 }
 
 /**
- * Validates and normalises a store's raw data (DESIGN.md "Input records"): instants become
+ * Validates and normalises a store's raw data (the input guide, `docs/input.md`): instants become
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
  * chat messages sorted, unknown fields dropped, absent collections `[]`. Throws
  * {@link InvalidInputError} listing **every** problem, each with its path

@@ -1,5 +1,5 @@
 /**
- * Scoring and aggregation of measured metric values (STYLE.md: measure, score, aggregate; each
+ * Scoring and aggregation of measured metric values (measure, score, aggregate; each
  * layer pure and exported, so stored values can be re-scored without measuring again).
  *
  * @module

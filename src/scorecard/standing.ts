@@ -1,5 +1,5 @@
 /**
- * The store's standing: what the ranking rate decides (DOMAIN.md §6, all `published`), and the
+ * The store's standing: what the ranking rate decides (`docs/sources.md`, all `published`), and the
  * monthly chat defect penalty.
  *
  * @module

@@ -92,7 +92,7 @@ describe('module scores, explanations and the composite', () => {
     expect(compositeOf(modules)).toBe(7.82);
   });
 
-  it('rounds module scores half up to 2 decimals and reproduces DOMAIN.md §7’s composite', () => {
+  it('rounds module scores half up to 2 decimals and reproduces `docs/sources.md` (worked examples)’s composite', () => {
     const modules = scoreModules(
       fakeMetrics({
         'after-sales.repair-rate': 9.0,

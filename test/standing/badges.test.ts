@@ -47,7 +47,7 @@ describe('goodShopEligibility', () => {
   });
 });
 
-describe('assuredPurchaseTag (DOMAIN.md §7)', () => {
+describe('assuredPurchaseTag (`docs/sources.md` (worked examples))', () => {
   const openServices: AssuredServiceId[] = ['freight-insurance', 'lightning-refund', 'door-pickup'];
 
   it('96% good reviews and r 41% → yes', () => {

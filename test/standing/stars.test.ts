@@ -5,7 +5,7 @@ import { DEFAULT_STAR_TABLE } from '../../src/rules/scoringDefaults.js';
 import { activityGate } from '../../src/standing/activityGate.js';
 import { storeStars } from '../../src/standing/stars.js';
 
-describe('storeStars (DOMAIN.md §6, §7)', () => {
+describe('storeStars (`docs/metrics.md`, §7)', () => {
   it.each([
     [1, 4.9],
     [0.9, 4.9],

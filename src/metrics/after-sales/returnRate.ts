@@ -33,7 +33,7 @@ export const returnRateDefinition: MetricDefinition = defineMetric({
   source: [
     {
       tag: 'assumption',
-      note: 'the seeds name the return rate (000: "the return rate") without a formula; we count it like the repair rates (seed 001: 审核通过服务单量/出库月销量), restricted to return-type service orders',
+      note: 'the source articles name the return rate (article EN: "the return rate") without a formula; we count it like the repair rates (article ZH: 审核通过服务单量/出库月销量), restricted to return-type service orders',
     },
     {
       tag: 'seed',

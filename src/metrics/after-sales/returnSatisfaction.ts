@@ -6,7 +6,7 @@ import type { MetricDefinition } from '../types.js';
 /**
  * 退货满意度 return satisfaction: ratings very satisfied or satisfied of return-type service
  * orders / rated return-type service orders, anchored on the rating day (`ratedAt`); window
- * `[D−180, D−1]` (seed 000).
+ * `[D−180, D−1]` (article EN).
  *
  * | service order | counts |
  * |---|---|

@@ -11,7 +11,7 @@ export function attributionEnd(s: MergedSession, ctx: MeasureContext): number {
 /**
  * @internal Whether an order is attributed to a received pre-sales session of its customer:
  * placed no earlier than the session start and at most the attribution hours after it (both
- * ends inclusive), having happened, and not cancelled as of D (DOMAIN.md §4.6).
+ * ends inclusive), having happened, and not cancelled as of D (`docs/sources.md`).
  */
 export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
   if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) return false;

@@ -7,7 +7,7 @@ import type { MetricDefinition } from '../types.js';
  * anchored on the session start, chat window `[D−35, D−6]`.
  *
  * Robot messages are ignored entirely: they neither count as replies nor answer the waiting
- * customer message (seed 001: 客服人工回复). An agent message with nothing waiting is not a reply.
+ * customer message (article ZH: 客服人工回复). An agent message with nothing waiting is not a reply.
  *
  * @example
  * ```ts

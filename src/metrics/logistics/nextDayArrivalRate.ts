@@ -9,7 +9,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  *
  * No cut-off hour applies: an order paid at 23:59 must still arrive by the end of the next
  * day. `rules.logistics.arrivalDays` is 1 (次日达) by default; 2 is the 2018 notice's 隔日达
- * variant (published, shuaishou.com/school/infos26590.html). Seed 000 names the metric; the
+ * variant (published, shuaishou.com/school/infos26590.html). Article EN (`docs/sources.md`) names the metric; the
  * formula is our reading of its name.
  *
  * | delivered (paid 2026-11-01, arrivalDays 1) | in time? |

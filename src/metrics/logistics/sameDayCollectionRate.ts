@@ -8,7 +8,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  *
  * The due day is the day the order became shippable (paid; placed for cash on delivery), or
  * the next day when it became shippable at or after the cut-off hour (16:00 by default,
- * `rules.logistics.collectionCutoffHour`, an assumption). Seed 000 names the metric; the
+ * `rules.logistics.collectionCutoffHour`, an assumption). Article EN (`docs/sources.md`) names the metric; the
  * formula is our reading of its name.
  *
  * | instant | in time? |

@@ -25,7 +25,7 @@ const tally: ReviewTally = {
  * 24小时中差评处理率 24-hour handling rate: medium and negative reviews (1–3 stars) replied to
  * within 24 h of their creation / all medium and negative reviews. Each review is anchored on
  * its deadline's day (created + 24 h), window `[D−30, D−1]` by deadline day (an assumption), so
- * every review in the window is already decided at the as-of instant. Target named by seed 001:
+ * every review in the window is already decided at the as-of instant. Target named by article ZH:
  * ≥ 85%.
  *
  * | reply after creation | in time |
