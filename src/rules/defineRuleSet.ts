@@ -38,12 +38,21 @@ export interface RuleSetOverrides {
   readonly logistics?: { readonly collectionCutoffHour?: number; readonly arrivalDays?: number };
   /** Module weights (merged over the base's). */
   readonly moduleWeights?: Partial<Record<ModuleId, number>>;
-  /** Metric weights within their module (merged over the base's). */
+  /** Metric weights within their module (merged over the base's; 0 keeps a metric out of its module score). */
   readonly metricWeights?: Partial<Record<MetricId, number>>;
+  /** Minimum samples by metric id: below it a metric is `'too-little-data'` (0: no minimum). */
+  readonly minimumSample?: Partial<Record<MetricId, number>>;
   /** Curve control points by metric id. */
   readonly controlPoints?: Partial<Record<MetricId, CurveControlPoints>>;
-  /** Bonus points per service and cap. */
-  readonly bonus?: { readonly pointsPerService?: number; readonly cap?: number };
+  /**
+   * Bonus points per built-in service, per service of its own (`servicePoints`: a built-in id
+   * overrides `pointsPerService`, any other id adds a service the rule set knows), and the cap.
+   */
+  readonly bonus?: {
+    readonly pointsPerService?: number;
+    readonly servicePoints?: Readonly<Record<string, number>>;
+    readonly cap?: number;
+  };
 }
 
 /** The shape of {@link RuleSetOverrides}: `true` a leaf, `'metric'`/`'module'` a map by id. */
@@ -67,8 +76,10 @@ const OVERRIDE_SHAPE: { readonly [key: string]: KeyShape } = {
   logistics: { collectionCutoffHour: true, arrivalDays: true },
   moduleWeights: 'module',
   metricWeights: 'metric',
+  minimumSample: 'metric',
   controlPoints: 'metric',
-  bonus: { pointsPerService: true, cap: true },
+  // servicePoints: any service id (an id the rule set does not know adds a service).
+  bonus: { pointsPerService: true, servicePoints: true, cap: true },
 };
 const BY_ID_VALUE: { readonly [key: string]: KeyShape } = {
   windows: WINDOW,
@@ -189,16 +200,13 @@ export function defineRuleSet(
     moduleWeights: overrides.moduleWeights
       ? custom({ ...base.moduleWeights.value, ...overrides.moduleWeights } as ModuleWeights)
       : base.moduleWeights,
-    metricWeights: overrides.metricWeights
-      ? custom({ ...base.metricWeights.value, ...overrides.metricWeights } as Record<
-          MetricId,
-          number
-        >)
-      : base.metricWeights,
+    metricWeights: mergeSourced(base.metricWeights, overrides.metricWeights),
+    minimumSample: mergeSourced(base.minimumSample, overrides.minimumSample),
     controlPoints: mergeSourced(base.controlPoints, overrides.controlPoints),
     bonus: {
       ...base.bonus,
       pointsPerService: pick(base.bonus.pointsPerService, b.pointsPerService),
+      servicePoints: Object.freeze(mergeSourced(base.bonus.servicePoints, b.servicePoints)),
       cap: pick(base.bonus.cap, b.cap),
     },
   };
@@ -212,7 +220,7 @@ export function defineRuleSet(
  * @example
  * ```ts
  * validateRuleSet(defaultRuleSet); // passes
- * validateRuleSet({ ...defaultRuleSet, metricWeights: { ...defaultRuleSet.metricWeights, value: {} } }); // throws RuleSetError
+ * validateRuleSet({ ...defaultRuleSet, metricWeights: {} as RuleSet['metricWeights'] }); // throws RuleSetError
  * ```
  */
 export function validateRuleSet(rules: RuleSet): void {
@@ -242,18 +250,25 @@ export function validateRuleSet(rules: RuleSet): void {
       });
     else
       issues.push(...validateCurve(cp.value, def.direction, def.unit, `controlPoints.${def.id}`));
-    const mw = rules.metricWeights.value[def.id];
+    const mw = rules.metricWeights[def.id]?.value;
     if (typeof mw !== 'number' || !Number.isFinite(mw) || mw < 0) {
       issues.push({
         path: `metricWeights.${def.id}`,
         message: `expected a finite weight ≥ 0, found ${String(mw)}`,
       });
     }
+    const min = rules.minimumSample?.[def.id]?.value;
+    if (typeof min !== 'number' || !Number.isFinite(min) || min < 0) {
+      issues.push({
+        path: `minimumSample.${def.id}`,
+        message: `expected a finite minimum sample ≥ 0, found ${String(min)}`,
+      });
+    }
   }
   for (const m of MODULE_IDS) {
     const weights = metricCatalogue
       .filter((d) => d.module === m)
-      .map((d) => rules.metricWeights.value[d.id] ?? 0);
+      .map((d) => rules.metricWeights[d.id]?.value ?? 0);
     if (weights.every((w) => w === 0))
       issues.push({
         path: `metricWeights`,
@@ -290,6 +305,9 @@ export function validateRuleSet(rules: RuleSet): void {
   for (const [path, v] of [
     ['bonus.pointsPerService', rules.bonus.pointsPerService.value],
     ['bonus.cap', rules.bonus.cap.value],
+    ...Object.entries(rules.bonus.servicePoints).map(
+      ([id, p]) => [`bonus.servicePoints.${id}`, p.value] as const,
+    ),
   ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       issues.push({ path, message: `expected a number ≥ 0, found ${String(v)}` });

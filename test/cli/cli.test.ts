@@ -192,7 +192,7 @@ describe('CLI rough edges (issue 14)', () => {
       "售前/售后 Stage of 248 consultation(s) 2026-10-19..2026-11-17: 88 given in the data, 160 derived (141 pre-sales, 19 after-sales, from the customer's earlier orders)",
     );
     expect(r.out).toMatch(
-      /30秒应答率 30-second response rate +84\.24% +5\.87 +0\.69 +203 pre-sales consultations +2026-10-19/,
+      /30秒应答率 30-second response rate +84\.24% +5\.87 +2\.06 +203 pre-sales consultations +2026-10-19/,
     );
     // Every metric row puts its window at the same display column, CJK names included.
     const rows = r.out
