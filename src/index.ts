@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export { type RenderScorecardOptions, renderScorecard } from './cli/render.js';
+export { displayWidth, type RenderScorecardOptions, renderScorecard } from './cli/render.js';
 export { Dec, type DecimalValue } from './decimal.js';
 export {
   ArgumentError,

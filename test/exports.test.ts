@@ -68,6 +68,7 @@ const EXPECTED = [
   'defaultRuleSet',
   'defineMetric',
   'defineRuleSet',
+  'displayWidth',
   'disputeRate',
   'disputeRateDefinition',
   'disputeSchema',

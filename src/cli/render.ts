@@ -10,7 +10,18 @@ import type { ChatStageCounts } from '../scorecard/dataSummary.js';
 import type { Scorecard } from '../scorecard/evaluateStore.js';
 import { MODULE_NAMES } from '../scorecard/scoring.js';
 
-/** Terminal width of a string: CJK characters take two columns. */
+/**
+ * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that
+ * columns of Chinese names line up.
+ *
+ * @example
+ * ```ts
+ * displayWidth('24小时中差评处理率');
+ * //=> 18
+ * displayWidth('abc');
+ * //=> 3
+ * ```
+ */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {

@@ -9,7 +9,7 @@
  * @module
  */
 import type { z } from 'zod';
-import { unknownKeyMessage } from '../_suggest.js';
+import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
@@ -267,7 +267,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     if (id !== undefined && !knownSet.has(id))
       addIssue(bad.assuredServices, i, {
         path: `assuredServices[${i}].service`,
-        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}`,
+        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}${didYouMean(id, known)}`,
       });
   });
   const cross: CrossRecordProblem[] = crossRecordProblems(raw);
