@@ -16,14 +16,29 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
+  cwd: root,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter(Boolean);
 const trackedSet = new Set(tracked);
 const dirs = new Set();
 for (const f of tracked) for (let d = dirname(f); d !== '.'; d = dirname(d)) dirs.add(d);
 const mdNames = new Set(tracked.filter((f) => f.endsWith('.md')).map((f) => basename(f)));
-const TEXT = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.md', '.json', '.html', '.map', '.txt']);
+const TEXT = new Set([
+  '.js',
+  '.cjs',
+  '.mjs',
+  '.ts',
+  '.cts',
+  '.mts',
+  '.md',
+  '.json',
+  '.html',
+  '.map',
+  '.txt',
+]);
 
 function* files(p) {
   const st = statSync(p);
@@ -42,12 +57,16 @@ for (const arg of process.argv.slice(2)) {
     for (const m of text.matchAll(/(?<![\w/.-])([\w-]+\.md)\b/g)) {
       if (!mdNames.has(m[1])) report(file, `names ${m[1]}, which is not in the repository`);
     }
-    for (const m of text.matchAll(/(?<![\w/.:-])((?:docs|examples|src|test|scripts|bench)\/[\w./-]*[\w])/g)) {
+    for (const m of text.matchAll(
+      /(?<![\w/.:-])((?:docs|examples|src|test|scripts|bench)\/[\w./-]*[\w])/g,
+    )) {
       const p = m[1];
       if (p.startsWith('docs/api')) continue;
-      if (!trackedSet.has(p) && !dirs.has(p)) report(file, `names ${p}, which is not in the repository`);
+      if (!trackedSet.has(p) && !dirs.has(p))
+        report(file, `names ${p}, which is not in the repository`);
     }
-    if (/(?<![\w-])seeds\//.test(text)) report(file, 'names seeds/, which is not in the repository');
+    if (/(?<![\w-])seeds\//.test(text))
+      report(file, 'names seeds/, which is not in the repository');
     if (extname(file) === '.html') {
       for (const m of text.matchAll(/href="([^"]*)"/g)) {
         const href = m[1];

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import type { z } from 'zod';
 import type { Dispute, DisputeRuling } from '../model.js';
 import type { InstantInput } from '../time/shanghai.js';
 import {
