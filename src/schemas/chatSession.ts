@@ -55,8 +55,10 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
  *
  * @example
  * ```ts
- * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00', text: 'hi' });
- * //=> { from: 'agent', at: 1793494805000 }   (unknown fields dropped)
+ * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00' });
+ * //=> { from: 'agent', at: 1793494805000 }
+ * chatMessageSchema.safeParse({ from: 'agent', at: 1793494805000, text: 'hi' }).error?.issues[0]?.path;
+ * //=> ['text']   (an unknown key is an error)
  * chatMessageSchema.safeParse({ from: 'bot', at: 1793494805000 }).success;
  * //=> false
  * ```

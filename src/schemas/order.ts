@@ -79,7 +79,7 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
  * Schema of an order (订单). Instants become epoch ms; `amount` (yuan, string or number)
  * becomes `amountFen` (integer fen, exact); `units` defaults to 1 and `cashOnDelivery` to
  * `false`; absent or `null` optional instants become `undefined`. Rejects an impossible
- * order of events (see {@link Order}). Unknown fields are dropped.
+ * order of events (see {@link Order}), and every unknown key, with the field it resembles.
  *
  * @example
  * ```ts

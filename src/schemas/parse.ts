@@ -309,17 +309,23 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
 /**
  * Validates and normalises a store's raw data (the input guide, `docs/input.md`): instants become
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
- * chat messages sorted, unknown fields dropped, absent collections `[]`. Throws
- * {@link InvalidInputError} listing **every** problem, each with its path
- * (`orders[12].paidAt`) and a message saying what was expected and what was found. A 放心购
+ * chat messages sorted, absent collections `[]`. Throws {@link InvalidInputError} listing
+ * **every** problem, each with its path (`orders[12].paidAt`) and a message saying what was
+ * expected and what was found. **An unknown key is an error**, at every level, with the known key
+ * it resembles (a misspelled `deliverdAt` would otherwise vanish and its metric fall to 0%):
+ * map an export's columns explicitly. The result carries a brand that the evaluators check
+ * ({@link isParsedStoreData}). A 放心购
  * service must be one the rule set knows (`options.ruleSet`, the default one when absent).
  *
  * @example
  * ```ts
  * parseStoreData({ store: { id: 's1' }, orders: [
- *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99', extra: true },
+ *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99' },
  * ] }).orders[0].amountFen;
  * //=> 1999
+ * parseStoreData({ store: { id: 's1' }, order: [] });
+ * // throws InvalidInputError:
+ * //=> [{ path: 'order', message: 'expected a field of store data, found unknown "order": did you mean "orders"?' }]
  * parseStoreData({ store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c1', placedAt: '2026-11-01', amount: 1.005 }] });
  * // throws InvalidInputError, issues:
  * //=> [{ path: 'orders[0].placedAt', message: 'expected an instant: ISO-8601 …, found "2026-11-01"' },

@@ -19,7 +19,7 @@ import { type ServiceOrderInput, serviceOrderSchema } from './serviceOrder.js';
  *
  * @example
  * ```ts
- * storeSchema.parse({ id: 's1', category: { level1: '家用电器', level2: '厨房小电' }, owner: 'x' });
+ * storeSchema.parse({ id: 's1', category: { level1: '家用电器', level2: '厨房小电' } });
  * //=> { id: 's1', name: undefined, category: { level1: '家用电器', level2: '厨房小电' } }
  * storeSchema.safeParse({ id: '' }).success;
  * //=> false
