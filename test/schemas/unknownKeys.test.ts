@@ -114,3 +114,21 @@ describe('only parsed data is evaluated', () => {
     expect(evaluateStore(data, { asOf: '2026-11-23' }).asOf).toBe('2026-11-23');
   });
 });
+
+describe('unknown option keys', () => {
+  const data = parseStoreData({ store: { id: 's' } });
+  it('a misspelled option throws instead of being ignored (peers would silently not count)', () => {
+    expect(() => evaluateStore(data, { asOf: '2026-11-23', peer: {} } as never)).toThrow(
+      'Expected options of evaluateStore (asOf, ruleSet, peers, ranking, goodShop), found unknown "peer": did you mean "peers"?',
+    );
+    expect(() =>
+      evaluateStore(data, { asOf: '2026-11-23', goodShop: { certifed: true } } as never),
+    ).toThrow(/found unknown "goodShop.certifed": did you mean "certified"\?/);
+    expect(() =>
+      evaluateStore(data, { asOf: '2026-11-23', ranking: { rate: 0.5, module: {} } } as never),
+    ).toThrow(/"ranking.module": did you mean "modules"\?/);
+    expect(() =>
+      evaluateHistory(data, { from: '2026-11-01', to: '2026-11-02', rules: {} } as never),
+    ).toThrow(/found unknown "rules": did you mean "ruleSet"\?/);
+  });
+});
