@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { formatBasis, formatMetricValue } from '../format.js';
+import { formatBasis, formatMetricValue, formatValue } from '../format.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { MODULE_IDS } from '../metrics/types.js';
 import type { ChatStageCounts } from '../scorecard/dataSummary.js';
@@ -50,7 +50,7 @@ const score = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toFixed(2);
 
 const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
+  x === null || x === undefined ? '—' : formatValue(x, 'ratio');
 
 /** Options of {@link renderScorecard}. */
 export interface RenderScorecardOptions {
@@ -102,7 +102,7 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
   );
   for (const m of MODULE_IDS) {
     const mod = card.modules[m];
-    const share = mod.score === null ? '' : ` · ${(mod.weight * 100).toFixed(0)}% of composite`;
+    const share = mod.score === null ? '' : ` · ${formatValue(mod.weight, 'ratio')} of composite`;
     lines.push(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}: ${score(mod.score)}${share}`);
     for (const c of mod.metrics) {
       const def = metricCatalogue.find((d) => d.id === c.id);
