@@ -132,3 +132,11 @@ describe('unknown option keys', () => {
     ).toThrow(/found unknown "rules": did you mean "ruleSet"\?/);
   });
 });
+
+describe('the lenient parser and a misspelled collection', () => {
+  it('throws instead of returning 0 orders and 0 rejected', () => {
+    expect(() => parseStoreDataLenient({ store: { id: 's' }, order: [order] })).toThrow(
+      /order: expected a field of store data, found unknown "order": did you mean "orders"\?/,
+    );
+  });
+});
