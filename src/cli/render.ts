@@ -52,7 +52,16 @@ const score = (x: number | null | undefined) =>
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : formatValue(x, 'ratio');
 
-/** Options of {@link renderScorecard}. */
+/**
+ * Options of {@link renderScorecard}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderScorecardOptions = { stages: chatStageCounts(data, { asOf: '2026-11-23' }) };
+ * renderScorecard(card, options).split('\n')[3];
+ * //=> '  售前/售后 Stage of 248 consultation(s) 2026-10-19..2026-11-17: 88 given in the data, …'
+ * ```
+ */
 export interface RenderScorecardOptions {
   /** How the chat sessions' stage was decided ({@link chatStageCounts}): adds a line under the totals. */
   readonly stages?: ChatStageCounts;

@@ -10,7 +10,16 @@ import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
 import { dayKeyOf, dayNumberOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
 import { type DayRange, resolveWindow } from '../time/window.js';
 
-/** Options of {@link chatStageCounts}. */
+/**
+ * Options of {@link chatStageCounts}.
+ *
+ * @example
+ * ```ts
+ * const options: ChatStageCountsOptions = { asOf: '2026-11-23' };
+ * chatStageCounts(data, options).window;
+ * //=> { from: '2026-10-19', to: '2026-11-17' }
+ * ```
+ */
 export interface ChatStageCountsOptions {
   /** The evaluation day, `YYYY-MM-DD` (Shanghai). */
   readonly asOf: string;
@@ -18,7 +27,16 @@ export interface ChatStageCountsOptions {
   readonly ruleSet?: RuleSet;
 }
 
-/** How the stage of the consultations in the chat window was decided. */
+/**
+ * How the stage of the consultations in the chat window was decided.
+ *
+ * @example
+ * ```ts
+ * const c: ChatStageCounts = chatStageCounts(data, { asOf: '2026-11-23' });
+ * c.derivedPreSales + c.derivedAfterSales + c.explicit === c.sessions;
+ * //=> true
+ * ```
+ */
 export interface ChatStageCounts {
   /** The chat window (that of the 30-second response rate). */
   readonly window: DayRange;
