@@ -143,6 +143,7 @@ export {
   formatProvenance,
   type Provenance,
   type ProvenanceTag,
+  provenancesOf,
   type Sourced,
   sourced,
 } from './rules/provenance.js';

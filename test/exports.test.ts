@@ -97,6 +97,7 @@ const EXPECTED = [
   'peerMedian',
   'presalesSatisfaction',
   'presalesSatisfactionDefinition',
+  'provenancesOf',
   'qualityRepairRate',
   'qualityRepairRateDefinition',
   'rankingRate',

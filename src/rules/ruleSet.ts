@@ -108,7 +108,7 @@ export const defaultRuleSet: RuleSet = Object.freeze({
   bonus: DEFAULT_BONUS,
   totalCap: sourced(10, {
     tag: 'assumption',
-    note: 'the composite plus bonus stays on the 10-point scale (DOMAIN.md §5)',
+    note: 'the composite plus bonus stays on the 10-point scale',
   }),
   stars: DEFAULT_STAR_TABLE,
   goodShop: DEFAULT_GOOD_SHOP_RULES,

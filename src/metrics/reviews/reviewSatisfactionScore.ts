@@ -36,12 +36,14 @@ export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric(
     {
       tag: 'published',
       url: 'https://www.yiqigousc.com/ws/202309/c_75988.html',
-      note: 'formula and 30-day window (the older of its two versions)',
+      aspect: 'formula',
+      note: 'the older of its two versions',
     },
     {
       tag: 'published',
       url: 'https://www.maijiaw.com/article/517489',
-      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+      aspect: 'exclusions',
+      note: 'excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere',
     },
   ],
   notes: [
