@@ -65,7 +65,7 @@ function renderProvenanceSection(out: string[]): void {
 function windowText(def: MetricDefinition<MetricId>): string {
   const w = defaultRuleSet.windows[def.id];
   const { fromDaysBack: a, toDaysBack: b } = w.value;
-  return `${a - b + 1} days, \`[D−${a}, D−${b}]\`, ${provAll(w)}`;
+  return `${a - b + 1} days, \`[D−${a}, D−${b}]\` (option \`windows['${def.id}']\`), ${provAll(w)}`;
 }
 
 function rule<T>(
@@ -90,7 +90,7 @@ export function renderMetricsDoc(): string {
   );
   out.push('');
   out.push(
-    'Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).',
+    'Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice). A rule whose parts come from different places lists one provenance per part (formula, window, anchor…). The [census](#provenance-of-the-rules) at the end counts them and names the rule-set option that changes each assumption.',
   );
   out.push('');
   out.push('| metric id | name | unit | better | window |');
