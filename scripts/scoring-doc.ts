@@ -105,7 +105,7 @@ export function renderScoringDoc(): string {
       const min = r.minimumSample[d.id];
       const share = sum === 0 ? 0 : w.value / sum;
       out.push(
-        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${prov(w.source)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${prov(min.source)} |`,
+        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${provAll(w)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${provAll(min)} |`,
       );
     }
   }

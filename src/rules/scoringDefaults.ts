@@ -38,11 +38,20 @@ const URL_ACTIVITY_GATE = 'https://finance.efang.tv/finance/2023/0210/135135.htm
 // Metric weights within their module
 // ---------------------------------------------------------------------------------------------
 
-const THIRTY_SECOND_HALF = sourced(5, {
-  tag: 'seed',
-  seed: '000',
-  note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"; that it carries half the module (5 of 10) is an assumption',
-});
+const THIRTY_SECOND_HALF = sourced(
+  5,
+  {
+    tag: 'seed',
+    seed: '000',
+    aspect: 'heaviest',
+    note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"',
+  },
+  {
+    tag: 'assumption',
+    aspect: 'amount',
+    note: 'that it carries half the module (5 of 10) is not published',
+  },
+);
 const CONSULTATION_OTHER = sourced(1, {
   tag: 'assumption',
   note: 'the five other consultation metrics share the other half of the module equally (1 each of 10)',

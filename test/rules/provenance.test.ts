@@ -119,6 +119,15 @@ describe('curves whose two points come from different places', () => {
     expect(provenancesOf(cp['disputes.dispute-rate']).map((p) => p.tag)).toEqual(['assumption']);
   });
 
+  it('the 30-second rate’s weight: seed 000 makes it the main one, its half is an assumption', () => {
+    const w = defaultRuleSet.metricWeights['consultation.response-rate-30s'];
+    expect(w.value).toBe(5);
+    expect(provenancesOf(w).map((p) => [p.tag, p.seed])).toEqual([
+      ['seed', '000'],
+      ['assumption', undefined],
+    ]);
+  });
+
   it('sourced() keeps the extra provenances in `also`, frozen; formatProvenance renders one as before', () => {
     const s = sourced(
       1,
