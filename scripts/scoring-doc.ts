@@ -115,7 +115,7 @@ export function renderScoringDoc(): string {
   );
   out.push('');
   out.push(
-    `Module weights: ${prov(r.moduleWeights.source)}. Worked example (DOMAIN.md §7): after-sales 9.0, logistics 9.5, reviews 9.4, consultation 9.2, disputes 9.8 → 9.368 → **9.37**; with logistics missing → **9.35** (\`compositeScore\`).`,
+    `Module weights: ${prov(r.moduleWeights.source)}. Worked example: after-sales 9.0, logistics 9.5, reviews 9.4, consultation 9.2, disputes 9.8 → 9.368 → **9.37**; with logistics missing → **9.35** (\`compositeScore\`).`,
   );
   out.push('');
   out.push('## 3. The 放心购 bonus');

@@ -1,6 +1,6 @@
 /**
  * The measurement rules of the default rule set: windows, assessment hours, session merging,
- * attribution, review and logistics parameters, each with its provenance (DOMAIN.md §2–4).
+ * attribution, review and logistics parameters, each with its provenance.
  *
  * @module
  */
@@ -103,7 +103,7 @@ const LOGISTICS_WINDOW = sourced<WindowSpec>(
 );
 
 /**
- * The default windows of every metric (DOMAIN.md §2).
+ * The default windows of every metric.
  *
  * @example
  * ```ts
@@ -157,7 +157,7 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
 };
 
 /**
- * Default chat rules (DOMAIN.md §3).
+ * Default chat rules.
  *
  * @example
  * ```ts
@@ -193,7 +193,7 @@ export const DEFAULT_CHAT_RULES: ChatRules = {
 };
 
 /**
- * Default review rules (DOMAIN.md §4.2).
+ * Default review rules.
  *
  * @example
  * ```ts
@@ -211,7 +211,7 @@ export const DEFAULT_REVIEW_RULES: ReviewRules = {
 };
 
 /**
- * Default logistics rules (DOMAIN.md §4.4).
+ * Default logistics rules.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Where a rule comes from (DOMAIN.md, "provenance tag"). Every window, hour, threshold,
+ * Where a rule comes from: its provenance tag. Every window, hour, threshold,
  * weight and point value in a rule set carries one.
  *
  * @module

@@ -1,6 +1,6 @@
 /**
  * Rule sets: every rule-set-specific number (windows, hours, weights, curves, tables, bonus
- * points) as data. A new JD rule generation is a new object, not new code (DESIGN.md).
+ * points) as data. A new JD rule generation is a new object, not new code.
  *
  * @module
  */
@@ -75,7 +75,7 @@ export interface RuleSet extends MeasurementRules, ScoringRules {
 
 /**
  * The default rule set: the seed articles' rules, with published notices where the seeds are
- * silent and documented assumptions where both are (DOMAIN.md).
+ * silent and documented assumptions where both are.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * The scoring half of the default rule set: curve control points, module weights, the
- * 放心购 bonus and every standing threshold (DOMAIN.md §1, §5, §6), each with its provenance.
+ * 放心购 bonus and every standing threshold, each with its provenance.
  *
  * Every value here is plain data wrapped in {@link Sourced}; the functions of `scoring/` and
  * `standing/` take these objects as explicit parameters, defaulting to the constants below.
@@ -361,7 +361,7 @@ export interface AssuredServiceGroup {
   readonly members: readonly AssuredServiceId[];
 }
 
-/** Rules of the 放心购 bonus (DOMAIN.md §5). */
+/** Rules of the 放心购 bonus. */
 export interface BonusRules {
   /** Points added per counted service. */
   readonly pointsPerService: Sourced<number>;
@@ -421,7 +421,7 @@ export interface StarBand {
   readonly stars: number;
 }
 
-/** The store-star table (DOMAIN.md §6). */
+/** The store-star table. */
 export interface StarTable {
   /** Bands, highest `minRate` first; the first band whose bound the rate reaches applies. */
   readonly bands: Sourced<readonly StarBand[]>;
@@ -485,7 +485,7 @@ export const DEFAULT_STAR_TABLE: StarTable = Object.freeze({
   }),
 });
 
-/** Requirements of 京东好店 Good Shop (DOMAIN.md §6). */
+/** Requirements of 京东好店 Good Shop. */
 export interface GoodShopRules {
   /** Ranking rate at or above this (top 10%). */
   readonly minRankingRate: Sourced<number>;
@@ -523,7 +523,7 @@ export const DEFAULT_GOOD_SHOP_RULES: GoodShopRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 放心购 tag (DOMAIN.md §6). */
+/** Requirements of the 放心购 tag. */
 export interface AssuredTagRules {
   /** Services that must be open. */
   readonly requiredServices: Sourced<readonly AssuredServiceId[]>;
@@ -561,7 +561,7 @@ export const DEFAULT_ASSURED_TAG_RULES: AssuredTagRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 热情掌柜 badge (DOMAIN.md §6). */
+/** Requirements of the 热情掌柜 badge. */
 export interface WarmShopkeeperRules {
   /** Stars at or above this. */
   readonly minStars: Sourced<number>;
@@ -602,7 +602,7 @@ export const DEFAULT_WARM_SHOPKEEPER_RULES: WarmShopkeeperRules = Object.freeze(
   }),
 });
 
-/** Rules of the monthly chat defect penalty 咚咚缺陷 (DOMAIN.md §6). */
+/** Rules of the monthly chat defect penalty 咚咚缺陷. */
 export interface ChatPenaltyRules {
   /** Satisfaction is assessed only with strictly more ratings than this. */
   readonly minRatingsExclusive: Sourced<number>;
@@ -663,7 +663,7 @@ export const DEFAULT_CHAT_PENALTY_RULES: ChatPenaltyRules = Object.freeze({
   }),
 });
 
-/** Rules of one consumer warning (DOMAIN.md §6). */
+/** Rules of one consumer warning. */
 export interface ConsumerWarningRule {
   /** Stars at or below this. */
   readonly maxStars: number;
@@ -687,8 +687,8 @@ export interface ConsumerWarningRules {
  * Consumer warnings from 2022-12-27 (m.hunanlong.com/c/2965856.html, `published`): stars ≤ 3.5,
  * after-sales and disputes rankings ≤ 20% and after-sales duration > 60 h → "long after-sales
  * times"; stars ≤ 3.5, logistics and disputes rankings ≤ 20% and average delivery time
- * > 100 h → "long delivery times" (DOMAIN.md: "the same with logistics ranking", read as the
- * logistics ranking taking the after-sales ranking's place, the disputes condition kept).
+ * > 100 h → "long delivery times" (our reading: the first warning's conditions with the
+ * logistics ranking in the after-sales ranking's place, the disputes condition kept).
  *
  * @example
  * ```ts

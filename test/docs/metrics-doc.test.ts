@@ -53,3 +53,11 @@ describe('the provenance census in docs/metrics.md', () => {
     expect(doc).toMatch(/\| `after-sales\.duration anchor` \| .* \| — \|/);
   });
 });
+
+describe('the generated docs', () => {
+  it('cite public sources and the project’s own docs, never internal files', async () => {
+    const { renderScoringDoc } = await import('../../scripts/scoring-doc.js');
+    for (const doc of [renderMetricsDoc(), renderScoringDoc(), renderProvenanceSummary()])
+      expect(doc).not.toMatch(/DOMAIN\.md|DESIGN\.md|STYLE\.md|seeds\//);
+  });
+});

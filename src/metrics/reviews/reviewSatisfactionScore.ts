@@ -47,7 +47,7 @@ export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric(
     },
   ],
   notes: [
-    'Worked example (DOMAIN.md §7): stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
+    'Worked example: stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
     'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
     'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first).',
     'A review created at or after the as-of instant has not happened.',
