@@ -148,6 +148,7 @@ export {
   formatProvenance,
   type Provenance,
   type ProvenanceTag,
+  provenancesOf,
   type Sourced,
   sourced,
 } from './rules/provenance.js';

@@ -110,6 +110,7 @@ const EXPECTED = [
   'peerMedian',
   'presalesSatisfaction',
   'presalesSatisfactionDefinition',
+  'provenancesOf',
   'qualityRepairRate',
   'qualityRepairRateDefinition',
   'rankingRate',

@@ -86,8 +86,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The default rule set: the seed articles' rules, with published notices where the seeds are
- * silent and documented assumptions where both are (`docs/sources.md`).
+ * The default rule set: the source articles' rules, with published notices where the articles are
+ * silent and documented assumptions where both are.
  *
  * @example
  * ```ts
