@@ -1,0 +1,278 @@
+/**
+ * The independent check: the baseline (written from the domain reference alone) equals the
+ * library on every metric's numerator and denominator, on random small stores crowded at the
+ * boundaries (midnight, 08:00, 16:00, 30 s, 10 min, 24 h, window edges, the as-of instant,
+ * equal instants, offline messages, missing decision timestamps), at several as-of days, and on
+ * the minimal counter-examples found so far (FINDINGS.md).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BASELINE_METRIC_IDS, baselineMetrics } from '../../bench/baseline.js';
+import { compareWithLibrary } from '../../bench/compare.js';
+import { parseStoreData } from '../../src/schemas/parse.js';
+import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
+import { boundaryStoreArb, REF_AS_OF, type RawStore } from '../laws/_boundaryStore.js';
+
+const REF = parseDayKey(REF_AS_OF);
+/** The reference day, the days either side, and the day that moves every window by six. */
+const AS_OFS = [0, -1, 1, 6].map((k) => dayKeyOf(REF + k));
+
+const disagreements = (raw: unknown, asOfs: readonly string[] = AS_OFS): string[] => {
+  const data = parseStoreData(raw);
+  const out: string[] = [];
+  for (const asOf of asOfs) {
+    for (const line of compareWithLibrary(
+      baselineMetrics(data, asOf),
+      evaluateStore(data, { asOf }),
+    )) {
+      out.push(`as of ${asOf}: ${line}`);
+    }
+  }
+  return out;
+};
+
+/** Shanghai wall-clock instant in epoch ms (tests read better with dates than with numbers). */
+const at = (local: string): number => Date.parse(`${local}+08:00`);
+
+describe('baseline = library on stores crowded at the boundaries', () => {
+  it('agrees on every metric (complete decision timestamps)', () => {
+    fc.assert(
+      fc.property(boundaryStoreArb(), (raw) => {
+        expect(disagreements(raw)).toEqual([]);
+      }),
+      { numRuns: 250, seed: 20_261_123 },
+    );
+  });
+
+  it('agrees on every metric (ratings, rulings and appeals without their timestamps)', () => {
+    fc.assert(
+      fc.property(boundaryStoreArb({ missingDecisions: true }), (raw) => {
+        expect(disagreements(raw)).toEqual([]);
+      }),
+      { numRuns: 250, seed: 20_261_124 },
+    );
+  });
+
+  it('reaches every metric (the comparison is not vacuous)', () => {
+    const seen = new Map<string, number>();
+    for (const raw of fc.sample(boundaryStoreArb(), { numRuns: 150, seed: 7 })) {
+      const data = parseStoreData(raw);
+      for (const asOf of AS_OFS) {
+        for (const [id, t] of Object.entries(baselineMetrics(data, asOf))) {
+          if (t.den > 0 && t.num > 0) seen.set(id, (seen.get(id) ?? 0) + 1);
+        }
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual([...BASELINE_METRIC_IDS].sort());
+  });
+});
+
+describe('parsing keeps what the check relies on', () => {
+  it('keeps the listed order of messages stamped at the same instant (stable sort by time)', () => {
+    fc.assert(
+      fc.property(boundaryStoreArb(), (raw) => {
+        const parsed = parseStoreData(raw);
+        const byId = new Map(parsed.chatSessions.map((s) => [s.id, s.messages]));
+        for (const s of raw.chatSessions) {
+          const listed = s.messages as { from: string; at: number }[];
+          const expected = [...listed].sort((a, b) => a.at - b.at);
+          expect(byId.get(s.id as string)).toEqual(expected);
+        }
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('accepts a rating without ratedAt, a ruling without ruledAt and an appeal without ruling', () => {
+    const raw = {
+      store: { id: 'x' },
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [{ from: 'customer', at: at('2026-11-01T09:00:00') }],
+          rating: 'satisfied',
+        },
+      ],
+      orders: [
+        {
+          id: 'o1',
+          customerId: 'c1',
+          placedAt: at('2026-11-01T10:00:00'),
+          cashOnDelivery: true,
+          amount: '1.00',
+        },
+      ],
+      serviceOrders: [
+        {
+          id: 'v1',
+          orderId: 'o1',
+          type: 'return',
+          reason: 'quality',
+          appliedAt: at('2026-11-02T10:00:00'),
+          rating: 'satisfied',
+        },
+      ],
+      disputes: [
+        { id: 'd1', orderId: 'o1', openedAt: at('2026-11-02T10:00:00'), ruling: 'merchant' },
+        {
+          id: 'd2',
+          orderId: 'o1',
+          openedAt: at('2026-11-02T10:00:00'),
+          appealUpheldAt: at('2026-11-03T10:00:00'),
+        },
+      ],
+    };
+    expect(() => parseStoreData(raw)).not.toThrow();
+  });
+});
+
+const msg = (from: 'customer' | 'agent' | 'robot', local: string) => ({ from, at: at(local) });
+const store = (parts: Partial<Omit<RawStore, 'store'>>): RawStore => ({
+  store: { id: 'case' },
+  chatSessions: [],
+  orders: [],
+  reviews: [],
+  serviceOrders: [],
+  disputes: [],
+  ...parts,
+});
+const codOrder = (id: string, customerId: string, local: string, amount = '100.00') => ({
+  id,
+  customerId,
+  placedAt: at(local),
+  cashOnDelivery: true,
+  amount,
+});
+
+/**
+ * Minimal counter-examples found by the properties above (each also in FINDINGS.md), with the
+ * baseline's own tallies for the metric in question, as the domain reference gives them.
+ */
+const CASES: {
+  name: string;
+  asOf: string;
+  raw: RawStore;
+  metric: (typeof BASELINE_METRIC_IDS)[number];
+  tally: { num: number; den: number };
+}[] = [
+  {
+    name: 'F1 a rated offline message alone: pre-sales satisfaction has no data',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          kind: 'offline-message',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'very-satisfied',
+          ratedAt: at('2026-11-10T09:05:00'),
+        },
+      ],
+    }),
+    metric: 'consultation.presales-satisfaction',
+    tally: { num: 0, den: 0 },
+  },
+  {
+    name: 'F2 a rated after-sales offline message: after-sales satisfaction has no data',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          kind: 'offline-message',
+          stage: 'after-sales',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'dissatisfied',
+          ratedAt: at('2026-11-10T09:05:00'),
+        },
+      ],
+    }),
+    metric: 'after-sales.satisfaction',
+    tally: { num: 0, den: 0 },
+  },
+  {
+    name: 'F3 a replied offline message then an order: conversion has no data',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          kind: 'offline-message',
+          messages: [msg('customer', '2026-11-10T09:00:00'), msg('agent', '2026-11-10T09:00:10')],
+        },
+      ],
+      orders: [codOrder('o1', 'c1', '2026-11-10T10:00:00')],
+    }),
+    metric: 'consultation.conversion-rate',
+    tally: { num: 0, den: 0 },
+  },
+  {
+    name: 'F4 a replied offline message then an order: facilitated share 0',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          kind: 'offline-message',
+          messages: [msg('customer', '2026-11-10T09:00:00'), msg('robot', '2026-11-10T09:00:05')],
+        },
+      ],
+      orders: [codOrder('o1', 'c1', '2026-11-10T10:00:00')],
+    }),
+    metric: 'consultation.facilitated-amount-share',
+    tally: { num: 0, den: 10_000 },
+  },
+  {
+    name: 'F5 equal instants across merged pieces keep piece order: two manual replies',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00'), msg('agent', '2026-11-10T09:00:35')],
+        },
+        {
+          id: 's2',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:35'), msg('agent', '2026-11-10T09:00:41')],
+        },
+      ],
+    }),
+    metric: 'consultation.average-response-time',
+    tally: { num: 41_000, den: 2 },
+  },
+  {
+    name: 'F6 equal instants inside one record keep their listed order: two manual replies',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [
+            msg('customer', '2026-11-10T09:00:00'),
+            msg('agent', '2026-11-10T09:00:05'),
+            msg('customer', '2026-11-10T09:00:05'),
+            msg('agent', '2026-11-10T09:00:20'),
+          ],
+        },
+      ],
+    }),
+    metric: 'consultation.average-response-time',
+    tally: { num: 20_000, den: 2 },
+  },
+];
+
+describe('minimal counter-examples (FINDINGS.md)', () => {
+  it.each(CASES)('$name', ({ asOf, raw, metric, tally }) => {
+    expect(baselineMetrics(parseStoreData(raw), asOf)[metric]).toEqual(tally);
+    expect(disagreements(raw, [asOf])).toEqual([]);
+  });
+});
