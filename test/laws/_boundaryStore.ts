@@ -111,6 +111,7 @@ interface SessionDraft {
   rating: (typeof RATINGS)[number] | undefined;
   rated: 'missing' | 'as-of' | 'as-of-1' | number;
   gap: number;
+  customerAt: number;
 }
 
 const sessionDraft = (missing: boolean): fc.Arbitrary<SessionDraft> =>
@@ -144,6 +145,7 @@ const sessionDraft = (missing: boolean): fc.Arbitrary<SessionDraft> =>
         delay,
       ),
       gap: sessionGap,
+      customerAt: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(5) }),
     })
     .chain((s) =>
       fc.record({
@@ -193,8 +195,9 @@ export function boundaryStoreArb(
               ? prevStart
               : prevLast + s.gap;
           first = false;
-          // the first message is the customer's so that every record has one
-          const from = ['customer' as const, ...s.from];
+          // one customer message at least, anywhere (a robot greeting may come first)
+          const from = [...s.from];
+          from.splice(s.customerAt % (from.length + 1), 0, 'customer');
           const ats: number[] = [start];
           for (const dl of s.delays) ats.push((ats[ats.length - 1] as number) + dl);
           const messages = s.order.map((i) => ({ from: from[i], at: ats[i] }));
@@ -358,34 +361,70 @@ function buildOrder(o: OrderDraft, id: string): Raw {
 }
 
 // ---------------------------------------------------------------- reviews
-/** Reviews: mostly customer c0 (so that some customer has more than 20), some tied instants. */
-const reviewsArb: fc.Arbitrary<Raw[]> = fc
-  .record({
-    pool: fc.array(instant, { minLength: 1, maxLength: 6 }),
-    drafts: fc.array(
-      fc.record({
-        customerId: fc.oneof({ weight: 5, arbitrary: fc.constant('c0') }, { weight: 1, arbitrary: customer }),
-        at: fc.oneof(fc.nat(5), instant.map((x) => -x)), // index into pool, or its own instant
-        stars: fc.constantFrom(1, 2, 3, 4, 5),
-        reply: fc.oneof(
-          fc.constant<'none'>('none'),
-          fc.constantFrom<'as-of' | 'as-of-1'>('as-of', 'as-of-1'),
-          delay,
-        ),
-        excluded: fc.boolean(),
-      }),
-      { maxLength: 26 },
+/** A review draft; `at` indexes the pool of shared instants, or is minus its own instant. */
+const reviewDraft = (who: fc.Arbitrary<string>, own: fc.Arbitrary<number>) =>
+  fc.record({
+    customerId: who,
+    at: fc.oneof(fc.nat(7), own.map((x) => -x)),
+    stars: fc.constantFrom(1, 2, 3, 4, 5),
+    reply: fc.oneof(
+      fc.constant<'none'>('none'),
+      fc.constantFrom<'as-of' | 'as-of-1'>('as-of', 'as-of-1'),
+      delay,
     ),
-  })
-  .map(({ pool, drafts }) =>
+    excluded: fc.boolean(),
+  });
+type ReviewDraft = { customerId: string; at: number; stars: number; reply: 'none' | 'as-of' | 'as-of-1' | number; excluded: boolean };
+
+/** Instants on one edge day of the review windows or the day after it. */
+const reviewCluster = (day: number) =>
+  fc
+    .tuple(
+      fc.constantFrom(day, day + 1),
+      fc.oneof(fc.constantFrom(...EDGE_TIMES), fc.integer({ min: 0, max: DAY - 1 })),
+    )
+    .map(([d, t]) => REF_AS_OF_MS + d * DAY + t);
+
+/**
+ * Reviews: mostly customer c0, some at shared instants; one store in three has a customer with
+ * 19–25 reviews in a few days (the latest-20 rule, with ties at the 20th).
+ */
+const reviewsArb: fc.Arbitrary<Raw[]> = fc
+  .oneof(
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        pool: fc.array(instant, { minLength: 1, maxLength: 8 }),
+        drafts: fc.array(
+          reviewDraft(
+            fc.oneof({ weight: 5, arbitrary: fc.constant('c0') }, { weight: 1, arbitrary: customer }),
+            instant,
+          ),
+          { maxLength: 26 },
+        ),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(-2, -3, -31, -32, -90, -91).chain((day) =>
+        fc.record({
+          pool: fc.array(reviewCluster(day), { minLength: 1, maxLength: 8 }),
+          drafts: fc.array(reviewDraft(fc.constant('c0'), reviewCluster(day)), {
+            minLength: 19,
+            maxLength: 25,
+          }),
+        }),
+      ),
+    },
+  )
+  .map(({ pool, drafts }: { pool: number[]; drafts: ReviewDraft[] }) =>
     drafts.map((r, i) => {
-      const createdAt =
-        r.at >= 0 ? (pool[r.at % pool.length] as number) : -r.at;
+      const createdAt = r.at >= 0 ? (pool[r.at % pool.length] as number) : -r.at;
       const rec: Raw = { id: `r${i}`, customerId: r.customerId, createdAt, stars: r.stars };
       if (r.reply === 'as-of') rec.repliedAt = Math.max(createdAt, REF_AS_OF_MS);
       else if (r.reply === 'as-of-1') rec.repliedAt = Math.max(createdAt, REF_AS_OF_MS - 1);
       else if (r.reply !== 'none') rec.repliedAt = createdAt + r.reply;
-      if (r.excluded && i % 3 === 0) rec.excluded = true;
+      if (r.excluded && i % 4 === 0) rec.excluded = true;
       return rec;
     }),
   );
