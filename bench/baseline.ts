@@ -207,7 +207,8 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
     if (!disputeOrders.has(x.orderId)) continue;
     if (!known(x.openedAt)) continue;
     if (x.ruling !== 'merchant' && x.ruling !== 'shared') continue;
-    if (!known(x.ruledAt ?? x.openedAt)) continue;
+    const ruledAt = x.ruledAtInferred === true ? undefined : x.ruledAt;
+    if (!known(ruledAt ?? x.openedAt)) continue;
     if (known(x.appealUpheldAt)) continue;
     dr.num += 1;
   }
@@ -233,14 +234,13 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       dur.num += s.completedAt - s.appliedAt;
     }
     if (s.type === 'return' && s.rating !== undefined) {
-      // A rating without ratedAt is dated at completedAt, else approvedAt, else appliedAt.
-      // READING: a completion or approval not yet happened does not exist as of the as-of
-      // instant, so the fallback skips it (a fact stamped at/after the as-of instant must not
-      // change a result: with the literal reading, a future completedAt would hide a rating
-      // that the same data without that future stamp counts).
-      const at =
-        s.ratedAt ??
-        (known(s.completedAt) ? s.completedAt : known(s.approvedAt) ? s.approvedAt : s.appliedAt);
+      // A rating without ratedAt is dated at completedAt, else approvedAt, else appliedAt
+      // (the parser may have filled it in: `ratedAtInferred`; it is re-derived here).
+      // READING: by presence, whether or not that instant has happened: a rating whose
+      // completion is still to come is dated then, so it is not yet known (a later export of
+      // the same history replays the same result).
+      const given = s.ratedAtInferred === true ? undefined : s.ratedAt;
+      const at = given ?? s.completedAt ?? s.approvedAt ?? s.appliedAt;
       if (known(at) && inWindow(dayOf(at), RETURN_SAT_FROM, 1)) {
         rsat.den += 1;
         if (isSatisfied(s.rating)) rsat.num += 1;
@@ -317,11 +317,14 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
     const last = (msgs[msgs.length - 1] as ChatMessage).at;
     let ratedAt: number | undefined;
     if (s.rating !== undefined) {
-      // A rating without ratedAt is dated at the session's last message.
-      // READING: the record's own last message among those that have happened (a message
-      // at/after the as-of instant does not exist yet, so it cannot date anything); such a
-      // rating has therefore always happened when its record has.
-      const at = s.ratedAt ?? last;
+      // A rating without ratedAt is dated at the session's last message (the parser may have
+      // filled it in: `ratedAtInferred`; it is re-derived here).
+      // READING: the record's own last message, whether or not it has happened: a rating
+      // given at the end of a session still going on at the as-of instant is not yet known.
+      const given = s.ratedAtInferred === true ? undefined : s.ratedAt;
+      let lastAll = last;
+      for (const x of s.messages) if (x.at > lastAll) lastAll = x.at;
+      const at = given ?? lastAll;
       if (known(at)) ratedAt = at;
     }
     const key = `${s.customerId}\u0000${s.kind}`;
