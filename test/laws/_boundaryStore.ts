@@ -109,8 +109,9 @@ interface SessionDraft {
   kind: 'consultation' | 'offline-message';
   stage: 'pre-sales' | 'after-sales' | undefined;
   rating: (typeof RATINGS)[number] | undefined;
-  rated: 'missing' | 'as-of' | 'as-of-1' | number;
+  rated: 'missing' | 'as-of' | 'as-of-1' | 'chain' | number;
   gap: number;
+  ownLast: boolean;
   customerAt: number;
 }
 
@@ -141,11 +142,14 @@ const sessionDraft = (missing: boolean): fc.Arbitrary<SessionDraft> =>
       rating: opt(rating, 2),
       rated: fc.oneof(
         ...(missing ? [fc.constant<'missing'>('missing')] : []),
-        fc.constantFrom<'as-of' | 'as-of-1'>('as-of', 'as-of-1'),
+        // 'chain': the same ratedAt as the other pieces of its chain rated so
+        fc.constantFrom<'as-of' | 'as-of-1' | 'chain'>('as-of', 'as-of-1', 'chain'),
         delay,
       ),
       gap: sessionGap,
-      customerAt: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(5) }),
+      // the gap from the previous piece's own last message rather than the chain's
+      ownLast: fc.boolean(),
+      customerAt: fc.oneof(fc.constant(0), fc.nat(5)),
     })
     .chain((s) =>
       fc.record({
@@ -187,13 +191,14 @@ export function boundaryStoreArb(
       for (const ch of chains) {
         let prevStart = ch.start;
         let prevLast = ch.start - 10 * MIN - 1;
+        let pieceLast = prevLast;
         let first = true;
         for (const s of ch.sessions) {
           const start = first
             ? ch.start
             : Number.isNaN(s.gap)
               ? prevStart
-              : prevLast + s.gap;
+              : (s.ownLast ? pieceLast : prevLast) + s.gap;
           first = false;
           // one customer message at least, anywhere (a robot greeting may come first)
           const from = [...s.from];
@@ -204,6 +209,7 @@ export function boundaryStoreArb(
           const last = ats[ats.length - 1] as number;
           prevStart = start;
           prevLast = Math.max(prevLast, last);
+          pieceLast = last;
           starts.push(start);
           const rec: Raw = { id: `s${n++}`, customerId: ch.customerId, kind: s.kind, messages };
           if (s.stage !== undefined) rec.stage = s.stage;
@@ -211,6 +217,7 @@ export function boundaryStoreArb(
             rec.rating = s.rating;
             if (s.rated === 'as-of') rec.ratedAt = Math.max(REF_AS_OF_MS, start);
             else if (s.rated === 'as-of-1') rec.ratedAt = Math.max(REF_AS_OF_MS - 1, start);
+            else if (s.rated === 'chain') rec.ratedAt = ch.start + DAY;
             else if (s.rated !== 'missing') rec.ratedAt = last + s.rated;
           }
           sessions.push(rec);
