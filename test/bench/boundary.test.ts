@@ -12,7 +12,7 @@ import { compareWithLibrary } from '../../bench/compare.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
-import { boundaryStoreArb, REF_AS_OF, type RawStore } from '../laws/_boundaryStore.js';
+import { boundaryStoreArb, type RawStore, REF_AS_OF } from '../laws/_boundaryStore.js';
 
 const REF = parseDayKey(REF_AS_OF);
 /** The reference day, the days either side, and the day that moves every window by six. */
@@ -267,6 +267,93 @@ const CASES: {
     }),
     metric: 'consultation.average-response-time',
     tally: { num: 20_000, den: 2 },
+  },
+  // Points the random stores rarely reach, pinned (library and baseline agreed on each).
+  {
+    name: 'G1 a robot message listed before the customer message at the same instant is no reply',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('robot', '2026-11-10T09:00:00'), msg('customer', '2026-11-10T09:00:00')],
+        },
+      ],
+    }),
+    metric: 'consultation.response-rate-30s',
+    tally: { num: 0, den: 1 },
+  },
+  {
+    name: 'G2 merged pieces rated at the same instant: the later piece (by start) gives the rating',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'satisfied',
+          ratedAt: at('2026-11-10T10:00:00'),
+        },
+        {
+          id: 's2',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:01:00')],
+          rating: 'dissatisfied',
+          ratedAt: at('2026-11-10T10:00:00'),
+        },
+      ],
+    }),
+    metric: 'consultation.presales-satisfaction',
+    tally: { num: 0, den: 1 },
+  },
+  {
+    name: 'G3 same start and same ratedAt: the later piece by id in code-point order (s2 after s10)',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's2',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'satisfied',
+          ratedAt: at('2026-11-10T10:00:00'),
+        },
+        {
+          id: 's10',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'dissatisfied',
+          ratedAt: at('2026-11-10T10:00:00'),
+        },
+      ],
+    }),
+    metric: 'consultation.presales-satisfaction',
+    tally: { num: 1, den: 1 },
+  },
+  {
+    name: "G4 a rating without ratedAt is dated at its record's last message (later than 10:00)",
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00')],
+          rating: 'satisfied',
+          ratedAt: at('2026-11-10T09:20:00'),
+        },
+        {
+          id: 's2',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:01:00'), msg('agent', '2026-11-10T09:25:00')],
+          rating: 'dissatisfied',
+        },
+      ],
+    }),
+    metric: 'consultation.presales-satisfaction',
+    tally: { num: 0, den: 1 },
   },
 ];
 

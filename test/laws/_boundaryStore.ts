@@ -100,7 +100,8 @@ export interface RawStore {
   disputes: Raw[];
 }
 
-const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+const yuan = (fen: number): string =>
+  `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 interface SessionDraft {
   from: ('customer' | 'agent' | 'robot')[];
@@ -152,14 +153,16 @@ const sessionDraft = (missing: boolean): fc.Arbitrary<SessionDraft> =>
       customerAt: fc.oneof(fc.constant(0), fc.nat(5)),
     })
     .chain((s) =>
-      fc.record({
-        delays: fc.array(messageDelay, { minLength: s.from.length, maxLength: s.from.length }),
-        // listed order of the messages (the parser sorts by time, stably)
-        order: fc.shuffledSubarray(
-          Array.from({ length: s.from.length + 1 }, (_, i) => i),
-          { minLength: s.from.length + 1, maxLength: s.from.length + 1 },
-        ),
-      }).map((x) => ({ ...s, ...x })),
+      fc
+        .record({
+          delays: fc.array(messageDelay, { minLength: s.from.length, maxLength: s.from.length }),
+          // listed order of the messages (the parser sorts by time, stably)
+          order: fc.shuffledSubarray(
+            Array.from({ length: s.from.length + 1 }, (_, i) => i),
+            { minLength: s.from.length + 1, maxLength: s.from.length + 1 },
+          ),
+        })
+        .map((x) => ({ ...s, ...x })),
     );
 
 /** Chains of sessions of one customer and kind, one after the other (to merge or not). */
@@ -372,7 +375,10 @@ function buildOrder(o: OrderDraft, id: string): Raw {
 const reviewDraft = (who: fc.Arbitrary<string>, own: fc.Arbitrary<number>) =>
   fc.record({
     customerId: who,
-    at: fc.oneof(fc.nat(7), own.map((x) => -x)),
+    at: fc.oneof(
+      fc.nat(7),
+      own.map((x) => -x),
+    ),
     stars: fc.constantFrom(1, 2, 3, 4, 5),
     reply: fc.oneof(
       fc.constant<'none'>('none'),
@@ -381,7 +387,13 @@ const reviewDraft = (who: fc.Arbitrary<string>, own: fc.Arbitrary<number>) =>
     ),
     excluded: fc.boolean(),
   });
-type ReviewDraft = { customerId: string; at: number; stars: number; reply: 'none' | 'as-of' | 'as-of-1' | number; excluded: boolean };
+type ReviewDraft = {
+  customerId: string;
+  at: number;
+  stars: number;
+  reply: 'none' | 'as-of' | 'as-of-1' | number;
+  excluded: boolean;
+};
 
 /** Instants on one edge day of the review windows or the day after it. */
 const reviewCluster = (day: number) =>
@@ -404,7 +416,10 @@ const reviewsArb: fc.Arbitrary<Raw[]> = fc
         pool: fc.array(instant, { minLength: 1, maxLength: 8 }),
         drafts: fc.array(
           reviewDraft(
-            fc.oneof({ weight: 5, arbitrary: fc.constant('c0') }, { weight: 1, arbitrary: customer }),
+            fc.oneof(
+              { weight: 5, arbitrary: fc.constant('c0') },
+              { weight: 1, arbitrary: customer },
+            ),
             instant,
           ),
           { maxLength: 26 },
@@ -437,6 +452,13 @@ const reviewsArb: fc.Arbitrary<Raw[]> = fc
   );
 
 // ---------------------------------------------------------------- service orders
+/** A decision instant: the as-of instant, 1 ms before it, or a delay after `base`; never before `base`. */
+const at = (mode: 'as-of' | 'as-of-1' | number, base: number): number =>
+  Math.max(
+    base,
+    mode === 'as-of' ? REF_AS_OF_MS : mode === 'as-of-1' ? REF_AS_OF_MS - 1 : base + mode,
+  );
+
 const serviceDraft = (orderIds: string[], missing: boolean) =>
   fc
     .record({
@@ -464,8 +486,6 @@ const serviceDraft = (orderIds: string[], missing: boolean) =>
       ),
     })
     .map((s): Raw => {
-      const at = (mode: 'as-of' | 'as-of-1' | number, base: number): number =>
-        Math.max(base, mode === 'as-of' ? REF_AS_OF_MS : mode === 'as-of-1' ? REF_AS_OF_MS - 1 : base + mode);
       const rec: Raw = {
         orderId: s.orderId,
         type: s.type,
@@ -488,7 +508,10 @@ const disputeDraft = (orderIds: string[], placed: number[], missing: boolean) =>
   fc
     .record({
       i: fc.nat(orderIds.length - 1),
-      opened: fc.oneof(instant.map((x) => -x), delay),
+      opened: fc.oneof(
+        instant.map((x) => -x),
+        delay,
+      ),
       ruling: opt(fc.constantFrom('merchant', 'merchant', 'shared', 'customer', 'platform'), 3),
       ruled: fc.oneof(
         ...(missing ? [fc.constant<'missing'>('missing')] : []),
@@ -499,8 +522,6 @@ const disputeDraft = (orderIds: string[], placed: number[], missing: boolean) =>
       appealWithoutRuling: missing ? fc.boolean() : fc.constant(false),
     })
     .map((d): Raw => {
-      const at = (mode: 'as-of' | 'as-of-1' | number, base: number): number =>
-        Math.max(base, mode === 'as-of' ? REF_AS_OF_MS : mode === 'as-of-1' ? REF_AS_OF_MS - 1 : base + mode);
       const openedAt = d.opened < 0 ? -d.opened : (placed[d.i] as number) + d.opened;
       const rec: Raw = { orderId: orderIds[d.i], openedAt };
       if (d.ruling !== undefined) {
