@@ -94,6 +94,8 @@ interface Piece {
   readonly msgs: readonly ChatMessage[];
   readonly start: number;
   readonly last: number;
+  /** Whether a customer message is among `msgs`. */
+  readonly hasCustomer: boolean;
   /** The rating's instant (inferred when `ratedAt` is missing); only when the rating has happened. */
   readonly ratedAt: number | undefined;
 }
@@ -300,8 +302,8 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
   }
 
   // ================================ Chat ================================
-  // Messages at/after the as-of instant are dropped before merging; a record with none left
-  // is gone. Messages keep their listed order at equal instants (stable sort by time).
+  // Messages at/after the as-of instant are dropped before merging; a record with no customer
+  // message left is gone. Messages keep their listed order at equal instants (stable sort by time).
   const groups = new Map<string, Piece[]>(); // customer + kind → pieces
   for (const s of data.chatSessions) {
     let msgs: ChatMessage[] = [];
@@ -328,7 +330,8 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       if (known(at)) ratedAt = at;
     }
     const key = `${s.customerId}\u0000${s.kind}`;
-    const piece: Piece = { rec: s, msgs, start, last, ratedAt };
+    const hasCustomer = msgs.some((x) => x.from === 'customer');
+    const piece: Piece = { rec: s, msgs, start, last, hasCustomer, ratedAt };
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [piece]);
     else list.push(piece);
@@ -372,6 +375,11 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
   const receivedStarts = new Map<string, number[]>();
 
   for (const s of sessions) {
+    // READING: a record whose customer messages are all at/after the as-of instant still merges
+    // with its agent or robot messages (messages are dropped, not records); but a merged
+    // session without any customer message is no session yet (a session is a customer's
+    // contact, and an input session needs a customer message).
+    if (!s.pieces.some((p) => p.hasCustomer)) continue;
     const inChat = inWindow(dayOf(s.start), CHAT_FROM, CHAT_TO);
     const inHours = timeOfDay(s.start) >= ASSESS_FROM;
     if (s.kind === 'offline-message') {

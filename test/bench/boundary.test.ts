@@ -355,6 +355,54 @@ const CASES: {
     metric: 'consultation.presales-satisfaction',
     tally: { num: 0, den: 1 },
   },
+  {
+    name: 'G5 a record whose only customer message is at the as-of instant is no session',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('robot', '2026-11-10T09:00:00'), msg('customer', '2026-11-23T00:00:00')],
+        },
+      ],
+    }),
+    metric: 'consultation.message-rate',
+    tally: { num: 0, den: 0 },
+  },
+  {
+    name: 'G6 ... but its earlier messages merge into a session and its stage applies',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        { id: 's1', customerId: 'c1', messages: [msg('customer', '2026-11-10T09:00:00')] },
+        {
+          id: 's2',
+          customerId: 'c1',
+          stage: 'after-sales',
+          messages: [msg('agent', '2026-11-10T09:00:20'), msg('customer', '2026-11-23T00:00:00')],
+        },
+      ],
+    }),
+    metric: 'consultation.response-rate-30s',
+    tally: { num: 0, den: 0 },
+  },
+  {
+    name: 'G7 a rating without ratedAt on a record going on at the as-of instant is not known',
+    asOf: '2026-11-23',
+    raw: store({
+      chatSessions: [
+        {
+          id: 's1',
+          customerId: 'c1',
+          messages: [msg('customer', '2026-11-10T09:00:00'), msg('agent', '2026-11-23T00:00:00')],
+          rating: 'satisfied',
+        },
+      ],
+    }),
+    metric: 'consultation.presales-satisfaction',
+    tally: { num: 0, den: 0 },
+  },
 ];
 
 describe('minimal counter-examples (FINDINGS.md)', () => {

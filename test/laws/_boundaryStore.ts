@@ -67,6 +67,8 @@ const delay: fc.Arbitrary<number> = fc.oneof(
 const messageDelay = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(0, 0, SEC, 30 * SEC, 30 * SEC + 1, 5 * SEC) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 12 * MIN }) },
+  // now and then a session that goes on for days (across window edges or the as-of instant)
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 15 * DAY }) },
 );
 /** Gap from the previous session's last message to the next one's start. */
 const sessionGap = fc.oneof(
@@ -220,7 +222,7 @@ export function boundaryStoreArb(
             rec.rating = s.rating;
             if (s.rated === 'as-of') rec.ratedAt = Math.max(REF_AS_OF_MS, start);
             else if (s.rated === 'as-of-1') rec.ratedAt = Math.max(REF_AS_OF_MS - 1, start);
-            else if (s.rated === 'chain') rec.ratedAt = ch.start + DAY;
+            else if (s.rated === 'chain') rec.ratedAt = Math.max(ch.start + DAY, start);
             else if (s.rated !== 'missing') rec.ratedAt = last + s.rated;
           }
           sessions.push(rec);
