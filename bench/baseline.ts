@@ -88,25 +88,21 @@ const QUALITY: ReadonlySet<string> = new Set([
 /** Code-point order (not locale order). */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One session record with its messages before the as-of instant, in stable time order. */
-interface Piece {
-  readonly rec: ChatSession;
-  readonly msgs: readonly ChatMessage[];
-  readonly start: number;
-  readonly last: number;
-  /** Whether a customer message is among `msgs`. */
-  readonly hasCustomer: boolean;
-  /** The rating's instant (inferred when `ratedAt` is missing); only when the rating has happened. */
-  readonly ratedAt: number | undefined;
-}
-
-/** A session after merging pieces of one customer and one kind. */
-interface Merged {
-  readonly customerId: string;
-  readonly kind: ChatSession['kind'];
-  readonly pieces: Piece[];
-  readonly start: number;
-  last: number;
+/** What the chat metrics need of one customer (arrays allocated on first use). */
+interface Customer {
+  /** Earliest order, any (cancelled or unpaid included), for the chat stage. */
+  firstOrderAt: number;
+  /** placedAt of orders that happened and are not cancelled as of the as-of instant (attribution). */
+  live: number[] | null;
+  /** Starts of the received pre-sales consultation sessions (any day). */
+  received: number[] | null;
+  /** Indices of its consultation records, then of its offline-message records. */
+  consultations: number[] | null;
+  offline: number[] | null;
+  /** Received in a pre-sales consultation session in the chat window (conversion denominator). */
+  receivedInWindow: boolean;
+  /** ... and ordered within the attribution window after one (conversion numerator). */
+  converted: boolean;
 }
 
 /** The first value of `sorted` (ascending) that is ≥ `x`, as an index. */
@@ -143,23 +139,38 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
     day >= D - from && day <= D - to;
 
   // ================================ Orders ================================
-  // Earliest order per customer (any order, cancelled or unpaid included) for the chat stage.
-  const firstOrderAt = new Map<string, number>();
-  // Orders that count for attribution: happened and not cancelled as of the as-of instant.
-  const liveOrders = new Map<string, number[]>(); // customer → placedAt (sorted below)
+  const customers = new Map<string, Customer>();
+  const customer = (id: string): Customer => {
+    let c = customers.get(id);
+    if (c === undefined) {
+      c = {
+        firstOrderAt: Number.POSITIVE_INFINITY,
+        live: null,
+        received: null,
+        consultations: null,
+        offline: null,
+        receivedInWindow: false,
+        converted: false,
+      };
+      customers.set(id, c);
+    }
+    return c;
+  };
   const disputeOrders = new Set<string>(); // orders counted by the dispute rate
   const dr = t('disputes.dispute-rate');
   const sdc = t('logistics.same-day-collection-rate');
   const nda = t('logistics.next-day-arrival-rate');
   const adt = t('logistics.average-delivery-time');
   let outboundUnits = 0;
+  // Orders of the facilitated amount share: placed in the chat window, not cancelled.
+  const chatWindowOrders: StoreData['orders'][number][] = [];
   for (const o of data.orders) {
-    const first = firstOrderAt.get(o.customerId);
-    if (first === undefined || o.placedAt < first) firstOrderAt.set(o.customerId, o.placedAt);
+    const c = customer(o.customerId);
+    if (o.placedAt < c.firstOrderAt) c.firstOrderAt = o.placedAt;
     if (known(o.placedAt) && !known(o.cancelledAt)) {
-      const list = liveOrders.get(o.customerId);
-      if (list === undefined) liveOrders.set(o.customerId, [o.placedAt]);
-      else list.push(o.placedAt);
+      if (c.live === null) c.live = [o.placedAt];
+      else c.live.push(o.placedAt);
+      if (inWindow(dayOf(o.placedAt), CHAT_FROM, CHAT_TO)) chatWindowOrders.push(o);
     }
 
     // After-sales denominator: units by outbound day, cancelled orders included.
@@ -199,7 +210,7 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       adt.num += o.deliveredAt - ship;
     }
   }
-  for (const list of liveOrders.values()) list.sort((a, b) => a - b);
+  for (const c of customers.values()) if (c.live !== null) c.live.sort((a, b) => a - b);
 
   // ================================ Disputes ================================
   // Every dispute on a counted order: opened, ruled merchant or shared with its ruling known
@@ -302,63 +313,45 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
   }
 
   // ================================ Chat ================================
-  // Messages at/after the as-of instant are dropped before merging; a record with no customer
-  // message left is gone. Messages keep their listed order at equal instants (stable sort by time).
-  const groups = new Map<string, Piece[]>(); // customer + kind → pieces
-  for (const s of data.chatSessions) {
-    let msgs: ChatMessage[] = [];
-    let sorted = true;
-    for (const x of s.messages) {
-      if (x.at >= asOfMs) continue;
-      if (msgs.length > 0 && x.at < (msgs[msgs.length - 1] as ChatMessage).at) sorted = false;
-      msgs.push(x);
+  // Messages at/after the as-of instant are dropped before merging; a record with none left is
+  // gone. Parsed messages are sorted by time, stably (equal instants in their listed order).
+  const recs = data.chatSessions;
+  const nRec = recs.length;
+  const pStart = new Float64Array(nRec);
+  const pLast = new Float64Array(nRec);
+  const pRatedAt = new Float64Array(nRec); // NaN: no rating known as of the as-of instant
+  const pCount = new Int32Array(nRec); // messages before the as-of instant
+  const pCustomer = new Uint8Array(nRec); // 1 when one of them is the customer's
+  for (let r = 0; r < nRec; r++) {
+    const s = recs[r] as ChatSession;
+    const all = s.messages;
+    let n = 0;
+    let hasCustomer = 0;
+    while (n < all.length && (all[n] as ChatMessage).at < asOfMs) {
+      if ((all[n] as ChatMessage).from === 'customer') hasCustomer = 1;
+      n++;
     }
-    if (msgs.length === 0) continue;
-    if (!sorted) msgs = msgs.sort((a, b) => a.at - b.at); // Array.prototype.sort is stable
-    const start = (msgs[0] as ChatMessage).at;
-    const last = (msgs[msgs.length - 1] as ChatMessage).at;
-    let ratedAt: number | undefined;
+    if (n === 0) continue;
+    pCount[r] = n;
+    pCustomer[r] = hasCustomer;
+    pStart[r] = (all[0] as ChatMessage).at;
+    pLast[r] = (all[n - 1] as ChatMessage).at;
+    pRatedAt[r] = Number.NaN;
     if (s.rating !== undefined) {
       // A rating without ratedAt is dated at the session's last message (the parser may have
       // filled it in: `ratedAtInferred`; it is re-derived here).
       // READING: the record's own last message, whether or not it has happened: a rating
       // given at the end of a session still going on at the as-of instant is not yet known.
       const given = s.ratedAtInferred === true ? undefined : s.ratedAt;
-      let lastAll = last;
-      for (const x of s.messages) if (x.at > lastAll) lastAll = x.at;
-      const at = given ?? lastAll;
-      if (known(at)) ratedAt = at;
+      const at = given ?? (all[all.length - 1] as ChatMessage).at;
+      if (known(at)) pRatedAt[r] = at;
     }
-    const key = `${s.customerId}\u0000${s.kind}`;
-    const hasCustomer = msgs.some((x) => x.from === 'customer');
-    const piece: Piece = { rec: s, msgs, start, last, hasCustomer, ratedAt };
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [piece]);
-    else list.push(piece);
-  }
-
-  const sessions: Merged[] = [];
-  for (const pieces of groups.values()) {
-    // By start, then by id in code-point order; never by input position.
-    pieces.sort((a, b) => a.start - b.start || byCodePoint(a.rec.id, b.rec.id));
-    let cur: Merged | undefined;
-    for (const p of pieces) {
-      // READING: "the previous session's last message" of a chain is the latest message of
-      // everything merged so far (a piece can end before the one it merged into).
-      if (cur !== undefined && p.start - cur.last < MERGE_GAP) {
-        cur.pieces.push(p);
-        if (p.last > cur.last) cur.last = p.last;
-      } else {
-        cur = {
-          customerId: p.rec.customerId,
-          kind: p.rec.kind,
-          pieces: [p],
-          start: p.start,
-          last: p.last,
-        };
-        sessions.push(cur);
-      }
-    }
+    const c = customer(s.customerId);
+    if (s.kind === 'offline-message') {
+      if (c.offline === null) c.offline = [r];
+      else c.offline.push(r);
+    } else if (c.consultations === null) c.consultations = [r];
+    else c.consultations.push(r);
   }
 
   const art = t('consultation.average-response-time');
@@ -368,51 +361,46 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
   const fac = t('consultation.facilitated-amount-share');
   const msg = t('consultation.message-rate');
   const asat = t('after-sales.satisfaction');
-  const convCustomers = new Set<string>();
-  const convHit = new Set<string>();
-  // Starts of every received pre-sales consultation session, by customer (any day: the
-  // facilitated amount is anchored on the order, see below).
-  const receivedStarts = new Map<string, number[]>();
+  const merged: ChatMessage[] = [];
 
-  for (const s of sessions) {
+  /** One merged consultation session: records `list[i..j)` of customer `c`. */
+  const consultation = (c: Customer, list: number[], i: number, j: number): void => {
     // READING: a record whose customer messages are all at/after the as-of instant still merges
     // with its agent or robot messages (messages are dropped, not records); but a merged
     // session without any customer message is no session yet (a session is a customer's
     // contact, and an input session needs a customer message).
-    if (!s.pieces.some((p) => p.hasCustomer)) continue;
-    const inChat = inWindow(dayOf(s.start), CHAT_FROM, CHAT_TO);
-    const inHours = timeOfDay(s.start) >= ASSESS_FROM;
-    if (s.kind === 'offline-message') {
-      // A 留言 counts only toward the message rate.
-      if (inChat && inHours) {
-        msg.num += 1;
-        msg.den += 1;
-      }
-      continue;
-    }
+    let hasCustomer = false;
+    for (let k = i; k < j; k++) if (pCustomer[list[k] as number] === 1) hasCustomer = true;
+    if (!hasCustomer) return;
+    const start = pStart[list[i] as number] as number;
+    const inChat = inWindow(dayOf(start), CHAT_FROM, CHAT_TO);
+    const inHours = timeOfDay(start) >= ASSESS_FROM;
     if (inChat && inHours) msg.den += 1;
 
     // Stage: the first explicit stage among the pieces, else after-sales when the customer
     // has any order placed before the session start.
     let stage: ChatSession['stage'];
-    for (const p of s.pieces) {
-      if (p.rec.stage !== undefined) {
-        stage = p.rec.stage;
-        break;
-      }
-    }
-    if (stage === undefined) {
-      const first = firstOrderAt.get(s.customerId);
-      stage = first !== undefined && first < s.start ? 'after-sales' : 'pre-sales';
-    }
+    for (let k = i; k < j && stage === undefined; k++) stage = recs[list[k] as number]?.stage;
+    if (stage === undefined) stage = c.firstOrderAt < start ? 'after-sales' : 'pre-sales';
 
     // Messages of the merged session: pieces in merge order, then a stable sort by time.
-    let msgs: ChatMessage[];
-    if (s.pieces.length === 1) msgs = (s.pieces[0] as Piece).msgs as ChatMessage[];
-    else {
-      msgs = [];
-      for (const p of s.pieces) for (const x of p.msgs) msgs.push(x);
-      msgs.sort((a, b) => a.at - b.at);
+    let msgs: readonly ChatMessage[];
+    let n: number;
+    if (j - i === 1) {
+      const r = list[i] as number;
+      msgs = (recs[r] as ChatSession).messages;
+      n = pCount[r] as number;
+    } else {
+      merged.length = 0;
+      for (let k = i; k < j; k++) {
+        const r = list[k] as number;
+        const m = (recs[r] as ChatSession).messages;
+        const cnt = pCount[r] as number;
+        for (let q = 0; q < cnt; q++) merged.push(m[q] as ChatMessage);
+      }
+      merged.sort((a, b) => a.at - b.at); // stable
+      msgs = merged;
+      n = merged.length;
     }
 
     // First reply: the first agent or robot message after the first customer message (in the
@@ -420,7 +408,8 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
     // instant came first, so it does not answer it.
     let firstCustomer = -1;
     let firstReply = -1;
-    for (const x of msgs) {
+    for (let q = 0; q < n; q++) {
+      const x = msgs[q] as ChatMessage;
       if (firstCustomer < 0) {
         if (x.from === 'customer') firstCustomer = x.at;
       } else if (x.from !== 'customer') {
@@ -428,12 +417,13 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
         break;
       }
     }
-    const received = firstReply >= 0;
+    const isReceived = firstReply >= 0;
 
     if (inChat && inHours) {
       // Average response time: manual replies only; robot messages ignored entirely.
       let waiting = -1;
-      for (const x of msgs) {
+      for (let q = 0; q < n; q++) {
+        const x = msgs[q] as ChatMessage;
         if (x.from === 'customer') {
           if (waiting < 0) waiting = x.at;
         } else if (x.from === 'agent' && waiting >= 0) {
@@ -444,17 +434,19 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       }
       if (stage === 'pre-sales') {
         r30.den += 1;
-        if (received && firstReply - firstCustomer <= RESPONSE_LIMIT) r30.num += 1;
+        if (isReceived && firstReply - firstCustomer <= RESPONSE_LIMIT) r30.num += 1;
       }
     }
 
     // Rating: the piece with the latest ratedAt; equal ratedAt → the later piece.
     let rating: Rating | undefined;
     let ratedAt = Number.NEGATIVE_INFINITY;
-    for (const p of s.pieces) {
-      if (p.ratedAt !== undefined && p.ratedAt >= ratedAt) {
-        ratedAt = p.ratedAt;
-        rating = p.rec.rating;
+    for (let k = i; k < j; k++) {
+      const r = list[k] as number;
+      const at = pRatedAt[r] as number;
+      if (at >= ratedAt) {
+        ratedAt = at;
+        rating = (recs[r] as ChatSession).rating;
       }
     }
 
@@ -463,18 +455,17 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
         psat.den += 1;
         if (isSatisfied(rating)) psat.num += 1;
       }
-      if (received) {
-        const list = receivedStarts.get(s.customerId);
-        if (list === undefined) receivedStarts.set(s.customerId, [s.start]);
-        else list.push(s.start);
+      if (isReceived) {
+        // Starts of every received pre-sales consultation (any day: the facilitated amount is
+        // anchored on the order, see below).
+        if (c.received === null) c.received = [start];
+        else c.received.push(start);
         if (inChat) {
-          convCustomers.add(s.customerId);
-          const orders = liveOrders.get(s.customerId);
-          if (orders !== undefined) {
-            const i = lowerBound(orders, s.start);
-            if (i < orders.length && (orders[i] as number) <= s.start + ATTRIBUTION) {
-              convHit.add(s.customerId);
-            }
+          c.receivedInWindow = true;
+          const live = c.live;
+          if (live !== null) {
+            const q = lowerBound(live, start);
+            if (q < live.length && (live[q] as number) <= start + ATTRIBUTION) c.converted = true;
           }
         }
       }
@@ -482,21 +473,65 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       asat.den += 1;
       if (isSatisfied(rating)) asat.num += 1;
     }
+  };
+
+  /** One merged offline-message session: a 留言 counts only toward the message rate. */
+  const offline = (list: number[], i: number, j: number): void => {
+    let hasCustomer = false;
+    for (let k = i; k < j; k++) if (pCustomer[list[k] as number] === 1) hasCustomer = true;
+    if (!hasCustomer) return;
+    const start = pStart[list[i] as number] as number;
+    if (inWindow(dayOf(start), CHAT_FROM, CHAT_TO) && timeOfDay(start) >= ASSESS_FROM) {
+      msg.num += 1;
+      msg.den += 1;
+    }
+  };
+
+  /**
+   * Merges the records of one customer and kind: by start, then by id in code-point order
+   * (never by input position); a gap under 10 minutes merges, merges chain.
+   * READING: "the previous session's last message" of a chain is the latest message of
+   * everything merged so far (a piece can end before the one it merged into).
+   */
+  const sessions = (c: Customer, list: number[], isOffline: boolean): void => {
+    if (list.length > 1) {
+      list.sort(
+        (a, b) =>
+          (pStart[a] as number) - (pStart[b] as number) ||
+          byCodePoint((recs[a] as ChatSession).id, (recs[b] as ChatSession).id),
+      );
+    }
+    let i = 0;
+    while (i < list.length) {
+      let last = pLast[list[i] as number] as number;
+      let j = i + 1;
+      while (j < list.length && (pStart[list[j] as number] as number) - last < MERGE_GAP) {
+        last = Math.max(last, pLast[list[j] as number] as number);
+        j++;
+      }
+      if (isOffline) offline(list, i, j);
+      else consultation(c, list, i, j);
+      i = j;
+    }
+  };
+  for (const c of customers.values()) {
+    if (c.consultations !== null) sessions(c, c.consultations, false);
+    if (c.offline !== null) sessions(c, c.offline, true);
   }
-  conv.den = convCustomers.size;
-  conv.num = convHit.size;
+  for (const c of customers.values()) {
+    if (c.receivedInWindow) conv.den += 1;
+    if (c.converted) conv.num += 1;
+    if (c.received !== null && c.received.length > 1) c.received.sort((a, b) => a - b);
+  }
 
   // Facilitated amount share: orders placed in the chat window, not cancelled as of the as-of
   // instant; facilitated when placed within 24 h after the start of a received pre-sales
   // consultation session of the same customer.
   // READING: the session itself may start before the window (the anchor is the order).
-  for (const list of receivedStarts.values()) list.sort((a, b) => a - b);
-  for (const o of data.orders) {
-    if (!known(o.placedAt) || known(o.cancelledAt)) continue;
-    if (!inWindow(dayOf(o.placedAt), CHAT_FROM, CHAT_TO)) continue;
+  for (const o of chatWindowOrders) {
     fac.den += o.amountFen;
-    const starts = receivedStarts.get(o.customerId);
-    if (starts === undefined) continue;
+    const starts = (customers.get(o.customerId) as Customer).received;
+    if (starts === null) continue;
     const i = lowerBound(starts, o.placedAt - ATTRIBUTION);
     if (i < starts.length && (starts[i] as number) <= o.placedAt) fac.num += o.amountFen;
   }
