@@ -146,7 +146,13 @@ const sessionDraft = (missing: boolean): fc.Arbitrary<SessionDraft> =>
       rated: fc.oneof(
         ...(missing ? [fc.constant<'missing'>('missing')] : []),
         // 'chain': the same ratedAt as the other pieces of its chain rated so
-        fc.constantFrom<'as-of' | 'as-of-1' | 'chain'>('as-of', 'as-of-1', 'chain'),
+        fc.constantFrom<'as-of' | 'as-of-1' | 'chain'>(
+          'as-of',
+          'as-of-1',
+          'chain',
+          'chain',
+          'chain',
+        ),
         delay,
       ),
       gap: sessionGap,
