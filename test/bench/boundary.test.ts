@@ -115,6 +115,58 @@ describe('parsing keeps what the check relies on', () => {
     );
   });
 
+  it('reads every instant the same whether written as epoch ms, Shanghai wall clock, Z or +08:00', () => {
+    const INSTANT_KEYS = new Set([
+      'at',
+      'ratedAt',
+      'placedAt',
+      'paidAt',
+      'cancelledAt',
+      'outboundAt',
+      'collectedAt',
+      'deliveredAt',
+      'createdAt',
+      'repliedAt',
+      'appliedAt',
+      'approvedAt',
+      'rejectedAt',
+      'completedAt',
+      'openedAt',
+      'ruledAt',
+      'appealUpheldAt',
+    ]);
+    const written = (ms: number, how: number): string | number => {
+      const utc = new Date(ms).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+      const local = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23);
+      switch (how % 4) {
+        case 0:
+          return ms;
+        case 1:
+          return local.replace('T', ' ');
+        case 2:
+          return utc;
+        default:
+          return `${local}+08:00`;
+      }
+    };
+    const rewrite = (x: unknown, how: number): unknown => {
+      if (Array.isArray(x)) return x.map((y, i) => rewrite(y, how + i));
+      if (x === null || typeof x !== 'object') return x;
+      return Object.fromEntries(
+        Object.entries(x).map(([k, v], i) => [
+          k,
+          INSTANT_KEYS.has(k) && typeof v === 'number' ? written(v, how + i) : rewrite(v, how + i),
+        ]),
+      );
+    };
+    fc.assert(
+      fc.property(boundaryStoreArb({ missingDecisions: true }), fc.nat(3), (raw, how) => {
+        expect(parseStoreData(rewrite(raw, how))).toEqual(parseStoreData(raw));
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
   it('accepts a rating without ratedAt, a ruling without ruledAt and an appeal without ruling', () => {
     const raw = {
       store: { id: 'x' },
