@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BASELINE_METRIC_IDS, baselineMetrics } from '../../bench/baseline.js';
 import { compareWithLibrary } from '../../bench/compare.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import { boundaryStoreArb, type Raw, type RawStore, REF_AS_OF } from '../laws/_boundaryStore.js';
 
@@ -82,6 +82,26 @@ describe('baseline = library on stores crowded at the boundaries', () => {
         expect(disagreements(raw, AS_OFS, seed)).toEqual([]);
       }),
       { numRuns: 250, seed: 20_261_124 },
+    );
+  });
+
+  it('agrees with evaluateHistory on each of twelve days around the reference day', () => {
+    const from = dayKeyOf(REF - 3);
+    fc.assert(
+      fc.property(boundaryStoreArb({ missingDecisions: true }), (raw) => {
+        const data = parseStoreData(raw);
+        const cards = evaluateHistory(data, { from, to: dayKeyOf(REF + 8) });
+        expect(cards).toHaveLength(12);
+        const out: string[] = [];
+        cards.forEach((card, i) => {
+          const asOf = dayKeyOf(REF - 3 + i);
+          for (const line of compareWithLibrary(baselineMetrics(data, asOf), card)) {
+            out.push(`history, as of ${asOf}: ${line}`);
+          }
+        });
+        expect(out).toEqual([]);
+      }),
+      { numRuns: 100, seed: 20_261_125 },
     );
   });
 
