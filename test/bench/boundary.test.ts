@@ -12,7 +12,13 @@ import { compareWithLibrary } from '../../bench/compare.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
-import { boundaryStoreArb, type Raw, type RawStore, REF_AS_OF } from '../laws/_boundaryStore.js';
+import {
+  boundaryStoreArb,
+  type Raw,
+  type RawStore,
+  REF_AS_OF,
+  REF_AS_OF_MS,
+} from '../laws/_boundaryStore.js';
 
 const REF = parseDayKey(REF_AS_OF);
 /** The reference day, the days either side, and the day that moves every window by six. */
@@ -63,6 +69,38 @@ const disagreements = (
   return out;
 };
 
+const INSTANT_KEYS = new Set([
+  'at',
+  'ratedAt',
+  'placedAt',
+  'paidAt',
+  'cancelledAt',
+  'outboundAt',
+  'collectedAt',
+  'deliveredAt',
+  'createdAt',
+  'repliedAt',
+  'appliedAt',
+  'approvedAt',
+  'rejectedAt',
+  'completedAt',
+  'openedAt',
+  'ruledAt',
+  'appealUpheldAt',
+]);
+
+/** `x` with every instant (epoch ms under an instant key) replaced by `f(instant, i)`. */
+function mapRawInstants(x: unknown, f: (ms: number, i: number) => unknown, n = 0): unknown {
+  if (Array.isArray(x)) return x.map((y, i) => mapRawInstants(y, f, n + i));
+  if (x === null || typeof x !== 'object') return x;
+  return Object.fromEntries(
+    Object.entries(x).map(([k, v], i) => [
+      k,
+      INSTANT_KEYS.has(k) && typeof v === 'number' ? f(v, n + i) : mapRawInstants(v, f, n + i),
+    ]),
+  );
+}
+
 /** Shanghai wall-clock instant in epoch ms (tests read better with dates than with numbers). */
 const at = (local: string): number => Date.parse(`${local}+08:00`);
 
@@ -105,6 +143,26 @@ describe('baseline = library on stores crowded at the boundaries', () => {
     );
   });
 
+  it('nothing stamped at or after the as-of instant changes a result (raw input, decisions undated)', () => {
+    fc.assert(
+      fc.property(
+        boundaryStoreArb({ missingDecisions: true }),
+        fc.integer({ min: 1, max: 400 * 86_400_000 }),
+        (raw, shift) => {
+          const moved = parseStoreData(
+            mapRawInstants(raw, (ms) => (ms >= REF_AS_OF_MS ? ms + shift : ms)),
+          );
+          const data = parseStoreData(raw);
+          expect(baselineMetrics(moved, REF_AS_OF)).toEqual(baselineMetrics(data, REF_AS_OF));
+          expect(JSON.stringify(evaluateStore(moved, { asOf: REF_AS_OF }).metrics)).toBe(
+            JSON.stringify(evaluateStore(data, { asOf: REF_AS_OF }).metrics),
+          );
+        },
+      ),
+      { numRuns: 150, seed: 20_261_126 },
+    );
+  });
+
   it('reaches every metric (the comparison is not vacuous)', () => {
     const seen = new Map<string, number>();
     for (const raw of fc.sample(boundaryStoreArb(), { numRuns: 150, seed: 7 })) {
@@ -136,25 +194,6 @@ describe('parsing keeps what the check relies on', () => {
   });
 
   it('reads every instant the same whether written as epoch ms, Shanghai wall clock, Z or +08:00', () => {
-    const INSTANT_KEYS = new Set([
-      'at',
-      'ratedAt',
-      'placedAt',
-      'paidAt',
-      'cancelledAt',
-      'outboundAt',
-      'collectedAt',
-      'deliveredAt',
-      'createdAt',
-      'repliedAt',
-      'appliedAt',
-      'approvedAt',
-      'rejectedAt',
-      'completedAt',
-      'openedAt',
-      'ruledAt',
-      'appealUpheldAt',
-    ]);
     const written = (ms: number, how: number): string | number => {
       const utc = new Date(ms).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
       const local = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23);
@@ -169,19 +208,11 @@ describe('parsing keeps what the check relies on', () => {
           return `${local}+08:00`;
       }
     };
-    const rewrite = (x: unknown, how: number): unknown => {
-      if (Array.isArray(x)) return x.map((y, i) => rewrite(y, how + i));
-      if (x === null || typeof x !== 'object') return x;
-      return Object.fromEntries(
-        Object.entries(x).map(([k, v], i) => [
-          k,
-          INSTANT_KEYS.has(k) && typeof v === 'number' ? written(v, how + i) : rewrite(v, how + i),
-        ]),
-      );
-    };
     fc.assert(
       fc.property(boundaryStoreArb({ missingDecisions: true }), fc.nat(3), (raw, how) => {
-        expect(parseStoreData(rewrite(raw, how))).toEqual(parseStoreData(raw));
+        expect(parseStoreData(mapRawInstants(raw, (ms, i) => written(ms, how + i)))).toEqual(
+          parseStoreData(raw),
+        );
       }),
       { numRuns: 100, seed: 13 },
     );
