@@ -145,6 +145,7 @@ export {
   formatProvenance,
   type Provenance,
   type ProvenanceTag,
+  provenancesOf,
   type Sourced,
   sourced,
 } from './rules/provenance.js';

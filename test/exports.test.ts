@@ -101,6 +101,7 @@ const EXPECTED = [
   'peerMedian',
   'presalesSatisfaction',
   'presalesSatisfactionDefinition',
+  'provenancesOf',
   'qualityRepairRate',
   'qualityRepairRateDefinition',
   'rankingRate',

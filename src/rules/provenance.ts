@@ -1,5 +1,5 @@
 /**
- * Where a rule comes from (DOMAIN.md, "provenance tag"). Every window, hour, threshold,
+ * Where a rule comes from: its provenance tag. Every window, hour, threshold,
  * weight and point value in a rule set carries one.
  *
  * @module
@@ -9,11 +9,13 @@
 export type ProvenanceTag = 'seed' | 'published' | 'assumption' | 'custom';
 
 /**
- * Provenance of one rule.
+ * Provenance of one rule, or of one part of it: a rule may carry several (a metric's formula
+ * from a seed article, its window an assumption), each naming its `aspect`.
  *
  * @example
  * ```ts
  * const p: Provenance = { tag: 'published', url: 'https://m.cnqd.net/hyzx/zixun/10072.html' };
+ * const q: Provenance = { tag: 'assumption', aspect: 'anchor', note: 'the completion day' };
  * ```
  */
 export interface Provenance {
@@ -24,10 +26,16 @@ export interface Provenance {
   readonly seed?: '000' | '001';
   /** What the source says, or why we chose this. */
   readonly note?: string;
+  /** Which part of the rule this provenance covers (`formula`, `denominator`, `anchor`, `good point`…), when the rule has several. */
+  readonly aspect?: string;
+  /** For an `assumption` of a metric definition: the rule-set option (its path, e.g. `logistics.collectionCutoffHour`) that changes it, when one does. */
+  readonly option?: string;
 }
 
 /**
- * A rule's value together with where it comes from.
+ * A rule's value together with where it comes from. A value whose parts come from different
+ * places (a curve's poor point published, its good point an assumption) lists the other parts'
+ * provenances in `also`, each with its `aspect`.
  *
  * @example
  * ```ts
@@ -37,19 +45,36 @@ export interface Provenance {
 export interface Sourced<T> {
   readonly value: T;
   readonly source: Provenance;
+  /** Provenances of the value's other parts, when they differ from `source`'s. */
+  readonly also?: readonly Provenance[];
 }
 
 /**
- * Builds a {@link Sourced} value.
+ * Builds a {@link Sourced} value; further provenances (of the value's other parts) go to `also`.
  *
  * @example
  * ```ts
  * sourced(24, { tag: 'assumption', note: 'reply deadline' }).value;
  * //=> 24
+ * sourced({ good: 0.95, poor: 0.85 }, { tag: 'published', aspect: 'poor point' }, { tag: 'assumption', aspect: 'good point' }).also?.length;
+ * //=> 1
  * ```
  */
-export function sourced<T>(value: T, source: Provenance): Sourced<T> {
-  return { value, source };
+export function sourced<T>(value: T, source: Provenance, ...also: Provenance[]): Sourced<T> {
+  return also.length === 0 ? { value, source } : { value, source, also: Object.freeze(also) };
+}
+
+/**
+ * Every provenance of a sourced value: its `source`, then those of `also`.
+ *
+ * @example
+ * ```ts
+ * provenancesOf(sourced(24, { tag: 'seed', seed: '001' })).map((p) => p.tag);
+ * //=> ['seed']
+ * ```
+ */
+export function provenancesOf(s: Sourced<unknown>): readonly Provenance[] {
+  return s.also ? [s.source, ...s.also] : [s.source];
 }
 
 /**

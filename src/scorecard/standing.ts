@@ -135,7 +135,7 @@ export function chatDefectPenaltyForMonth(
   const days = asOf - first;
   const monthWindow = sourced(
     { fromDaysBack: days, toDaysBack: 1 },
-    { tag: 'published', url: 'https://www.maibaba.cn/44948.html', note: 'monthly assessment' },
+    { ...rules.chatPenalty.pointsByFailures.source, note: 'monthly assessment: a calendar month' },
   );
   const windows = { ...rules.windows };
   const defs = [

@@ -27,7 +27,12 @@ export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
   denominator: 'manual replies',
   anchor: 'session start',
   source: [
-    { tag: 'seed', seed: '001', note: '客服人工回复消息与用户消息之间时间差总时长/响应次数' },
+    {
+      tag: 'seed',
+      seed: '001',
+      aspect: 'formula',
+      note: '客服人工回复消息与用户消息之间时间差总时长/响应次数',
+    },
   ],
   notes: [
     'Offline messages (留言) never count.',

@@ -38,16 +38,14 @@ export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'seed',
       seed: '000',
+      aspect: 'name',
       note: 'names "the order arrival ratio on the next day" without a formula',
     },
     {
       tag: 'assumption',
-      note: 'formula read from the name: delivered by the end of the shippable day + 1 / orders due; no cut-off hour',
-    },
-    {
-      tag: 'published',
-      url: 'https://www.shuaishou.com/school/infos26590.html',
-      note: 'the 2018 notice’s 隔日达 variant, delivered within 2 days: rules.logistics.arrivalDays = 2',
+      aspect: 'formula',
+      option: 'logistics.arrivalDays',
+      note: 'read from the name: delivered by the end of the shippable day + 1 / orders due; no cut-off hour',
     },
   ],
   notes: [

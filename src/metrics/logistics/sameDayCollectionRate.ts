@@ -41,11 +41,14 @@ export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'seed',
       seed: '000',
+      aspect: 'name',
       note: 'names "the merchant’s collection rate on the same day" without a formula',
     },
     {
       tag: 'assumption',
-      note: 'formula read from the name: collected by the end of the due day / orders due; due day set by the collection cut-off hour (default 16:00, rules.logistics.collectionCutoffHour)',
+      aspect: 'formula',
+      option: 'logistics.collectionCutoffHour',
+      note: 'read from the name: collected by the end of the due day / orders due; the due day set by the collection cut-off hour (default 16:00)',
     },
   ],
   notes: [
