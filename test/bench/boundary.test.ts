@@ -3,7 +3,7 @@
  * library on every metric's numerator and denominator, on random small stores crowded at the
  * boundaries (midnight, 08:00, 16:00, 30 s, 10 min, 24 h, window edges, the as-of instant,
  * equal instants, offline messages, missing decision timestamps), at several as-of days, and on
- * the minimal counter-examples found so far (FINDINGS.md).
+ * the minimal counter-examples found so far.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -292,7 +292,7 @@ const T = (hms: string) => `2026-11-10T${hms}`;
 const AS_OF_INSTANT = '2026-11-23T00:00:00';
 
 /**
- * Minimal counter-examples found by the properties above (each also in FINDINGS.md), with the
+ * Minimal counter-examples found by the properties above, with the
  * baseline's own tallies for the metric in question, as the domain rules give them; then points
  * the random stores rarely reach, pinned (library and baseline agreed on each).
  */
@@ -506,7 +506,7 @@ const CASES: {
   },
 ];
 
-describe('minimal counter-examples (FINDINGS.md)', () => {
+describe('minimal counter-examples', () => {
   it.each(CASES)('$name (as of 2026-11-23)', ({ raw, metric, tally }) => {
     expect(baselineMetrics(parseStoreData(raw), REF_AS_OF)[metric]).toEqual(tally);
     expect(disagreements(raw, [REF_AS_OF])).toEqual([]);

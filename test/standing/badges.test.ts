@@ -85,7 +85,7 @@ describe('goodShopEligibility', () => {
   });
 });
 
-describe('assuredPurchaseTag (DOMAIN.md §7)', () => {
+describe('assuredPurchaseTag', () => {
   const openServices: AssuredServiceId[] = ['freight-insurance', 'lightning-refund', 'door-pickup'];
 
   it('96% good reviews and r 41% → yes', () => {
