@@ -158,7 +158,7 @@ describe('public exports', () => {
     expect(Object.keys(lib).sort()).toEqual(EXPECTED);
   });
 
-  it('exports one calculator per metric of the catalogue, named as `docs/input.md` says', () => {
+  it('exports one calculator per metric of the catalogue, named as the public contract says', () => {
     const names: Record<string, string> = {
       'consultation.average-response-time': 'averageResponseTime',
       'consultation.presales-satisfaction': 'presalesSatisfaction',

@@ -85,7 +85,7 @@ describe('goodShopEligibility', () => {
   });
 });
 
-describe('assuredPurchaseTag (`docs/sources.md` (worked examples))', () => {
+describe('assuredPurchaseTag', () => {
   const openServices: AssuredServiceId[] = ['freight-insurance', 'lightning-refund', 'door-pickup'];
 
   it('96% good reviews and r 41% → yes', () => {
