@@ -64,6 +64,34 @@ const blocks = (file) => [...readFileSync(`${pkg}/${file}`, 'utf8').matchAll(/``
 const readme = blocks('README.md');
 if (readme.length < 2) throw new Error('expected the README to have its TypeScript examples');
 readme.forEach((b, i) => writeFileSync(`${scratch}/readme-${i + 1}.mts`, b));
+// To run them, each `expression; //=> literal` line also checks its result: a quoted string or a
+// number (ending in … : a prefix), or an object or array literal (deep equality); a description
+// that is not a literal is not checked.
+const CHECK = `import { isDeepStrictEqual as __eq } from 'node:util';
+const __check = (line: string, got: unknown, literal: string) => {
+  const prefix = /^'([^']*)…'/.exec(literal) ?? /^(-?[0-9.]+)…/.exec(literal);
+  if (prefix) { if (!String(got).startsWith(prefix[1] as string)) throw new Error(\`\${line}: got \${String(got)}\`); return 1; }
+  const exact = /^('[^'…]*'|-?[0-9.]+|null|true|false)(?:\\s|$)/.exec(literal);
+  const source = exact ? exact[1] : literal.replace(/\\s+\\(.*\\)$/, '');
+  let want: unknown;
+  try { want = new Function(\`return (\${source});\`)(); } catch { return 0; }
+  if (!__eq(got, want) && !(typeof got === 'object' && got !== null && __eq(JSON.parse(JSON.stringify(got)), want)))
+    throw new Error(\`\${line}: got \${JSON.stringify(got)}, the README says \${source}\`);
+  return 1;
+};
+let __checked = 0;
+`;
+readme.forEach((b, i) => {
+  const run = b.split('\n').map((line) => {
+    const m = /^([^/]+?);\s*\/\/=> (.+)$/.exec(line);
+    return m ? `__checked += __check(${JSON.stringify(m[1].trim())}, ${m[1]}, ${JSON.stringify(m[2])});` : line;
+  });
+  const body = run.join('\n');
+  // Imports stay first.
+  const imports = body.split('\n').filter((l) => l.startsWith('import ')).join('\n');
+  const rest = body.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
+  writeFileSync(`${scratch}/run-readme-${i + 1}.mts`, `${imports}\n${CHECK}${rest}\nconsole.log(\`\${__checked} results as the README says\`);\n`);
+});
 const erp = blocks('docs/input.md').filter((b) => b.includes('orderRows'));
 if (erp.length !== 1) throw new Error('expected the ERP mapping in docs/input.md');
 writeFileSync(`${scratch}/input-erp.mts`, `${erp[0]}\nconsole.log(evaluateStore(data, { asOf: '2026-11-23' }).metrics['logistics.next-day-arrival-rate'].value?.toString());\n`);
@@ -72,10 +100,13 @@ cat > "$scratch/tsconfig.json" <<JSON
 { "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
   "strict": true, "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true,
   "noEmit": true, "skipLibCheck": true, "allowUnusedLabels": false,
-  "typeRoots": ["$repo/node_modules/@types"], "types": ["node"] }, "include": ["*.mts"] }
+  "typeRoots": ["$repo/node_modules/@types"], "types": ["node"] }, "include": ["readme-*.mts", "input-*.mts"] }
 JSON
 (cd "$scratch" && "$repo/node_modules/.bin/tsc" -p tsconfig.json && echo "README examples typecheck against the installed types")
-for f in "$scratch"/readme-*.mts; do (cd "$scratch" && "$repo/node_modules/.bin/tsx" "$f" >/dev/null) && echo "ran $(basename "$f")"; done
+for i in $(seq 1 "$(ls "$scratch"/readme-*.mts | wc -l)"); do
+  out=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" "run-readme-$i.mts")
+  echo "README example $i: $out"
+done
 erp=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" input-erp.mts)
 [ "$erp" = "1" ] || { echo "docs/input.md's ERP mapping gave $erp, expected 1"; exit 1; }
 echo "docs/input.md's ERP mapping runs: next-day arrival rate $erp"
