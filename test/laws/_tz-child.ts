@@ -5,15 +5,18 @@
  * does not take effect.
  */
 import { readFileSync } from 'node:fs';
-import type { StoreData } from '../../src/model.js';
+import { markParsed, type StoreData } from '../../src/model.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
-const { stores, raw, asOf } = JSON.parse(readFileSync(0, 'utf8')) as {
+const input = JSON.parse(readFileSync(0, 'utf8')) as {
   stores: StoreData[];
   raw: unknown[];
   asOf: string;
 };
+const { raw, asOf } = input;
+// The stores were parsed in the parent process (normalised records sent as JSON).
+const stores = input.stores.map((d) => markParsed(d));
 const parsed = raw.map((r) => parseStoreData(r));
 const out = {
   offset: new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset(),
