@@ -49,6 +49,7 @@ export class MeasureContext {
   /** Window ends (b of `[D−a, D−b]`) per slot. */
   readonly windowTo: Int32Array;
   /** @internal pending contributions: slot, anchor (NaN = already windowed), numerator, denominator. */
+  // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
   pending: number[] = [];
 
   constructor(rules: MeasurementRules, windowFrom: Int32Array, windowTo: Int32Array) {
@@ -62,9 +63,11 @@ export class MeasureContext {
    * instant never has. Records when a not-yet-happened instant will have.
    */
   known(t: number | undefined): boolean {
+    // Stryker disable next-line ConditionalExpression: `undefined < asOfMs` is false and day NaN changes nothing: the same answer, said plainly
     if (t === undefined) return false;
     if (t < this.asOfMs) return true;
     const changes = dayNumberOf(t) + 1;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (changes < this.nextChangeDay) this.nextChangeDay = changes;
     return false;
   }
@@ -78,12 +81,14 @@ export class MeasureContext {
     const last = this.asOfDay - (this.windowTo[slot] as number);
     if (day > last) {
       const enters = day + (this.windowTo[slot] as number);
+      // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
       if (enters < this.nextChangeDay) this.nextChangeDay = enters;
       return false;
     }
     const a = this.windowFrom[slot] as number;
     if (day < this.asOfDay - a) return false;
     const leaves = day + a + 1;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (leaves < this.nextChangeDay) this.nextChangeDay = leaves;
     return true;
   }
@@ -167,6 +172,7 @@ export function runEngine(
   const anchorSlack = Math.max(
     1,
     rules.logistics.arrivalDays.value + 1,
+    // Stryker disable next-line ArithmeticOperator: a wider slack only measures more days, each windowed by its anchor: more work, the same sums
     Math.ceil(rules.reviews.handlingHours.value / 24),
   );
 
@@ -183,16 +189,19 @@ export function runEngine(
         familyMinB = Math.min(familyMinB, windowTo[slot] as number);
       }
     });
+    // Stryker disable next-line ConditionalExpression: a family nothing measures adds nothing; the skip saves building its entities
     if (measures.length === 0) continue;
     // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
     // [fromDay, toDay]: it is not built at all.
     const relevantFromMs = dayStartMs(fromDay - anchorSlack - familyMaxA);
     // Customers split where nothing happens for longer than a chat window plus attribution.
     const segmentGapMs =
+      // Stryker disable next-line ArithmeticOperator: any gap longer than a window's span (30 days) plus attribution keeps a customer whole inside every window; the margin changes where entities are cut, not what they measure
       (familyMaxA + Math.ceil(rules.chat.attributionHours.value / 24) + 2) * DAY_MS;
     const entities = buildFamily(family, data, rules, relevantFromMs, segmentGapMs);
     const measureCount = measures.length;
     for (const entity of entities) {
+      // Stryker disable next-line ArithmeticOperator: starting earlier only measures days whose contributions the anchors window out: more work, the same sums
       let day = Math.max(fromDay, dayNumberOf(entity.minMs) + familyMinB);
       const last = Math.min(toDay, dayNumberOf(entity.maxMs) + anchorSlack + familyMaxA);
       while (day <= last) {
@@ -206,6 +215,7 @@ export function runEngine(
           (m.fn as (v: unknown, c: MeasureContext, s: number) => void)(view, ctx, m.slot);
         }
         const until = Math.min(ctx.nextChangeDay - 1, toDay);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: committing nothing changes nothing
         if (ctx.pending.length > 0) commit(ctx, day, until, fromDay, diffNum, diffDen, magnitudes);
         day = until + 1;
       }
@@ -253,11 +263,14 @@ function commit(
     const anchor = p[i + 1] as number;
     let lo = validFrom;
     let hi = validTo;
+    // Stryker disable next-line ConditionalExpression: with a NaN anchor both comparisons below are false and lo, hi stay as they are
     if (!Number.isNaN(anchor)) {
       // The anchor is in the window [D−a, D−b] for D in [anchor + b, anchor + a].
       const enters = anchor + (ctx.windowTo[slot] as number);
       const leaves = anchor + (ctx.windowFrom[slot] as number);
+      // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
       if (enters > lo) lo = enters;
+      // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
       if (leaves < hi) hi = leaves;
     }
     if (lo > hi) continue;
@@ -269,10 +282,12 @@ function commit(
     const e = hi - fromDay + 1;
     magnitudes[2 * slot] = (magnitudes[2 * slot] as number) + Math.abs(num);
     magnitudes[2 * slot + 1] = (magnitudes[2 * slot + 1] as number) + Math.abs(den);
+    // Stryker disable next-line ConditionalExpression: adding 0 changes nothing
     if (num !== 0) {
       dn[s] = (dn[s] as number) + num;
       dn[e] = (dn[e] as number) - num;
     }
+    // Stryker disable next-line ConditionalExpression: adding 0 changes nothing
     if (den !== 0) {
       dd[s] = (dd[s] as number) + den;
       dd[e] = (dd[e] as number) - den;
@@ -301,6 +316,7 @@ function assertExact(definitions: readonly MetricDefinition[], magnitudes: Float
 function prefixSum(diff: Float64Array, days: number): Float64Array {
   const out = new Float64Array(days);
   let acc = 0;
+  // Stryker disable next-line EqualityOperator: a write past the end of a typed array is ignored
   for (let i = 0; i < days; i++) {
     acc += diff[i] as number;
     out[i] = acc;

@@ -1,0 +1,70 @@
+/**
+ * The engine adds integer sums exactly, or refuses: sums past 2^53 − 1 (money in fen,
+ * durations in ms) are an InvalidInputError naming the metric, never a rounded tally.
+ */
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import { parseStoreData } from '../../src/schemas/parse.js';
+import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+
+const AS_OF = '2026-11-20';
+
+describe('sums beyond exact integers', () => {
+  const order = (id: string) => ({
+    id,
+    customerId: `c-${id}`,
+    placedAt: '2026-11-01 09:00:00',
+    paidAt: '2026-11-01 09:00:01',
+    amount: '90000000000000.01',
+  });
+  const chat = {
+    id: 's1',
+    customerId: 'c-o0',
+    messages: [
+      { from: 'customer', at: '2026-10-31 10:00:00' },
+      { from: 'agent', at: '2026-10-31 10:00:10' },
+    ],
+  };
+
+  it('one order of 90 trillion yuan is summed exactly', () => {
+    const data = parseStoreData({
+      store: { id: 's' },
+      orders: [order('o0')],
+      chatSessions: [chat],
+    });
+    const m = evaluateStore(data, { asOf: AS_OF }).metrics['consultation.facilitated-amount-share'];
+    expect([m.numerator?.toString(), m.denominator?.toString(), m.value?.toString()]).toEqual([
+      '90000000000000.01',
+      '90000000000000.01',
+      '1',
+    ]);
+  });
+
+  const refusal = (found: string) =>
+    `expected the sums of consultation.facilitated-amount-share to stay at most 9007199254740991 (2^53 − 1, the largest integer added exactly), found ${found} (amounts in fen or durations in ms too large)`;
+
+  it('two orders without a chat pass 2^53 fen in the denominator alone: refused', () => {
+    const data = parseStoreData({ store: { id: 's' }, orders: [order('o0'), order('o1')] });
+    expect(() => evaluateStore(data, { asOf: AS_OF })).toThrow(refusal('18000000000000002'));
+  });
+
+  it('two of them pass 2^53 fen: InvalidInputError naming the metric, never a rounded sum', () => {
+    const data = parseStoreData({
+      store: { id: 's' },
+      orders: [order('o0'), order('o1')],
+      chatSessions: [chat],
+    });
+    expect(() => evaluateStore(data, { asOf: AS_OF })).toThrow(InvalidInputError);
+    try {
+      evaluateStore(data, { asOf: AS_OF });
+    } catch (e) {
+      expect((e as InvalidInputError).issues).toEqual([
+        {
+          path: '',
+          message:
+            'expected the sums of consultation.facilitated-amount-share to stay at most 9007199254740991 (2^53 − 1, the largest integer added exactly), found 18000000000000002 (amounts in fen or durations in ms too large)',
+        },
+      ]);
+    }
+  });
+});
