@@ -172,6 +172,8 @@ describe('edges, each pinned exactly', () => {
     expect(() => parseDayKey('x'.repeat(100), 'asOf')).toThrow(
       `Expected asOf as a calendar date YYYY-MM-DD between 1992 and 2099, found "${'x'.repeat(60)}…"`,
     );
+    // Exactly 60 characters are quoted whole.
+    expect(() => parseDayKey('y'.repeat(60))).toThrow(`found "${'y'.repeat(60)}"`);
     expect(() => parseDayKey(undefined as unknown as string)).toThrow('found undefined');
     // Not a string, though it reads as one.
     const sly = { toString: () => '2026-11-01' } as unknown as string;
