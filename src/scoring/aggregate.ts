@@ -21,7 +21,7 @@ export interface WeightedItem {
 }
 
 function checkFinite(fn: string, what: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
+  if (!Number.isFinite(v)) {
     throw new ArgumentError(`${fn}: expected ${what} to be a finite number, found ${String(v)}`);
   }
 }
@@ -91,7 +91,7 @@ export function roundScore(x: number): number {
 
 /** True when `w` is a {@link Sourced} wrapper rather than the weights themselves. */
 function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
-  // Stryker disable next-line LogicalOperator: module weights are keyed by module ids, never `value` or `source`: either key alone tells the two forms apart
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: module weights are keyed by module ids, never `value` or `source`: either key alone tells the two forms apart
   return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
 }
 
@@ -112,7 +112,7 @@ export function validateModuleWeights(
   const issues: InputIssue[] = [];
   let any = false;
   for (const [id, w] of Object.entries(weights)) {
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+    if (!Number.isFinite(w) || w < 0) {
       issues.push({
         path: `${path}.${id}`,
         message: `expected a finite weight ≥ 0, found ${String(w)}`,

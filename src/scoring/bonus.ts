@@ -70,7 +70,7 @@ export function assuredBonus(
   asOfMs: number,
   config: BonusRules = DEFAULT_BONUS,
 ): AssuredBonus {
-  if (typeof asOfMs !== 'number' || !Number.isFinite(asOfMs)) {
+  if (!Number.isFinite(asOfMs)) {
     throw new ArgumentError(
       `assuredBonus: expected asOfMs to be finite epoch milliseconds, found ${String(asOfMs)}`,
     );
@@ -81,7 +81,9 @@ export function assuredBonus(
   // Built-in services in their list's order, then the rule set's own, by id.
   const order = new Map<string, number>(ASSURED_SERVICE_IDS.map((id, i) => [id, i] as const));
   const rank = (id: string) => order.get(id) ?? ASSURED_SERVICE_IDS.length;
-  const active = [...open].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // Ids in a set are never equal: `a < b` or not decides.
+  // Stryker disable next-line EqualityOperator: `a <= b` is `a < b` for ids that are never equal
+  const active = [...open].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 
   const groupOf = new Map<AssuredServiceId, string>();
   for (const g of config.groups.value) for (const m of g.members) groupOf.set(m, g.id);
@@ -124,7 +126,7 @@ export function totalScore(composite: number | null, bonus: number, cap = 10): n
     ['cap', cap],
     ['composite', composite ?? 0],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
+    if (!Number.isFinite(v)) {
       throw new ArgumentError(
         `totalScore: expected ${what} to be a finite number, found ${String(v)}`,
       );

@@ -79,7 +79,7 @@ export function validateCurve(
   const issues: InputIssue[] = [];
   for (const key of ['good', 'poor'] as const) {
     const v = curve[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
+    if (!Number.isFinite(v)) {
       issues.push({
         path: `${path}.${key}`,
         message: `expected a finite number, found ${String(v)}`,

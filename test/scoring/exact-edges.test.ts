@@ -34,6 +34,12 @@ describe('curve edges', () => {
     expect(scoreByCurve(-0, { good: 2, poor: 1 }, 'higher-is-better', 'hours')).toBe(0);
   });
 
+  it('refuses a number given as a string', () => {
+    expect(() =>
+      scoreByCurve('12' as unknown as number, seconds, 'lower-is-better', 'seconds'),
+    ).toThrow('[jd-weather-vane] scoreByCurve: expected a number value, found 12');
+  });
+
   it('refuses NaN with a message naming the function', () => {
     expect(() => scoreByCurve(Number.NaN, seconds, 'lower-is-better', 'seconds')).toThrow(
       '[jd-weather-vane] scoreByCurve: expected a number value, found NaN',
@@ -216,6 +222,35 @@ describe('bonus edges', () => {
     );
     expect(b.active).toEqual(['door-pickup', 'alpha-care', 'mid-care', 'zeta-care']);
     expect(b.counted).toBe(4);
+  });
+
+  it('the order of active services does not depend on the order they are listed in', () => {
+    const ids = ['zeta-care', 'alpha-care', 'mid-care', 'beta-care', 'door-pickup'];
+    const rules = {
+      ...DEFAULT_BONUS,
+      servicePoints: Object.fromEntries(
+        ids.slice(0, 4).map((id) => [id, sourced(0.1, { tag: 'custom' as const })]),
+      ),
+      cap: sourced(5, { tag: 'custom' as const }),
+    };
+    const sorted = ['door-pickup', 'alpha-care', 'beta-care', 'mid-care', 'zeta-care'];
+    for (let k = 0; k < ids.length; k++) {
+      const listed = [...ids.slice(k), ...ids.slice(0, k)];
+      expect(
+        assuredBonus(
+          listed.map((id) => on(id)),
+          AS_OF,
+          rules,
+        ).active,
+      ).toEqual(sorted);
+      expect(
+        assuredBonus(
+          listed.reverse().map((id) => on(id)),
+          AS_OF,
+          rules,
+        ).active,
+      ).toEqual(sorted);
+    }
   });
 
   it('two groups count once each', () => {
