@@ -4,7 +4,7 @@
  */
 import { runCli } from '../src/cli/run.js';
 
-const code = runCli(
+const code = await runCli(
   [
     'score',
     'examples/sample-store.json',

@@ -30,5 +30,25 @@ const card = evaluateStore(data, { asOf: '2026-11-23' });
 if (metricCatalogue.length !== 19 || card.metrics['reviews.negative-rate'].status !== 'no-data') throw new Error('CJS require broken');
 console.log('CJS require ok:', card.metrics['reviews.negative-rate'].status);
 JS
-(cd "$scratch" && node esm.mjs && node cjs.cjs)
+cat > "$scratch/node-esm.mjs" <<'JS'
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readStoreDir, writeStoreDir } from 'jd-weather-vane/node';
+const dir = join(mkdtempSync(join(tmpdir(), 'jwv-')), 's');
+await writeStoreDir(dir, { store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', amount: '9.90' }] });
+const data = await readStoreDir(dir);
+if (data.orders[0].amountFen !== 990) throw new Error('ESM import of jd-weather-vane/node broken');
+console.log('ESM import of jd-weather-vane/node ok');
+JS
+cat > "$scratch/node-cjs.cjs" <<'JS'
+const { readStoreDir } = require('jd-weather-vane/node');
+readStoreDir('no-such-folder').then(
+  () => { throw new Error('expected a rejection'); },
+  (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
+);
+JS
+(cd "$scratch" && node esm.mjs && node cjs.cjs && node node-esm.mjs && node node-cjs.cjs)
+# The main entry must not need Node built-ins (the Node-only entry holds them).
+if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
 if [ -f dist/cli.js ]; then (cd "$scratch" && npx --no-install jd-weather-vane --help >/dev/null && echo "CLI bin ok"); fi

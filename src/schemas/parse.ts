@@ -130,8 +130,8 @@ function formatPath(prefix: string, path: readonly PropertyKey[]): string {
   return s;
 }
 
-/** A zod issue in our words: every schema words its own issues ("expected …, found …"). */
-function toInputIssue(prefix: string, iss: z.core.$ZodIssue, raw: unknown): InputIssue {
+/** A zod issue in our words: every schema words its own issues ("expected …, found …"); `prefix` starts every path. */
+export function toInputIssue(prefix: string, iss: z.core.$ZodIssue, raw: unknown): InputIssue {
   const path = formatPath(prefix, iss.path);
   if (iss.message.startsWith('expected ')) return { path, message: iss.message };
   /* v8 ignore start: a last resort should a zod message slip through unworded */
@@ -166,29 +166,36 @@ function addIssue(bad: BadRecords, index: number, issue: InputIssue): void {
   else list.push(issue);
 }
 
+/**
+ * Validates and normalises one record of a collection (fast path first, then its zod
+ * schema): the normalised record, or `undefined` after `onIssues` received every problem,
+ * each path starting with `prefix` (`orders[12]`, or `orders.jsonl:13` for a file).
+ * Shared by {@link parseStoreData} and the Node entry's file readers.
+ */
+export function parseRecord(
+  name: StoreDataCollection,
+  record: unknown,
+  prefix: string,
+  onIssues: (issues: InputIssue[]) => void,
+): unknown {
+  const { fast, schema } = SPECS[name];
+  const out = fast(record);
+  if (out !== undefined) return out;
+  const r = schema.safeParse(record);
+  if (r.success) return r.data;
+  onIssues(r.error.issues.map((iss) => toInputIssue(prefix, iss, record)));
+  return undefined;
+}
+
 function parseCollection(
   name: StoreDataCollection,
   records: readonly unknown[],
   bad: BadRecords,
 ): unknown[] {
-  const { fast, schema } = SPECS[name];
   // Sized once: growing by push would copy the array again and again for millions of records.
   const parsed: unknown[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    let out = fast(record);
-    if (out === undefined) {
-      const r = schema.safeParse(record);
-      if (r.success) out = r.data;
-      else {
-        const prefix = `${name}[${i}]`;
-        bad.set(
-          i,
-          r.error.issues.map((iss) => toInputIssue(prefix, iss, record)),
-        );
-      }
-    }
-    parsed[i] = out;
+    parsed[i] = parseRecord(name, records[i], `${name}[${i}]`, (issues) => bad.set(i, issues));
   }
   return parsed;
 }

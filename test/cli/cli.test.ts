@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, USAGE } from '../../src/cli/run.js';
 
-const run = (args: string[]) => {
+const run = async (args: string[]) => {
   let out = '';
   let err = '';
-  const code = runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 };
 const dir = mkdtempSync(join(tmpdir(), 'jwv-cli-'));
@@ -21,8 +21,8 @@ const sample = 'examples/sample-store.json';
 const peers = 'examples/sample-peers.json';
 
 describe('jd-weather-vane CLI (in process)', () => {
-  it('prints a readable scorecard', () => {
-    const r = run(['score', sample, '--as-of', '2026-11-23']);
+  it('prints a readable scorecard', async () => {
+    const r = await run(['score', sample, '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^京东风向标 Weather vane · .* · as of 2026-11-23 · rules jd-default/);
     for (const s of [
@@ -41,12 +41,12 @@ describe('jd-weather-vane CLI (in process)', () => {
     expect(r.out).not.toContain('排名 Standing');
   });
 
-  it('adds the standing with --peers, and prints JSON with --json', () => {
-    const r = run(['score', sample, '--as-of', '2026-11-23', '--peers', peers]);
+  it('adds the standing with --peers, and prints JSON with --json', async () => {
+    const r = await run(['score', sample, '--as-of', '2026-11-23', '--peers', peers]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('排名 Standing');
     expect(r.out).toMatch(/店铺星级 Stars \d\.\d/);
-    const j = run(['score', sample, '--as-of', '2026-11-23', '--json']);
+    const j = await run(['score', sample, '--as-of', '2026-11-23', '--json']);
     expect(j.code).toBe(0);
     const card = JSON.parse(j.out);
     expect(Object.keys(card.metrics)).toHaveLength(19);
@@ -54,20 +54,20 @@ describe('jd-weather-vane CLI (in process)', () => {
     expect(card.asOf).toBe('2026-11-23');
   });
 
-  it('exits 1 on invalid input, printing every issue with its path', () => {
+  it('exits 1 on invalid input, printing every issue with its path', async () => {
     const bad = file('bad.json', {
       store: { id: 's' },
       orders: [{ id: 'o1', customerId: 'c', placedAt: 'soon', amount: -1 }],
     });
-    const r = run(['score', bad, '--as-of', '2026-11-23']);
+    const r = await run(['score', bad, '--as-of', '2026-11-23']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/invalid input, 2 issue\(s\)/);
     expect(r.err).toContain('orders[0].placedAt');
     expect(r.err).toContain('orders[0].amount');
-    const notJson = run(['score', file('x.json', '{ nope'), '--as-of', '2026-11-23']);
+    const notJson = await run(['score', file('x.json', '{ nope'), '--as-of', '2026-11-23']);
     expect(notJson.code).toBe(1);
     expect(notJson.err).toMatch(/expected JSON/);
-    const badPeers = run([
+    const badPeers = await run([
       'score',
       sample,
       '--as-of',
@@ -82,7 +82,10 @@ describe('jd-weather-vane CLI (in process)', () => {
   it.each([
     [[], /expected the command "score", found nothing/],
     [['rank', sample], /expected the command "score", found "rank"/],
-    [['score'], /expected the path of a store JSON file/],
+    [
+      ['score'],
+      /expected the store after "score": a .json file, a folder, or - for standard input/,
+    ],
     [['score', sample], /expected --as-of YYYY-MM-DD/],
     [['score', sample, 'other.json', '--as-of', '2026-11-23'], /expected one store file/],
     [['score', sample, '--as-of', '23/11/2026'], /asOf as a calendar date YYYY-MM-DD/],
@@ -91,15 +94,15 @@ describe('jd-weather-vane CLI (in process)', () => {
       ['score', join(dir, 'missing.json'), '--as-of', '2026-11-23'],
       /cannot read the store file .*ENOENT/,
     ],
-  ])('exits 2 on a usage error: %j', (args, message) => {
-    const r = run(args as string[]);
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const r = await run(args as string[]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).toContain('Usage: jd-weather-vane score');
   });
 
-  it('prints help', () => {
-    expect(run(['--help'])).toEqual({ code: 0, out: USAGE, err: '' });
+  it('prints help', async () => {
+    expect(await run(['--help'])).toEqual({ code: 0, out: USAGE, err: '' });
   });
 });
 
