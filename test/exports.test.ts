@@ -145,7 +145,7 @@ describe('public exports', () => {
   });
 
   it('lists exactly the runtime exports of the Node-only entry (jd-weather-vane/node)', () => {
-    expect(Object.keys(nodeEntry).sort()).toEqual(['readStoreDir', 'writeStoreDir']);
+    expect(Object.keys(nodeEntry).sort()).toEqual(['CSV_FIELDS', 'readStoreDir', 'writeStoreDir']);
   });
 
   it('exports one calculator per metric of the catalogue, named as DESIGN.md says', () => {

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InvalidInputError, WeatherVaneError } from '../errors.js';
 import type { StoreData } from '../model.js';
+import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
 import { parsePeerData } from '../schemas/peers.js';
@@ -32,9 +33,10 @@ export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [-
 Computes JD's store weather vane (京东风向标) for one evaluation day.
 
   <store>             the store's data (see the README for the format): a .json file, a
-                      folder (store.json and one .jsonl file per collection, streamed), or
-                      - to read the JSON from standard input
+                      folder (store.json and one .jsonl or .csv file per collection,
+                      streamed), or - to read the JSON from standard input
   --as-of YYYY-MM-DD  the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts
+  --mapping m.json    CSV column mapping for a folder (default: the folder's mapping.json)
   --peers peers.json  category peers: { composites, modules, metrics } (see the README);
                       scores metrics against them and adds the standing (stars, badges…)
   --json              print the scorecard as JSON instead of a table
@@ -68,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           options: {
             'as-of': { type: 'string' },
             peers: { type: 'string' },
+            mapping: { type: 'string' },
             json: { type: 'boolean', default: false },
             quiet: { type: 'boolean', short: 'q', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -98,7 +101,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (asOf === undefined)
       throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
     progress = io.stderrIsTTY === true && !values.quiet ? new Progress(io) : undefined;
-    const data = await readStore(file, io, progress);
+    const mapping =
+      values.mapping === undefined
+        ? undefined
+        : (readJson(values.mapping, 'mapping') as CsvMapping);
+    const data = await readStore(file, io, progress, mapping);
     const peers =
       values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
     progress?.phase(`evaluating as of ${asOf}`);
@@ -158,6 +165,7 @@ async function readStore(
   path: string,
   io: CliIo,
   progress: Progress | undefined,
+  mapping: CsvMapping | undefined,
 ): Promise<StoreData> {
   if (path === '-') {
     progress?.phase('reading standard input');
@@ -177,12 +185,12 @@ async function readStore(
     // readJson words the error
   }
   if (isDir) {
-    return readStoreDir(
-      path,
-      progress === undefined
+    return readStoreDir(path, {
+      ...(mapping === undefined ? {} : { mapping }),
+      ...(progress === undefined
         ? {}
-        : { onProgress: (p) => progress.records(p.file, p.records, p.bytesRead, p.totalBytes) },
-    );
+        : { onProgress: (p) => progress.records(p.file, p.records, p.bytesRead, p.totalBytes) }),
+    });
   }
   progress?.phase(`reading ${path}`);
   const input = readJson(path, 'store');

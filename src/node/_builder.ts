@@ -59,8 +59,16 @@ export class StoreBuilder {
     this.state.set(name, { file, records: [], bad: new Set(), lines: undefined, base: 1 });
   }
 
-  /** One raw record of the collection opened last under `name`, from line `line`. */
-  add(name: StoreDataCollection, raw: unknown, line: number): void {
+  /**
+   * One raw record of the collection opened under `name`, from line `line`; `rewrite`
+   * relocates an issue (a chat message's issue to its own file and line).
+   */
+  add(
+    name: StoreDataCollection,
+    raw: unknown,
+    line: number,
+    rewrite?: (issue: InputIssue) => InputIssue,
+  ): void {
     const st = this.state.get(name) as CollectionState;
     const index = st.records.length;
     if (st.lines === undefined && index === 0) st.base = line;
@@ -71,7 +79,7 @@ export class StoreBuilder {
     let bad = false;
     const out = parseRecord(name, raw, `${st.file}:${line}`, (issues) => {
       bad = true;
-      for (const i of issues) this.issues.push(i);
+      for (const i of issues) this.issues.push(rewrite === undefined ? i : rewrite(i));
     });
     if (bad) {
       st.bad.add(index);

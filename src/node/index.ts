@@ -1,7 +1,7 @@
 /**
  * `jd-weather-vane/node`: reading stores from files, for Node.js only (the main entry stays
- * free of Node built-ins). A store folder holds `store.json` and one JSON Lines file per
- * collection; each record is validated as it is read.
+ * free of Node built-ins). A store folder holds `store.json` and one JSON Lines or CSV file
+ * per collection; each record is validated as it is read.
  *
  * @example
  * ```ts
@@ -12,5 +12,6 @@
  *
  * @module node
  */
+export { CSV_FIELDS, type CsvCollection, type CsvMapping } from './csvMapping.js';
 export { type ReadProgress, type ReadStoreDirOptions, readStoreDir } from './readStoreDir.js';
 export { writeStoreDir } from './writeStoreDir.js';

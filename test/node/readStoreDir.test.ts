@@ -1,22 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { ArgumentError, InvalidInputError } from '../../src/errors.js';
+import { ArgumentError } from '../../src/errors.js';
 import { type ReadProgress, readStoreDir, writeStoreDir } from '../../src/node/index.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { folder as inFolder, issuesOf, scratch } from './_helpers.js';
 
-const root = mkdtempSync(join(tmpdir(), 'jwv-dir-'));
-let n = 0;
-const folder = (files: Record<string, string>): string => {
-  const dir = join(root, `s${n++}`);
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-};
+const root = scratch('jwv-dir-');
+const folder = (files: Record<string, string>): string => inFolder(root, files);
 const jsonl = (...records: unknown[]): string => records.map((r) => JSON.stringify(r)).join('\n');
 const order = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -26,15 +20,6 @@ const order = (id: string, extra: Record<string, unknown> = {}) => ({
   amount: '19.90',
   ...extra,
 });
-const issuesOf = async (dir: string) => {
-  try {
-    await readStoreDir(dir);
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  throw new Error('expected InvalidInputError');
-};
 const sample = JSON.parse(readFileSync('examples/sample-store.json', 'utf8'));
 
 describe('readStoreDir', () => {
@@ -94,7 +79,7 @@ describe('readStoreDir', () => {
       'order.jsonl': '',
     });
     expect(await issuesOf(dir)).toEqual([
-      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl, found "order.jsonl"',
+      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl (or .csv, or named in the mapping), found "order.jsonl"',
       expect.stringMatching(
         /^orders\.jsonl:3: expected one JSON record on the line, found a syntax error: /,
       ),
