@@ -97,8 +97,6 @@ function inLogistics(
   return !cancelledEarly || (anchor < due && !cancelledKnown);
 }
 
-const RANK = { customer: 0, robot: 1, agent: 2 } as const;
-
 /**
  * The nineteen metrics for as-of day `asOf` (`YYYY-MM-DD`, Shanghai).
  *
@@ -360,8 +358,8 @@ function byStartThenId(a: ChatSession, b: ChatSession): number {
   return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function byTimeThenSender(a: ChatMessage, b: ChatMessage): number {
-  return a.at - b.at || RANK[a.from] - RANK[b.from];
+function byTime(a: ChatMessage, b: ChatMessage): number {
+  return a.at - b.at;
 }
 
 /** One merged session: the pieces of `group`, each with its first `counts[i]` messages. */
@@ -384,7 +382,7 @@ function session(
       const g = group[i] as ChatSession;
       for (let k = 0; k < (counts[i] as number); k++) all.push(g.messages[k] as ChatMessage);
     }
-    all.sort(byTimeThenSender);
+    all.sort(byTime); // stable: equal instants keep the pieces' order (start, then id)
     msgs = all;
     n = all.length;
   }
@@ -430,7 +428,7 @@ function session(
     stage = firstOrderAt < startAt ? 'after-sales' : 'pre-sales';
   }
   const received = firstReply >= 0;
-  if (stage === 'pre-sales' && received) c.receivedStarts.push(startAt);
+  if (kind === 'consultation' && stage === 'pre-sales' && received) c.receivedStarts.push(startAt);
 
   const startDay = dayOf(startAt);
   if (startDay < c.D - CHAT_FROM || startDay > c.D - CHAT_TO) return;
@@ -448,12 +446,12 @@ function session(
     c.rate30.den += 1;
     if (received && firstReply - firstCustomer <= RESPONSE_LIMIT) c.rate30.num += 1;
   }
-  if (rating !== undefined) {
+  if (kind === 'consultation' && rating !== undefined) {
     const sat = stage === 'pre-sales' ? c.presales : c.afterSales;
     sat.den += 1;
     if (isSatisfied(rating)) sat.num += 1;
   }
-  if (stage === 'pre-sales' && received) {
+  if (kind === 'consultation' && stage === 'pre-sales' && received) {
     c.receivedInWindow = true;
     for (const o of orders) {
       if (

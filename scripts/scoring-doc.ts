@@ -60,7 +60,11 @@ export function renderScoringDoc(): string {
   out.push('## 1. A metric value becomes a score (0–10)');
   out.push('');
   out.push(
-    "**Against peers** (what JD does): when `peers.metrics[id]` holds the values of other stores of the category, the score is 10 × the share of those peers the store does better than, ties counting half, direction-aware. A metric with no data of its own scores as the peers' median (`published`: too little data gets the industry average). `method: 'peers'` or `'peer-median'` in the module explanation.",
+    "**Against peers** (what JD does): when `peers.metrics[id]` holds the values of other stores of the category, the score is 10 × the share of those peers the store does better than, ties counting half, direction-aware. A value that is the best attainable (0 for a lower-is-better ratio such as the dispute rate, 1 for a higher-is-better ratio) and that no peer beats scores 10 and costs its module nothing, ties or not (`assumption`: a store with no disputes cannot improve, so no explanation may tell it that it loses points); the ranking rate keeps ties at half. A metric with no data, or too little data, of its own scores as the peers' median (`published`: too little data gets the industry average). `method: 'peers'` or `'peer-median'` in the module explanation.",
+  );
+  out.push('');
+  out.push(
+    "**Too little data.** Below its minimum sample (the table in section 2: a count of cases in the metric's denominator) a metric has status `'too-little-data'`: its value, numerator and denominator are reported, it has no score of its own, and it scores as the peers' median when peers are given, or is left out of its module (its weight shared among the others, `method: 'too-little-data'`) when not. An empty window is `'no-data'`.",
   );
   out.push('');
   out.push(
@@ -90,7 +94,7 @@ export function renderScoringDoc(): string {
   out.push('## 2. Module scores and the composite');
   out.push('');
   out.push(
-    `A module's score is the weighted mean of its metrics' scores (metric weights: ${prov(r.metricWeights.source)}); a metric without a score has its weight shared among the others. The composite is the weighted mean of the module scores; a module without a score has its weight shared among the others. Module scores and the composite are rounded to 2 decimals, half up, and only there; the composite is computed from the rounded module scores a merchant sees. Each module lists its metrics with their share and the points each costs the module against a perfect 10 (share × (10 − score)), the heaviest first.`,
+    `A module's score is the weighted mean of its metrics' scores (metric weights: in the table below); a metric without a score has its weight shared among the others. The composite is the weighted mean of the module scores; a module without a score has its weight shared among the others. Module scores and the composite are rounded to 2 decimals, half up, and only there; the composite is computed from the rounded module scores a merchant sees. Each module lists its metrics with their share and the points each costs the module against a perfect 10 (share × (10 − score)), the heaviest first.`,
   );
   out.push('');
   out.push('| module | weight |');
@@ -99,6 +103,31 @@ export function renderScoringDoc(): string {
     out.push(
       `| ${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en} (\`${m}\`) | ${r.moduleWeights.value[m]} |`,
     );
+  out.push('');
+  out.push(
+    'Metric weights within each module (relative; 0 keeps a metric measured and reported but out of its module score) and minimum samples:',
+  );
+  out.push('');
+  out.push(
+    '| module | metric | weight | share of the module | weight provenance | minimum sample | minimum provenance |',
+  );
+  out.push('|---|---|---|---|---|---|---|');
+  for (const m of MODULE_IDS) {
+    const defs = metricCatalogue.filter((d) => d.module === m);
+    const sum = defs.reduce((t, d) => t + r.metricWeights[d.id].value, 0);
+    for (const d of defs) {
+      const w = r.metricWeights[d.id];
+      const min = r.minimumSample[d.id];
+      const share = sum === 0 ? 0 : w.value / sum;
+      out.push(
+        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${prov(w.source)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${prov(min.source)} |`,
+      );
+    }
+  }
+  out.push('');
+  out.push(
+    'Change them with `defineRuleSet({ metricWeights: { [id]: weight }, minimumSample: { [id]: n } })`.',
+  );
   out.push('');
   out.push(
     `Module weights: ${prov(r.moduleWeights.source)}. Worked example (DOMAIN.md §7): after-sales 9.0, logistics 9.5, reviews 9.4, consultation 9.2, disputes 9.8 → 9.368 → **9.37**; with logistics missing → **9.35** (\`compositeScore\`).`,

@@ -47,7 +47,13 @@ export interface ChatSession {
   /** Sorted by `at`, never empty, with at least one customer message. */
   readonly messages: readonly ChatMessage[];
   readonly rating?: Rating | undefined;
+  /**
+   * When the rating was given. A rating exported without it is dated at the session record's
+   * last message (`assumption`), and {@link ChatSession.ratedAtInferred} says so.
+   */
   readonly ratedAt?: EpochMs | undefined;
+  /** `true` when `ratedAt` was not in the input and was dated at the last message. */
+  readonly ratedAtInferred?: true | undefined;
 }
 
 /** An order (订单). */
@@ -113,7 +119,13 @@ export interface ServiceOrder {
   readonly rejectedAt?: EpochMs | undefined;
   readonly completedAt?: EpochMs | undefined;
   readonly rating?: Rating | undefined;
+  /**
+   * When the rating was given. A rating exported without it is dated at `completedAt`, else
+   * `approvedAt`, else `appliedAt` (`assumption`), and {@link ServiceOrder.ratedAtInferred} says so.
+   */
   readonly ratedAt?: EpochMs | undefined;
+  /** `true` when `ratedAt` was not in the input and was inferred. */
+  readonly ratedAtInferred?: true | undefined;
 }
 
 /** Who a dispute ruling holds responsible. */
@@ -125,8 +137,17 @@ export interface Dispute {
   readonly orderId: string;
   readonly openedAt: EpochMs;
   readonly ruling?: DisputeRuling | undefined;
+  /**
+   * When the ruling was made. A ruling exported without it is dated at `openedAt`
+   * (`assumption`), and {@link Dispute.ruledAtInferred} says so.
+   */
   readonly ruledAt?: EpochMs | undefined;
-  /** The merchant's appeal against the ruling was upheld (申诉成功). */
+  /** `true` when `ruledAt` was not in the input and was dated at `openedAt`. */
+  readonly ruledAtInferred?: true | undefined;
+  /**
+   * The merchant's appeal against the ruling was upheld (申诉成功). Accepted without a ruling
+   * (an export may clear the ruling once the appeal is upheld): it then removes nothing.
+   */
   readonly appealUpheldAt?: EpochMs | undefined;
 }
 

@@ -72,8 +72,16 @@ export function renderScorecard(card: Scorecard): string {
       const def = metricCatalogue.find((d) => d.id === c.id);
       if (def === undefined) continue;
       const r = card.metrics[c.id];
+      const little =
+        r.status === 'too-little-data'
+          ? ` (too little data: ${r.denominator.toString()} in the denominator)`
+          : '';
       const how =
-        c.method === 'peers' ? ' (peers)' : c.method === 'peer-median' ? ' (peer median)' : '';
+        c.method === 'peers'
+          ? ' (peers)'
+          : c.method === 'peer-median'
+            ? ` (peer median${little ? `; ${little.slice(2, -1)}` : ''})`
+            : little;
       lines.push(
         `  ${pad(`${def.name.zh} ${def.name.en}`, 52)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${r.window.from}..${r.window.to}${how}`,
       );
@@ -92,9 +100,15 @@ export function renderScorecard(card: Scorecard): string {
     lines.push(
       `  店铺星级 Stars ${st.stars === null ? '—' : st.stars.toFixed(1)}${st.badge ? ' · 京东好店 Good Shop badge' : ''}`,
     );
+    const notMet = st.goodShop.reasons.length > 0 ? st.goodShop.reasons.join('; ') : '';
     lines.push(
-      `  京东好店 Good Shop eligible: ${st.goodShop.eligible ? 'yes' : `no (${st.goodShop.reasons.join('; ')})`}`,
+      `  京东好店 Good Shop eligible: ${st.goodShop.eligible ? 'yes' : `no${notMet ? ` (${notMet})` : st.goodShop.unverified.length > 0 ? ' (not verified)' : ''}`}`,
     );
+    if (st.unverified.length > 0) {
+      lines.push('  Not verified (supply these facts to check them):');
+      for (const u of st.unverified)
+        lines.push(`    ${u.fact}: needed for ${u.neededFor.join(', ')}`);
+    }
     lines.push(
       `  放心购 tag: ${st.assuredPurchaseTag ? 'yes' : 'no'} · 热情掌柜 badge: ${st.warmShopkeeper ? 'yes' : 'no'} · activities (≥ 20%): ${st.activityGate ? 'yes' : 'no'}`,
     );

@@ -41,12 +41,17 @@ export function resultFromSums(
     def.denominatorScale === 1 ? new Dec(den) : new Dec(den).div(def.denominatorScale);
   const noData = den === 0;
   const value = noData ? null : numerator.div(denominator);
-  // The rule set's absolute curve; evaluateStore replaces it with a percentile when peers are given.
+  // A supplementary metric (no minimum of its own) has none.
+  const minimum =
+    (ruleSet.minimumSample as Partial<Record<string, { value: number }>>)[def.id]?.value ?? 0;
+  const status = noData ? 'no-data' : denominator.lt(minimum) ? 'too-little-data' : 'ok';
+  // The rule set's absolute curve; evaluateStore replaces it with a percentile when peers are
+  // given. Too little data: no score of its own (the peers' median with peers, else left out).
   const curve = (ruleSet.controlPoints as Partial<Record<string, { value: CurveControlPoints }>>)[
     def.id
   ];
   const score =
-    value === null || curve === undefined
+    value === null || status !== 'ok' || curve === undefined
       ? null
       : scoreByCurve(value.toNumber(), curve.value, def.direction, def.unit);
   return {
@@ -54,7 +59,7 @@ export function resultFromSums(
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData ? 'no-data' : 'ok',
+    status,
     value,
     numerator,
     denominator,

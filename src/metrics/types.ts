@@ -117,8 +117,13 @@ export interface MetricDefinition<
   readonly measure: MetricMeasures;
 }
 
-/** The status of a metric result: `no-data` when its window holds nothing to divide by. */
-export type MetricStatus = 'ok' | 'no-data';
+/**
+ * The status of a metric result: `no-data` when its window holds nothing to divide by;
+ * `too-little-data` when its denominator is below the rule set's minimum sample (the value is
+ * still given; it is scored as the peers' median when peers are given, else left out of its
+ * module, its weight shared among the others).
+ */
+export type MetricStatus = 'ok' | 'too-little-data' | 'no-data';
 
 /**
  * One metric's value for one evaluation day.
@@ -143,7 +148,8 @@ export interface MetricResult {
   readonly window: DayRange;
   /**
    * Score 0–10: by the rule set's absolute curve (`good` scores 9, `poor` 5), or, in
-   * `evaluateStore` with peers, by percentile among them; `null` without data (and, with peers, without their values).
+   * `evaluateStore` with peers, by percentile among them; `null` without data or with too
+   * little data (with peers: the peers' median score instead).
    */
   readonly score: number | null;
 }

@@ -37,8 +37,10 @@ export interface RuleSetOverrides {
   readonly logistics?: { readonly collectionCutoffHour?: number; readonly arrivalDays?: number };
   /** Module weights (merged over the base's). */
   readonly moduleWeights?: Partial<Record<ModuleId, number>>;
-  /** Metric weights within their module (merged over the base's). */
+  /** Metric weights within their module (merged over the base's; 0 keeps a metric out of its module score). */
   readonly metricWeights?: Partial<Record<MetricId, number>>;
+  /** Minimum samples by metric id: below it a metric is `'too-little-data'` (0: no minimum). */
+  readonly minimumSample?: Partial<Record<MetricId, number>>;
   /** Curve control points by metric id. */
   readonly controlPoints?: Partial<Record<MetricId, CurveControlPoints>>;
   /** Bonus points per service and cap. */
@@ -86,7 +88,7 @@ export function defineRuleSet(
   const issues: InputIssue[] = [];
   const knownMetric = new Set<string>(metricCatalogue.map((m) => m.id));
   const knownModule = new Set<string>(MODULE_IDS);
-  for (const key of ['windows', 'metricWeights', 'controlPoints'] as const) {
+  for (const key of ['windows', 'metricWeights', 'minimumSample', 'controlPoints'] as const) {
     for (const id of Object.keys(overrides[key] ?? {})) {
       if (!knownMetric.has(id))
         issues.push({
@@ -134,12 +136,8 @@ export function defineRuleSet(
     moduleWeights: overrides.moduleWeights
       ? custom({ ...base.moduleWeights.value, ...overrides.moduleWeights } as ModuleWeights)
       : base.moduleWeights,
-    metricWeights: overrides.metricWeights
-      ? custom({ ...base.metricWeights.value, ...overrides.metricWeights } as Record<
-          MetricId,
-          number
-        >)
-      : base.metricWeights,
+    metricWeights: mergeSourced(base.metricWeights, overrides.metricWeights),
+    minimumSample: mergeSourced(base.minimumSample, overrides.minimumSample),
     controlPoints: mergeSourced(base.controlPoints, overrides.controlPoints),
     bonus: {
       ...base.bonus,
@@ -157,7 +155,7 @@ export function defineRuleSet(
  * @example
  * ```ts
  * validateRuleSet(defaultRuleSet); // passes
- * validateRuleSet({ ...defaultRuleSet, metricWeights: { ...defaultRuleSet.metricWeights, value: {} } }); // throws RuleSetError
+ * validateRuleSet({ ...defaultRuleSet, metricWeights: {} as RuleSet['metricWeights'] }); // throws RuleSetError
  * ```
  */
 export function validateRuleSet(rules: RuleSet): void {
@@ -187,18 +185,25 @@ export function validateRuleSet(rules: RuleSet): void {
       });
     else
       issues.push(...validateCurve(cp.value, def.direction, def.unit, `controlPoints.${def.id}`));
-    const mw = rules.metricWeights.value[def.id];
+    const mw = rules.metricWeights[def.id]?.value;
     if (typeof mw !== 'number' || !Number.isFinite(mw) || mw < 0) {
       issues.push({
         path: `metricWeights.${def.id}`,
         message: `expected a finite weight ≥ 0, found ${String(mw)}`,
       });
     }
+    const min = rules.minimumSample?.[def.id]?.value;
+    if (typeof min !== 'number' || !Number.isFinite(min) || min < 0) {
+      issues.push({
+        path: `minimumSample.${def.id}`,
+        message: `expected a finite minimum sample ≥ 0, found ${String(min)}`,
+      });
+    }
   }
   for (const m of MODULE_IDS) {
     const weights = metricCatalogue
       .filter((d) => d.module === m)
-      .map((d) => rules.metricWeights.value[d.id] ?? 0);
+      .map((d) => rules.metricWeights[d.id]?.value ?? 0);
     if (weights.every((w) => w === 0))
       issues.push({
         path: `metricWeights`,

@@ -50,6 +50,12 @@ export interface LogisticsRules {
 export interface MeasurementRules {
   /** Each metric's window `[D−a, D−b]`. */
   readonly windows: Readonly<Record<MetricId, Sourced<WindowSpec>>>;
+  /**
+   * Each metric's minimum sample: below this denominator (a count of cases, in the result's
+   * unit) the result has status `'too-little-data'`, keeps its value, and is scored as the
+   * peers' median when peers are given, or left out of its module otherwise. 0: no minimum.
+   */
+  readonly minimumSample: Readonly<Record<MetricId, Sourced<number>>>;
   readonly chat: ChatRules;
   readonly reviews: ReviewRules;
   readonly logistics: LogisticsRules;
@@ -216,3 +222,48 @@ export const DEFAULT_LOGISTICS_RULES: LogisticsRules = {
     note: '次日达: delivered by the end of the next day; the 2018 notice’s 隔日达 variant is arrivalDays: 2 (published, shuaishou.com/school/infos26590.html)',
   }),
 };
+
+const TEN_CASES = sourced(10, {
+  tag: 'assumption',
+  note: 'JD gives stores with too little data the industry average, but no source says how little: fewer than 10 cases (ratings, sessions, customers, reviews, orders, service orders, units)',
+});
+
+/**
+ * Default minimum samples (`assumption`): JD gives stores with too little data the industry
+ * average, without saying how little. Below 10 cases (ratings for a satisfaction, sessions,
+ * customers, reviews, orders, outbound units, replies, service orders) a metric is
+ * `'too-little-data'`. The facilitated amount share has none: its denominator is an amount of
+ * money, not a count of cases.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MINIMUM_SAMPLES['consultation.presales-satisfaction'].value;
+ * //=> 10
+ * DEFAULT_MINIMUM_SAMPLES['consultation.facilitated-amount-share'].value;
+ * //=> 0
+ * ```
+ */
+export const DEFAULT_MINIMUM_SAMPLES: Readonly<Record<MetricId, Sourced<number>>> = Object.freeze({
+  'consultation.average-response-time': TEN_CASES,
+  'consultation.presales-satisfaction': TEN_CASES,
+  'consultation.response-rate-30s': TEN_CASES,
+  'consultation.conversion-rate': TEN_CASES,
+  'consultation.facilitated-amount-share': sourced(0, {
+    tag: 'assumption',
+    note: 'no minimum: the denominator is an amount of money, not a count of cases',
+  }),
+  'consultation.message-rate': TEN_CASES,
+  'reviews.negative-rate': TEN_CASES,
+  'reviews.negative-handling-rate-24h': TEN_CASES,
+  'reviews.satisfaction-score': TEN_CASES,
+  'after-sales.repair-rate': TEN_CASES,
+  'after-sales.quality-repair-rate': TEN_CASES,
+  'after-sales.return-rate': TEN_CASES,
+  'after-sales.duration': TEN_CASES,
+  'after-sales.satisfaction': TEN_CASES,
+  'after-sales.return-satisfaction': TEN_CASES,
+  'logistics.same-day-collection-rate': TEN_CASES,
+  'logistics.next-day-arrival-rate': TEN_CASES,
+  'logistics.average-delivery-time': TEN_CASES,
+  'disputes.dispute-rate': TEN_CASES,
+});

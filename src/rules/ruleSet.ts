@@ -8,6 +8,7 @@ import type { MetricId } from '../metrics/types.js';
 import {
   DEFAULT_CHAT_RULES,
   DEFAULT_LOGISTICS_RULES,
+  DEFAULT_MINIMUM_SAMPLES,
   DEFAULT_REVIEW_RULES,
   DEFAULT_WINDOWS,
   type MeasurementRules,
@@ -26,6 +27,7 @@ import {
   DEFAULT_CONSUMER_WARNING_RULES,
   DEFAULT_CONTROL_POINTS,
   DEFAULT_GOOD_SHOP_RULES,
+  DEFAULT_METRIC_WEIGHTS,
   DEFAULT_MODULE_WEIGHTS,
   DEFAULT_STAR_TABLE,
   DEFAULT_WARM_SHOPKEEPER_RULES,
@@ -40,7 +42,7 @@ export interface ScoringRules {
   /** Weights of the modules in the composite (relative; a module without a score shares its weight). */
   readonly moduleWeights: Sourced<ModuleWeights>;
   /** Weights of the metrics in their module (relative). */
-  readonly metricWeights: Sourced<Readonly<Record<MetricId, number>>>;
+  readonly metricWeights: Readonly<Record<MetricId, Sourced<number>>>;
   /** Control points of each metric's absolute curve (`good` scores 9, `poor` 5). */
   readonly controlPoints: Readonly<Record<MetricId, Sourced<CurveControlPoints>>>;
   /** The 放心购 bonus. */
@@ -71,17 +73,6 @@ export interface RuleSet extends MeasurementRules, ScoringRules {
   readonly description: string;
 }
 
-// Every metric id has control points, so their keys list the metrics.
-const EQUAL_METRIC_WEIGHTS = sourced<Readonly<Record<MetricId, number>>>(
-  Object.freeze(
-    Object.fromEntries(Object.keys(DEFAULT_CONTROL_POINTS).map((id) => [id, 1])) as Record<
-      MetricId,
-      number
-    >,
-  ),
-  { tag: 'assumption', note: 'JD does not publish metric weights within a module: equal weights' },
-);
-
 /**
  * The default rule set: the seed articles' rules, with published notices where the seeds are
  * silent and documented assumptions where both are (DOMAIN.md).
@@ -99,11 +90,12 @@ export const defaultRuleSet: RuleSet = Object.freeze({
   description:
     'JD weather vane as described by the seed articles, completed by published JD rule notices (2018–2023) and documented assumptions',
   windows: DEFAULT_WINDOWS,
+  minimumSample: DEFAULT_MINIMUM_SAMPLES,
   chat: DEFAULT_CHAT_RULES,
   reviews: DEFAULT_REVIEW_RULES,
   logistics: DEFAULT_LOGISTICS_RULES,
   moduleWeights: DEFAULT_MODULE_WEIGHTS,
-  metricWeights: EQUAL_METRIC_WEIGHTS,
+  metricWeights: DEFAULT_METRIC_WEIGHTS,
   controlPoints: DEFAULT_CONTROL_POINTS,
   bonus: DEFAULT_BONUS,
   totalCap: sourced(10, {

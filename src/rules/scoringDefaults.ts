@@ -35,6 +35,79 @@ const URL_ASSURED_TAG = 'https://m.39zn.cn/article/185050.htm';
 const URL_ACTIVITY_GATE = 'https://finance.efang.tv/finance/2023/0210/135135.html';
 
 // ---------------------------------------------------------------------------------------------
+// Metric weights within their module
+// ---------------------------------------------------------------------------------------------
+
+const THIRTY_SECOND_HALF = sourced(5, {
+  tag: 'seed',
+  seed: '000',
+  note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"; that it carries half the module (5 of 10) is an assumption',
+});
+const CONSULTATION_OTHER = sourced(1, {
+  tag: 'assumption',
+  note: 'the five other consultation metrics share the other half of the module equally (1 each of 10)',
+});
+const LOGISTICS_INDICATOR = sourced(1, {
+  tag: 'seed',
+  seed: '000',
+  note: '"two indicators to measure the store logistics score": same-day collection and next-day arrival, half each',
+});
+const EQUAL = sourced(1, {
+  tag: 'assumption',
+  note: 'JD does not publish metric weights within a module: equal weights',
+});
+
+/**
+ * Weight of each metric within its module (relative: a module's score is the weighted mean of
+ * its metrics' scores, a metric without a score having its weight shared among the others; a
+ * weight of 0 keeps a metric measured and reported but out of the module score).
+ *
+ * - consultation: the 30-second response rate carries half the module (`seed` 000 says the
+ *   assessment of customer service "is mainly the 30-second response rate"; the half is an
+ *   `assumption`), the five others share the other half equally;
+ * - logistics: same-day collection and next-day arrival, half each (`seed` 000: "two
+ *   indicators"); the average delivery time weighs 0 (measured, reported, and used by the
+ *   consumer warning);
+ * - reviews, after-sales: equal (`assumption`); disputes: its one metric.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_METRIC_WEIGHTS['consultation.response-rate-30s'].value;
+ * //=> 5
+ * DEFAULT_METRIC_WEIGHTS['logistics.average-delivery-time'].value;
+ * //=> 0
+ * ```
+ */
+export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<MetricId, Sourced<number>>> = Object.freeze({
+  'consultation.average-response-time': CONSULTATION_OTHER,
+  'consultation.presales-satisfaction': CONSULTATION_OTHER,
+  'consultation.response-rate-30s': THIRTY_SECOND_HALF,
+  'consultation.conversion-rate': CONSULTATION_OTHER,
+  'consultation.facilitated-amount-share': CONSULTATION_OTHER,
+  'consultation.message-rate': CONSULTATION_OTHER,
+  'reviews.negative-rate': EQUAL,
+  'reviews.negative-handling-rate-24h': EQUAL,
+  'reviews.satisfaction-score': EQUAL,
+  'after-sales.repair-rate': EQUAL,
+  'after-sales.quality-repair-rate': EQUAL,
+  'after-sales.return-rate': EQUAL,
+  'after-sales.duration': EQUAL,
+  'after-sales.satisfaction': EQUAL,
+  'after-sales.return-satisfaction': EQUAL,
+  'logistics.same-day-collection-rate': LOGISTICS_INDICATOR,
+  'logistics.next-day-arrival-rate': LOGISTICS_INDICATOR,
+  'logistics.average-delivery-time': sourced(0, {
+    tag: 'seed',
+    seed: '000',
+    note: 'the logistics score has two indicators (same-day collection, next-day arrival); the average delivery time is measured and reported, weighs nothing in the module, and feeds the "long delivery times" consumer warning',
+  }),
+  'disputes.dispute-rate': sourced(1, {
+    tag: 'assumption',
+    note: 'the disputes module has one metric',
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
 // Module weights
 // ---------------------------------------------------------------------------------------------
 
@@ -290,9 +363,9 @@ export interface StarTable {
   readonly floorStars: Sourced<number>;
   /** A ranking rate at or above this, with Good Shop certification, shows the Good Shop badge. */
   readonly goodShopMinRate: Sourced<number>;
-  /** The top band and the Good Shop badge also need every given module ranking at or above this. */
+  /** The top band and the Good Shop badge also need every module's ranking, supplied, at or above this. */
   readonly topModuleFloor: Sourced<number>;
-  /** Stars shown instead of the top band when a module ranking is below `topModuleFloor`. */
+  /** Stars shown instead of the top band when a module ranking is below `topModuleFloor` or not supplied. */
   readonly topFallbackStars: Sourced<number>;
 }
 
@@ -350,8 +423,10 @@ export const DEFAULT_STAR_TABLE: StarTable = Object.freeze({
 export interface GoodShopRules {
   /** Ranking rate at or above this (top 10%). */
   readonly minRankingRate: Sourced<number>;
-  /** Every given module ranking at or above this. */
+  /** Every module's ranking, supplied, at or above this. */
   readonly minModuleRanking: Sourced<number>;
+  /** Baseline facts that must be supplied and `true` (any other fact supplied must be `true` too). */
+  readonly requiredBaseline: Sourced<readonly string[]>;
 }
 
 /**
@@ -374,6 +449,11 @@ export const DEFAULT_GOOD_SHOP_RULES: GoodShopRules = Object.freeze({
     tag: 'published',
     url: URL_MODULE_FLOOR,
     note: 'every module ranking ≥ 30% (from 2020-09-15)',
+  }),
+  requiredBaseline: sourced(Object.freeze(['integrity', 'activeProductRate', 'storeAge']), {
+    tag: 'published',
+    url: URL_GOOD_SHOP,
+    note: 'baseline requirements: integrity (诚信), active-product rate (动销率), store age (开店时长)…; the facts are the caller’s, named here as our ids',
   }),
 });
 

@@ -247,8 +247,10 @@ export function present(v: unknown): boolean {
 }
 
 /**
- * A `rating` needs its `ratedAt` and a `ratedAt` its `rating` (DOMAIN.md §4.6: a rating counts
- * only once its `ratedAt` has happened). The problem is on the missing field.
+ * A `ratedAt` needs its `rating`: an instant with nothing rated is an incomplete record. A
+ * `rating` without `ratedAt` is accepted: each record family dates it (a chat session at its
+ * last message, a service order at its completion, else approval, else application), an
+ * `assumption` documented in docs/input.md.
  */
 export function ratingProblems(s: {
   readonly rating?: unknown;
@@ -257,9 +259,7 @@ export function ratingProblems(s: {
   const out: RecordProblem[] = [];
   const rating = present(s.rating);
   const ratedAt = present(s.ratedAt);
-  if (rating && !ratedAt) {
-    out.push({ field: 'ratedAt', message: 'expected ratedAt with rating, found nothing' });
-  } else if (ratedAt && !rating) {
+  if (ratedAt && !rating) {
     out.push({ field: 'rating', message: 'expected a rating with ratedAt, found nothing' });
   }
   return out;

@@ -78,19 +78,18 @@ export const chatMessageSchema = z.object(
  */
 export type ChatMessageInput = z.input<typeof chatMessageSchema>;
 
-const SENDER_RANK = { customer: 0, robot: 1, agent: 2 } as const;
-
 /**
- * Message order: by time; at the same millisecond the customer's message first, then the
- * robot's, then the agent's, so that the input's order never changes a result (a reply stamped
- * in the same millisecond as the question answers it).
+ * Message order: by time only. Sorting with it is stable, so messages stamped at the same
+ * instant keep the order in which the record lists them: exports stamp to the second, and the
+ * listed order is the only evidence of what came first (a reply listed after the question it
+ * shares a second with answers it; one listed before it does not).
  * @internal
  */
 export function compareMessages(a: ChatMessage, b: ChatMessage): number {
-  return a.at - b.at || SENDER_RANK[a.from] - SENDER_RANK[b.from];
+  return a.at - b.at;
 }
 
-/** The messages sorted by {@link compareMessages}, the same array when already sorted. */
+/** The messages sorted stably by {@link compareMessages}, the same array when already sorted. */
 export function sortMessages<T extends ChatMessage>(messages: T[]): T[] {
   for (let i = 1; i < messages.length; i++) {
     if (compareMessages(messages[i] as T, messages[i - 1] as T) < 0)
@@ -154,9 +153,11 @@ function sessionProblems(s: {
 
 /**
  * Schema of a chat session (咚咚会话). `kind` defaults to `'consultation'`; messages (at least
- * one, at least one from the customer) are sorted by time, stably, when given out of order; a
- * `rating` needs its `ratedAt` and the other way round (DOMAIN.md §4.6: a rating counts once
- * its `ratedAt` has happened), and `ratedAt` cannot precede the first message.
+ * one, at least one from the customer) are sorted by time, stably (messages stamped at the same
+ * instant keep their listed order), when given out of order. A rating counts once its
+ * `ratedAt` has happened; a rating exported without `ratedAt` is dated at the record's last
+ * message (`assumption`) and marked `ratedAtInferred: true`. A `ratedAt` needs a rating and
+ * cannot precede the first message.
  *
  * @example
  * ```ts
@@ -165,9 +166,9 @@ function sessionProblems(s: {
  *   messages: [{ from: 'agent', at: '2026-11-01 09:00:20' }, { from: 'customer', at: '2026-11-01 09:00:00' }],
  * }).messages.map((m) => m.from);
  * //=> ['customer', 'agent']   (sorted; kind is 'consultation')
- * chatSessionSchema.safeParse({ id: 's1', customerId: 'c1', rating: 'satisfied',
- *   messages: [{ from: 'customer', at: 1793494800000 }] }).error?.issues[0]?.path;
- * //=> ['ratedAt']   (expected ratedAt with rating)
+ * chatSessionSchema.parse({ id: 's1', customerId: 'c1', rating: 'satisfied',
+ *   messages: [{ from: 'customer', at: 1793494800000 }, { from: 'agent', at: 1793494810000 }] }).ratedAt;
+ * //=> 1793494810000   (dated at the last message; ratedAtInferred: true)
  * ```
  */
 export const chatSessionSchema = z
@@ -187,16 +188,36 @@ export const chatSessionSchema = z
     reportProblems(sessionProblems(s), ctx.issues, s);
   }, ALWAYS)
   .transform(
-    (s): ChatSession => ({
-      id: s.id,
-      customerId: s.customerId,
-      kind: s.kind,
-      stage: s.stage ?? undefined,
-      messages: s.messages,
-      rating: s.rating ?? undefined,
-      ratedAt: s.ratedAt,
-    }),
+    (s): ChatSession =>
+      sessionOf(
+        s.id,
+        s.customerId,
+        s.kind,
+        s.stage ?? undefined,
+        s.messages,
+        s.rating ?? undefined,
+        s.ratedAt,
+      ),
   );
+
+/** The parsed session, a rating without `ratedAt` dated at its last message. */
+function sessionOf(
+  id: string,
+  customerId: string,
+  kind: ChatKind,
+  stage: ChatStage | undefined,
+  messages: ChatMessage[],
+  rating: Rating | undefined,
+  ratedAt: number | undefined,
+): ChatSession {
+  const s: ChatSession = { id, customerId, kind, stage, messages, rating, ratedAt };
+  if (rating === undefined || ratedAt !== undefined) return s;
+  return {
+    ...s,
+    ratedAt: (messages[messages.length - 1] as ChatMessage).at,
+    ratedAtInferred: true,
+  };
+}
 
 /**
  * A chat session as accepted on input.
@@ -237,7 +258,7 @@ export function fastChatSession(input: unknown): ChatSession | undefined {
     ratedAt === FAIL ||
     !Array.isArray(raw) ||
     raw.length === 0 ||
-    (rating === undefined) !== (ratedAt === undefined)
+    (rating === undefined && ratedAt !== undefined)
   ) {
     return undefined;
   }
@@ -259,13 +280,13 @@ export function fastChatSession(input: unknown): ChatSession | undefined {
     messages[i] = { from: from as MessageSender, at };
   }
   if (!customer || (ratedAt !== undefined && ratedAt < first)) return undefined;
-  return {
+  return sessionOf(
     id,
     customerId,
     kind,
     stage,
-    messages: sorted ? sortMessages(messages) : messages.sort(compareMessages),
+    sorted ? messages : messages.sort(compareMessages),
     rating,
     ratedAt,
-  };
+  );
 }

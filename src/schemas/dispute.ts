@@ -35,8 +35,9 @@ const RULINGS = [
 const RULING_SET: ReadonlySet<string> = new Set(RULINGS);
 
 /**
- * A dispute's impossible states: ruled before opened; a ruling without `ruledAt` or the
- * other way round; an appeal upheld before the ruling or without one.
+ * A dispute's impossible states: ruled before opened; a `ruledAt` without a ruling; an appeal
+ * upheld before the dispute was opened or before its ruling. A ruling without `ruledAt` and an
+ * upheld appeal without a ruling are not problems (see {@link disputeSchema}).
  */
 export function disputeProblems(
   d: {
@@ -48,33 +49,30 @@ export function disputeProblems(
   out: RecordProblem[] = [],
 ): RecordProblem[] {
   notBefore(out, d, 'ruledAt', 'openedAt');
-  const ruling = present(d.ruling);
-  const ruledAt = present(d.ruledAt);
-  if (ruling && !ruledAt)
-    out.push({ field: 'ruledAt', message: 'expected ruledAt with ruling, found nothing' });
-  if (ruledAt && !ruling)
+  if (present(d.ruledAt) && !present(d.ruling))
     out.push({ field: 'ruling', message: 'expected a ruling with ruledAt, found nothing' });
-  if (present(d.appealUpheldAt) && !ruling) {
-    out.push({
-      field: 'appealUpheldAt',
-      message: 'expected a ruling before an upheld appeal, found no ruling',
-    });
-  }
+  notBefore(out, d, 'appealUpheldAt', 'openedAt');
   notBefore(out, d, 'appealUpheldAt', 'ruledAt');
   return out;
 }
 
 /**
- * Schema of a transaction dispute (交易纠纷): opened, optionally ruled (ruling and `ruledAt`
- * together) and optionally reversed on appeal (`appealUpheldAt`, after the ruling).
+ * Schema of a transaction dispute (交易纠纷): opened, optionally ruled, and optionally reversed
+ * on appeal (`appealUpheldAt`, after the ruling).
+ *
+ * Real exports leave out some decision instants; they are accepted and dated, never rejected
+ * (`assumption`, so that every result stays replayable): a ruling without `ruledAt` is dated at
+ * `openedAt` (and marked `ruledAtInferred: true`); an upheld appeal without a ruling (the
+ * ruling cleared once the appeal was upheld) removes nothing. A `ruledAt` without a ruling is
+ * still an error: nothing says what was ruled.
  *
  * @example
  * ```ts
  * disputeSchema.parse({ id: 'd1', orderId: 'o1', openedAt: '2026-11-03 10:00:00' }).ruling;
  * //=> undefined
- * disputeSchema.safeParse({ id: 'd1', orderId: 'o1', openedAt: 1793584800000, ruling: 'merchant' })
- *   .error?.issues[0]?.path;
- * //=> ['ruledAt']   (expected ruledAt with ruling)
+ * disputeSchema.parse({ id: 'd1', orderId: 'o1', openedAt: 1793584800000, ruling: 'merchant' })
+ *   .ruledAt;
+ * //=> 1793584800000   (dated at openedAt; ruledAtInferred: true)
  * ```
  */
 export const disputeSchema = z
@@ -93,15 +91,30 @@ export const disputeSchema = z
     reportProblems(disputeProblems(d), ctx.issues, d);
   }, ALWAYS)
   .transform(
-    (d): Dispute => ({
-      id: d.id,
-      orderId: d.orderId,
-      openedAt: d.openedAt,
-      ruling: d.ruling ?? undefined,
-      ruledAt: d.ruledAt,
-      appealUpheldAt: d.appealUpheldAt,
-    }),
+    (d): Dispute =>
+      withInferredRuledAt(
+        d.id,
+        d.orderId,
+        d.openedAt,
+        d.ruling ?? undefined,
+        d.ruledAt,
+        d.appealUpheldAt,
+      ),
   );
+
+/** The parsed dispute, its missing `ruledAt` dated at `openedAt` when it has a ruling. */
+function withInferredRuledAt(
+  id: string,
+  orderId: string,
+  openedAt: number,
+  ruling: DisputeRuling | undefined,
+  ruledAt: number | undefined,
+  appealUpheldAt: number | undefined,
+): Dispute {
+  const d: Dispute = { id, orderId, openedAt, ruling, ruledAt, appealUpheldAt };
+  if (ruling === undefined || ruledAt !== undefined) return d;
+  return { ...d, ruledAt: openedAt, ruledAtInferred: true };
+}
 
 /**
  * A dispute as accepted on input.
@@ -138,7 +151,8 @@ export function fastDispute(input: unknown): Dispute | undefined {
   ) {
     return undefined;
   }
-  const d: Dispute = { id, orderId, openedAt, ruling, ruledAt, appealUpheldAt };
   SCRATCH.length = 0;
-  return disputeProblems(d, SCRATCH).length === 0 ? d : undefined;
+  if (disputeProblems({ openedAt, ruling, ruledAt, appealUpheldAt }, SCRATCH).length > 0)
+    return undefined;
+  return withInferredRuledAt(id, orderId, openedAt, ruling, ruledAt, appealUpheldAt);
 }

@@ -47,7 +47,8 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
 
 /**
  * A service order's impossible states: approved, rejected, completed or rated before applied;
- * both approved and rejected; a rating without its `ratedAt` or the other way round.
+ * both approved and rejected; a `ratedAt` without its rating. A rating without `ratedAt` is
+ * not a problem (see {@link serviceOrderSchema}).
  */
 export function serviceOrderProblems(
   s: {
@@ -77,6 +78,10 @@ export function serviceOrderProblems(
 /**
  * Schema of an after-sales service order (售后服务单): type, reason, applied / approved /
  * rejected / completed instants and an optional rating with its `ratedAt`.
+ *
+ * A rating exported without `ratedAt` is accepted and dated at `completedAt`, else
+ * `approvedAt`, else `appliedAt` (`assumption`, so that every result stays replayable), and
+ * marked `ratedAtInferred: true`.
  *
  * @example
  * ```ts
@@ -108,19 +113,26 @@ export const serviceOrderSchema = z
     reportProblems(serviceOrderProblems(s), ctx.issues, s);
   }, ALWAYS)
   .transform(
-    (s): ServiceOrder => ({
-      id: s.id,
-      orderId: s.orderId,
-      type: s.type,
-      reason: s.reason,
-      appliedAt: s.appliedAt,
-      approvedAt: s.approvedAt,
-      rejectedAt: s.rejectedAt,
-      completedAt: s.completedAt,
-      rating: s.rating ?? undefined,
-      ratedAt: s.ratedAt,
-    }),
+    (s): ServiceOrder =>
+      withInferredRatedAt({
+        id: s.id,
+        orderId: s.orderId,
+        type: s.type,
+        reason: s.reason,
+        appliedAt: s.appliedAt,
+        approvedAt: s.approvedAt,
+        rejectedAt: s.rejectedAt,
+        completedAt: s.completedAt,
+        rating: s.rating ?? undefined,
+        ratedAt: s.ratedAt,
+      }),
   );
+
+/** The service order, a rating without `ratedAt` dated at completion, else approval, else application. */
+function withInferredRatedAt(s: ServiceOrder): ServiceOrder {
+  if (s.rating === undefined || s.ratedAt !== undefined) return s;
+  return { ...s, ratedAt: s.completedAt ?? s.approvedAt ?? s.appliedAt, ratedAtInferred: true };
+}
 
 /**
  * A service order as accepted on input.
@@ -180,5 +192,5 @@ export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
     ratedAt,
   };
   SCRATCH.length = 0;
-  return serviceOrderProblems(s, SCRATCH).length === 0 ? s : undefined;
+  return serviceOrderProblems(s, SCRATCH).length === 0 ? withInferredRatedAt(s) : undefined;
 }

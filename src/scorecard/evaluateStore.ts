@@ -159,14 +159,9 @@ function scorecardOf(
   metricCatalogue.forEach((def, slot) => {
     const raw = resultFromSums(def, run, slot, i, ruleSet);
     const peerValues = options.peers?.metrics?.[def.id];
-    if (peerValues !== undefined && peerValues.length > 0) {
-      const { score, method } = scoreMetric(raw, { ruleSet, peerValues });
-      metrics[def.id] = { ...raw, score };
-      methods[def.id] = method;
-    } else {
-      metrics[def.id] = raw;
-      methods[def.id] = raw.score === null ? 'none' : 'curve';
-    }
+    const { score, method } = scoreMetric(raw, peerValues ? { ruleSet, peerValues } : { ruleSet });
+    metrics[def.id] = score === raw.score ? raw : { ...raw, score };
+    methods[def.id] = method;
   });
   const goodReviewRate = resultFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet);
   const modules = scoreModules(metrics, ruleSet, methods);

@@ -27,8 +27,13 @@ export interface PeerData {
   readonly metrics?: Partial<Record<MetricId, readonly number[]>>;
 }
 
-/** How a metric score was obtained. */
-export type ScoreMethod = 'peers' | 'peer-median' | 'curve' | 'none';
+/**
+ * How a metric score was obtained: `peers` (percentile among peers), `peer-median` (no data or
+ * too little data of its own: scored as the peers' median), `curve` (the rule set's absolute
+ * curve), `too-little-data` (too little data and no peers: no score, left out of its module),
+ * `none` (no data, no peers).
+ */
+export type ScoreMethod = 'peers' | 'peer-median' | 'curve' | 'too-little-data' | 'none';
 
 /** Options of {@link scoreMetric}. */
 export interface ScoreMetricOptions {
@@ -42,15 +47,18 @@ export interface ScoreMetricOptions {
 export interface MetricScore {
   /** 0–10, or `null` when neither the store nor its peers have data. */
   readonly score: number | null;
-  /** `peers`: percentile among peers; `peer-median`: no own data, scored as the peers' median; `curve`: the rule set's absolute curve; `none`: no score. */
+  /** How the score was obtained (see {@link ScoreMethod}). */
   readonly method: ScoreMethod;
 }
 
 /**
  * Scores one metric result on 0–10. With peer values: 10 × the share of peers the store does
- * better than (ties half), direction-aware; a metric without data of its own scores as the
+ * better than (ties half), direction-aware, except that the best attainable ratio (0 for a
+ * lower-is-better ratio, 1 for a higher-is-better one) that no peer beats scores 10; a metric
+ * without data, or with too little data (status `too-little-data`), of its own scores as the
  * peers' median (`published`: stores with too little data get the industry average). Without
- * peers: the rule set's log-normal curve (`good` → 9, `poor` → 5). No data and no peers: `null`.
+ * peers: the rule set's log-normal curve (`good` → 9, `poor` → 5); too little data: no score
+ * (its module shares its weight). No data and no peers: `null`.
  *
  * @example
  * ```ts
@@ -67,16 +75,20 @@ export function scoreMetric(result: MetricResult, options: ScoreMetricOptions = 
   const rules = options.ruleSet ?? defaultRuleSet;
   const peers = options.peerValues ?? [];
   if (peers.length > 0) {
-    if (result.value === null) {
+    if (result.value === null || result.status !== 'ok') {
       const median = peerMedian(peers) as number;
-      return { score: scoreAgainstPeers(median, peers, result.direction), method: 'peer-median' };
+      return {
+        score: scoreAgainstPeers(median, peers, result.direction, result.unit),
+        method: 'peer-median',
+      };
     }
     return {
-      score: scoreAgainstPeers(result.value.toNumber(), peers, result.direction),
+      score: scoreAgainstPeers(result.value.toNumber(), peers, result.direction, result.unit),
       method: 'peers',
     };
   }
   if (result.value === null) return { score: null, method: 'none' };
+  if (result.status === 'too-little-data') return { score: null, method: 'too-little-data' };
   const def = getMetricDefinition(result.id);
   if (def === undefined) return { score: null, method: 'none' };
   return {
@@ -137,6 +149,12 @@ export const MODULE_NAMES: Readonly<
 
 const round2 = (d: InstanceType<typeof Dec>) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
 
+/** How a result's own score was obtained when the caller does not say. */
+function methodOf(r: MetricResult | undefined): ScoreMethod {
+  if (r?.score != null) return 'curve';
+  return r?.status === 'too-little-data' ? 'too-little-data' : 'none';
+}
+
 /**
  * Module scores from scored metric results (with how each was scored, for the explanation):
  * each the weighted mean of its metrics' scores (the
@@ -168,7 +186,7 @@ export function scoreModules(
     let weightSum = new Dec(0);
     for (const d of defs)
       if (metrics[d.id]?.score != null)
-        weightSum = weightSum.plus(ruleSet.metricWeights.value[d.id] ?? 0);
+        weightSum = weightSum.plus(ruleSet.metricWeights[d.id]?.value ?? 0);
     let mean = new Dec(0);
     const contributions: MetricContribution[] = defs.map((d) => {
       const r = metrics[d.id];
@@ -176,13 +194,13 @@ export function scoreModules(
       const w =
         score === null || weightSum.isZero()
           ? new Dec(0)
-          : new Dec(ruleSet.metricWeights.value[d.id] ?? 0).div(weightSum);
+          : new Dec(ruleSet.metricWeights[d.id]?.value ?? 0).div(weightSum);
       if (score !== null) mean = mean.plus(w.times(score));
       return {
         id: d.id,
         name: d.name,
         score,
-        method: methods[d.id] ?? (score === null ? 'none' : 'curve'),
+        method: methods[d.id] ?? methodOf(r),
         weight: w.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toNumber(),
         pointsLost: score === null ? 0 : round2(w.times(new Dec(10).minus(score))),
       };

@@ -15,6 +15,7 @@ import type { AssuredServiceId, StoreData } from '../model.js';
 import { sourced } from '../rules/provenance.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
 import { rankingRate } from '../scoring/percentile.js';
+import { atLeast } from '../standing/_checks.js';
 import { activityGate } from '../standing/activityGate.js';
 import { assuredPurchaseTag } from '../standing/assuredPurchaseTag.js';
 import { type ChatDefectPenalty, chatDefectPenalty } from '../standing/chatDefectPenalty.js';
@@ -59,6 +60,20 @@ export interface MonthlyChatPenalty extends ChatDefectPenalty {
   };
 }
 
+/** What a fact the caller did not supply would have decided. */
+export type UnverifiedOutcome = '4.9 stars' | 'Good Shop badge' | 'Good Shop eligibility';
+
+/**
+ * A requirement the standing could not check because its fact was not supplied: unknown reads
+ * "not verified", never "met".
+ */
+export interface UnverifiedRequirement {
+  /** The missing fact: `moduleRankings.<module>` or `goodShop.baseline.<fact>`. */
+  readonly fact: string;
+  /** What it is needed for. */
+  readonly neededFor: readonly UnverifiedOutcome[];
+}
+
 /** What the ranking decides. */
 export interface Standing {
   /** Share of category peers the store is ahead of (0–1), or `null`. */
@@ -67,8 +82,15 @@ export interface Standing {
   readonly moduleRankings: ModuleRankings;
   /** Store stars (店铺星级) from the 2019 table with the 2020-09 module rule, or `null`. */
   readonly stars: number | null;
-  /** `'good-shop'` when certified and the ranking allows it. */
+  /** `'good-shop'` when certified, the ranking allows it and Good Shop eligibility is verified. */
   readonly badge: 'good-shop' | null;
+  /**
+   * Requirements the ranking rate would otherwise allow but whose facts were not supplied
+   * (module rankings for 4.9 stars and Good Shop; baseline facts for Good Shop): the standing
+   * says what it can (stars up to 4.5) and lists here what it could not check. Empty when the
+   * ranking rate is below the top band, where no missing fact could change the outcome.
+   */
+  readonly unverified: readonly UnverifiedRequirement[];
   /** Good Shop eligibility with the reasons it fails. */
   readonly goodShop: GoodShopEligibility;
   /** The 放心购 tag. */
@@ -200,15 +222,23 @@ export function computeStanding(inputs: StandingInputs): Standing {
   const previousMonth = dayKeyOf(parseDayKey(`${lastMonth}-01`) - 1).slice(0, 7);
   // The last *complete* calendar month before D: when D is the 1st, that is the month of D−1.
   const month = dayKeyOf(D).endsWith('-01') ? lastMonth : previousMonth;
+  const goodShop = goodShopEligibility(
+    { rankingRate: rate, moduleRankings, baseline: inputs.goodShop?.baseline ?? {} },
+    rules.goodShop,
+  );
   return {
     rankingRate: rate,
     moduleRankings,
     stars: s.stars,
-    badge: s.badge,
-    goodShop: goodShopEligibility(
-      { rankingRate: rate, moduleRankings, baseline: inputs.goodShop?.baseline ?? {} },
-      rules.goodShop,
+    badge: s.badge !== null && goodShop.eligible ? s.badge : null,
+    unverified: unverifiedRequirements(
+      rate,
+      s.unverifiedModules,
+      goodShop,
+      inputs.goodShop?.certified === true,
+      rules,
     ),
+    goodShop,
     assuredPurchaseTag: assuredPurchaseTag(
       {
         openServices: inputs.openServices,
@@ -242,4 +272,30 @@ export function computeStanding(inputs: StandingInputs): Standing {
     ),
     activityGate: activityGate(rate, rules.activityGate),
   };
+}
+
+/** The unverified requirements that stand between the ranking rate and the top outcomes. */
+function unverifiedRequirements(
+  rate: number | null,
+  starsMissing: readonly ModuleId[],
+  goodShop: GoodShopEligibility,
+  certified: boolean,
+  rules: RuleSet,
+): UnverifiedRequirement[] {
+  const threshold = Math.min(rules.goodShop.minRankingRate.value, topBandRate(rules));
+  if (rate === null || !atLeast(rate, threshold)) return [];
+  const out: UnverifiedRequirement[] = [];
+  const stars = new Set(starsMissing.map((m) => `moduleRankings.${m}`));
+  for (const fact of goodShop.unverified) {
+    const neededFor: UnverifiedOutcome[] = [];
+    if (stars.has(fact)) neededFor.push('4.9 stars');
+    if (certified) neededFor.push('Good Shop badge');
+    neededFor.push('Good Shop eligibility');
+    out.push({ fact: fact.startsWith('baseline.') ? `goodShop.${fact}` : fact, neededFor });
+  }
+  return out;
+}
+
+function topBandRate(rules: RuleSet): number {
+  return Math.max(...rules.stars.bands.value.map((b) => b.minRate));
 }

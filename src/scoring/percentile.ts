@@ -5,7 +5,7 @@
  * @module
  */
 import { ArgumentError } from '../errors.js';
-import type { Direction } from '../metrics/types.js';
+import type { Direction, MetricUnit } from '../metrics/types.js';
 
 function checkNumber(fn: string, what: string, v: number): void {
   if (typeof v !== 'number' || Number.isNaN(v)) {
@@ -35,9 +35,29 @@ const higher = (a: number, b: number): boolean => a > b;
 const lower = (a: number, b: number): boolean => a < b;
 
 /**
+ * The best value a metric can attain, where one exists: 0 for a lower-is-better ratio (no
+ * dispute, no return), 1 for a higher-is-better ratio (every consultation answered in time);
+ * `undefined` for other units.
+ *
+ * @example
+ * ```ts
+ * bestAttainable('ratio', 'lower-is-better');
+ * //=> 0
+ * bestAttainable('seconds', 'lower-is-better');
+ * //=> undefined
+ * ```
+ */
+export function bestAttainable(unit: MetricUnit, direction: Direction): number | undefined {
+  if (unit !== 'ratio') return undefined;
+  return direction === 'higher-is-better' ? 1 : 0;
+}
+
+/**
  * Scores a value against its category peers: 10 × the share of peers the store does strictly
- * better than, a tie counting half. `null` when there are no peers. Pass the peers without the
- * store itself.
+ * better than, a tie counting half. A value that is the best attainable for its unit (see
+ * {@link bestAttainable}; give `unit` to apply it) and that no peer beats scores 10 whatever
+ * the ties: a store with no disputes cannot improve, so it loses nothing (`assumption`).
+ * `null` when there are no peers. Pass the peers without the store itself.
  *
  * @throws {ArgumentError} when the value or a peer is `NaN`.
  *
@@ -45,6 +65,10 @@ const lower = (a: number, b: number): boolean => a < b;
  * ```ts
  * scoreAgainstPeers(0.9, [0.8, 0.9, 0.95, 0.7], 'higher-is-better');
  * //=> 6.25
+ * scoreAgainstPeers(0, [0, 0, 0.01, 0.02], 'lower-is-better'); // ties count half
+ * //=> 7.5
+ * scoreAgainstPeers(0, [0, 0, 0.01, 0.02], 'lower-is-better', 'ratio'); // best attainable
+ * //=> 10
  * scoreAgainstPeers(12, [], 'lower-is-better');
  * //=> null
  * ```
@@ -53,14 +77,14 @@ export function scoreAgainstPeers(
   value: number,
   peerValues: readonly number[],
   direction: Direction,
+  unit?: MetricUnit,
 ): number | null {
-  const twice = halfCount(
-    'scoreAgainstPeers',
-    value,
-    peerValues,
-    direction === 'higher-is-better' ? higher : lower,
-  );
+  const better = direction === 'higher-is-better' ? higher : lower;
+  const twice = halfCount('scoreAgainstPeers', value, peerValues, better);
   if (peerValues.length === 0) return null;
+  if (unit !== undefined && value === bestAttainable(unit, direction)) {
+    if (!peerValues.some((p) => better(p, value))) return 10;
+  }
   return (10 * twice) / (2 * peerValues.length);
 }
 

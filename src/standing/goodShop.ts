@@ -7,6 +7,8 @@
  *
  * @module
  */
+
+import { MODULE_IDS } from '../metrics/types.js';
 import { DEFAULT_GOOD_SHOP_RULES, type GoodShopRules } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings, pct } from './_checks.js';
 import type { ModuleRankings } from './stars.js';
@@ -23,34 +25,44 @@ export interface GoodShopBaseline {
 export interface GoodShopEligibilityOptions {
   /** The ranking rate as a fraction; `null` without a ranking. */
   readonly rankingRate: number | null;
-  /** Module rankings; each given one must be ≥ 30%. */
+  /** Module rankings; every module's must be supplied and ≥ 30%. */
   readonly moduleRankings: ModuleRankings;
-  /** Baseline facts; each given one must be `true`. */
+  /** Baseline facts; the rule set's required ones must be supplied, and every one given `true`. */
   readonly baseline: GoodShopBaseline;
 }
 
 /** Result of {@link goodShopEligibility}. */
 export interface GoodShopEligibility {
-  /** Whether every requirement is met. */
+  /** Whether every requirement is supplied and met. */
   readonly eligible: boolean;
-  /** One sentence per unmet requirement; empty when eligible. */
+  /** One sentence per requirement supplied and not met; empty when none. */
   readonly reasons: string[];
+  /**
+   * Requirements not supplied, so not verified: `moduleRankings.<module>` and
+   * `baseline.<fact>`. A store is never eligible on facts nobody supplied.
+   */
+  readonly unverified: string[];
 }
 
 /**
  * Whether the store meets the Good Shop requirements: ranking rate ≥ 90% (top 10%), every
- * given module ranking ≥ 30%, every given baseline fact `true`. Bounds are inclusive and
- * compared exactly. Modules without a ranking (`null` or absent) and baseline facts not
- * supplied are not checked: the caller supplies what applies.
+ * module ranking ≥ 30%, every required baseline fact (by default integrity, active-product
+ * rate, store age) `true`, and every other baseline fact given `true`. Bounds are inclusive
+ * and compared exactly. What was not supplied is listed in `unverified` and keeps the store
+ * from being eligible: unknown reads "not verified", never "met".
  *
  * @throws {ArgumentError} when a rate is not a fraction in [0, 1].
  *
  * @example
  * ```ts
- * goodShopEligibility({ rankingRate: 0.9, moduleRankings: { logistics: 0.3 }, baseline: { integrity: true } });
- * //=> { eligible: true, reasons: [] }
- * goodShopEligibility({ rankingRate: 0.92, moduleRankings: { disputes: 0.25 }, baseline: { storeAge: false } });
- * //=> { eligible: false, reasons: ['module disputes ranking 25% is below 30%', "baseline requirement 'storeAge' is not met"] }
+ * const modules = { consultation: 0.5, reviews: 0.5, 'after-sales': 0.5, logistics: 0.3, disputes: 0.9 };
+ * const baseline = { integrity: true, activeProductRate: true, storeAge: true };
+ * goodShopEligibility({ rankingRate: 0.9, moduleRankings: modules, baseline });
+ * //=> { eligible: true, reasons: [], unverified: [] }
+ * goodShopEligibility({ rankingRate: 0.92, moduleRankings: { ...modules, disputes: 0.25 }, baseline: { ...baseline, storeAge: false } });
+ * //=> { eligible: false, reasons: ['module disputes ranking 25% is below 30%', "baseline requirement 'storeAge' is not met"], unverified: [] }
+ * goodShopEligibility({ rankingRate: 0.95, moduleRankings: {}, baseline: { integrity: true } }).unverified;
+ * //=> ['moduleRankings.consultation', 'moduleRankings.reviews', 'moduleRankings.after-sales', 'moduleRankings.logistics', 'moduleRankings.disputes', 'baseline.activeProductRate', 'baseline.storeAge']
  * ```
  */
 export function goodShopEligibility(
@@ -61,16 +73,25 @@ export function goodShopEligibility(
   checkFraction('goodShopEligibility', 'rankingRate', r);
   const modules = givenRankings('goodShopEligibility', options.moduleRankings);
   const reasons: string[] = [];
+  const unverified: string[] = [];
   const minRate = rules.minRankingRate.value;
   if (r === null) reasons.push('the store has no ranking rate');
   else if (!atLeast(r, minRate)) reasons.push(`ranking rate ${pct(r)} is below ${pct(minRate)}`);
   const minModule = rules.minModuleRanking.value;
-  for (const [id, m] of modules) {
-    if (!atLeast(m, minModule))
+  const given = new Map(modules);
+  for (const id of MODULE_IDS) {
+    const m = given.get(id);
+    if (m === undefined) unverified.push(`moduleRankings.${id}`);
+    else if (!atLeast(m, minModule))
       reasons.push(`module ${id} ranking ${pct(m)} is below ${pct(minModule)}`);
+  }
+  const required = rules.requiredBaseline.value;
+  for (const fact of required) {
+    const met = options.baseline[fact];
+    if (met === undefined) unverified.push(`baseline.${fact}`);
   }
   for (const [fact, met] of Object.entries(options.baseline)) {
     if (met === false) reasons.push(`baseline requirement '${fact}' is not met`);
   }
-  return { eligible: reasons.length === 0, reasons };
+  return { eligible: reasons.length === 0 && unverified.length === 0, reasons, unverified };
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ModuleId } from '../metrics/types.js';
+import { MODULE_IDS, type ModuleId } from '../metrics/types.js';
 import { DEFAULT_STAR_TABLE, type StarTable } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings } from './_checks.js';
 
@@ -17,7 +17,7 @@ export type ModuleRankings = Partial<Record<ModuleId, number | null>>;
 export interface StoreStarsOptions {
   /** The ranking rate (风向标排名率) as a fraction (0.9 = 90%); `null` when the store has no ranking. */
   readonly rankingRate: number | null;
-  /** Module rankings; when given, the top band and Good Shop need each of them ≥ 30%. */
+  /** Module rankings: the top band and the Good Shop badge need every module's, each ≥ 30%. */
   readonly moduleRankings?: ModuleRankings | undefined;
   /** Whether the store is certified 京东好店 Good Shop. */
   readonly goodShopCertified?: boolean | undefined;
@@ -29,6 +29,12 @@ export interface StoreStars {
   readonly stars: number | null;
   /** `'good-shop'` when the Good Shop badge is shown instead of the stars' top band. */
   readonly badge: 'good-shop' | null;
+  /**
+   * Module rankings that were not supplied although the ranking rate reaches the top band: the
+   * top band (and the badge) could not be verified, so the result stops below it. Empty
+   * otherwise.
+   */
+  readonly unverifiedModules: readonly ModuleId[];
 }
 
 /**
@@ -46,21 +52,26 @@ export interface StoreStars {
  * | < 3% | 2.5 |
  * | no ranking | `null` |
  *
- * From 2020-09-15 the top band and the badge also need every given module ranking ≥ 30%
- * (`published`); below that the store shows 4.5 (`assumption`: the notice does not say).
+ * From 2020-09-15 the top band and the badge also need every module ranking ≥ 30%
+ * (`published`). A module ranking not supplied is not taken as met: the top band is then
+ * unverified, the store shows 4.5 and `unverifiedModules` names what is missing. Below the
+ * floor the store also shows 4.5 (`assumption`: the notice does not say).
  *
  * @throws {ArgumentError} when a rate is not a fraction in [0, 1].
  *
  * @example
  * ```ts
- * storeStars({ rankingRate: 0.9 });
- * //=> { stars: 4.9, badge: null }
+ * const all = { consultation: 0.5, reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 };
+ * storeStars({ rankingRate: 0.9, moduleRankings: all });
+ * //=> { stars: 4.9, badge: null, unverifiedModules: [] }
  * storeStars({ rankingRate: 0.8999 });
- * //=> { stars: 4.5, badge: null }
- * storeStars({ rankingRate: 0.95, goodShopCertified: true, moduleRankings: { logistics: 0.25 } });
- * //=> { stars: 4.5, badge: null }
+ * //=> { stars: 4.5, badge: null, unverifiedModules: [] }
+ * storeStars({ rankingRate: 0.95 }); // module rankings unknown: 4.9 cannot be verified
+ * //=> { stars: 4.5, badge: null, unverifiedModules: ['consultation', 'reviews', 'after-sales', 'logistics', 'disputes'] }
+ * storeStars({ rankingRate: 0.95, goodShopCertified: true, moduleRankings: { ...all, logistics: 0.25 } });
+ * //=> { stars: 4.5, badge: null, unverifiedModules: [] }
  * storeStars({ rankingRate: null });
- * //=> { stars: null, badge: null }
+ * //=> { stars: null, badge: null, unverifiedModules: [] }
  * ```
  */
 export function storeStars(
@@ -70,10 +81,13 @@ export function storeStars(
   const r = options.rankingRate;
   checkFraction('storeStars', 'rankingRate', r);
   const modules = givenRankings('storeStars', options.moduleRankings);
-  if (r === null) return { stars: null, badge: null };
+  if (r === null) return { stars: null, badge: null, unverifiedModules: [] };
 
   const bands = [...table.bands.value].sort((a, b) => b.minRate - a.minRate);
-  const modulesOk = modules.every(([, m]) => atLeast(m, table.topModuleFloor.value));
+  const given = new Set(modules.map(([id]) => id));
+  const missing = MODULE_IDS.filter((m) => !given.has(m));
+  const modulesOk =
+    missing.length === 0 && modules.every(([, m]) => atLeast(m, table.topModuleFloor.value));
   const index = bands.findIndex((b) => atLeast(r, b.minRate));
   let stars = index === -1 ? table.floorStars.value : (bands[index] as { stars: number }).stars;
   if (index === 0 && !modulesOk) stars = table.topFallbackStars.value;
@@ -81,5 +95,6 @@ export function storeStars(
     options.goodShopCertified === true && modulesOk && atLeast(r, table.goodShopMinRate.value)
       ? 'good-shop'
       : null;
-  return { stars, badge };
+  const reachesTop = index === 0 || atLeast(r, table.goodShopMinRate.value);
+  return { stars, badge, unverifiedModules: reachesTop ? missing : [] };
 }

@@ -262,7 +262,7 @@ describe('safeParseStoreData', () => {
 describe('parseStoreDataLenient', () => {
   it('sets bad records aside with their index, raw record and issues', () => {
     const badOrder = order('o2', { paidAt: T0 - 1 });
-    const badSession = session('s2', { rating: 'satisfied' });
+    const badSession = session('s2', { ratedAt: T0 + 60_000 });
     const { data, rejected } = parseStoreDataLenient({
       store: { id: 's1' },
       orders: [order('o1'), badOrder, order('o3')],
@@ -277,8 +277,8 @@ describe('parseStoreDataLenient', () => {
         record: badSession,
         issues: [
           {
-            path: 'chatSessions[1].ratedAt',
-            message: 'expected ratedAt with rating, found nothing',
+            path: 'chatSessions[1].rating',
+            message: 'expected a rating with ratedAt, found nothing',
           },
         ],
       },

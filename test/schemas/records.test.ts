@@ -220,7 +220,7 @@ describe('chatSessionSchema', () => {
     });
   });
 
-  it('sorts messages given out of time order; at the same instant the customer first', () => {
+  it('sorts messages given out of time order; at the same instant they keep their listed order', () => {
     const messages = [
       { from: 'agent', at: T0 + 20_000, text: 'a' },
       { from: 'robot', at: T0 + 10_000 },
@@ -229,12 +229,23 @@ describe('chatSessionSchema', () => {
     ];
     const expected = [
       { from: 'customer', at: T0 },
-      { from: 'customer', at: T0 + 10_000 },
       { from: 'robot', at: T0 + 10_000 },
+      { from: 'customer', at: T0 + 10_000 },
       { from: 'agent', at: T0 + 20_000 },
     ];
     expect(chatSessionSchema.parse({ ...session, messages }).messages).toStrictEqual(expected);
     expect(fastChatSession({ ...session, messages })?.messages).toStrictEqual(expected);
+    // Already in time order: an agent listed before the customer in the same second stays first.
+    const sameSecond = [
+      { from: 'agent', at: T0 },
+      { from: 'customer', at: T0 },
+      { from: 'agent', at: T0 },
+    ];
+    const kept = sameSecond.map((m) => ({ from: m.from, at: m.at }));
+    expect(chatSessionSchema.parse({ ...session, messages: sameSecond }).messages).toStrictEqual(
+      kept,
+    );
+    expect(fastChatSession({ ...session, messages: sameSecond })?.messages).toStrictEqual(kept);
     const sorted = [{ from: 'customer' as const, at: 1 }];
     expect(sortMessages(sorted)).toBe(sorted);
   });
@@ -268,10 +279,23 @@ describe('chatSessionSchema', () => {
     expect(fastChatSession({ ...session, messages: 'hi' })).toBeUndefined();
   });
 
-  it('pairs rating with ratedAt, and ratedAt is not before the first message', () => {
-    expect(issues(chatSessionSchema, { ...session, rating: 'satisfied' })).toEqual([
-      { path: ['ratedAt'], message: 'expected ratedAt with rating, found nothing' },
-    ]);
+  it('dates a rating without ratedAt at the last message; ratedAt needs a rating and is not before the first message', () => {
+    const inferred = { ...session, rating: 'satisfied' };
+    for (const parsed of [chatSessionSchema.parse(inferred), fastChatSession(inferred)]) {
+      expect(parsed).toMatchObject({
+        rating: 'satisfied',
+        ratedAt: T0 + 20_000,
+        ratedAtInferred: true,
+      });
+    }
+    // Given out of order: the latest message, not the last listed.
+    const reversed = { ...inferred, messages: [...session.messages].reverse() };
+    expect(chatSessionSchema.parse(reversed).ratedAt).toBe(T0 + 20_000);
+    expect(fastChatSession(reversed)?.ratedAt).toBe(T0 + 20_000);
+    // Given ratedAt: kept, not marked.
+    const given = chatSessionSchema.parse({ ...session, rating: 'neutral', ratedAt: T0 + H });
+    expect(given.ratedAt).toBe(T0 + H);
+    expect('ratedAtInferred' in given).toBe(false);
     expect(issues(chatSessionSchema, { ...session, ratedAt: T0 + H })).toEqual([
       { path: ['rating'], message: 'expected a rating with ratedAt, found nothing' },
     ]);
@@ -289,11 +313,7 @@ describe('chatSessionSchema', () => {
         ratedAt: T0,
       }).success,
     ).toBe(true);
-    for (const bad of [
-      { ...session, rating: 'satisfied' },
-      { ...session, ratedAt: T0 + H },
-      early,
-    ]) {
+    for (const bad of [{ ...session, ratedAt: T0 + H }, early]) {
       expect(fastChatSession(bad)).toBeUndefined();
     }
   });
@@ -400,10 +420,21 @@ describe('serviceOrderSchema', () => {
     ['rated before applied', { rating: 'neutral', ratedAt: T0 - 1 }, ['ratedAt']],
     ['both approved and rejected', { approvedAt: T0 + 1, rejectedAt: T0 + 2 }, ['rejectedAt']],
     ['ratedAt without rating', { ratedAt: T0 + 1 }, ['rating']],
-    ['rating without ratedAt', { rating: 'neutral' }, ['ratedAt']],
   ])('rejects %s', (_, fields, expected) => {
     expect(paths(serviceOrderSchema, { ...serviceOrder, ...fields })).toEqual(expected);
     expect(fastServiceOrder({ ...serviceOrder, ...fields })).toBeUndefined();
+  });
+
+  it.each([
+    ['completedAt', { approvedAt: T0 + H, completedAt: T0 + 2 * H }, T0 + 2 * H],
+    ['approvedAt when not completed', { approvedAt: T0 + H }, T0 + H],
+    ['rejectedAt is not a decision date: appliedAt', { rejectedAt: T0 + H }, T0],
+    ['appliedAt when nothing else', {}, T0],
+  ])('dates a rating without ratedAt at %s', (_, fields, expected) => {
+    const input = { ...serviceOrder, ...fields, rating: 'neutral' };
+    for (const parsed of [serviceOrderSchema.parse(input), fastServiceOrder(input)]) {
+      expect(parsed).toMatchObject({ rating: 'neutral', ratedAt: expected, ratedAtInferred: true });
+    }
   });
 
   it('words the both-approved-and-rejected issue', () => {
@@ -443,17 +474,37 @@ describe('disputeSchema', () => {
   it.each([
     ['ruled before opened', { ruling: 'shared', ruledAt: T0 - 1 }, ['ruledAt']],
     ['ruledAt without ruling', { ruledAt: T0 + 1 }, ['ruling']],
-    ['ruling without ruledAt', { ruling: 'customer' }, ['ruledAt']],
     [
       'appeal before the ruling',
       { ruling: 'merchant', ruledAt: T0 + H, appealUpheldAt: T0 + 1 },
       ['appealUpheldAt'],
     ],
-    ['appeal without a ruling', { appealUpheldAt: T0 + 1 }, ['appealUpheldAt']],
+    ['appeal before the dispute was opened', { appealUpheldAt: T0 - 1 }, ['appealUpheldAt']],
     ['a bad ruling', { ruling: 'judge', ruledAt: T0 + 1 }, ['ruling']],
   ])('rejects %s', (_, fields, expected) => {
     expect(paths(disputeSchema, { ...dispute, ...fields })).toEqual(expected);
     expect(fastDispute({ ...dispute, ...fields })).toBeUndefined();
+  });
+
+  it('dates a ruling without ruledAt at openedAt, and accepts an upheld appeal without a ruling', () => {
+    const ruled = { ...dispute, ruling: 'customer' };
+    for (const parsed of [disputeSchema.parse(ruled), fastDispute(ruled)]) {
+      expect(parsed).toStrictEqual({
+        ...disputeSchema.parse(dispute),
+        ruling: 'customer',
+        ruledAt: T0,
+        ruledAtInferred: true,
+      });
+    }
+    const cleared = { ...dispute, appealUpheldAt: T0 + H };
+    for (const parsed of [disputeSchema.parse(cleared), fastDispute(cleared)]) {
+      expect(parsed).toMatchObject({
+        ruling: undefined,
+        ruledAt: undefined,
+        appealUpheldAt: T0 + H,
+      });
+      expect(parsed && 'ruledAtInferred' in parsed).toBe(false);
+    }
   });
 });
 

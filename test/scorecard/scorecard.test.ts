@@ -36,7 +36,10 @@ function fakeMetrics(
 describe('scoreMetric', () => {
   const base = evaluateStore(
     storeData({
-      reviews: [review('u1', '2026-11-20 10:00:00', 5), review('u2', '2026-11-20 10:00:00', 1)],
+      // 10 reviews (the minimum sample), 5 of them negative.
+      reviews: Array.from({ length: 10 }, (_, i) =>
+        review(`u${i}`, '2026-11-20 10:00:00', i < 5 ? 5 : 1),
+      ),
     }),
     { asOf: D },
   ).metrics['reviews.negative-rate'];
@@ -59,6 +62,35 @@ describe('scoreMetric', () => {
       method: 'peer-median',
     });
   });
+  it('too little data: the value is kept, no curve score, the peers’ median with peers', () => {
+    const few = evaluateStore(
+      storeData({
+        reviews: Array.from({ length: 9 }, (_, i) => review(`u${i}`, '2026-11-20 10:00:00', 5)),
+      }),
+      { asOf: D },
+    ).metrics['reviews.negative-rate'];
+    expect(few.status).toBe('too-little-data');
+    expect(few.value?.toString()).toBe('0');
+    expect(few.denominator.toString()).toBe('9');
+    expect(few.score).toBeNull();
+    expect(scoreMetric(few)).toEqual({ score: null, method: 'too-little-data' });
+    // Scored as the peers' median (0.02 among 0.01, 0.02, 0.03: better than one, tied with one).
+    expect(scoreMetric(few, { peerValues: [0.01, 0.02, 0.03] })).toEqual({
+      score: 5,
+      method: 'peer-median',
+    });
+    // A rule set without a minimum scores it.
+    const rules = defineRuleSet({ minimumSample: { 'reviews.negative-rate': 0 } });
+    const scored = evaluateStore(
+      storeData({
+        reviews: Array.from({ length: 9 }, (_, i) => review(`u${i}`, '2026-11-20 10:00:00', 5)),
+      }),
+      { asOf: D, ruleSet: rules },
+    ).metrics['reviews.negative-rate'];
+    expect(scored.status).toBe('ok');
+    expect(scored.score).toBe(10);
+  });
+
   it('gives the curve score in the calculators’ results, exactly 9 at good and 5 at poor', () => {
     const at = (rate: number) => scoreMetric({ ...base, value: new Dec(rate) }).score as number;
     expect(at(0.005)).toBeCloseTo(9, 9);
@@ -160,8 +192,25 @@ describe('evaluateStore: the whole scorecard', () => {
 
   it('has scores, modules, composite, bonus and total, and no standing without peers', () => {
     const card = evaluateStore(data, { asOf: D });
-    expect(card.metrics['consultation.response-rate-30s'].score).toBe(10);
-    expect(card.modules.consultation.score).not.toBeNull();
+    // One consultation: too little data. The value is reported, no score, left out of its module.
+    const rate = card.metrics['consultation.response-rate-30s'];
+    expect([rate.status, rate.value?.toString(), rate.score]).toEqual([
+      'too-little-data',
+      '1',
+      null,
+    ]);
+    expect(
+      card.modules.consultation.metrics.find((m) => m.id === 'consultation.response-rate-30s'),
+    ).toMatchObject({ score: null, method: 'too-little-data', weight: 0, pointsLost: 0 });
+    // Only the facilitated amount share (no minimum: its denominator is money) scores the module.
+    expect(
+      card.modules.consultation.metrics
+        .filter((m) => m.score !== null)
+        .map((m) => [m.id, m.weight]),
+    ).toEqual([['consultation.facilitated-amount-share', 1]]);
+    // 25 five-star reviews are enough.
+    expect(card.metrics['reviews.negative-rate'].score).toBe(10);
+    expect(card.modules.reviews.score).not.toBeNull();
     expect(card.composite).not.toBeNull();
     // Freight insurance, lightning refund and the 先行理赔 group once: 3 × 0.1. Door pickup opens at the as-of instant: not yet.
     expect(card.bonus).toEqual({
@@ -181,20 +230,111 @@ describe('evaluateStore: the whole scorecard', () => {
     expect(card.standing).toBeUndefined();
   });
 
+  const baseline = { integrity: true, activeProductRate: true, storeAge: true };
+  const allModules = {
+    consultation: 0.5,
+    reviews: 0.5,
+    'after-sales': 0.5,
+    logistics: 0.5,
+    disputes: 0.5,
+  };
+
   it('ranks the store and derives its standing from peers', () => {
     const card = evaluateStore(data, {
       asOf: D,
       peers: { composites: [1, 2, 3, 4, 5, 6, 7, 8, 9, 9.99], modules: { reviews: [1, 2] } },
-      goodShop: { certified: true, baseline: { integrity: true } },
+      goodShop: { certified: true, baseline },
     });
     expect(card.standing?.rankingRate).toBe(1);
-    expect(card.standing?.stars).toBe(4.9);
-    expect(card.standing?.badge).toBe('good-shop');
-    expect(card.standing?.goodShop.eligible).toBe(true);
+    // Only the reviews module could be ranked: 4.9 and Good Shop are not verified.
+    expect(card.standing?.moduleRankings).toEqual({ reviews: 1 });
+    expect(card.standing?.stars).toBe(4.5);
+    expect(card.standing?.badge).toBeNull();
+    expect(card.standing?.goodShop.eligible).toBe(false);
+    expect(card.standing?.unverified.map((u) => u.fact)).toEqual([
+      'moduleRankings.consultation',
+      'moduleRankings.after-sales',
+      'moduleRankings.logistics',
+      'moduleRankings.disputes',
+    ]);
     // 25 five-star reviews → good rate 100% > 95%, freight insurance and lightning refund open, ranking > 40%.
     expect(card.standing?.assuredPurchaseTag).toBe(true);
     expect(card.standing?.activityGate).toBe(true);
     expect(card.standing?.chatPenalty.month).toBe('2026-10');
+  });
+
+  it('grants 4.9 stars and the Good Shop badge only on supplied, passing facts', () => {
+    // A ranking of 95% and certified, nothing else: stars up to 4.5, and what was not checked.
+    const bare = evaluateStore(data, {
+      asOf: D,
+      ranking: { rate: 0.95 },
+      goodShop: { certified: true },
+    }).standing;
+    expect(bare?.stars).toBe(4.5);
+    expect(bare?.badge).toBeNull();
+    expect(bare?.goodShop.eligible).toBe(false);
+    expect(bare?.unverified).toEqual([
+      {
+        fact: 'moduleRankings.consultation',
+        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'moduleRankings.reviews',
+        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'moduleRankings.after-sales',
+        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'moduleRankings.logistics',
+        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'moduleRankings.disputes',
+        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'goodShop.baseline.integrity',
+        neededFor: ['Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'goodShop.baseline.activeProductRate',
+        neededFor: ['Good Shop badge', 'Good Shop eligibility'],
+      },
+      {
+        fact: 'goodShop.baseline.storeAge',
+        neededFor: ['Good Shop badge', 'Good Shop eligibility'],
+      },
+    ]);
+    // Module rankings given, baseline not: 4.9 stars, but no badge and not eligible.
+    const modulesOnly = evaluateStore(data, {
+      asOf: D,
+      ranking: { rate: 0.95, modules: allModules },
+      goodShop: { certified: true },
+    }).standing;
+    expect(modulesOnly?.stars).toBe(4.9);
+    expect(modulesOnly?.badge).toBeNull();
+    expect(modulesOnly?.unverified.map((u) => u.fact)).toEqual([
+      'goodShop.baseline.integrity',
+      'goodShop.baseline.activeProductRate',
+      'goodShop.baseline.storeAge',
+    ]);
+    // Everything supplied and met.
+    const full = evaluateStore(data, {
+      asOf: D,
+      ranking: { rate: 0.95, modules: allModules },
+      goodShop: { certified: true, baseline },
+    }).standing;
+    expect([full?.stars, full?.badge, full?.goodShop.eligible, full?.unverified]).toEqual([
+      4.9,
+      'good-shop',
+      true,
+      [],
+    ]);
+    // Below the top band: nothing a missing fact could change.
+    const mid = evaluateStore(data, { asOf: D, ranking: { rate: 0.5 } }).standing;
+    expect(mid?.unverified).toEqual([]);
   });
 
   it('takes a supplied ranking instead of peers', () => {

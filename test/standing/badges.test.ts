@@ -6,22 +6,29 @@ import { goodShopEligibility } from '../../src/standing/goodShop.js';
 import { warmShopkeeperBadge } from '../../src/standing/warmShopkeeper.js';
 
 describe('goodShopEligibility', () => {
+  const modules = {
+    consultation: 0.3,
+    reviews: 0.5,
+    'after-sales': 0.9,
+    logistics: 0.3,
+    disputes: 1,
+  };
+  const baseline = { integrity: true, activeProductRate: true, storeAge: true };
+
   it('is eligible at exactly 90% with every module at exactly 30% and the baseline met', () => {
-    expect(
-      goodShopEligibility({
-        rankingRate: 0.9,
-        moduleRankings: { consultation: 0.3, reviews: 0.5, logistics: null },
-        baseline: { integrity: true, storeAge: true },
-      }),
-    ).toEqual({ eligible: true, reasons: [] });
+    expect(goodShopEligibility({ rankingRate: 0.9, moduleRankings: modules, baseline })).toEqual({
+      eligible: true,
+      reasons: [],
+      unverified: [],
+    });
   });
 
   it('lists every unmet requirement', () => {
     expect(
       goodShopEligibility({
         rankingRate: 0.8999,
-        moduleRankings: { disputes: 0.2999 },
-        baseline: { integrity: false, activeProductRate: true },
+        moduleRankings: { ...modules, disputes: 0.2999 },
+        baseline: { ...baseline, integrity: false, returnPolicy: false },
       }),
     ).toEqual({
       eligible: false,
@@ -29,14 +36,45 @@ describe('goodShopEligibility', () => {
         'ranking rate 89.99% is below 90%',
         'module disputes ranking 29.99% is below 30%',
         "baseline requirement 'integrity' is not met",
+        "baseline requirement 'returnPolicy' is not met",
+      ],
+      unverified: [],
+    });
+  });
+
+  it('is never eligible on facts nobody supplied: unknown reads “not verified”', () => {
+    expect(
+      goodShopEligibility({
+        rankingRate: 0.95,
+        moduleRankings: { ...modules, logistics: null },
+        baseline: { integrity: true, storeAge: true },
+      }),
+    ).toEqual({
+      eligible: false,
+      reasons: [],
+      unverified: ['moduleRankings.logistics', 'baseline.activeProductRate'],
+    });
+    expect(goodShopEligibility({ rankingRate: 0.95, moduleRankings: {}, baseline: {} })).toEqual({
+      eligible: false,
+      reasons: [],
+      unverified: [
+        'moduleRankings.consultation',
+        'moduleRankings.reviews',
+        'moduleRankings.after-sales',
+        'moduleRankings.logistics',
+        'moduleRankings.disputes',
+        'baseline.integrity',
+        'baseline.activeProductRate',
+        'baseline.storeAge',
       ],
     });
   });
 
   it('is not eligible without a ranking', () => {
-    expect(goodShopEligibility({ rankingRate: null, moduleRankings: {}, baseline: {} })).toEqual({
+    expect(goodShopEligibility({ rankingRate: null, moduleRankings: modules, baseline })).toEqual({
       eligible: false,
       reasons: ['the store has no ranking rate'],
+      unverified: [],
     });
   });
 

@@ -5,6 +5,10 @@ import { DEFAULT_STAR_TABLE } from '../../src/rules/scoringDefaults.js';
 import { activityGate } from '../../src/standing/activityGate.js';
 import { storeStars } from '../../src/standing/stars.js';
 
+// Every module ranked, all well above the 30% floor.
+const ALL = { consultation: 0.5, reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 };
+const NO_MODULES = ['consultation', 'reviews', 'after-sales', 'logistics', 'disputes'];
+
 describe('storeStars (DOMAIN.md §6, §7)', () => {
   it.each([
     [1, 4.9],
@@ -20,48 +24,97 @@ describe('storeStars (DOMAIN.md §6, §7)', () => {
     [0.0299, 2.5],
     [0, 2.5],
   ])('ranking rate %s → %s stars', (r, stars) => {
-    expect(storeStars({ rankingRate: r })).toEqual({ stars, badge: null });
+    expect(storeStars({ rankingRate: r, moduleRankings: ALL })).toEqual({
+      stars,
+      badge: null,
+      unverifiedModules: [],
+    });
+  });
+
+  it('with a ranking alone, stops at 4.5 where 4.9 needs module rankings nobody supplied', () => {
+    expect(storeStars({ rankingRate: 0.9 })).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: NO_MODULES,
+    });
+    expect(storeStars({ rankingRate: 1, goodShopCertified: true })).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: NO_MODULES,
+    });
+    // One module missing is enough to stop short.
+    const { disputes: _, ...four } = ALL;
+    expect(storeStars({ rankingRate: 0.95, moduleRankings: four })).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: ['disputes'],
+    });
+    // A null ranking is not a ranking.
+    expect(storeStars({ rankingRate: 0.95, moduleRankings: { ...ALL, reviews: null } })).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: ['reviews'],
+    });
+    // Below the top band nothing missing could change the stars: nothing unverified.
+    expect(storeStars({ rankingRate: 0.8999 })).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: [],
+    });
   });
 
   it('computed rates at the boundaries land on the right side', () => {
-    expect(storeStars({ rankingRate: 9 / 10 }).stars).toBe(4.9);
+    expect(storeStars({ rankingRate: 9 / 10, moduleRankings: ALL }).stars).toBe(4.9);
     expect(storeStars({ rankingRate: 7 / 10 }).stars).toBe(4.5);
     expect(storeStars({ rankingRate: 3 / 100 }).stars).toBe(3);
     expect(storeStars({ rankingRate: 0.9 - Number.EPSILON }).stars).toBe(4.5);
   });
 
   it('gives no stars without a ranking', () => {
-    expect(storeStars({ rankingRate: null })).toEqual({ stars: null, badge: null });
+    expect(storeStars({ rankingRate: null })).toEqual({
+      stars: null,
+      badge: null,
+      unverifiedModules: [],
+    });
     expect(storeStars({ rankingRate: null, goodShopCertified: true })).toEqual({
       stars: null,
       badge: null,
+      unverifiedModules: [],
     });
   });
 
   it('shows the Good Shop badge at r ≥ 90% when certified', () => {
-    expect(storeStars({ rankingRate: 0.9, goodShopCertified: true })).toEqual({
+    expect(storeStars({ rankingRate: 0.9, goodShopCertified: true, moduleRankings: ALL })).toEqual({
       stars: 4.9,
       badge: 'good-shop',
+      unverifiedModules: [],
     });
-    expect(storeStars({ rankingRate: 0.8999, goodShopCertified: true })).toEqual({
+    expect(
+      storeStars({ rankingRate: 0.8999, goodShopCertified: true, moduleRankings: ALL }),
+    ).toEqual({
       stars: 4.5,
       badge: null,
+      unverifiedModules: [],
     });
-    expect(storeStars({ rankingRate: 0.95, goodShopCertified: false }).badge).toBeNull();
+    expect(
+      storeStars({ rankingRate: 0.95, goodShopCertified: false, moduleRankings: ALL }).badge,
+    ).toBeNull();
   });
 
-  it('needs every given module ranking ≥ 30% for 4.9 and the badge (2020-09-15)', () => {
-    const weak = { logistics: 0.2999, disputes: 0.8 };
+  it('needs every module ranking ≥ 30% for 4.9 and the badge (2020-09-15)', () => {
+    const weak = { ...ALL, logistics: 0.2999, disputes: 0.8 };
     expect(
       storeStars({ rankingRate: 0.95, moduleRankings: weak, goodShopCertified: true }),
     ).toEqual({
       stars: 4.5,
       badge: null,
+      unverifiedModules: [],
     });
-    const ok = { logistics: 0.3, disputes: 0.8, reviews: null };
+    const ok = { ...ALL, logistics: 0.3, disputes: 0.8 };
     expect(storeStars({ rankingRate: 0.95, moduleRankings: ok, goodShopCertified: true })).toEqual({
       stars: 4.9,
       badge: 'good-shop',
+      unverifiedModules: [],
     });
     // Below the top band the module floor does not apply.
     expect(storeStars({ rankingRate: 0.75, moduleRankings: weak }).stars).toBe(4.5);
@@ -89,7 +142,7 @@ describe('storeStars (DOMAIN.md §6, §7)', () => {
       ),
       floorStars: sourced(1, { tag: 'custom' as const }),
     };
-    expect(storeStars({ rankingRate: 0.8 }, table).stars).toBe(5);
+    expect(storeStars({ rankingRate: 0.8, moduleRankings: ALL }, table).stars).toBe(5);
     expect(storeStars({ rankingRate: 0.6 }, table).stars).toBe(4);
     expect(storeStars({ rankingRate: 0.1 }, table).stars).toBe(1);
   });

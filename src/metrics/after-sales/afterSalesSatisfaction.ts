@@ -19,9 +19,9 @@ export const afterSalesSatisfactionDefinition: MetricDefinition = defineMetric({
   name: { zh: '售后满意度', en: 'After-sales satisfaction' },
   unit: 'ratio',
   direction: 'higher-is-better',
-  formula: 'after-sales (very satisfied + satisfied) / after-sales rated chat sessions',
-  numerator: 'after-sales sessions rated very satisfied or satisfied',
-  denominator: 'after-sales rated sessions',
+  formula: 'after-sales (very satisfied + satisfied) / after-sales rated consultation sessions',
+  numerator: 'after-sales consultations rated very satisfied or satisfied',
+  denominator: 'after-sales rated consultation sessions',
   anchor: 'session start',
   source: [
     {
@@ -33,13 +33,15 @@ export const afterSalesSatisfactionDefinition: MetricDefinition = defineMetric({
   notes: [
     'After-sales when the customer had any order placed before the session start (cancelled or unpaid included), unless the session’s `stage` says otherwise.',
     'Assessment hours do not apply.',
+    'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
   ],
   numeratorScale: 1,
   denominatorScale: 1,
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
-        if (s.stage !== 'after-sales' || s.rating === undefined) continue;
+        if (s.kind !== 'consultation' || s.stage !== 'after-sales' || s.rating === undefined)
+          continue;
         ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
       }
     },

@@ -9,12 +9,21 @@ export function attributionEnd(s: MergedSession, ctx: MeasureContext): number {
 }
 
 /**
- * @internal Whether an order is attributed to a received pre-sales session of its customer:
+ * @internal Whether a merged session is a received pre-sales consultation: the only sessions
+ * conversion and the facilitated amount read. An offline message (留言) is never one, even when
+ * it was answered: it counts only toward the message rate.
+ */
+export function isReceivedPresalesConsultation(s: MergedSession): boolean {
+  return s.kind === 'consultation' && s.stage === 'pre-sales' && s.firstReplyAt !== undefined;
+}
+
+/**
+ * @internal Whether an order is attributed to a received pre-sales consultation of its customer:
  * placed no earlier than the session start and at most the attribution hours after it (both
  * ends inclusive), having happened, and not cancelled as of D (DOMAIN.md §4.6).
  */
 export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
-  if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) return false;
+  if (!isReceivedPresalesConsultation(s)) return false;
   return (
     order.placedAt >= s.startAt &&
     order.placedAt <= attributionEnd(s, ctx) &&

@@ -1,6 +1,6 @@
 import { calculatorFor, defineMetric } from '../_calculate.js';
 import type { MetricDefinition } from '../types.js';
-import { attributionEnd, isAttributed } from './_attribution.js';
+import { attributionEnd, isAttributed, isReceivedPresalesConsultation } from './_attribution.js';
 
 /**
  * 咨询转化率 consultation conversion rate: distinct customers who placed an order (not cancelled
@@ -24,9 +24,9 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
   unit: 'ratio',
   direction: 'higher-is-better',
   formula:
-    'distinct customers who ordered within the attribution window after a received pre-sales session (order not cancelled) / distinct customers received in pre-sales sessions',
+    'distinct customers who ordered within the attribution window after a received pre-sales consultation (order not cancelled) / distinct customers received in pre-sales consultations',
   numerator: 'distinct customers converted',
-  denominator: 'distinct customers received in pre-sales sessions',
+  denominator: 'distinct customers received in pre-sales consultations',
   anchor: 'session start',
   source: [
     { tag: 'seed', seed: '001', note: '咨询售前客服后下单的用户量/售前客服接待用户量' },
@@ -40,6 +40,7 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
     '"Received" means the session got at least one reply (agent, or robot when robot replies count).',
     'An order counts when placed no earlier than the session start and at most 24 h after it (both inclusive), paid or not, unless cancelled before the as-of instant.',
     'Assessment hours do not apply.',
+    'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
   ],
   numeratorScale: 1,
   denominatorScale: 1,
@@ -48,7 +49,7 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
       let received = false;
       let converted = false;
       for (const s of view.sessions) {
-        if (s.stage !== 'pre-sales' || s.firstReplyAt === undefined) continue;
+        if (!isReceivedPresalesConsultation(s)) continue;
         if (!ctx.inWindow(slot, s.startDay)) continue;
         received = true;
         if (!converted) {

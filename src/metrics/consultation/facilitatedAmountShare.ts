@@ -35,6 +35,7 @@ export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
     },
   ],
   notes: [
+    'Only consultations facilitate an order: an answered offline message (留言) never does.',
     'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
   ],
   numeratorScale: 100,

@@ -29,7 +29,12 @@ describe('afterSalesDuration (售后时效)', () => {
     });
     // (36 + 1.5) / 2 = 18.75 h
     const r = afterSalesDuration(data, { asOf: D });
-    expect(parts(r)).toEqual({ numerator: '37.5', denominator: '2', value: '18.75', status: 'ok' });
+    expect(parts(r)).toEqual({
+      numerator: '37.5',
+      denominator: '2',
+      value: '18.75',
+      status: 'too-little-data',
+    });
     expect(r.unit).toBe('hours');
     expect(r.direction).toBe('lower-is-better');
     expect(r.window).toEqual({ from: FIRST, to: LAST });

@@ -24,7 +24,12 @@ describe('qualityRepairRate (产品质量返修率)', () => {
     });
     // 6 quality reasons / (6 + 2) units = 0.75
     const r = qualityRepairRate(data, { asOf: D });
-    expect(parts(r)).toEqual({ numerator: '6', denominator: '8', value: '0.75', status: 'ok' });
+    expect(parts(r)).toEqual({
+      numerator: '6',
+      denominator: '8',
+      value: '0.75',
+      status: 'too-little-data',
+    });
     expect(r.id).toBe('after-sales.quality-repair-rate');
     expect(r.window).toEqual({ from: FIRST, to: LAST });
   });
@@ -46,7 +51,7 @@ describe('qualityRepairRate (产品质量返修率)', () => {
       numerator: '0',
       denominator: '1',
       value: '0',
-      status: 'ok',
+      status: 'too-little-data',
     });
   });
 

@@ -25,7 +25,12 @@ describe('repairRate (售后返修率)', () => {
     });
     // numerator 1 + 1 = 2; denominator 3 + 2 + 3 = 8; 2 / 8 = 0.25
     const r = repairRate(data, { asOf: D });
-    expect(parts(r)).toEqual({ numerator: '2', denominator: '8', value: '0.25', status: 'ok' });
+    expect(parts(r)).toEqual({
+      numerator: '2',
+      denominator: '8',
+      value: '0.25',
+      status: 'too-little-data',
+    });
     expect(r.id).toBe('after-sales.repair-rate');
     expect(r.unit).toBe('ratio');
     expect(r.direction).toBe('lower-is-better');
@@ -43,7 +48,7 @@ describe('repairRate (售后返修率)', () => {
       numerator: '1',
       denominator: '4',
       value: '0.25',
-      status: 'ok',
+      status: 'too-little-data',
     });
   });
 
@@ -93,7 +98,7 @@ describe('repairRate (售后返修率)', () => {
       numerator: '0',
       denominator: '4',
       value: '0',
-      status: 'ok',
+      status: 'too-little-data',
     });
     expect(v(repairRate(data, { asOf: D1 }))).toBe('0.25');
   });
@@ -113,7 +118,7 @@ describe('repairRate (售后返修率)', () => {
       numerator: '1',
       denominator: '4',
       value: '0.25',
-      status: 'ok',
+      status: 'too-little-data',
     });
     // At D+1: 3 + 1000 units (the D−30 order left the window, the as-of stamp entered).
     expect(repairRate(data, { asOf: D1 }).denominator.toString()).toBe('1003');

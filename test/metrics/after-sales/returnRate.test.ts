@@ -26,7 +26,12 @@ describe('returnRate (退货率)', () => {
     });
     // 2 returns / (3 + 1) units = 0.5
     const r = returnRate(data, { asOf: D });
-    expect(parts(r)).toEqual({ numerator: '2', denominator: '4', value: '0.5', status: 'ok' });
+    expect(parts(r)).toEqual({
+      numerator: '2',
+      denominator: '4',
+      value: '0.5',
+      status: 'too-little-data',
+    });
     expect(r.id).toBe('after-sales.return-rate');
     expect(r.direction).toBe('lower-is-better');
     expect(r.window).toEqual({ from: FIRST, to: LAST });

@@ -32,7 +32,12 @@ describe('returnSatisfaction (退货满意度)', () => {
     });
     // (1 + 1) / 4 = 0.5
     const r = returnSatisfaction(data, { asOf: D });
-    expect(parts(r)).toEqual({ numerator: '2', denominator: '4', value: '0.5', status: 'ok' });
+    expect(parts(r)).toEqual({
+      numerator: '2',
+      denominator: '4',
+      value: '0.5',
+      status: 'too-little-data',
+    });
     expect(r.direction).toBe('higher-is-better');
     expect(r.window).toEqual({ from: '2026-05-27', to: LAST });
     // D+1: the as-of rating (very dissatisfied) counts: 2 / 5 = 0.4

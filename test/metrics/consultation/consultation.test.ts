@@ -7,7 +7,9 @@ import { messageRate } from '../../../src/metrics/consultation/messageRate.js';
 import { presalesSatisfaction } from '../../../src/metrics/consultation/presalesSatisfaction.js';
 import { responseRate30s } from '../../../src/metrics/consultation/responseRate30s.js';
 import type { MetricResult } from '../../../src/metrics/types.js';
+import type { ChatSession } from '../../../src/model.js';
 import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { parseStoreData } from '../../../src/schemas/parse.js';
 import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
 import { chat, order, sh, storeData } from '../../_helpers.js';
 
@@ -514,28 +516,6 @@ describe('evaluateHistory equals evaluateStore day by day on the chat fixtures',
   });
 });
 
-describe('messages stamped in the same millisecond', () => {
-  it('give the same result whatever their input order: the customer’s message comes first', async () => {
-    const { parseStoreData } = await import('../../../src/schemas/parse.js');
-    const session = (messages: { from: string; at: string }[]) =>
-      parseStoreData({
-        store: { id: 's' },
-        chatSessions: [{ id: 'c1', customerId: 'u1', messages }],
-      });
-    const a = session([
-      { from: 'customer', at: '2026-11-10 10:00:00' },
-      { from: 'agent', at: '2026-11-10 10:00:00' },
-    ]);
-    const b = session([
-      { from: 'agent', at: '2026-11-10 10:00:00' },
-      { from: 'customer', at: '2026-11-10 10:00:00' },
-    ]);
-    expect(evaluateStore(b, { asOf: D })).toEqual(evaluateStore(a, { asOf: D }));
-    // The agent's message answers the customer's: a 0-second reply.
-    expect(averageResponseTime(a, { asOf: D }).value?.toString()).toBe('0');
-  });
-});
-
 describe('a customer’s visits far apart (measured as independent segments)', () => {
   // First order in March, chats in October and November, each visit more than a chat window apart.
   const data = storeData({
@@ -579,5 +559,199 @@ describe('a customer’s visits far apart (measured as independent segments)', (
   it('gives every history day exactly the single-day scorecard', () => {
     const days = evaluateHistory(data, { from: '2026-09-25', to: '2026-12-31' });
     for (const card of days) expect(card).toEqual(evaluateStore(data, { asOf: card.asOf }));
+  });
+});
+
+describe('offline messages (留言) count only toward the message rate', () => {
+  // A pre-sales customer (no earlier order) leaves a 留言 that is answered and rated, then orders.
+  const offline = (rating?: ChatSession['rating']) =>
+    chat(
+      'u1',
+      [
+        ['customer', '2026-11-10 10:00:00'],
+        ['agent', '2026-11-10 10:00:10'],
+      ],
+      rating === undefined
+        ? { kind: 'offline-message' }
+        : { kind: 'offline-message', rating, ratedAt: sh('2026-11-10 10:05:00') },
+    );
+
+  it('a rated 留言 alone: pre-sales satisfaction is no-data', () => {
+    const data = storeData({ chatSessions: [offline('very-satisfied')] });
+    const r = presalesSatisfaction(data, { asOf: D });
+    expect(r.status).toBe('no-data');
+    expect(r.denominator.toString()).toBe('0');
+  });
+
+  it('a rated after-sales 留言 alone: after-sales satisfaction is no-data', () => {
+    const data = storeData({
+      chatSessions: [offline('dissatisfied')],
+      orders: [order('u1', '2026-11-01 09:00:00')],
+    });
+    expect(afterSalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
+  });
+
+  it('a replied 留言 then an order: conversion is no-data, facilitated share 0', () => {
+    const data = storeData({
+      chatSessions: [offline()],
+      orders: [order('u1', '2026-11-10 11:00:00', { amountFen: 5_000 })],
+    });
+    expect(conversionRate(data, { asOf: D }).status).toBe('no-data');
+    const share = facilitatedAmountShare(data, { asOf: D });
+    expect(share.numerator.toString()).toBe('0');
+    expect(share.denominator.toString()).toBe('50');
+    expect(v(share)).toBe('0');
+  });
+
+  it('the same contact as a consultation counts in all four', () => {
+    const consultation = (rating: ChatSession['rating']) => ({
+      ...offline(rating),
+      kind: 'consultation' as const,
+    });
+    const presales = storeData({
+      chatSessions: [consultation('very-satisfied')],
+      orders: [order('u1', '2026-11-10 11:00:00', { amountFen: 5_000 })],
+    });
+    expect(v(presalesSatisfaction(presales, { asOf: D }))).toBe('1');
+    expect(v(conversionRate(presales, { asOf: D }))).toBe('1');
+    expect(v(facilitatedAmountShare(presales, { asOf: D }))).toBe('1');
+    const aftersales = storeData({
+      chatSessions: [consultation('dissatisfied')],
+      orders: [order('u1', '2026-11-01 09:00:00')],
+    });
+    expect(v(afterSalesSatisfaction(aftersales, { asOf: D }))).toBe('0');
+  });
+
+  it('the 留言 still counts in the message rate', () => {
+    const data = storeData({ chatSessions: [offline('very-satisfied')] });
+    expect(v(messageRate(data, { asOf: D }))).toBe('1');
+  });
+});
+
+describe('equal instants', () => {
+  const raw = (messages: { from: string; at: string }[], id = 's1') => ({
+    id,
+    customerId: 'u1',
+    messages,
+  });
+
+  it('two messages in the same second keep their listed order: a reply listed after the question answers it', () => {
+    const data = parseStoreData({
+      store: { id: 'x' },
+      chatSessions: [
+        raw([
+          { from: 'customer', at: '2026-11-10 10:00:00' },
+          { from: 'agent', at: '2026-11-10 10:00:00' },
+        ]),
+      ],
+    });
+    const art = averageResponseTime(data, { asOf: D });
+    expect(art.denominator.toString()).toBe('1');
+    expect(v(art)).toBe('0');
+    expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
+  });
+
+  it('an agent message listed before the customer in the same second does not answer it', () => {
+    const data = parseStoreData({
+      store: { id: 'x' },
+      chatSessions: [
+        raw([
+          { from: 'agent', at: '2026-11-10 10:00:00' },
+          { from: 'customer', at: '2026-11-10 10:00:00' },
+          { from: 'agent', at: '2026-11-10 10:00:40' },
+        ]),
+      ],
+    });
+    const art = averageResponseTime(data, { asOf: D });
+    expect(art.denominator.toString()).toBe('1');
+    expect(v(art)).toBe('40');
+    // First reply at or after the first customer message: the 10:00:00 agent message, listed
+    // before the customer's, is not "after" it in the record's order.
+    expect(v(responseRate30s(data, { asOf: D }))).toBe('0');
+  });
+
+  it('merged pieces with equal instants are taken by start, then id, whatever the input order', () => {
+    // Two records of one customer starting in the same second: "a" before "b" by id.
+    const a = raw([{ from: 'customer', at: '2026-11-10 10:00:00' }], 'a');
+    const b = raw(
+      [
+        { from: 'agent', at: '2026-11-10 10:00:00' },
+        { from: 'customer', at: '2026-11-10 10:00:00' },
+        { from: 'agent', at: '2026-11-10 10:00:50' },
+      ],
+      'b',
+    );
+    for (const chatSessions of [
+      [a, b],
+      [b, a],
+    ]) {
+      const data = parseStoreData({ store: { id: 'x' }, chatSessions });
+      // Merged messages: a's customer, then b's agent (answers it: 0 s), b's customer, b's agent (50 s).
+      const art = averageResponseTime(data, { asOf: D });
+      expect(art.numerator.toString()).toBe('50');
+      expect(art.denominator.toString()).toBe('2');
+      expect(v(responseRate30s(data, { asOf: D }))).toBe('1');
+    }
+  });
+
+  it("a merged session's rating is the latest ratedAt; equal ratedAt: the later piece's", () => {
+    const piece = (id: string, at: string, rating: string, ratedAt: string) => ({
+      ...raw(
+        [
+          { from: 'customer', at },
+          { from: 'agent', at },
+        ],
+        id,
+      ),
+      rating,
+      ratedAt,
+    });
+    const satisfaction = (chatSessions: unknown[]) =>
+      v(presalesSatisfaction(parseStoreData({ store: { id: 'x' }, chatSessions }), { asOf: D }));
+    // Later ratedAt wins even from the earlier piece.
+    const early = piece('p1', '2026-11-10 10:00:00', 'satisfied', '2026-11-10 10:09:00');
+    const late = piece('p2', '2026-11-10 10:05:00', 'dissatisfied', '2026-11-10 10:08:00');
+    expect(satisfaction([early, late])).toBe('1');
+    expect(satisfaction([late, early])).toBe('1');
+    // Equal ratedAt: the later piece (by start) wins.
+    const tie1 = piece('p1', '2026-11-10 10:00:00', 'satisfied', '2026-11-10 10:09:00');
+    const tie2 = piece('p2', '2026-11-10 10:05:00', 'neutral', '2026-11-10 10:09:00');
+    expect(satisfaction([tie1, tie2])).toBe('0');
+    expect(satisfaction([tie2, tie1])).toBe('0');
+    // Equal start and equal ratedAt: the later piece by id.
+    const same1 = piece('p1', '2026-11-10 10:00:00', 'neutral', '2026-11-10 10:09:00');
+    const same2 = piece('p2', '2026-11-10 10:00:00', 'very-satisfied', '2026-11-10 10:09:00');
+    expect(satisfaction([same2, same1])).toBe('1');
+  });
+
+  it('a rating without ratedAt is dated at the record’s last message', () => {
+    const rated = {
+      ...raw([
+        { from: 'customer', at: '2026-11-10 10:00:00' },
+        { from: 'agent', at: '2026-11-10 10:00:10' },
+      ]),
+      rating: 'satisfied',
+    };
+    const data = parseStoreData({ store: { id: 'x' }, chatSessions: [rated] });
+    expect(v(presalesSatisfaction(data, { asOf: D }))).toBe('1');
+    // The last message after the as-of instant: the rating is not known yet, nor is that message.
+    const late = {
+      ...raw([
+        { from: 'customer', at: '2026-11-22 23:59:59' },
+        { from: 'agent', at: '2026-11-23 00:00:00' },
+      ]),
+      rating: 'satisfied',
+    };
+    const lateData = parseStoreData({ store: { id: 'x' }, chatSessions: [late] });
+    const windows = {
+      ...defaultRuleSet.windows,
+      'consultation.presales-satisfaction': {
+        ...defaultRuleSet.windows['consultation.presales-satisfaction'],
+        value: { fromDaysBack: 2, toDaysBack: 1 },
+      },
+    };
+    const ruleSet: RuleSet = { ...defaultRuleSet, windows };
+    expect(presalesSatisfaction(lateData, { asOf: D, ruleSet }).status).toBe('no-data');
+    expect(v(presalesSatisfaction(lateData, { asOf: '2026-11-24', ruleSet }))).toBe('1');
   });
 });

@@ -22,7 +22,7 @@ function expectHistoryMatches(data: StoreData, from: string, to: string): void {
       evaluateStore(data, { asOf: card.asOf }).metrics['disputes.dispute-rate'],
     );
     expect(r, card.asOf).toEqual(disputeRate(data, { asOf: card.asOf }));
-    if (r.status === 'ok') nonEmpty++;
+    if (r.status !== 'no-data') nonEmpty++;
   }
   expect(nonEmpty).toBeGreaterThan(0);
 }
@@ -95,7 +95,7 @@ describe('disputeRate (交易纠纷率)', () => {
     const r = disputeRate(fixture(), { asOf: D });
     expect(frac(r)).toBe('3/8');
     expect(v(r)).toBe('0.375');
-    expect(r.status).toBe('ok');
+    expect(r.status).toBe('too-little-data');
     expect(r.unit).toBe('ratio');
     expect(r.direction).toBe('lower-is-better');
     expect(r.window).toEqual({ from: '2026-10-19', to: '2026-11-18' });

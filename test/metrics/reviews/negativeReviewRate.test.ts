@@ -23,7 +23,7 @@ describe('negativeReviewRate (差评率)', () => {
     const r = negativeReviewRate(data, { asOf: D });
     // negative 1 / (good 2 + medium 2 + negative 1) = 1 / 5 = 0.2
     expect(nd(r)).toEqual(['1', '5', '0.2']);
-    expect(r.status).toBe('ok');
+    expect(r.status).toBe('too-little-data');
     expect(r.id).toBe('reviews.negative-rate');
     expect(r.module).toBe('reviews');
     expect(r.unit).toBe('ratio');
