@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parseStoreData } from './src/schemas/parse.js';
+import { createTables, loadStores, metricTallies } from './sql/duckdb.js';
+const d = parseStoreData(JSON.parse(readFileSync('examples/sample-store.json', 'utf8')));
+const inst = await DuckDBInstance.create(':memory:');
+const conn = await inst.connect();
+await createTables(conn);
+await loadStores(conn, [d]);
+for (const t of ['stores','orders','chat_messages']) console.log(t, (await conn.runAndReadAll(`select count(*) c, any_value(store_id) s from ${t}`)).getRowObjects());
+await metricTallies(conn, '2026-11-23');
+for (const t of ['params','metric_windows','sessions','order_facts','metric_tallies_raw']) console.log(t, (await conn.runAndReadAll(`select * from ${t} limit 2`)).getRowObjects());
