@@ -70,8 +70,9 @@ FROM happened_messages m
 JOIN merged_pieces mp ON mp.store_id = m.store_id AND mp.id = m.session_id
 ;
 -- Per merged session: start, explicit stage (first among its pieces), rating (the piece with
--- the latest effective ratedAt, a missing one dated at the piece's last message; equal: the
--- later piece), first customer message, first reply (agent, or robot when robot replies count).
+-- the latest effective ratedAt, a missing one dated at the piece's last message that has
+-- happened; equal: the later piece), first customer message, first reply (agent, or robot
+-- when robot replies count).
 CREATE OR REPLACE TEMP TABLE sessions AS
 WITH heads AS (
   SELECT store_id, customer_id, kind, session_no, MIN(start_ms) AS start_ms
@@ -225,21 +226,29 @@ SELECT * FROM (
 ) x CROSS JOIN params p
 WHERE x.latest_rank <= p.latest_per_customer
 ;
--- Service orders with their anchors: approved, completed, and rated (a missing ratedAt dated
--- at completedAt, else approvedAt, else appliedAt).
+-- Service orders with their anchors: approved, completed, and rated. A rating without ratedAt
+-- is dated at completedAt, else approvedAt, else appliedAt, each taken only when it has
+-- happened (a fact stamped at or after the as-of instant must not change a result).
 CREATE OR REPLACE TEMP TABLE service_facts AS
-SELECT so.*,
-  CASE WHEN so.approved_at_ms < p.as_of_ms
-       THEN (so.approved_at_ms + p.tz_offset_ms) // 86400000 END AS approved_day,
-  CASE WHEN so.approved_at_ms < p.as_of_ms AND so.completed_at_ms < p.as_of_ms
-       THEN (so.completed_at_ms + p.tz_offset_ms) // 86400000 END AS completed_day,
-  CASE WHEN so.rating IS NOT NULL
-        AND COALESCE(so.rated_at_ms, so.completed_at_ms, so.approved_at_ms, so.applied_at_ms)
-            < p.as_of_ms
-       THEN (COALESCE(so.rated_at_ms, so.completed_at_ms, so.approved_at_ms, so.applied_at_ms)
-             + p.tz_offset_ms) // 86400000 END AS rated_day
-FROM service_orders so CROSS JOIN params p
-WHERE so.applied_at_ms < p.as_of_ms
+WITH known AS (
+  SELECT so.*,
+    COALESCE(
+      so.rated_at_ms,
+      CASE WHEN so.completed_at_ms < p.as_of_ms THEN so.completed_at_ms END,
+      CASE WHEN so.approved_at_ms < p.as_of_ms THEN so.approved_at_ms END,
+      so.applied_at_ms
+    ) AS effective_rated_ms
+  FROM service_orders so CROSS JOIN params p
+  WHERE so.applied_at_ms < p.as_of_ms
+)
+SELECT k.*,
+  CASE WHEN k.approved_at_ms < p.as_of_ms
+       THEN (k.approved_at_ms + p.tz_offset_ms) // 86400000 END AS approved_day,
+  CASE WHEN k.approved_at_ms < p.as_of_ms AND k.completed_at_ms < p.as_of_ms
+       THEN (k.completed_at_ms + p.tz_offset_ms) // 86400000 END AS completed_day,
+  CASE WHEN k.rating IS NOT NULL AND k.effective_rated_ms < p.as_of_ms
+       THEN (k.effective_rated_ms + p.tz_offset_ms) // 86400000 END AS rated_day
+FROM known k CROSS JOIN params p
 ;
 -- Logistics: shippable before the as-of instant and not cancelled before the end of the due day.
 CREATE OR REPLACE TEMP TABLE logistics_orders AS
