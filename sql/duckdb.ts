@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { Dec } from '../src/decimal.js';
-import type { StoreData } from '../src/model.js';
 import { getMetricDefinition, metricCatalogue } from '../src/metrics/catalogue.js';
 import type { MetricId } from '../src/metrics/types.js';
+import type { StoreData } from '../src/model.js';
 import { defaultRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
 import { HOUR_MS, parseDayKey, SHANGHAI_OFFSET_MS } from '../src/time/shanghai.js';
 import { asOfInstant } from '../src/time/window.js';
@@ -158,7 +158,15 @@ export async function loadStores(
     for (const s of d.chatSessions) {
       append(
         cs as DuckDBAppender,
-        [id, s.id, s.customerId, s.kind, s.stage, s.rating, s.ratedAtInferred ? undefined : s.ratedAt],
+        [
+          id,
+          s.id,
+          s.customerId,
+          s.kind,
+          s.stage,
+          s.rating,
+          s.ratedAtInferred ? undefined : s.ratedAt,
+        ],
         'vvvvvvb',
       );
       s.messages.forEach((m, i) => {
