@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { Dec } from '../src/decimal.js';
 import { getMetricDefinition, metricCatalogue } from '../src/metrics/catalogue.js';
-import type { MetricId } from '../src/metrics/types.js';
+import { goodReviewRateDefinition } from '../src/metrics/reviews/goodReviewRate.js';
+import { type MetricDefinition, type MetricId, windowKey } from '../src/metrics/types.js';
 import type { StoreData } from '../src/model.js';
 import { defaultRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
 import { HOUR_MS, parseDayKey, SHANGHAI_OFFSET_MS } from '../src/time/shanghai.js';
@@ -27,6 +28,15 @@ export function statementsOf(file: string): string[] {
     .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
 }
 
+/**
+ * Loads every store folder under `root` (one sub-folder per store, JSON Lines, every
+ * collection file present) through `sql/load_jsonl.sql`, after {@link createTables}.
+ */
+export async function loadJsonlFolders(conn: DuckDBConnection, root: string): Promise<void> {
+  const quoted = root.replaceAll("'", "''").replace(/\/+$/, '');
+  for (const s of statementsOf('load_jsonl.sql')) await conn.run(s.replaceAll('{{root}}', quoted));
+}
+
 /** Creates the tables of `sql/schema.sql`. */
 export async function createTables(conn: DuckDBConnection): Promise<void> {
   for (const s of statementsOf('schema.sql')) await conn.run(s);
@@ -35,7 +45,8 @@ export async function createTables(conn: DuckDBConnection): Promise<void> {
 /** One metric's tally for one store, in integer base units (see `sql/metrics.sql`). */
 export interface SqlTally {
   readonly storeId: string;
-  readonly metricId: MetricId;
+  /** A metric of the catalogue, or the supplementary `reviews.good-rate`. */
+  readonly metricId: MetricId | 'reviews.good-rate';
   readonly numerator: bigint;
   readonly denominator: bigint;
 }
@@ -76,8 +87,8 @@ export async function metricTallies(
   await conn.run(
     'CREATE OR REPLACE TEMP TABLE metric_windows (metric_id VARCHAR, from_day INTEGER, to_day INTEGER)',
   );
-  const windows = metricCatalogue.map((m) => {
-    const w = ruleSet.windows[m.id].value;
+  const windows = [...metricCatalogue, goodReviewRateDefinition].map((m) => {
+    const w = ruleSet.windows[windowKey(m)].value;
     return `('${m.id}', ${day - w.fromDaysBack}, ${day - w.toDaysBack})`;
   });
   await conn.run(`INSERT INTO metric_windows VALUES ${windows.join(', ')}`);
@@ -86,7 +97,7 @@ export async function metricTallies(
   const reader = await conn.runAndReadAll(statements.at(-1) as string);
   return reader.getRowObjects().map((r) => ({
     storeId: r.store_id as string,
-    metricId: r.metric_id as MetricId,
+    metricId: r.metric_id as SqlTally['metricId'],
     numerator: r.numerator as bigint,
     denominator: r.denominator as bigint,
   }));
@@ -97,11 +108,14 @@ export async function metricTallies(
  * definition's scales: milliseconds for seconds and hours, fen for yuan), as decimal strings.
  */
 export function baseUnits(
-  metricId: MetricId,
+  metricId: SqlTally['metricId'],
   numerator: { toString(): string } | null,
   denominator: { toString(): string } | null,
 ): { numerator: string; denominator: string } {
-  const def = getMetricDefinition(metricId) as NonNullable<ReturnType<typeof getMetricDefinition>>;
+  const def =
+    metricId === 'reviews.good-rate'
+      ? goodReviewRateDefinition
+      : (getMetricDefinition(metricId) as MetricDefinition);
   const base = (v: { toString(): string } | null, f: number) =>
     Dec(v === null ? '0' : v.toString())
       .times(f)

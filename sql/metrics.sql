@@ -6,7 +6,8 @@
 --   params(as_of_ms, tz_offset_ms, assessment_from_hour, assessment_to_hour, merge_gap_ms,
 --          response_ms, robot_replies_count, attribution_ms, latest_per_customer,
 --          handling_ms, cutoff_hour, arrival_days)
---   metric_windows(metric_id, from_day, to_day)   -- day numbers, both inclusive
+--   metric_windows(metric_id, from_day, to_day)   -- day numbers, both inclusive; every
+--     metric of the catalogue, plus the supplementary reviews.good-rate (好评率)
 --
 -- A day number is floor((epoch ms + tz_offset_ms) / 86 400 000): Asia/Shanghai calendar
 -- days. The as-of instant is the as-of day's 00:00 Shanghai; anything at or after it has not
@@ -220,7 +221,7 @@ SELECT * FROM (
   FROM review_facts rf
   JOIN metric_windows w
     ON w.metric_id IN ('reviews.negative-rate', 'reviews.satisfaction-score',
-                       'reviews.negative-handling-rate-24h')
+                       'reviews.negative-handling-rate-24h', 'reviews.good-rate')
    AND (CASE WHEN w.metric_id = 'reviews.negative-handling-rate-24h'
              THEN rf.deadline_day ELSE rf.created_day END) BETWEEN w.from_day AND w.to_day
 ) x CROSS JOIN params p
@@ -328,6 +329,7 @@ SELECT store_id, metric_id,
   CASE metric_id
     WHEN 'reviews.negative-rate' THEN COUNT(CASE WHEN stars = 1 THEN 1 END)
     WHEN 'reviews.satisfaction-score' THEN 2 * SUM(stars)
+    WHEN 'reviews.good-rate' THEN COUNT(CASE WHEN stars >= 4 THEN 1 END)
     ELSE COUNT(CASE WHEN stars <= 3 AND handled THEN 1 END)
   END,
   CASE metric_id

@@ -26,12 +26,12 @@ const BATCH = 4096;
  */
 export async function writeStoreDir(
   dir: string,
-  input: { readonly store: unknown; readonly [collection: string]: unknown },
+  input: { readonly store: unknown },
 ): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'store.json'), `${JSON.stringify(input.store)}\n`);
   for (const name of STORE_DATA_COLLECTIONS) {
-    const given = input[name];
+    const given = (input as Record<string, unknown>)[name];
     const records: readonly unknown[] = Array.isArray(given) ? given : [];
     const out = createWriteStream(join(dir, `${name}.jsonl`));
     const done = new Promise<void>((resolve, reject) => {

@@ -1,9 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStore } from '../../examples/generate.js';
-import { baseUnits, createTables, loadStores, metricTallies } from '../../sql/duckdb.js';
+import {
+  baseUnits,
+  createTables,
+  loadJsonlFolders,
+  loadStores,
+  metricTallies,
+} from '../../sql/duckdb.js';
 import type { StoreData } from '../../src/model.js';
+import { writeStoreDir } from '../../src/node/index.js';
 import { parseStoreData, parseStoreDataLenient } from '../../src/schemas/parse.js';
 import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayStartMs, parseDayKey } from '../../src/time/shanghai.js';
@@ -48,7 +58,9 @@ async function differences(stores: readonly StoreData[], asOfs: readonly string[
     const tallies = await metricTallies(c, asOf);
     const cards = new Map(stores.map((s) => [s.store.id, evaluateStore(s, { asOf })]));
     for (const t of tallies) {
-      const m = cards.get(t.storeId)?.metrics[t.metricId];
+      const card = cards.get(t.storeId);
+      const m =
+        t.metricId === 'reviews.good-rate' ? card?.goodReviewRate : card?.metrics[t.metricId];
       if (m === undefined) {
         out.push(`${asOf} ${t.storeId} ${t.metricId}: no library result`);
         continue;
@@ -86,8 +98,39 @@ describe('sql/metrics.sql equals the library (DuckDB)', () => {
       '2026-08-15',
       '2026-07-01',
     ]);
-    expect(compared).toBe(3 * 19 * 5);
+    expect(compared).toBe(3 * 20 * 5);
     expect(out).toEqual([]);
+  });
+
+  it('loads JSON Lines store folders in SQL (sql/load_jsonl.sql) to the same tallies', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jwv-sql-'));
+    const raw = [21, 22].map((seed) =>
+      generateStore({
+        seed,
+        endDay: '2026-11-22',
+        days: 90,
+        ordersPerDay: 8,
+        storeId: `dir-${seed}`,
+        instantFormat: seed === 21 ? 'shanghai-local' : 'epoch-ms',
+      }),
+    );
+    for (const r of raw) await writeStoreDir(join(root, r.store.id), r);
+    const c = await freshConnection();
+    await loadJsonlFolders(c, root);
+    const fromFiles = await metricTallies(c, '2026-11-23');
+    const { out, compared } = await differences(
+      raw.map((r) => parseStoreData(r)),
+      ['2026-11-23'],
+    );
+    expect(out).toEqual([]);
+    expect(compared).toBe(2 * 20);
+    const c2 = await freshConnection();
+    await loadStores(
+      c2,
+      raw.map((r) => parseStoreData(r)),
+    );
+    expect(fromFiles).toEqual(await metricTallies(c2, '2026-11-23'));
+    expect(fromFiles.filter((t) => t.denominator > 0n).length).toBeGreaterThan(30);
   });
 
   it('on random stores crowded at the boundaries (several per run)', async () => {
