@@ -12,11 +12,16 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { Dec } from '../src/decimal.js';
 import { getMetricDefinition, metricCatalogue } from '../src/metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../src/metrics/reviews/goodReviewRate.js';
-import { type MetricDefinition, type MetricId, windowKey } from '../src/metrics/types.js';
+import {
+  type MetricDefinition,
+  type MetricId,
+  type MetricResult,
+  windowKey,
+} from '../src/metrics/types.js';
 import type { StoreData } from '../src/model.js';
 import { defaultRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
 import { HOUR_MS, parseDayKey, SHANGHAI_OFFSET_MS } from '../src/time/shanghai.js';
-import { asOfInstant } from '../src/time/window.js';
+import { asOfInstant, resolveWindow } from '../src/time/window.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -124,6 +129,38 @@ export function baseUnits(
   return {
     numerator: base(numerator, def.numeratorScale),
     denominator: base(denominator, def.denominatorScale),
+  };
+}
+
+/**
+ * The library's unscored `MetricResult` from a SQL tally: the same value, status (the rule
+ * set's minimum sample), window and units as `evaluateStore` gives before scoring.
+ */
+export function resultFromTally(
+  tally: SqlTally,
+  asOf: string,
+  ruleSet: RuleSet = defaultRuleSet,
+): MetricResult {
+  const def =
+    tally.metricId === 'reviews.good-rate'
+      ? goodReviewRateDefinition
+      : (getMetricDefinition(tally.metricId) as MetricDefinition);
+  const numerator = new Dec(tally.numerator.toString()).div(def.numeratorScale);
+  const denominator = new Dec(tally.denominator.toString()).div(def.denominatorScale);
+  const noData = tally.denominator === 0n;
+  const minimum =
+    (ruleSet.minimumSample as Partial<Record<string, { value: number }>>)[def.id]?.value ?? 0;
+  return {
+    id: def.id,
+    module: def.module,
+    unit: def.unit,
+    direction: def.direction,
+    status: noData ? 'no-data' : denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    value: noData ? null : numerator.div(denominator),
+    numerator,
+    denominator,
+    window: resolveWindow(parseDayKey(asOf, 'asOf'), ruleSet.windows[windowKey(def)].value),
+    score: null,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   loadJsonlFolders,
   loadStores,
   metricTallies,
+  resultFromTally,
 } from '../../sql/duckdb.js';
 import type { StoreData } from '../../src/model.js';
 import { writeStoreDir } from '../../src/node/index.js';
@@ -68,6 +69,14 @@ async function differences(stores: readonly StoreData[], asOfs: readonly string[
       const lib = baseUnits(t.metricId, m.numerator, m.denominator);
       const sql = { numerator: String(t.numerator), denominator: String(t.denominator) };
       compared++;
+      const fromSql = resultFromTally(t, asOf);
+      if (
+        fromSql.status !== m.status ||
+        String(fromSql.value) !== String(m.value) ||
+        JSON.stringify(fromSql.window) !== JSON.stringify(m.window)
+      ) {
+        out.push(`${asOf} ${t.storeId} ${t.metricId}: result from the tally differs`);
+      }
       if (lib.numerator !== sql.numerator || lib.denominator !== sql.denominator) {
         out.push(
           `${asOf} ${t.storeId} ${t.metricId}: library ${lib.numerator}/${lib.denominator}, SQL ${sql.numerator}/${sql.denominator}`,
