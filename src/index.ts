@@ -108,6 +108,7 @@ export { MODULE_IDS, windowKey } from './metrics/types.js';
 export type {
   AssuredService,
   AssuredServiceId,
+  BuiltInAssuredServiceId,
   ChatKind,
   ChatMessage,
   ChatSession,
@@ -133,6 +134,7 @@ export {
   type ChatRules,
   DEFAULT_CHAT_RULES,
   DEFAULT_LOGISTICS_RULES,
+  DEFAULT_MINIMUM_SAMPLES,
   DEFAULT_REVIEW_RULES,
   DEFAULT_WINDOWS,
   type LogisticsRules,
@@ -162,6 +164,7 @@ export {
   DEFAULT_CONSUMER_WARNING_RULES,
   DEFAULT_CONTROL_POINTS,
   DEFAULT_GOOD_SHOP_RULES,
+  DEFAULT_METRIC_WEIGHTS,
   DEFAULT_MODULE_WEIGHTS,
   DEFAULT_STAR_TABLE,
   DEFAULT_WARM_SHOPKEEPER_RULES,
@@ -176,6 +179,7 @@ export {
   ASSURED_SERVICE_IDS,
   type AssuredServiceInput,
   assuredServiceSchema,
+  knownServiceIds,
 } from './schemas/assuredService.js';
 export {
   type ChatMessageInput,
@@ -187,6 +191,7 @@ export { type DisputeInput, disputeSchema } from './schemas/dispute.js';
 export { type OrderInput, orderSchema } from './schemas/order.js';
 export {
   type LenientParseResult,
+  type ParseStoreDataOptions,
   parseStoreData,
   parseStoreDataLenient,
   type RejectedRecord,
@@ -232,6 +237,8 @@ export {
   type RankingInput,
   type Standing,
   type StandingInputs,
+  type UnverifiedOutcome,
+  type UnverifiedRequirement,
 } from './scorecard/standing.js';
 export {
   compositeScore,
@@ -240,10 +247,21 @@ export {
   type WeightedItem,
   weightedMean,
 } from './scoring/aggregate.js';
-export { type AssuredBonus, assuredBonus, isServiceOpen, totalScore } from './scoring/bonus.js';
+export {
+  type AssuredBonus,
+  assuredBonus,
+  isServiceOpen,
+  servicePointsOf,
+  totalScore,
+} from './scoring/bonus.js';
 // Scoring
 export { curveBadness, scoreByCurve, validateCurve } from './scoring/curve.js';
-export { peerMedian, rankingRate, scoreAgainstPeers } from './scoring/percentile.js';
+export {
+  bestAttainable,
+  peerMedian,
+  rankingRate,
+  scoreAgainstPeers,
+} from './scoring/percentile.js';
 // Standing
 export { activityGate } from './standing/activityGate.js';
 export {

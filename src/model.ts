@@ -151,8 +151,8 @@ export interface Dispute {
   readonly appealUpheldAt?: EpochMs | undefined;
 }
 
-/** Ids of the 放心购 assured-purchase services (DOMAIN.md §5). */
-export type AssuredServiceId =
+/** Ids of the 放心购 services the default rule set knows (DOMAIN.md §5). */
+export type BuiltInAssuredServiceId =
   | 'freight-insurance'
   | 'lightning-refund'
   | 'damage-compensation'
@@ -162,6 +162,12 @@ export type AssuredServiceId =
   | 'no-reason-return-7d'
   | 'door-pickup'
   | 'price-protection';
+
+/**
+ * Id of an 放心购 assured-purchase service: a built-in one, or any id a rule set adds with its
+ * points (`bonus.servicePoints`).
+ */
+export type AssuredServiceId = BuiltInAssuredServiceId | (string & {});
 
 /** An 放心购 service the store opened. */
 export interface AssuredService {

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { RuleSetError } from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { DAY_MS, type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
@@ -127,6 +128,16 @@ export function runEngine(
   const days = toDay - fromDay + 1;
   const windowFrom = new Int32Array(slots);
   const windowTo = new Int32Array(slots);
+  const missing = definitions.filter((d) => rules.windows[windowKey(d)] === undefined);
+  if (missing.length > 0) {
+    // A definition made with defineMetric for an id the rule set does not know.
+    throw new RuleSetError(
+      missing.map((d) => ({
+        path: `windows.${windowKey(d)}`,
+        message: `expected a window for metric ${JSON.stringify(d.id)} in the rule set, found none (the rule set knows only the catalogue's metrics)`,
+      })),
+    );
+  }
   definitions.forEach((d, i) => {
     const w = rules.windows[windowKey(d)].value;
     windowFrom[i] = w.fromDaysBack;

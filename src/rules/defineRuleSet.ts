@@ -43,8 +43,15 @@ export interface RuleSetOverrides {
   readonly minimumSample?: Partial<Record<MetricId, number>>;
   /** Curve control points by metric id. */
   readonly controlPoints?: Partial<Record<MetricId, CurveControlPoints>>;
-  /** Bonus points per service and cap. */
-  readonly bonus?: { readonly pointsPerService?: number; readonly cap?: number };
+  /**
+   * Bonus points per built-in service, per service of its own (`servicePoints`: a built-in id
+   * overrides `pointsPerService`, any other id adds a service the rule set knows), and the cap.
+   */
+  readonly bonus?: {
+    readonly pointsPerService?: number;
+    readonly servicePoints?: Readonly<Record<string, number>>;
+    readonly cap?: number;
+  };
 }
 
 const CUSTOM = { tag: 'custom' } as const;
@@ -142,6 +149,7 @@ export function defineRuleSet(
     bonus: {
       ...base.bonus,
       pointsPerService: pick(base.bonus.pointsPerService, b.pointsPerService),
+      servicePoints: Object.freeze(mergeSourced(base.bonus.servicePoints, b.servicePoints)),
       cap: pick(base.bonus.cap, b.cap),
     },
   };
@@ -240,6 +248,9 @@ export function validateRuleSet(rules: RuleSet): void {
   for (const [path, v] of [
     ['bonus.pointsPerService', rules.bonus.pointsPerService.value],
     ['bonus.cap', rules.bonus.cap.value],
+    ...Object.entries(rules.bonus.servicePoints).map(
+      ([id, p]) => [`bonus.servicePoints.${id}`, p.value] as const,
+    ),
   ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       issues.push({ path, message: `expected a number ≥ 0, found ${String(v)}` });

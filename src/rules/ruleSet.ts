@@ -74,6 +74,18 @@ export interface RuleSet extends MeasurementRules, ScoringRules {
 }
 
 /**
+ * Freezes an object and everything reachable from it, so that no default can be changed by
+ * assignment for the whole process (`DEFAULT_CHAT_RULES.responseThresholdSeconds = …` throws in
+ * strict mode and changes nothing otherwise). Derive a rule set with `defineRuleSet` instead.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) Object.freeze(value);
+  if (typeof value === 'object' && value !== null)
+    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  return value;
+}
+
+/**
  * The default rule set: the seed articles' rules, with published notices where the seeds are
  * silent and documented assumptions where both are (DOMAIN.md).
  *
@@ -85,7 +97,7 @@ export interface RuleSet extends MeasurementRules, ScoringRules {
  * //=> 12
  * ```
  */
-export const defaultRuleSet: RuleSet = Object.freeze({
+export const defaultRuleSet: RuleSet = deepFreeze({
   id: 'jd-default',
   description:
     'JD weather vane as described by the seed articles, completed by published JD rule notices (2018–2023) and documented assumptions',

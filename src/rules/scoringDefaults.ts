@@ -297,8 +297,13 @@ export interface AssuredServiceGroup {
 
 /** Rules of the 放心购 bonus (DOMAIN.md §5). */
 export interface BonusRules {
-  /** Points added per counted service. */
+  /** Points added per counted built-in service (one of `ASSURED_SERVICE_IDS`) without points of its own in `servicePoints`. */
   readonly pointsPerService: Sourced<number>;
+  /**
+   * Services with points of their own: a built-in id overrides `pointsPerService`, any other id
+   * adds a service the rule set knows (the list of 放心购 services is open). Empty by default.
+   */
+  readonly servicePoints: Readonly<Record<string, Sourced<number>>>;
   /** Most points the bonus can add. */
   readonly cap: Sourced<number>;
   /** Groups of services that count once. */
@@ -321,6 +326,7 @@ export const DEFAULT_BONUS: BonusRules = Object.freeze({
     tag: 'assumption',
     note: 'seed 000: the more 放心购 services opened, the more bonus points; the amount per service is not published',
   }),
+  servicePoints: Object.freeze({}),
   cap: sourced(0.5, {
     tag: 'assumption',
     note: 'not published; the bonus is added to the 10-point composite, which stays at most 10',

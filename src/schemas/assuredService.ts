@@ -4,18 +4,18 @@
  * @module
  */
 import { z } from 'zod';
-import type { AssuredService, AssuredServiceId } from '../model.js';
+import type { AssuredService, BuiltInAssuredServiceId } from '../model.js';
 import {
   ALWAYS,
-  enumOf,
   expecting,
+  idSchema,
   instantSchema,
   notBefore,
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
 } from './_common.js';
-import { FAIL, fastInstant, fastOptionalInstant, fastRecord } from './_fast.js';
+import { FAIL, fastId, fastInstant, fastOptionalInstant, fastRecord } from './_fast.js';
 
 /**
  * The ids of the 放心购 services (DOMAIN.md §5), in the order the domain lists them.
@@ -38,9 +38,29 @@ export const ASSURED_SERVICE_IDS = [
   'no-reason-return-7d',
   'door-pickup',
   'price-protection',
-] as const satisfies readonly AssuredServiceId[];
+] as const satisfies readonly BuiltInAssuredServiceId[];
 
-const SERVICE_SET: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);
+const BUILT_IN: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);
+
+/**
+ * Every 放心购 service id a rule set's bonus knows: the built-in {@link ASSURED_SERVICE_IDS},
+ * then the ids it adds in `servicePoints`.
+ *
+ * @example
+ * ```ts
+ * knownServiceIds().length;
+ * //=> 9
+ * knownServiceIds({ servicePoints: { 'green-packaging': {} } }).at(-1);
+ * //=> 'green-packaging'
+ * ```
+ */
+export function knownServiceIds(
+  bonus: { readonly servicePoints: Readonly<Record<string, unknown>> } = { servicePoints: {} },
+): string[] {
+  const out: string[] = [...ASSURED_SERVICE_IDS];
+  for (const id of Object.keys(bonus.servicePoints)) if (!BUILT_IN.has(id)) out.push(id);
+  return out;
+}
 
 /** An assured service's impossible order of events: disabled before enabled. */
 export function assuredServiceProblems(a: {
@@ -53,21 +73,23 @@ export function assuredServiceProblems(a: {
 }
 
 /**
- * Schema of an 放心购 service the store opened: its id (one of {@link ASSURED_SERVICE_IDS};
- * an unknown id is an error that lists them), when it was enabled and, optionally, disabled.
+ * Schema of an 放心购 service the store opened: its id, when it was enabled and, optionally,
+ * disabled. The list of services is open: whether the id is one the rule set knows (the
+ * built-in {@link ASSURED_SERVICE_IDS} and any it adds in `bonus.servicePoints`) is checked by
+ * `parseStoreData`, which names every unknown one.
  *
  * @example
  * ```ts
  * assuredServiceSchema.parse({ service: 'freight-insurance', enabledAt: '2026-01-01 00:00:00' });
  * //=> { service: 'freight-insurance', enabledAt: 1767196800000, disabledAt: undefined }
- * assuredServiceSchema.safeParse({ service: 'free-lunch', enabledAt: 1767196800000 }).success;
- * //=> false   (the message lists the 9 allowed ids)
+ * assuredServiceSchema.safeParse({ service: '', enabledAt: 1767196800000 }).success;
+ * //=> false
  * ```
  */
 export const assuredServiceSchema = z
   .object(
     {
-      service: enumOf(ASSURED_SERVICE_IDS, 'an assured service id'),
+      service: idSchema,
       enabledAt: instantSchema,
       disabledAt: optionalInstantSchema,
     },
@@ -104,13 +126,12 @@ export function fastAssuredService(input: unknown): AssuredService | undefined {
   const enabledAt = fastInstant(r.enabledAt);
   const disabledAt = fastOptionalInstant(r.disabledAt);
   if (
-    typeof service !== 'string' ||
-    !SERVICE_SET.has(service) ||
+    fastId(service) === undefined ||
     enabledAt === FAIL ||
     disabledAt === FAIL ||
     (disabledAt !== undefined && disabledAt < enabledAt)
   ) {
     return undefined;
   }
-  return { service: service as AssuredServiceId, enabledAt, disabledAt };
+  return { service: service as string, enabledAt, disabledAt };
 }

@@ -21,7 +21,7 @@ import type {
   StoreData,
 } from '../model.js';
 import { describeValue, expectedFound } from './_common.js';
-import { assuredServiceSchema, fastAssuredService } from './assuredService.js';
+import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
 import { disputeSchema, fastDispute } from './dispute.js';
 import { fastOrder, orderSchema } from './order.js';
@@ -200,8 +200,26 @@ function parseCollection(
   return parsed;
 }
 
+/**
+ * Options of {@link parseStoreData} and its variants.
+ *
+ * @example
+ * ```ts
+ * const options: ParseStoreDataOptions = { ruleSet: defineRuleSet({ bonus: { servicePoints: { 'green-packaging': 0.1 } } }) };
+ * ```
+ */
+export interface ParseStoreDataOptions {
+  /**
+   * The rule set whose 放心购 services the input may name (`bonus.servicePoints` adds to the
+   * built-in ones); the default rule set's when absent.
+   */
+  readonly ruleSet?: {
+    readonly bonus: { readonly servicePoints: Readonly<Record<string, unknown>> };
+  };
+}
+
 /** Validates everything; problems that are not about one record go to `issues`. */
-function examine(input: unknown): Outcome {
+function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError([
       {
@@ -240,6 +258,17 @@ function examine(input: unknown): Outcome {
     raw[name] = value;
     parsed[name] = parseCollection(name, value, bad[name]);
   }
+  // The list of 放心购 services is open: the rule set says which ids it knows.
+  const known = knownServiceIds(options.ruleSet?.bonus);
+  const knownSet = new Set(known);
+  parsed.assuredServices.forEach((a, i) => {
+    const id = (a as AssuredService | undefined)?.service;
+    if (id !== undefined && !knownSet.has(id))
+      addIssue(bad.assuredServices, i, {
+        path: `assuredServices[${i}].service`,
+        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}`,
+      });
+  });
   const cross: CrossRecordProblem[] = crossRecordProblems(raw);
   for (const p of cross) {
     addIssue(bad[p.collection], p.index, {
@@ -281,7 +310,8 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
  * chat messages sorted, unknown fields dropped, absent collections `[]`. Throws
  * {@link InvalidInputError} listing **every** problem, each with its path
- * (`orders[12].paidAt`) and a message saying what was expected and what was found.
+ * (`orders[12].paidAt`) and a message saying what was expected and what was found. A 放心购
+ * service must be one the rule set knows (`options.ruleSet`, the default one when absent).
  *
  * @example
  * ```ts
@@ -295,8 +325,8 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
  * //    { path: 'orders[0].amount', message: 'expected money in yuan with at most two decimals, found 1.005' }]
  * ```
  */
-export function parseStoreData(input: unknown): StoreData {
-  const o = examine(input);
+export function parseStoreData(input: unknown, options?: ParseStoreDataOptions): StoreData {
+  const o = examine(input, options);
   const issues = allIssues(o);
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
   return storeData(o.store, o.parsed);
@@ -315,9 +345,12 @@ export function parseStoreData(input: unknown): StoreData {
  * //=> [{ path: 'store.id', message: 'expected a non-empty string id, found nothing' }]
  * ```
  */
-export function safeParseStoreData(input: unknown): SafeParseStoreDataResult {
+export function safeParseStoreData(
+  input: unknown,
+  options?: ParseStoreDataOptions,
+): SafeParseStoreDataResult {
   try {
-    return { success: true, data: parseStoreData(input) };
+    return { success: true, data: parseStoreData(input, options) };
   } catch (e) {
     if (e instanceof InvalidInputError) return { success: false, error: e };
     /* v8 ignore next */
@@ -343,8 +376,11 @@ export function safeParseStoreData(input: unknown): SafeParseStoreDataResult {
  * //=> [1, 1, 'duplicate id "o1", first at orders[0]']
  * ```
  */
-export function parseStoreDataLenient(input: unknown): LenientParseResult {
-  const o = examine(input);
+export function parseStoreDataLenient(
+  input: unknown,
+  options?: ParseStoreDataOptions,
+): LenientParseResult {
+  const o = examine(input, options);
   if (o.issues.length > 0 || o.store === undefined) throw new InvalidInputError(o.issues);
   // A reference to an order that was itself rejected would dangle: reject it too.
   const orderBad = o.bad.orders;

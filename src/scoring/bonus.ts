@@ -11,10 +11,10 @@
 import { ArgumentError } from '../errors.js';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
-import { ASSURED_SERVICE_IDS } from '../schemas/assuredService.js';
+import { ASSURED_SERVICE_IDS, knownServiceIds } from '../schemas/assuredService.js';
 import { D } from './_decimal.js';
 
-export { ASSURED_SERVICE_IDS };
+export { ASSURED_SERVICE_IDS, knownServiceIds };
 
 /** The bonus of {@link assuredBonus}. */
 export interface AssuredBonus {
@@ -77,19 +77,25 @@ export function assuredBonus(
   const open = new Set<AssuredServiceId>();
   for (const s of services) if (isServiceOpen(s, asOfMs)) open.add(s.service);
 
-  const order = new Map(ASSURED_SERVICE_IDS.map((id, i) => [id, i] as const));
-  const active = [...open].sort(
-    (a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER),
-  );
+  // Built-in services in their list's order, then the rule set's own, by id.
+  const order = new Map<string, number>(ASSURED_SERVICE_IDS.map((id, i) => [id, i] as const));
+  const rank = (id: string) => order.get(id) ?? ASSURED_SERVICE_IDS.length;
+  const active = [...open].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 
   const groupOf = new Map<AssuredServiceId, string>();
   for (const g of config.groups.value) for (const m of g.members) groupOf.set(m, g.id);
-  const units = new Set<string>();
-  for (const id of active)
-    units.add(groupOf.has(id) ? `group:${groupOf.get(id)}` : `service:${id}`);
+  // Each counted unit (a service, or a group once) with its points: a group's are its best
+  // open member's.
+  const units = new Map<string, InstanceType<typeof D>>();
+  for (const id of active) {
+    const unit = groupOf.has(id) ? `group:${groupOf.get(id)}` : `service:${id}`;
+    const own = new D(servicePointsOf(id, config) ?? 0);
+    const prev = units.get(unit);
+    if (prev === undefined || own.gt(prev)) units.set(unit, own);
+  }
   const counted = units.size;
-
-  const raw = new D(config.pointsPerService.value).times(counted);
+  let raw = new D(0);
+  for (const p of units.values()) raw = raw.plus(p);
   const cap = new D(config.cap.value);
   const points = D.min(raw, cap).toNumber();
   return { points, active, counted };
@@ -127,3 +133,26 @@ export function totalScore(composite: number | null, bonus: number, cap = 10): n
   const sum = new D(composite).plus(new D(bonus));
   return D.min(sum, new D(cap)).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
 }
+
+/**
+ * The points one 放心购 service adds: its own in `servicePoints`, else `pointsPerService` for a
+ * built-in service; `undefined` for a service the rule set does not know.
+ *
+ * @example
+ * ```ts
+ * servicePointsOf('freight-insurance');
+ * //=> 0.1
+ * servicePointsOf('green-packaging');
+ * //=> undefined
+ * ```
+ */
+export function servicePointsOf(
+  id: AssuredServiceId,
+  config: BonusRules = DEFAULT_BONUS,
+): number | undefined {
+  const own = Object.hasOwn(config.servicePoints, id) ? config.servicePoints[id] : undefined;
+  if (own !== undefined) return own.value;
+  return BUILT_IN.has(id) ? config.pointsPerService.value : undefined;
+}
+
+const BUILT_IN: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);

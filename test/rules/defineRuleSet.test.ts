@@ -144,3 +144,21 @@ describe('defineRuleSet', () => {
     );
   });
 });
+
+describe('a metric the rule set does not know', () => {
+  it('fails with a RuleSetError naming it, not a TypeError', async () => {
+    const { calculatorFor, defineMetric } = await import('../../src/metrics/_calculate.js');
+    const { disputeRateDefinition } = await import('../../src/metrics/disputes/disputeRate.js');
+    const { RuleSetError } = await import('../../src/errors.js');
+    const { storeData } = await import('../_helpers.js');
+    const custom = defineMetric({
+      ...disputeRateDefinition,
+      id: 'disputes.custom-rate' as typeof disputeRateDefinition.id,
+    });
+    const run = () => calculatorFor(custom)(storeData(), { asOf: '2026-11-23' });
+    expect(run).toThrow(RuleSetError);
+    expect(run).toThrow(
+      /windows\.disputes\.custom-rate: expected a window for metric "disputes\.custom-rate"/,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import type {
   Store,
   StoreData,
 } from '../../src/model.js';
+import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
 import {
   ASSURED_SERVICE_IDS,
   assuredServiceSchema,
@@ -18,9 +19,15 @@ import {
 import { chatSessionSchema, fastChatSession, sortMessages } from '../../src/schemas/chatSession.js';
 import { disputeSchema, fastDispute } from '../../src/schemas/dispute.js';
 import { fastOrder, orderSchema } from '../../src/schemas/order.js';
+import {
+  parseStoreData,
+  parseStoreDataLenient,
+  safeParseStoreData,
+} from '../../src/schemas/parse.js';
 import { fastReview, reviewSchema } from '../../src/schemas/review.js';
 import { fastServiceOrder, serviceOrderSchema } from '../../src/schemas/serviceOrder.js';
 import { type StoreDataInput, storeDataSchema, storeSchema } from '../../src/schemas/storeData.js';
+import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 // Compile-time: each schema's output is exactly the model type (mutually assignable).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -522,12 +529,51 @@ describe('assuredServiceSchema', () => {
     }
   });
 
-  it('names the allowed ids for an unknown one', () => {
-    const [issue] = issues(assuredServiceSchema, { service: 'free-lunch', enabledAt: T0 });
-    expect(issue?.path).toEqual(['service']);
-    for (const id of ASSURED_SERVICE_IDS) expect(issue?.message).toContain(`"${id}"`);
-    expect(issue?.message).toMatch(/found "free-lunch"$/);
-    expect(fastAssuredService({ service: 'free-lunch', enabledAt: T0 })).toBeUndefined();
+  it('accepts any id at the record level: the rule set decides which it knows', () => {
+    expect(assuredServiceSchema.parse({ service: 'free-lunch', enabledAt: T0 }).service).toBe(
+      'free-lunch',
+    );
+    expect(fastAssuredService({ service: 'free-lunch', enabledAt: T0 })?.service).toBe(
+      'free-lunch',
+    );
+    expect(paths(assuredServiceSchema, { service: '', enabledAt: T0 })).toEqual(['service']);
+  });
+
+  it('parseStoreData names every service the rule set does not know, with the known ids', () => {
+    const input = {
+      store: { id: 's' },
+      assuredServices: [
+        { service: 'door-pickup', enabledAt: T0 },
+        { service: 'free-lunch', enabledAt: T0 },
+        { service: 'green-packaging', enabledAt: T0 },
+      ],
+    };
+    const r = safeParseStoreData(input);
+    const found = r.success ? [] : r.error.issues;
+    expect(found.map((i) => i.path)).toEqual([
+      'assuredServices[1].service',
+      'assuredServices[2].service',
+    ]);
+    for (const id of ASSURED_SERVICE_IDS) expect(found[0]?.message).toContain(id);
+    expect(found[0]?.message).toMatch(/found "free-lunch"$/);
+    // A rule set that adds the service accepts it (and still names the other).
+    const ruleSet = defineRuleSet({ bonus: { servicePoints: { 'green-packaging': 0.2 } } });
+    const withRules = safeParseStoreData(input, { ruleSet });
+    expect(withRules.success ? [] : withRules.error.issues.map((i) => i.path)).toEqual([
+      'assuredServices[1].service',
+    ]);
+    const lenient = parseStoreDataLenient(input, { ruleSet });
+    expect(lenient.data.assuredServices.map((a) => a.service)).toEqual([
+      'door-pickup',
+      'green-packaging',
+    ]);
+    expect(lenient.rejected.map((x) => x.index)).toEqual([1]);
+    // Scored with that rule set, it adds its points.
+    const data = parseStoreData(
+      { ...input, assuredServices: [input.assuredServices[2]] },
+      { ruleSet },
+    );
+    expect(evaluateStore(data, { asOf: '2026-12-01', ruleSet }).bonus.points).toBe(0.2);
   });
 
   it('rejects disabled before enabled', () => {

@@ -148,6 +148,40 @@ describe('module scores, explanations and the composite', () => {
     expect(thirds.disputes.score).toBe(9.01);
   });
 
+  it('weighs the 30-second rate half of consultation and leaves the delivery time out of logistics', () => {
+    const modules = scoreModules(
+      fakeMetrics({
+        'consultation.response-rate-30s': 4,
+        'consultation.average-response-time': 9,
+        'consultation.presales-satisfaction': 9,
+        'consultation.conversion-rate': 9,
+        'consultation.facilitated-amount-share': 9,
+        'consultation.message-rate': 9,
+        'logistics.same-day-collection-rate': 8,
+        'logistics.next-day-arrival-rate': 6,
+        'logistics.average-delivery-time': 0,
+      }),
+    );
+    // (4 × 5 + 9 × 5) / 10 = 6.5
+    expect(modules.consultation.score).toBe(6.5);
+    expect(modules.consultation.metrics[0]).toMatchObject({
+      id: 'consultation.response-rate-30s',
+      weight: 0.5,
+      pointsLost: 3,
+    });
+    expect(modules.consultation.metrics.slice(1).map((m) => [m.weight, m.pointsLost])).toEqual(
+      Array.from({ length: 5 }, () => [0.1, 0.1]),
+    );
+    // (8 + 6) / 2 = 7: the delivery time's score of 0 weighs nothing and costs nothing.
+    expect(modules.logistics.score).toBe(7);
+    expect(
+      modules.logistics.metrics.find((m) => m.id === 'logistics.average-delivery-time'),
+    ).toMatchObject({ score: 0, weight: 0, pointsLost: 0 });
+    // Every weight has its own provenance.
+    expect(defaultRuleSet.metricWeights['consultation.response-rate-30s'].source.tag).toBe('seed');
+    expect(defaultRuleSet.metricWeights['logistics.average-delivery-time'].value).toBe(0);
+  });
+
   it('follows custom metric weights', () => {
     const rules = defineRuleSet({ metricWeights: { 'logistics.same-day-collection-rate': 3 } });
     const modules = scoreModules(

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
 import type { AssuredService } from '../../src/model.js';
+import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
 import { sourced } from '../../src/rules/provenance.js';
 import { DEFAULT_BONUS } from '../../src/rules/scoringDefaults.js';
 import {
   ASSURED_SERVICE_IDS,
   assuredBonus,
   isServiceOpen,
+  knownServiceIds,
+  servicePointsOf,
   totalScore,
 } from '../../src/scoring/bonus.js';
 
@@ -102,6 +105,7 @@ describe('assuredBonus', () => {
   it('takes custom rules', () => {
     const rules = {
       pointsPerService: sourced(0.25, { tag: 'custom' as const }),
+      servicePoints: {},
       cap: sourced(1, { tag: 'custom' as const }),
       groups: sourced([], { tag: 'custom' as const }),
     };
@@ -112,6 +116,39 @@ describe('assuredBonus', () => {
     );
     expect(b).toMatchObject({ points: 0.75, counted: 3 });
     expect(DEFAULT_BONUS.pointsPerService.source.tag).toBe('assumption');
+  });
+
+  it('counts a service the rule set adds, with its own points; a group counts its best member', () => {
+    const rules = defineRuleSet({
+      bonus: { servicePoints: { 'green-packaging': 0.2, 'damage-compensation': 0.15 } },
+    }).bonus;
+    expect(knownServiceIds(rules)).toContain('green-packaging');
+    expect(servicePointsOf('green-packaging', rules)).toBe(0.2);
+    expect(servicePointsOf('green-packaging')).toBeUndefined();
+    expect(servicePointsOf('door-pickup', rules)).toBe(0.1);
+    const b = assuredBonus(
+      [
+        on('green-packaging'),
+        on('door-pickup'),
+        on('damage-compensation'),
+        on('product-liability-insurance'),
+      ],
+      AS_OF,
+      rules,
+    );
+    // door pickup 0.1 + 先行理赔 once at its best member 0.15 + green packaging 0.2 = 0.45
+    expect(b).toEqual({
+      points: 0.45,
+      active: [
+        'damage-compensation',
+        'product-liability-insurance',
+        'door-pickup',
+        'green-packaging',
+      ],
+      counted: 3,
+    });
+    // The default rule set does not know it: it adds nothing.
+    expect(assuredBonus([on('green-packaging')], AS_OF).points).toBe(0);
   });
 
   it('rejects a non-finite as-of instant', () => {

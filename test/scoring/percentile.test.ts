@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
-import { peerMedian, rankingRate, scoreAgainstPeers } from '../../src/scoring/percentile.js';
+import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import {
+  bestAttainable,
+  peerMedian,
+  rankingRate,
+  scoreAgainstPeers,
+} from '../../src/scoring/percentile.js';
+import { order, storeData } from '../_helpers.js';
 
 describe('scoreAgainstPeers', () => {
   it('is 10 × the share of peers beaten, ties counting half', () => {
@@ -19,6 +26,44 @@ describe('scoreAgainstPeers', () => {
 
   it('is null without peers', () => {
     expect(scoreAgainstPeers(1, [], 'higher-is-better')).toBeNull();
+    expect(scoreAgainstPeers(0, [], 'lower-is-better', 'ratio')).toBeNull();
+  });
+
+  it('gives 10 to the best attainable ratio that no peer beats, ties or not', () => {
+    // Ties half without the unit; with it, 0 disputes cannot improve: 10.
+    expect(scoreAgainstPeers(0, [0, 0, 0.01, 0.02], 'lower-is-better')).toBe(7.5);
+    expect(scoreAgainstPeers(0, [0, 0, 0.01, 0.02], 'lower-is-better', 'ratio')).toBe(10);
+    expect(scoreAgainstPeers(0, [0, 0, 0], 'lower-is-better', 'ratio')).toBe(10);
+    expect(scoreAgainstPeers(1, [1, 1, 0.9], 'higher-is-better', 'ratio')).toBe(10);
+    // Not the best attainable: ties still count half.
+    expect(scoreAgainstPeers(0.001, [0.001, 0.002], 'lower-is-better', 'ratio')).toBe(7.5);
+    expect(scoreAgainstPeers(0.999, [0.999, 0.5], 'higher-is-better', 'ratio')).toBe(7.5);
+    // Other units have no best attainable value: 0 s among 0 s ties.
+    expect(scoreAgainstPeers(0, [0, 0], 'lower-is-better', 'seconds')).toBe(5);
+    expect(scoreAgainstPeers(10, [10, 10], 'higher-is-better', 'points')).toBe(5);
+    // The ranking rate keeps ties at half.
+    expect(rankingRate(10, [10, 10])).toBe(0.5);
+  });
+
+  it('bestAttainable: 0 for a ↓ ratio, 1 for an ↑ ratio, none otherwise', () => {
+    expect(bestAttainable('ratio', 'lower-is-better')).toBe(0);
+    expect(bestAttainable('ratio', 'higher-is-better')).toBe(1);
+    expect(bestAttainable('hours', 'lower-is-better')).toBeUndefined();
+    expect(bestAttainable('points', 'higher-is-better')).toBeUndefined();
+  });
+
+  it('a store with no disputes among peers with none scores 10 and loses 0', () => {
+    const data = storeData({
+      orders: Array.from({ length: 12 }, (_, i) => order(`u${i}`, '2026-11-01 10:00:00')),
+    });
+    const card = evaluateStore(data, {
+      asOf: '2026-11-23',
+      peers: { metrics: { 'disputes.dispute-rate': [0, 0, 0, 0] } },
+    });
+    const r = card.metrics['disputes.dispute-rate'];
+    expect([r.status, r.value?.toString(), r.score]).toEqual(['ok', '0', 10]);
+    expect(card.modules.disputes.score).toBe(10);
+    expect(card.modules.disputes.metrics[0]).toMatchObject({ pointsLost: 0, method: 'peers' });
   });
 
   it('rejects NaN', () => {
