@@ -10,7 +10,7 @@
  * composite, the 放心购 bonus and the total, then the standing from the ranking among the
  * category (computeStanding). See docs/warehouse.md.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,6 +51,7 @@ const asOf = values['as-of'] as string;
 const ruleSet = defaultRuleSet;
 
 let root = positionals[0];
+const scratch = root === undefined;
 if (root === undefined) {
   root = mkdtempSync(join(tmpdir(), 'jwv-warehouse-'));
   for (let i = 0; i < 12; i++) {
@@ -83,6 +84,7 @@ const serviceRows = (await conn.runAndReadAll('SELECT * FROM assured_services'))
 const sqlMs = performance.now() - started;
 conn.closeSync();
 instance.closeSync();
+if (scratch) rmSync(root, { recursive: true, force: true });
 
 // 2. The library's stages, per category.
 interface StoreFigures {

@@ -37,7 +37,9 @@ JOIN (
 ;
 -- Merging: per store, customer and kind, pieces by start then id; a piece starts a new
 -- session when its start is at least merge_gap after the latest message before it (merges
--- chain). session_no numbers the merged sessions; piece_rank orders pieces.
+-- chain). session_no numbers the merged sessions; piece_rank orders pieces. Only sessions
+-- that can count are kept: those starting in a chat window, or up to attribution_ms before
+-- one (their orders may be placed in it).
 CREATE OR REPLACE TEMP TABLE merged_pieces AS
 WITH ordered AS (
   SELECT pc.*,
@@ -50,15 +52,33 @@ WITH ordered AS (
       PARTITION BY pc.store_id, pc.customer_id, pc.kind ORDER BY pc.start_ms, pc.id
     ) AS piece_rank
   FROM pieces pc
+),
+numbered AS (
+  SELECT o.*,
+    SUM(CASE WHEN o.previous_end_ms IS NULL OR o.start_ms - o.previous_end_ms >= p.merge_gap_ms
+             THEN 1 ELSE 0 END) OVER (
+      PARTITION BY o.store_id, o.customer_id, o.kind
+      ORDER BY o.piece_rank
+      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+    ) AS session_no
+  FROM ordered o CROSS JOIN params p
+),
+heads AS (
+  SELECT store_id, customer_id, kind, session_no, MIN(start_ms) AS head_ms
+  FROM numbered
+  GROUP BY store_id, customer_id, kind, session_no
+),
+chat_from AS (
+  SELECT CAST(MIN(w.from_day) AS BIGINT) * 86400000 - p.tz_offset_ms - p.attribution_ms AS from_ms
+  FROM metric_windows w CROSS JOIN params p
+  WHERE w.metric_id LIKE 'consultation.%' OR w.metric_id = 'after-sales.satisfaction'
+  GROUP BY p.tz_offset_ms, p.attribution_ms
 )
-SELECT o.*,
-  SUM(CASE WHEN o.previous_end_ms IS NULL OR o.start_ms - o.previous_end_ms >= p.merge_gap_ms
-           THEN 1 ELSE 0 END) OVER (
-    PARTITION BY o.store_id, o.customer_id, o.kind
-    ORDER BY o.piece_rank
-    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-  ) AS session_no
-FROM ordered o CROSS JOIN params p
+SELECT n.*
+FROM numbered n
+JOIN heads h USING (store_id, customer_id, kind, session_no)
+CROSS JOIN chat_from c
+WHERE h.head_ms >= c.from_ms
 ;
 -- The messages of each merged session in order: by instant, then piece, then listed order.
 CREATE OR REPLACE TEMP TABLE session_messages AS
