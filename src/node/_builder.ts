@@ -7,7 +7,13 @@
  */
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type { Store, StoreData } from '../model.js';
-import { parseRecord, toInputIssue } from '../schemas/parse.js';
+import {
+  type ParseStoreDataOptions,
+  parseRecord,
+  RecordFailure,
+  toInputIssue,
+  unknownServices,
+} from '../schemas/parse.js';
 import {
   crossRecordProblems,
   STORE_DATA_COLLECTIONS,
@@ -76,12 +82,11 @@ export class StoreBuilder {
       st.lines = Array.from({ length: index }, (_, i) => i + st.base);
     }
     st.lines?.push(line);
-    let bad = false;
-    const out = parseRecord(name, raw, `${st.file}:${line}`, (issues) => {
-      bad = true;
-      for (const i of issues) this.issues.push(rewrite === undefined ? i : rewrite(i));
-    });
-    if (bad) {
+    const out = parseRecord(name, raw);
+    if (out instanceof RecordFailure) {
+      for (const i of out.issues(`${st.file}:${line}`, raw)) {
+        this.issues.push(rewrite === undefined ? i : rewrite(i));
+      }
       st.bad.add(index);
       st.records.push(idStub(raw));
     } else st.records.push(out);
@@ -94,9 +99,17 @@ export class StoreBuilder {
   }
 
   /** The store, or {@link InvalidInputError} listing every issue found. */
-  finish(): StoreData {
+  finish(options: ParseStoreDataOptions = {}): StoreData {
     const records = {} as { [K in StoreDataCollection]: unknown[] };
     for (const name of STORE_DATA_COLLECTIONS) records[name] = this.state.get(name)?.records ?? [];
+    const services = this.state.get('assuredServices');
+    for (const p of unknownServices(records.assuredServices, options)) {
+      if (services?.bad.has(p.index)) continue;
+      this.issues.push({
+        path: `${this.where('assuredServices', p.index)}.service`,
+        message: p.message,
+      });
+    }
     for (const p of crossRecordProblems(records)) {
       const message = p.message.replace(
         /first at (\w+)\[(\d+)\]$/,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArgumentError, type InputIssue } from '../errors.js';
 import type { StoreData } from '../model.js';
+import type { ParseStoreDataOptions } from '../schemas/parse.js';
 import { STORE_DATA_COLLECTIONS, type StoreDataCollection } from '../schemas/storeData.js';
 import { StoreBuilder } from './_builder.js';
 import { forEachCsvRecord } from './_csv.js';
@@ -51,6 +52,8 @@ export interface ReadStoreDirOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** The CSV column mapping (default: `mapping.json` in the folder when there is one). */
   readonly mapping?: CsvMapping;
+  /** The rule set whose 放心购 services the records may name, as for `parseStoreData`. */
+  readonly ruleSet?: ParseStoreDataOptions['ruleSet'];
 }
 
 /** Records between two progress reports. */
@@ -241,7 +244,7 @@ export async function readStoreDir(
       await forEachLine(
         path,
         (text, line) => {
-          if (text.trim() === '') return;
+          if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
           let raw: unknown;
           try {
             raw = JSON.parse(text);
@@ -287,7 +290,7 @@ export async function readStoreDir(
       message: `expected the id of a chat session in the chat sessions' CSV file, found ${JSON.stringify(id)} (no such session; ${lines.length} message(s))`,
     });
   }
-  return builder.finish();
+  return builder.finish(options.ruleSet === undefined ? {} : { ruleSet: options.ruleSet });
 }
 
 /** `chatSessions.csv:4.messages[1].at` → `chatMessages.csv:17.at`, the message's own row. */

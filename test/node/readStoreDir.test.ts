@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { ArgumentError } from '../../src/errors.js';
 import { type ReadProgress, readStoreDir, writeStoreDir } from '../../src/node/index.js';
+import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { folder as inFolder, issuesOf, scratch } from './_helpers.js';
@@ -106,6 +107,27 @@ describe('readStoreDir', () => {
     expect(issues[0]).toMatch(/^orders\.jsonl:1\.customerId: expected/);
     expect(issues).toContain('orders.jsonl:2.id: duplicate id "o1", first at orders.jsonl:1');
     expect(issues.some((i) => i.startsWith('reviews.jsonl:1.stars: expected'))).toBe(true);
+  });
+
+  it("checks assured service ids against the rule set's services", async () => {
+    const dir = folder({
+      'store.json': '{"id":"s1"}',
+      'assuredServices.jsonl': jsonl(
+        { service: 'freight-insurance', enabledAt: '2026-01-01 00:00:00' },
+        { service: 'green-packaging', enabledAt: '2026-01-01 00:00:00' },
+      ),
+    });
+    expect(await issuesOf(dir)).toEqual([
+      expect.stringMatching(
+        /^assuredServices\.jsonl:2\.service: expected a service id the rule set knows \(.*\), found "green-packaging"$/,
+      ),
+    ]);
+    const ruleSet = defineRuleSet({ bonus: { servicePoints: { 'green-packaging': 0.1 } } });
+    const data = await readStoreDir(dir, { ruleSet });
+    expect(data.assuredServices.map((a) => a.service)).toEqual([
+      'freight-insurance',
+      'green-packaging',
+    ]);
   });
 
   it('store.json: missing, not JSON, or not a store', async () => {
