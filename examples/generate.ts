@@ -1,10 +1,10 @@
 /**
  * A realistic, seeded, deterministic sample-store generator.
  *
- * {@link generateStore} produces the RAW input format of DESIGN.md "Input records" (plain,
+ * {@link generateStore} produces the RAW input format of `docs/input.md` (plain,
  * JSON-serialisable objects) for a mid-sized JD POP store of the 家用电器 / 厨房小电 category:
  * chat sessions, orders, reviews, service orders, disputes and assured services, at rates
- * that give every metric of DOMAIN.md §4 a realistic value. `examples/peers.ts` derives
+ * that give every metric of `docs/metrics.md` a realistic value. `examples/peers.ts` derives
  * category peers from such stores.
  *
  * Determinism: the output depends only on the options (a seeded sfc32 stream, integer
@@ -34,13 +34,13 @@ import { pathToFileURL } from 'node:url';
 import { createRandom, cumulative, type Random } from './_random.js';
 
 // ---------------------------------------------------------------------------------------
-// Types of the raw input (DESIGN.md "Input records"), as this generator emits it.
+// Types of the raw input (`docs/input.md`), as this generator emits it.
 // ---------------------------------------------------------------------------------------
 
 /** An instant as emitted: Shanghai local time `YYYY-MM-DD HH:mm:ss`, or epoch milliseconds. */
 export type GeneratedInstant = string | number;
 
-/** Chat satisfaction levels (DOMAIN.md §3). */
+/** Chat satisfaction levels (`docs/metrics.md`). */
 export type GeneratedRating =
   | 'very-satisfied'
   | 'satisfied'
@@ -121,7 +121,7 @@ export interface GeneratedReview {
 /** Service-order types. */
 export type GeneratedServiceType = 'return' | 'exchange' | 'repair';
 
-/** Service-order reasons (the first six are quality reasons, DOMAIN.md §4.3). */
+/** Service-order reasons (the first six are quality reasons, `docs/metrics.md`). */
 export type GeneratedServiceReason =
   | 'quality'
   | 'fake-or-used'
@@ -175,7 +175,7 @@ export interface GeneratedDispute {
   appealUpheldAt?: GeneratedInstant;
 }
 
-/** The 放心购 service ids (DOMAIN.md §5). */
+/** The 放心购 service ids (`docs/metrics.md`). */
 export const ASSURED_SERVICE_IDS = [
   'freight-insurance',
   'lightning-refund',

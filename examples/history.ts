@@ -5,8 +5,16 @@
  * Run: `npx tsx examples/history.ts`
  */
 import { readFileSync } from 'node:fs';
-import { pad } from '../src/cli/render.js';
-import { evaluateHistory, MODULE_IDS, MODULE_NAMES, parseStoreData } from '../src/index.js';
+import {
+  displayWidth,
+  evaluateHistory,
+  MODULE_IDS,
+  MODULE_NAMES,
+  parseStoreData,
+} from 'jd-weather-vane';
+
+/** Pads to a display width (CJK characters take two columns). */
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 const data = parseStoreData(JSON.parse(readFileSync('examples/sample-store.json', 'utf8')));
 const days = evaluateHistory(data, { from: '2026-10-25', to: '2026-11-23' });

@@ -7,12 +7,16 @@
  * Run `npx tsx examples/peers.ts` to rewrite `examples/sample-peers.json`.
  */
 import { writeFileSync } from 'node:fs';
-import { metricCatalogue } from '../src/metrics/catalogue.js';
-import { type MetricId, MODULE_IDS, type ModuleId } from '../src/metrics/types.js';
-import type { StoreData } from '../src/model.js';
-import { parseStoreData } from '../src/schemas/parse.js';
-import { evaluateStore } from '../src/scorecard/evaluateStore.js';
-import type { PeerData } from '../src/scorecard/scoring.js';
+import {
+  evaluateStore,
+  type MetricId,
+  MODULE_IDS,
+  type ModuleId,
+  metricCatalogue,
+  type PeerData,
+  parseStoreData,
+  type StoreData,
+} from 'jd-weather-vane';
 import { generateStore, SAMPLE_STORE_OPTIONS } from './generate.js';
 
 /** Options of {@link derivePeers}. */

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Builds nothing: checks the built package the way users install it. Packs the tarball, runs
-# publint and attw on it, then installs it into a scratch project and imports it from ESM and CJS.
+# publint and attw on it, then installs it into a scratch project outside the repository and
+# imports it from ESM and CJS, checks that errors and parsed data are recognised across the two
+# copies, runs and typechecks the README's examples (and the input guide's ERP mapping) as
+# written, runs the CLI on the shipped samples, and checks that no packaged file names a file
+# the repository does not have.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .tmp/pack && mkdir -p .tmp/pack
@@ -9,13 +13,20 @@ tarball=".tmp/pack/$tarball"
 echo "packed $tarball ($(wc -c < "$tarball") bytes)"
 npx publint run "$tarball" --strict
 npx attw "$tarball" --profile node16
-scratch=.tmp/pack/scratch
-mkdir -p "$scratch"
+repo=$(pwd)
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/jwv-consumer-XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
 cat > "$scratch/package.json" <<'JSON'
 { "name": "scratch", "private": true, "version": "0.0.0" }
 JSON
 # Install the tarball with its dependencies (zod is a peer dependency: install it too).
-(cd "$scratch" && npm install --no-audit --no-fund --silent "../$(basename "$tarball")" zod@4 >/dev/null)
+(cd "$scratch" && npm install --no-audit --no-fund --silent "$repo/$tarball" zod@4 >/dev/null)
+pkg="$scratch/node_modules/jd-weather-vane"
+for f in README.md CHANGELOG.md docs/input.md docs/metrics.md docs/scoring.md docs/sources.md \
+  docs/windows-and-time.md docs/performance.md examples/sample-store.json examples/sample-peers.json; do
+  [ -f "$pkg/$f" ] || { echo "the package lacks $f (a README link or example needs it)"; exit 1; }
+done
+node scripts/check-names.mjs "$pkg"
 cat > "$scratch/esm.mjs" <<'JS'
 import { evaluateStore, parseStoreData, metricCatalogue } from 'jd-weather-vane';
 const data = parseStoreData({ store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', paidAt: '2026-11-01 10:01:00', amount: '9.90' }] });
@@ -29,6 +40,20 @@ const data = parseStoreData({ store: { id: 's' } });
 const card = evaluateStore(data, { asOf: '2026-11-23' });
 if (metricCatalogue.length !== 19 || card.metrics['reviews.negative-rate'].status !== 'no-data') throw new Error('CJS require broken');
 console.log('CJS require ok:', card.metrics['reviews.negative-rate'].status);
+JS
+cat > "$scratch/copies.mjs" <<'JS'
+// The ESM and CJS copies of the library in one process recognise each other's errors and data.
+import { createRequire } from 'node:module';
+import * as esm from 'jd-weather-vane';
+const cjs = createRequire(import.meta.url)('jd-weather-vane');
+if (esm.InvalidInputError === cjs.InvalidInputError) throw new Error('expected two copies');
+let caught;
+try { cjs.parseStoreData({ store: {} }); } catch (e) { caught = e; }
+if (!(caught instanceof esm.InvalidInputError) || !esm.isInvalidInputError(caught) || !(caught instanceof esm.WeatherVaneError))
+  throw new Error('an InvalidInputError of the CJS copy is not recognised by the ESM copy');
+const card = esm.evaluateStore(cjs.parseStoreData({ store: { id: 's' } }), { asOf: '2026-11-23' });
+if (card.composite !== null) throw new Error('data parsed by the CJS copy not evaluated by the ESM copy');
+console.log('ESM and CJS copies recognise each other: ok');
 JS
 cat > "$scratch/node-esm.mjs" <<'JS'
 import { mkdtempSync } from 'node:fs';
@@ -48,7 +73,65 @@ readStoreDir('no-such-folder').then(
   (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
 );
 JS
-(cd "$scratch" && node esm.mjs && node cjs.cjs && node node-esm.mjs && node node-cjs.cjs)
+(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs)
 # The main entry must not need Node built-ins (the Node-only entry holds them).
 if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
-if [ -f dist/cli.js ]; then (cd "$scratch" && npx --no-install jd-weather-vane --help >/dev/null && echo "CLI bin ok"); fi
+# The README's TypeScript examples, and the input guide's ERP mapping, as written.
+node - "$pkg" "$scratch" <<'JS'
+const { readFileSync, writeFileSync } = require('node:fs');
+const [pkg, scratch] = process.argv.slice(2);
+const blocks = (file) => [...readFileSync(`${pkg}/${file}`, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+const readme = blocks('README.md');
+if (readme.length < 2) throw new Error('expected the README to have its TypeScript examples');
+readme.forEach((b, i) => writeFileSync(`${scratch}/readme-${i + 1}.mts`, b));
+// To run them, each `expression; //=> literal` line also checks its result: a quoted string or a
+// number (ending in … : a prefix), or an object or array literal (deep equality); a description
+// that is not a literal is not checked.
+const CHECK = `import { isDeepStrictEqual as __eq } from 'node:util';
+const __check = (line: string, got: unknown, literal: string) => {
+  const prefix = /^'([^']*)…'/.exec(literal) ?? /^(-?[0-9.]+)…/.exec(literal);
+  if (prefix) { if (!String(got).startsWith(prefix[1] as string)) throw new Error(\`\${line}: got \${String(got)}\`); return 1; }
+  const exact = /^('[^'…]*'|-?[0-9.]+|null|true|false)(?:\\s|$)/.exec(literal);
+  const source = exact ? exact[1] : literal.replace(/\\s+\\(.*\\)$/, '');
+  let want: unknown;
+  try { want = new Function(\`return (\${source});\`)(); } catch { return 0; }
+  if (!__eq(got, want) && !(typeof got === 'object' && got !== null && __eq(JSON.parse(JSON.stringify(got)), want)))
+    throw new Error(\`\${line}: got \${JSON.stringify(got)}, the README says \${source}\`);
+  return 1;
+};
+let __checked = 0;
+`;
+readme.forEach((b, i) => {
+  const run = b.split('\n').map((line) => {
+    const m = /^([^/]+?);\s*\/\/=> (.+)$/.exec(line);
+    return m ? `__checked += __check(${JSON.stringify(m[1].trim())}, ${m[1]}, ${JSON.stringify(m[2])});` : line;
+  });
+  const body = run.join('\n');
+  // Imports stay first.
+  const imports = body.split('\n').filter((l) => l.startsWith('import ')).join('\n');
+  const rest = body.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
+  writeFileSync(`${scratch}/run-readme-${i + 1}.mts`, `${imports}\n${CHECK}${rest}\nconsole.log(\`\${__checked} results as the README says\`);\n`);
+});
+const erp = blocks('docs/input.md').filter((b) => b.includes('orderRows'));
+if (erp.length !== 1) throw new Error('expected the ERP mapping in docs/input.md');
+writeFileSync(`${scratch}/input-erp.mts`, `${erp[0]}\nconsole.log(evaluateStore(data, { asOf: '2026-11-23' }).metrics['logistics.next-day-arrival-rate'].value?.toString());\n`);
+JS
+cat > "$scratch/tsconfig.json" <<JSON
+{ "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
+  "strict": true, "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true,
+  "noEmit": true, "skipLibCheck": true, "allowUnusedLabels": false,
+  "typeRoots": ["$repo/node_modules/@types"], "types": ["node"] }, "include": ["readme-*.mts", "input-*.mts"] }
+JSON
+(cd "$scratch" && "$repo/node_modules/.bin/tsc" -p tsconfig.json && echo "README examples typecheck against the installed types")
+for i in $(seq 1 "$(ls "$scratch"/readme-*.mts | wc -l)"); do
+  out=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" "run-readme-$i.mts")
+  echo "README example $i: $out"
+done
+erp=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" input-erp.mts)
+[ "$erp" = "1" ] || { echo "docs/input.md's ERP mapping gave $erp, expected 1"; exit 1; }
+echo "docs/input.md's ERP mapping runs: next-day arrival rate $erp"
+(cd "$scratch" && npx --no-install jd-weather-vane --version >/dev/null \
+  && npx --no-install jd-weather-vane score node_modules/jd-weather-vane/examples/sample-store.json \
+     --as-of 2026-11-23 --peers node_modules/jd-weather-vane/examples/sample-peers.json >/dev/null \
+  && echo "CLI runs on the shipped samples")
+

@@ -5,22 +5,73 @@
 import { metricCatalogue } from '../src/metrics/catalogue.js';
 import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
 import { MODULE_IDS } from '../src/metrics/types.js';
-import type { Provenance, Sourced } from '../src/rules/provenance.js';
+import { type Provenance, provenancesOf, type Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
 import { MODULE_NAMES } from '../src/scorecard/scoring.js';
+import { countByTag, ruleProvenances } from './provenance-doc.js';
 
-/** A provenance in Markdown: the tag, the seed or the linked source, and the note; `|` escaped for tables. */
+/** A source article's link on the sources page, by its `seed` field. */
+const ARTICLE = {
+  '000': '[article EN](sources.md#article-en)',
+  '001': '[article ZH](sources.md#article-zh)',
+} as const;
+
+/** A provenance in Markdown: the tag, the article (linked to the sources page) or the linked source, and the note; `|` escaped for tables. */
 export function prov(p: Provenance): string {
-  const where = p.seed ? (p.tag === 'seed' ? ` ${p.seed}` : ` (seed ${p.seed})`) : '';
+  const where = p.seed ? ` (${ARTICLE[p.seed]})` : '';
   const url = p.url ? ` ([source](${p.url}))` : '';
   const note = p.note ? `: ${p.note}` : '';
   return `\`${p.tag}\`${where}${url}${note}`.replace(/\|/g, '\\|');
 }
 
+/** A provenance with the aspect it covers, when it names one. */
+function provWithAspect(p: Provenance): string {
+  return p.aspect ? `${p.aspect}: ${prov(p)}` : prov(p);
+}
+
+/** Every provenance of a sourced value (`source`, then `also`), each with its aspect. */
+export function provAll(s: Sourced<unknown>): string {
+  const all = provenancesOf(s);
+  return all.length === 1 ? prov(s.source) : all.map(provWithAspect).join('; ');
+}
+
+/** The census of provenances: counts by tag and every assumption with the option that changes it. */
+function renderProvenanceSection(out: string[]): void {
+  const rules = ruleProvenances();
+  const c = countByTag(rules);
+  out.push('## Provenance of the rules');
+  out.push('');
+  out.push(
+    'Every value of the default rule set (found wherever it sits in the rule set: a window counts once per metric, a value with parts from different places once per part) and every provenance of the metric definitions, by tag:',
+  );
+  out.push('');
+  out.push('| provenance | rules |');
+  out.push('|---|---|');
+  out.push(`| \`seed\`: one of the two source articles | ${c.seed} |`);
+  out.push(`| \`published\`: a repost of a JD rule notice | ${c.published} |`);
+  out.push(`| \`assumption\`: our documented choice | ${c.assumption} |`);
+  if (c.custom > 0) out.push(`| \`custom\` | ${c.custom} |`);
+  out.push(`| total | ${rules.length} |`);
+  out.push('');
+  out.push('### Every assumption and the option that changes it');
+  out.push('');
+  out.push(
+    'A rule-set option is changed by building a rule set (`defineRuleSet` covers windows, hours, weights, curves and the bonus; any other path by spreading `defaultRuleSet`). An assumption without an option is part of a formula: only the code changes it.',
+  );
+  out.push('');
+  out.push('| rule | assumption | option |');
+  out.push('|---|---|---|');
+  for (const r of rules.filter((x) => x.provenance.tag === 'assumption'))
+    out.push(
+      `| \`${r.rule}\` | ${(r.provenance.note ?? '').replace(/\|/g, '\\|')} | ${r.option ? `\`${r.option}\`` : '—'} |`,
+    );
+  out.push('');
+}
+
 function windowText(def: MetricDefinition<MetricId>): string {
   const w = defaultRuleSet.windows[def.id];
   const { fromDaysBack: a, toDaysBack: b } = w.value;
-  return `${a - b + 1} days, \`[D−${a}, D−${b}]\`, ${prov(w.source)}`;
+  return `${a - b + 1} days, \`[D−${a}, D−${b}]\` (option \`windows['${def.id}']\`), ${provAll(w)}`;
 }
 
 function rule<T>(
@@ -28,7 +79,7 @@ function rule<T>(
   r: Sourced<T>,
   show: (v: T) => string = (v) => `\`${JSON.stringify(v)}\``,
 ): string {
-  return `| \`${name}\` | ${show(r.value)} | ${prov(r.source)} |`;
+  return `| \`${name}\` | ${show(r.value)} | ${provAll(r)} |`;
 }
 
 /** The whole formula reference as Markdown. */
@@ -45,7 +96,7 @@ export function renderMetricsDoc(): string {
   );
   out.push('');
   out.push(
-    'Provenance tags: `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice, configurable in the rule set).',
+    'Provenance tags ([sources](sources.md)): `seed` (one of the two source articles), `published` (a repost of a JD rule notice, linked), `assumption` (our documented choice). A rule whose parts come from different places lists one provenance per part (formula, window, anchor…). The [census](#provenance-of-the-rules) at the end counts them and names the rule-set option that changes each assumption.',
   );
   out.push('');
   out.push('| metric id | name | unit | better | window |');
@@ -71,7 +122,12 @@ export function renderMetricsDoc(): string {
       out.push(`- **Unit:** ${d.unit}; **direction:** ${d.direction}`);
       out.push(`- **Anchor:** ${d.anchor}`);
       out.push(`- **Window:** ${windowText(d)}`);
-      out.push(`- **Provenance:** ${d.source.map(prov).join('; ')}`);
+      if (d.source.length === 1)
+        out.push(`- **Provenance:** ${provWithAspect(d.source[0] as Provenance)}`);
+      else {
+        out.push('- **Provenance:**');
+        for (const p of d.source) out.push(`  - ${provWithAspect(p)}`);
+      }
       if (d.notes && d.notes.length > 0) {
         out.push('- **Fine print:**');
         for (const n of d.notes) out.push(`  - ${n}`);
@@ -102,5 +158,6 @@ export function renderMetricsDoc(): string {
   );
   out.push(rule('logistics.arrivalDays', r.logistics.arrivalDays));
   out.push('');
+  renderProvenanceSection(out);
   return `${out.join('\n')}\n`;
 }

@@ -11,23 +11,8 @@ import type { Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
 import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 import { scoreByCurve } from '../src/scoring/curve.js';
-import { prov } from './metrics-doc.js';
-
-function isSourced(x: unknown): x is Sourced<unknown> {
-  return typeof x === 'object' && x !== null && 'value' in x && 'source' in x;
-}
-
-/** Every sourced leaf of an object, with its path. */
-function leaves(
-  obj: unknown,
-  path: string,
-  out: [string, Sourced<unknown>][] = [],
-): [string, Sourced<unknown>][] {
-  if (isSourced(obj)) out.push([path, obj]);
-  else if (typeof obj === 'object' && obj !== null)
-    for (const [k, v] of Object.entries(obj)) leaves(v, `${path}.${k}`, out);
-  return out;
-}
+import { prov, provAll } from './metrics-doc.js';
+import { sourcedLeaves as leaves } from './provenance-doc.js';
 
 const show = (v: unknown) => `\`${JSON.stringify(v)}\``;
 
@@ -83,7 +68,7 @@ export function renderScoringDoc(): string {
       )
       .join('; ');
     out.push(
-      `| \`${d.id}\` ${d.name.zh} | ${formatValue(good, d.unit)} | ${formatValue(poor, d.unit)} | ${pts} | ${prov(cp.source)} |`,
+      `| \`${d.id}\` ${d.name.zh} | ${formatValue(good, d.unit)} | ${formatValue(poor, d.unit)} | ${pts} | ${provAll(cp)} |`,
     );
   }
   out.push('');
@@ -120,7 +105,7 @@ export function renderScoringDoc(): string {
       const min = r.minimumSample[d.id];
       const share = sum === 0 ? 0 : w.value / sum;
       out.push(
-        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${prov(w.source)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${prov(min.source)} |`,
+        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${provAll(w)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${provAll(min)} |`,
       );
     }
   }
@@ -130,7 +115,7 @@ export function renderScoringDoc(): string {
   );
   out.push('');
   out.push(
-    `Module weights: ${prov(r.moduleWeights.source)}. Worked example (DOMAIN.md §7): after-sales 9.0, logistics 9.5, reviews 9.4, consultation 9.2, disputes 9.8 → 9.368 → **9.37**; with logistics missing → **9.35** (\`compositeScore\`).`,
+    `Module weights: ${prov(r.moduleWeights.source)}. Worked example ([sources](sources.md#worked-examples-from-public-material)): after-sales 9.0, logistics 9.5, reviews 9.4, consultation 9.2, disputes 9.8 → 9.368 → **9.37**; with logistics missing → **9.35** (\`compositeScore\`).`,
   );
   out.push('');
   out.push('## 3. The 放心购 bonus');
@@ -145,7 +130,7 @@ export function renderScoringDoc(): string {
     ...leaves(r.bonus, 'bonus'),
     ['totalCap', r.totalCap] as [string, Sourced<unknown>],
   ])
-    out.push(`| \`${path}\` | ${show(s.value)} | ${prov(s.source)} |`);
+    out.push(`| \`${path}\` | ${show(s.value)} | ${provAll(s)} |`);
   out.push('');
   out.push('## 4. Standing: what the ranking rate decides');
   out.push('');
@@ -174,7 +159,7 @@ export function renderScoringDoc(): string {
     'activityGate',
   ] as const) {
     for (const [path, s] of leaves(r[key], key))
-      out.push(`| \`${path}\` | ${show(s.value)} | ${prov(s.source)} |`);
+      out.push(`| \`${path}\` | ${show(s.value)} | ${provAll(s)} |`);
   }
   out.push('');
   out.push(

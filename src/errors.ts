@@ -9,6 +9,20 @@
 export type WeatherVaneErrorCode = 'invalid_input' | 'invalid_rule_set' | 'invalid_argument';
 
 /**
+ * The brand every error of the library carries: a registered symbol, the same in every copy of
+ * the library loaded in one process (its ESM and CommonJS builds, two installed versions), so
+ * that `instanceof` and the `is…Error` guards recognise an error thrown by another copy.
+ * @internal
+ */
+const ERROR_BRAND: unique symbol = Symbol.for('jd-weather-vane.error');
+
+function branded(e: unknown, code?: WeatherVaneErrorCode): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const b = (e as { [ERROR_BRAND]?: unknown })[ERROR_BRAND];
+  return b === true && (code === undefined || (e as { code?: unknown }).code === code);
+}
+
+/**
  * Base class of every error the library throws.
  *
  * @example
@@ -24,6 +38,12 @@ export class WeatherVaneError extends Error {
     super(message);
     this.name = 'WeatherVaneError';
     this.code = code;
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
+  }
+
+  /** `instanceof` by brand, so that an error of another copy of the library is recognised. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value);
   }
 }
 
@@ -60,6 +80,11 @@ export class InvalidInputError extends WeatherVaneError {
     this.name = 'InvalidInputError';
     this.issues = issues;
   }
+
+  /** `instanceof` by brand and code (see {@link isInvalidInputError}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'invalid_input');
+  }
 }
 
 /**
@@ -85,6 +110,11 @@ export class RuleSetError extends WeatherVaneError {
     this.name = 'RuleSetError';
     this.issues = issues;
   }
+
+  /** `instanceof` by brand and code. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'invalid_rule_set');
+  }
 }
 
 /**
@@ -101,4 +131,40 @@ export class ArgumentError extends WeatherVaneError {
     super('invalid_argument', `[jd-weather-vane] ${message}`);
     this.name = 'ArgumentError';
   }
+
+  /** `instanceof` by brand and code. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'invalid_argument');
+  }
+}
+
+/**
+ * Whether `e` is an error of this library (any copy of it: ESM and CommonJS builds loaded in
+ * one process recognise each other's errors).
+ *
+ * @example
+ * ```ts
+ * try { parseStoreData(null); } catch (e) { isWeatherVaneError(e) && e.code; }
+ * //=> 'invalid_input'
+ * isWeatherVaneError(new Error('x'));
+ * //=> false
+ * ```
+ */
+export function isWeatherVaneError(e: unknown): e is WeatherVaneError {
+  return branded(e);
+}
+
+/**
+ * Whether `e` is an {@link InvalidInputError} of any copy of this library (what `instanceof`
+ * also answers, by the same brand).
+ *
+ * @example
+ * ```ts
+ * const r = (() => { try { return parseStoreData({ store: {} }); } catch (e) { return e; } })();
+ * isInvalidInputError(r) ? r.issues[0].path : null;
+ * //=> 'store.id'
+ * ```
+ */
+export function isInvalidInputError(e: unknown): e is InvalidInputError {
+  return branded(e, 'invalid_input');
 }

@@ -4,17 +4,19 @@
  * @packageDocumentation
  */
 
-export { renderScorecard } from './cli/render.js';
+export { displayWidth, type RenderScorecardOptions, renderScorecard } from './cli/render.js';
 export { Dec, type DecimalValue } from './decimal.js';
 export {
   ArgumentError,
   type InputIssue,
   InvalidInputError,
+  isInvalidInputError,
+  isWeatherVaneError,
   RuleSetError,
   WeatherVaneError,
   type WeatherVaneErrorCode,
 } from './errors.js';
-export { formatMetricValue, formatValue } from './format.js';
+export { formatBasis, formatMetricValue, formatValue } from './format.js';
 export {
   calculatorFor,
   defineMetric,
@@ -127,6 +129,7 @@ export type {
   Store,
   StoreData,
 } from './model.js';
+export { isParsedStoreData } from './model.js';
 export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './rules/defineRuleSet.js';
 // Rules
 export {
@@ -145,6 +148,7 @@ export {
   formatProvenance,
   type Provenance,
   type ProvenanceTag,
+  provenancesOf,
   type Sourced,
   sourced,
 } from './rules/provenance.js';
@@ -198,7 +202,7 @@ export {
   type SafeParseStoreDataResult,
   safeParseStoreData,
 } from './schemas/parse.js';
-export { parsePeerData, peerDataSchema } from './schemas/peers.js';
+export { parsePeerData, peerDataIssues, peerDataSchema } from './schemas/peers.js';
 export { type ReviewInput, reviewSchema } from './schemas/review.js';
 export { type ServiceOrderInput, serviceOrderSchema } from './schemas/serviceOrder.js';
 export {
@@ -209,6 +213,12 @@ export {
   storeDataSchema,
   storeSchema,
 } from './schemas/storeData.js';
+export {
+  type ChatStageCounts,
+  type ChatStageCountsOptions,
+  chatStageCounts,
+  dataSpan,
+} from './scorecard/dataSummary.js';
 // Scorecard
 export {
   type EvaluateHistoryOptions,
@@ -315,3 +325,4 @@ export {
   type WindowSpec,
   windowSpecProblem,
 } from './time/window.js';
+export { VERSION } from './version.js';

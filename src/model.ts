@@ -36,7 +36,7 @@ export interface ChatMessage {
   readonly at: EpochMs;
 }
 
-/** A chat session (咚咚会话) as exported; sessions of one customer may be merged (DOMAIN.md §3). */
+/** A chat session (咚咚会话) as exported; sessions of one customer may be merged (`docs/sources.md`). */
 export interface ChatSession {
   readonly id: string;
   readonly customerId: string;
@@ -64,7 +64,7 @@ export interface Order {
   readonly paidAt?: EpochMs | undefined;
   /** Cash on delivery (货到付款): shippable when placed. Defaults to `false`. */
   readonly cashOnDelivery: boolean;
-  /** Amount after discounts, in integer fen. */
+  /** Amount after discounts, in integer fen (on input: `amount` in yuan, see `OrderInput`). */
   readonly amountFen: number;
   /** Units (件数), default 1. */
   readonly units: number;
@@ -96,7 +96,7 @@ export interface Review {
 /** Type of an after-sales service order (售后服务单). */
 export type ServiceType = 'return' | 'exchange' | 'repair';
 
-/** Reason of a service order; the first six are quality reasons (DOMAIN.md §4.3). */
+/** Reason of a service order; the first six are quality reasons (`docs/sources.md`). */
 export type ServiceReason =
   | 'quality'
   | 'fake-or-used'
@@ -151,7 +151,7 @@ export interface Dispute {
   readonly appealUpheldAt?: EpochMs | undefined;
 }
 
-/** Ids of the 放心购 services the default rule set knows (DOMAIN.md §5). */
+/** Ids of the 放心购 services the default rule set knows (`docs/sources.md`). */
 export type BuiltInAssuredServiceId =
   | 'freight-insurance'
   | 'lightning-refund'
@@ -186,7 +186,11 @@ export interface Store {
     | undefined;
 }
 
-/** A store's data, validated and normalised by {@link parseStoreData}. */
+/**
+ * A store's data, validated and normalised by {@link parseStoreData}: the form the calculators
+ * read (instants in epoch ms, money in fen). What you pass in is `StoreDataInput` (the input
+ * guide, docs/input.md, lists every field, unit and accepted form).
+ */
 export interface StoreData {
   readonly store: Store;
   readonly chatSessions: readonly ChatSession[];
@@ -195,4 +199,42 @@ export interface StoreData {
   readonly serviceOrders: readonly ServiceOrder[];
   readonly disputes: readonly Dispute[];
   readonly assuredServices: readonly AssuredService[];
+}
+
+/**
+ * The brand {@link parseStoreData} puts on the data it returns (a registered symbol, so that
+ * two copies of the library in one process, ESM and CommonJS, recognise each other's data).
+ * @internal
+ */
+export const PARSED_STORE_DATA: unique symbol = Symbol.for('jd-weather-vane.parsed-store-data');
+
+/**
+ * Marks `data` as parsed store data (what the parsers return).
+ * @internal
+ */
+export function markParsed<T extends object>(data: T): T {
+  (data as { [PARSED_STORE_DATA]?: true })[PARSED_STORE_DATA] = true;
+  return data;
+}
+
+/**
+ * Whether `value` was returned by {@link parseStoreData}, {@link safeParseStoreData},
+ * {@link parseStoreDataLenient} or `storeDataSchema`: only such data is evaluated. The brand
+ * is an enumerable symbol property: a spread (`{ ...data, orders: data.orders.filter(f) }`)
+ * keeps it (put only parsed records in), `JSON.stringify` and `structuredClone` drop it.
+ *
+ * @example
+ * ```ts
+ * isParsedStoreData(parseStoreData({ store: { id: 's1' } }));
+ * //=> true
+ * isParsedStoreData(JSON.parse('{"store":{"id":"s1"},"orders":[]}'));
+ * //=> false
+ * ```
+ */
+export function isParsedStoreData(value: unknown): value is StoreData {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [PARSED_STORE_DATA]?: unknown })[PARSED_STORE_DATA] === true
+  );
 }

@@ -13,6 +13,7 @@ import type {
   ServiceOrder,
   StoreData,
 } from '../src/model.js';
+import { markParsed } from '../src/model.js';
 import { toEpochMs } from '../src/time/shanghai.js';
 
 /** Epoch ms of a Shanghai local time `YYYY-MM-DD HH:mm[:ss[.SSS]]`. */
@@ -93,7 +94,7 @@ export function dispute(orderId: string, opened: string, extra: Partial<Dispute>
 export function storeData(
   parts: Partial<Omit<StoreData, 'store'>> & { assuredServices?: AssuredService[] } = {},
 ): StoreData {
-  return {
+  return markParsed({
     store: { id: 'store-1', name: 'Test store' },
     chatSessions: [],
     orders: [],
@@ -102,5 +103,5 @@ export function storeData(
     disputes: [],
     assuredServices: [],
     ...parts,
-  };
+  });
 }

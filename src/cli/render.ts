@@ -3,13 +3,25 @@
  *
  * @module
  */
-import { formatMetricValue } from '../format.js';
+import { formatBasis, formatMetricValue, formatValue } from '../format.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { MODULE_IDS } from '../metrics/types.js';
+import type { ChatStageCounts } from '../scorecard/dataSummary.js';
 import type { Scorecard } from '../scorecard/evaluateStore.js';
 import { MODULE_NAMES } from '../scorecard/scoring.js';
 
-/** Terminal width of a string: CJK characters take two columns. */
+/**
+ * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that
+ * columns of Chinese names line up.
+ *
+ * @example
+ * ```ts
+ * displayWidth('24小时中差评处理率');
+ * //=> 18
+ * displayWidth('abc');
+ * //=> 3
+ * ```
+ */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
@@ -38,12 +50,35 @@ const score = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toFixed(2);
 
 const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : `${(x * 100).toFixed(2)}%`;
+  x === null || x === undefined ? '—' : formatValue(x, 'ratio');
 
 /**
- * Renders a scorecard: the composite, bonus and total; each module with its score and its
- * metrics (Chinese and English names, value in its unit, score, window), the metric that costs
- * the most first; the standing when there is one.
+ * Options of {@link renderScorecard}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderScorecardOptions = { stages: chatStageCounts(data, { asOf: '2026-11-23' }) };
+ * renderScorecard(card, options).split('\n')[3];
+ * //=> '  售前/售后 Stage of 248 consultation(s) 2026-10-19..2026-11-17: 88 given in the data, …'
+ * ```
+ */
+export interface RenderScorecardOptions {
+  /** How the chat sessions' stage was decided ({@link chatStageCounts}): adds a line under the totals. */
+  readonly stages?: ChatStageCounts;
+}
+
+/** The line saying how the pre-/after-sales stage of the window's consultations was decided. */
+function stagesLine(st: ChatStageCounts): string {
+  const derived = st.derivedPreSales + st.derivedAfterSales;
+  return `  售前/售后 Stage of ${st.sessions} consultation(s) ${st.window.from}..${st.window.to}: ${st.explicit} given in the data, ${derived} derived (${st.derivedPreSales} pre-sales, ${st.derivedAfterSales} after-sales, from the customer's earlier orders)`;
+}
+
+/**
+ * Renders a scorecard: the composite, bonus and total (and, given `stages`, how the chat
+ * sessions' stage was decided); each module with its score and its metrics (Chinese and English
+ * names, value in its unit, score, what it rests on, window), the metric that costs the most
+ * first; the standing when there is one. Columns are aligned by display width (CJK characters
+ * take two columns); percentages have two decimals.
  *
  * @example
  * ```ts
@@ -51,7 +86,7 @@ const pct = (x: number | null | undefined) =>
  * //=> '京东风向标 Weather vane · Test store (store-1) · as of 2026-11-23 · rules jd-default'
  * ```
  */
-export function renderScorecard(card: Scorecard): string {
+export function renderScorecard(card: Scorecard, options: RenderScorecardOptions = {}): string {
   const lines: string[] = [];
   const name = card.store.name ? `${card.store.name} (${card.store.id})` : card.store.id;
   lines.push(`京东风向标 Weather vane · ${name} · as of ${card.asOf} · rules ${card.ruleSetId}`);
@@ -60,13 +95,23 @@ export function renderScorecard(card: Scorecard): string {
   lines.push(
     `  综合 Composite ${score(card.composite)}   放心购 Bonus +${card.bonus.points.toFixed(2)}${services}   总分 Total ${score(card.total)}`,
   );
+  if (options.stages) lines.push(stagesLine(options.stages));
   lines.push('');
+  const rows = MODULE_IDS.flatMap((m) =>
+    card.modules[m].metrics.map((c) => {
+      const def = metricCatalogue.find((d) => d.id === c.id);
+      const r = card.metrics[c.id];
+      return { name: def ? `${def.name.zh} ${def.name.en}` : c.id, basis: formatBasis(r) };
+    }),
+  );
+  const nameW = Math.max(6, ...rows.map((x) => displayWidth(x.name)));
+  const basisW = Math.max(8, ...rows.map((x) => displayWidth(x.basis)));
   lines.push(
-    `  ${pad('metric', 52)} ${pad('value', 12, 'right')}  ${pad('score', 5, 'right')}  ${pad('lost', 5, 'right')}  window`,
+    `  ${pad('metric', nameW)} ${pad('value', 12, 'right')}  ${pad('score', 5, 'right')}  ${pad('lost', 5, 'right')}  ${pad('based on', basisW)}  window`,
   );
   for (const m of MODULE_IDS) {
     const mod = card.modules[m];
-    const share = mod.score === null ? '' : ` · ${(mod.weight * 100).toFixed(0)}% of composite`;
+    const share = mod.score === null ? '' : ` · ${formatValue(mod.weight, 'ratio')} of composite`;
     lines.push(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}: ${score(mod.score)}${share}`);
     for (const c of mod.metrics) {
       const def = metricCatalogue.find((d) => d.id === c.id);
@@ -83,7 +128,7 @@ export function renderScorecard(card: Scorecard): string {
             ? ` (peer median${little ? `; ${little.slice(2, -1)}` : ''})`
             : little;
       lines.push(
-        `  ${pad(`${def.name.zh} ${def.name.en}`, 52)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${r.window.from}..${r.window.to}${how}`,
+        `  ${pad(`${def.name.zh} ${def.name.en}`, nameW)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${pad(formatBasis(r), basisW)}  ${r.window.from}..${r.window.to}${how}`,
       );
     }
     lines.push('');
@@ -122,7 +167,7 @@ export function renderScorecard(card: Scorecard): string {
     lines.push('');
   }
   lines.push(
-    'Scores: 0–10 per metric; "lost" is what a metric costs its module against a perfect 10.',
+    'Scores: 0–10 per metric; "lost" is what a metric costs its module against a perfect 10; "based on" is the count a value rests on (its denominator).',
   );
   return lines.join('\n');
 }

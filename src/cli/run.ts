@@ -6,13 +6,22 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { InvalidInputError, WeatherVaneError } from '../errors.js';
+import { didYouMean } from '../_suggest.js';
+import {
+  type InputIssue,
+  InvalidInputError,
+  isInvalidInputError,
+  isWeatherVaneError,
+} from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
 import { parsePeerData } from '../schemas/peers.js';
+import { chatStageCounts, dataSpan } from '../scorecard/dataSummary.js';
 import { evaluateStore } from '../scorecard/evaluateStore.js';
+import { parseDayKey } from '../time/shanghai.js';
+import { VERSION } from '../version.js';
 import { renderScorecard } from './render.js';
 
 /** Where the CLI reads and writes. */
@@ -28,25 +37,113 @@ export interface CliIo {
 }
 
 /** The usage text. */
-export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--quiet]
+export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict] [--quiet]
 
 Computes JD's store weather vane (京东风向标) for one evaluation day.
 
-  <store>             the store's data (see the README for the format): a .json file, a
-                      folder (store.json and one .jsonl or .csv file per collection,
-                      streamed), or - to read the JSON from standard input
+  <store>             the store's data (format: docs/input.md in the package): a .json file,
+                      a folder (store.json and one .jsonl or .csv file per collection,
+                      streamed; docs/files.md), or - to read the JSON from standard input
   --as-of YYYY-MM-DD  the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts
   --mapping m.json    CSV column mapping for a folder (default: the folder's mapping.json)
-  --peers peers.json  category peers: { composites, modules, metrics } (see the README);
-                      scores metrics against them and adds the standing (stars, badges…)
-  --json              print the scorecard as JSON instead of a table
+  --peers peers.json  category peers: { composites (their totals), modules, metrics }
+                      (docs/input.md); scores metrics against them and adds the standing
+  --json              print the scorecard as JSON; warnings and errors go to stderr as JSON
+  --strict            treat warnings (an as-of day outside the data's span) as errors
   -q, --quiet         no progress on stderr (shown only when stderr is a terminal)
+  -v, --version       print the version
   -h, --help          show this help
 
-Exit codes: 0 success, 1 invalid input (every issue printed with its path), 2 usage error.
+Exit codes: 0 success, 1 invalid input (every issue printed with its path; with --strict,
+a warning too), 2 usage error.
 `;
 
+/** The most issues printed as text; `--json` gives them all. */
+export const MAX_ISSUES_SHOWN = 20;
+
 class UsageError extends Error {}
+
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  peers: { type: 'string' },
+  mapping: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  strict: { type: 'boolean', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+const LONG = Object.keys(OPTIONS);
+const SHORT: Readonly<Record<string, string>> = { v: 'version', h: 'help', q: 'quiet' };
+
+/** Our own wording for unknown options and missing values, before `parseArgs` sees them. */
+function checkOptions(argv: readonly string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') return;
+    if (a.startsWith('--')) {
+      const name = a.slice(2).split('=')[0] as string;
+      const spec = (OPTIONS as Record<string, { type: string }>)[name];
+      if (spec === undefined) {
+        const hint = didYouMean(name, LONG);
+        throw new UsageError(
+          `unknown option --${name}${hint === '' ? '' : hint.replace(/"([^"]+)"/, '--$1')}`,
+        );
+      }
+      if (spec.type === 'string' && !a.includes('=')) {
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith('--'))
+          throw new UsageError(`expected a value after --${name}, found ${next ?? 'nothing'}`);
+        i++;
+      }
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (const c of a.slice(1)) {
+        if (SHORT[c] === undefined)
+          throw new UsageError(`unknown option -${c} (short options: -h, -q, -v)`);
+      }
+    }
+  }
+}
+
+interface Warning {
+  readonly code: 'as-of-outside-data';
+  readonly message: string;
+}
+
+/** Warnings about the evaluation day against the days the data covers. */
+function asOfWarnings(data: StoreData, asOf: string): Warning[] {
+  const span = dataSpan(data);
+  const code = 'as-of-outside-data';
+  if (span === null)
+    return [{ code, message: 'the store data has no records: every metric is no-data' }];
+  const day = parseDayKey(asOf, 'asOf');
+  const first = parseDayKey(span.from);
+  const last = parseDayKey(span.to);
+  if (day <= first)
+    return [
+      {
+        code,
+        message: `the as-of day ${asOf} is not after the data's first day ${span.from}: nothing in the data has happened by its 00:00, so every metric is no-data`,
+      },
+    ];
+  if (day - 1 > last)
+    return [
+      {
+        code,
+        message: `the as-of day ${asOf} is ${day - last} days after the data's last day ${span.to}: the windows read days the data does not cover, so metrics are no-data or rest on part of their window`,
+      },
+    ];
+  return [];
+}
+
+function issueLines(issues: readonly InputIssue[]): string {
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  let s = '';
+  for (const i of shown) s += `  ${i.path || '(root)'}: ${i.message}\n`;
+  if (issues.length > shown.length)
+    s += `  … and ${issues.length - shown.length} more (every issue with --json)\n`;
+  return s;
+}
 
 /**
  * Runs the CLI; returns the exit code.
@@ -55,28 +152,26 @@ class UsageError extends Error {}
  * ```ts
  * await runCli(['score', 'store.json', '--as-of', '2026-11-23'], { stdout: console.log, stderr: console.error });
  * //=> 0
- * await runCli(['score'], io); // prints what was expected
+ * await runCli(['score', 'store.json', '--jsn'], io); // "unknown option --jsn: did you mean --json?"
  * //=> 2
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let progress: Progress | undefined;
+  const json = argv.includes('--json');
+  const fail = (code: string, message: string, issues?: readonly InputIssue[]) => {
+    if (json)
+      io.stderr(`${JSON.stringify({ error: { code, message, ...(issues ? { issues } : {}) } })}\n`);
+    else io.stderr(`jd-weather-vane: ${message}\n${issues ? issueLines(issues) : ''}`);
+  };
+  let what = 'store';
   try {
+    checkOptions(argv);
     const { values, positionals } = (() => {
       try {
-        return parseArgs({
-          args: [...argv],
-          allowPositionals: true,
-          options: {
-            'as-of': { type: 'string' },
-            peers: { type: 'string' },
-            mapping: { type: 'string' },
-            json: { type: 'boolean', default: false },
-            quiet: { type: 'boolean', short: 'q', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-          },
-        });
+        return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
       } catch (e) {
+        /* v8 ignore next: checkOptions words every case parseArgs rejects */
         throw new UsageError((e as Error).message);
       }
     })();
@@ -84,10 +179,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(USAGE);
       return 0;
     }
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
     const [command, file, ...rest] = positionals;
     if (command !== 'score')
       throw new UsageError(
-        `expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}`,
+        `expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command, ['score'])}`,
       );
     if (file === undefined)
       throw new UsageError(
@@ -100,32 +199,59 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const asOf = values['as-of'];
     if (asOf === undefined)
       throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
+    parseDayKey(asOf, '--as-of');
     progress = io.stderrIsTTY === true && !values.quiet ? new Progress(io) : undefined;
     const mapping =
       values.mapping === undefined
         ? undefined
         : (readJson(values.mapping, 'mapping') as CsvMapping);
     const data = await readStore(file, io, progress, mapping);
+    what = 'peers';
     const peers =
       values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
+    what = 'store';
+    const warnings = asOfWarnings(data, asOf);
+    if (values.strict && warnings.length > 0) {
+      fail(
+        'warning_as_error',
+        `${warnings.length} warning(s), errors under --strict:`,
+        warnings.map((w) => ({ path: '--as-of', message: w.message })),
+      );
+      return 1;
+    }
+    for (const w of warnings) {
+      io.stderr(
+        json ? `${JSON.stringify({ warning: w })}\n` : `jd-weather-vane: warning: ${w.message}\n`,
+      );
+    }
     progress?.phase(`evaluating as of ${asOf}`);
     const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
     progress?.done();
-    io.stdout(values.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderScorecard(card)}\n`);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(card, null, 2)}\n`
+        : `${renderScorecard(card, { stages: chatStageCounts(data, { asOf }) })}\n`,
+    );
     return 0;
   } catch (e) {
     progress?.done();
     if (e instanceof UsageError) {
-      io.stderr(`jd-weather-vane: ${e.message}\n\n${USAGE}`);
+      if (json) fail('usage', e.message);
+      else io.stderr(`jd-weather-vane: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof InvalidInputError) {
-      io.stderr(`jd-weather-vane: invalid input, ${e.issues.length} issue(s):\n`);
-      for (const i of e.issues) io.stderr(`  ${i.path || '(root)'}: ${i.message}\n`);
+    if (isInvalidInputError(e)) {
+      fail(
+        'invalid_input',
+        `invalid ${what === 'peers' ? 'peers' : 'store'} input, ${e.issues.length} issue(s):`,
+        e.issues,
+      );
       return 1;
     }
-    if (e instanceof WeatherVaneError && e.code === 'invalid_argument') {
-      io.stderr(`jd-weather-vane: ${e.message.replace('[jd-weather-vane] ', '')}\n\n${USAGE}`);
+    if (isWeatherVaneError(e) && e.code === 'invalid_argument') {
+      const message = e.message.replace('[jd-weather-vane] ', '');
+      if (json) fail('usage', message);
+      else io.stderr(`jd-weather-vane: ${message}\n\n${USAGE}`);
       return 2;
     }
     throw e;
@@ -158,9 +284,11 @@ class Progress {
   }
   done(): void {
     if (this.shown) this.io.stderr('\r\x1b[K');
+    this.shown = false;
   }
 }
 
+/** The store from a folder (streamed), a .json file, or standard input (`-`). */
 async function readStore(
   path: string,
   io: CliIo,
@@ -211,6 +339,8 @@ function readJson(path: string, what: string): unknown {
 }
 
 function parseJson(text: string, path: string, what: string): unknown {
+  // A UTF-8 byte order mark (what Windows tools write) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (e) {

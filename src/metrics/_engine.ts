@@ -17,8 +17,8 @@
  *
  * @module
  */
-import { RuleSetError } from '../errors.js';
-import type { StoreData } from '../model.js';
+import { ArgumentError, RuleSetError } from '../errors.js';
+import { isParsedStoreData, type StoreData } from '../model.js';
 import type { MeasurementRules } from '../rules/measurementDefaults.js';
 import { DAY_MS, type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
 import {
@@ -111,6 +111,17 @@ export interface EngineResult {
   readonly denominators: readonly Float64Array[];
 }
 
+/** Why unparsed data is refused, and what to do. */
+function unparsedMessage(data: unknown): string {
+  const found =
+    data === null || data === undefined
+      ? String(data)
+      : typeof data === 'object'
+        ? 'an object that did not come from parseStoreData'
+        : `a ${typeof data}`;
+  return `Expected store data returned by parseStoreData (or safeParseStoreData, parseStoreDataLenient, storeDataSchema), found ${found}: parse the raw input first, as in evaluateStore(parseStoreData(JSON.parse(text)), { asOf })`;
+}
+
 const FAMILY_ORDER: readonly FamilyId[] = ['customer', 'order', 'serviceOrder', 'reviews'];
 
 /**
@@ -124,6 +135,7 @@ export function runEngine(
   fromDay: DayNumber,
   toDay: DayNumber,
 ): EngineResult {
+  if (!isParsedStoreData(data)) throw new ArgumentError(unparsedMessage(data));
   const slots = definitions.length;
   const days = toDay - fromDay + 1;
   const windowFrom = new Int32Array(slots);

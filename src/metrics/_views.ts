@@ -39,7 +39,7 @@ export interface Entity<V> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Chat: sessions merged as of D (DOMAIN.md §3, §4.6)
+// Chat: sessions merged as of D (`docs/sources.md`)
 // ---------------------------------------------------------------------------------------------
 
 /** A chat session as of D, after merging returns within the merge gap. */
@@ -189,7 +189,7 @@ class CustomerEntity implements Entity<CustomerView> {
         ) {
           firstReplyAt = m.at;
         }
-        // Robot messages neither reply nor answer the waiting customer (DOMAIN.md §4.6).
+        // Robot messages neither reply nor answer the waiting customer (`docs/sources.md`).
         if (m.from === 'agent' && waiting !== undefined) {
           manualReplies++;
           manualReplyMs += m.at - waiting;

@@ -29,7 +29,7 @@ export const MODULE_IDS: readonly ModuleId[] = [
   'disputes',
 ];
 
-/** The nineteen metric ids (the public contract, DESIGN.md). */
+/** The nineteen metric ids (the public contract). */
 export type MetricId =
   | 'consultation.average-response-time'
   | 'consultation.presales-satisfaction'

@@ -6,7 +6,7 @@
  * @module
  */
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import type { Store, StoreData } from '../model.js';
+import { markParsed, type Store, type StoreData } from '../model.js';
 import {
   type ParseStoreDataOptions,
   parseRecord,
@@ -120,7 +120,7 @@ export class StoreBuilder {
     if (this.issues.length > 0 || this.store === undefined) {
       throw new InvalidInputError(this.issues);
     }
-    return {
+    return markParsed({
       store: this.store,
       chatSessions: records.chatSessions,
       orders: records.orders,
@@ -128,6 +128,6 @@ export class StoreBuilder {
       serviceOrders: records.serviceOrders,
       disputes: records.disputes,
       assuredServices: records.assuredServices,
-    } as StoreData;
+    } as StoreData);
   }
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, RuleSetError } from '../errors.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { type MetricId, MODULE_IDS, type ModuleId } from '../metrics/types.js';
@@ -54,6 +55,78 @@ export interface RuleSetOverrides {
   };
 }
 
+/** The shape of {@link RuleSetOverrides}: `true` a leaf, `'metric'`/`'module'` a map by id. */
+type KeyShape = true | 'metric' | 'module' | { readonly [key: string]: KeyShape };
+
+const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
+const WINDOW: KeyShape = { fromDaysBack: true, toDaysBack: true };
+const CURVE: KeyShape = { good: true, poor: true };
+const OVERRIDE_SHAPE: { readonly [key: string]: KeyShape } = {
+  id: true,
+  description: true,
+  windows: 'metric',
+  chat: {
+    assessmentHours: { fromHour: true, toHour: true },
+    sessionMergeGapMinutes: true,
+    responseThresholdSeconds: true,
+    robotRepliesCount: true,
+    attributionHours: true,
+  },
+  reviews: { latestPerCustomer: true, handlingHours: true },
+  logistics: { collectionCutoffHour: true, arrivalDays: true },
+  moduleWeights: 'module',
+  metricWeights: 'metric',
+  minimumSample: 'metric',
+  controlPoints: 'metric',
+  // servicePoints: any service id (an id the rule set does not know adds a service).
+  bonus: { pointsPerService: true, servicePoints: true, cap: true },
+};
+const BY_ID_VALUE: { readonly [key: string]: KeyShape } = {
+  windows: WINDOW,
+  controlPoints: CURVE,
+};
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Unknown keys and ids anywhere in the overrides, each with the name it resembles. */
+function overrideKeyIssues(overrides: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const walk = (v: unknown, shape: KeyShape, path: string, top: string): void => {
+    if (shape === true || !isObject(v)) return;
+    if (shape === 'metric' || shape === 'module') {
+      const ids = shape === 'metric' ? METRIC_IDS : MODULE_IDS;
+      for (const [id, x] of Object.entries(v)) {
+        if (!ids.includes(id)) {
+          const hint = didYouMean(id, ids);
+          issues.push({
+            path: `${path}.${id}`,
+            message: `expected ${shape === 'metric' ? 'a metric id of the catalogue' : `one of ${MODULE_IDS.join(', ')}`}, found unknown ${JSON.stringify(id)}${hint}`,
+          });
+        } else {
+          const inner = BY_ID_VALUE[top];
+          if (inner !== undefined) walk(x, inner, `${path}.${id}`, top);
+        }
+      }
+      return;
+    }
+    const known = Object.keys(shape);
+    for (const [k, x] of Object.entries(v)) {
+      const p = path === '' ? k : `${path}.${k}`;
+      const sub = shape[k];
+      if (sub === undefined)
+        issues.push({
+          path: p,
+          message: unknownKeyMessage(k, known, path === '' ? 'rule-set overrides' : path),
+        });
+      else walk(x, sub, p, path === '' ? k : top);
+    }
+  };
+  walk(overrides, OVERRIDE_SHAPE, '', '');
+  return issues;
+}
+
 const CUSTOM = { tag: 'custom' } as const;
 const custom = <T>(value: T): Sourced<T> => sourced(value, CUSTOM);
 
@@ -76,7 +149,9 @@ function pick<T>(base: Sourced<T>, v: T | undefined): Sourced<T> {
  * weights, control points or bonus; validated when created. Overridden values carry the
  * provenance tag `custom`.
  *
- * @throws {RuleSetError} listing every problem: an unknown metric or module id, negative or all-zero
+ * @throws {RuleSetError} listing every problem: an unknown key at any level or an unknown metric or
+ * module id (each with the name it resembles: `chat.assesmentHours` → "did you mean
+ * "assessmentHours"?"), negative or all-zero
  * weights, control points in the wrong order, a window that reaches the as-of day, hours out of range.
  *
  * @example
@@ -92,25 +167,7 @@ export function defineRuleSet(
   overrides: RuleSetOverrides,
   base: RuleSet = defaultRuleSet,
 ): RuleSet {
-  const issues: InputIssue[] = [];
-  const knownMetric = new Set<string>(metricCatalogue.map((m) => m.id));
-  const knownModule = new Set<string>(MODULE_IDS);
-  for (const key of ['windows', 'metricWeights', 'minimumSample', 'controlPoints'] as const) {
-    for (const id of Object.keys(overrides[key] ?? {})) {
-      if (!knownMetric.has(id))
-        issues.push({
-          path: `${key}.${id}`,
-          message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}`,
-        });
-    }
-  }
-  for (const id of Object.keys(overrides.moduleWeights ?? {})) {
-    if (!knownModule.has(id))
-      issues.push({
-        path: `moduleWeights.${id}`,
-        message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(id)}`,
-      });
-  }
+  const issues = overrideKeyIssues(overrides);
   if (issues.length > 0) throw new RuleSetError(issues);
 
   const c = overrides.chat ?? {};

@@ -1,6 +1,6 @@
 /**
  * The measurement rules of the default rule set: windows, assessment hours, session merging,
- * attribution, review and logistics parameters, each with its provenance (DOMAIN.md §2–4).
+ * attribution, review and logistics parameters, each with its provenance.
  *
  * @module
  */
@@ -77,12 +77,20 @@ const REVIEW_WINDOW = sourced<WindowSpec>(
     note: 'review windows cut from 180 to 90 days in 2020-09',
   },
 );
-const AFTER_SALES_WINDOW = sourced<WindowSpec>(
+const AFTER_SALES_DURATION_WINDOW = sourced<WindowSpec>(
   { fromDaysBack: 30, toDaysBack: 1 },
   {
     tag: 'seed',
     seed: '000',
-    note: '"1 day to 30 days before evaluation"; seed 001: 出库月销量, 订单跟踪30天',
+    note: '"after-sales service duration is data from 1 day to 30 days before evaluation"',
+  },
+);
+/** The repair and return rates: approvals and outbound units over the same 30 days. */
+const OUTBOUND_WINDOW = sourced<WindowSpec>(
+  { fromDaysBack: 30, toDaysBack: 1 },
+  {
+    tag: 'assumption',
+    note: 'article ZH names only the denominator, 出库月销量 (订单跟踪30天); counting approvals by approval day and outbound units by outbound day in the same 30 days [D−30, D−1] is our reading',
   },
 );
 const LOGISTICS_WINDOW = sourced<WindowSpec>(
@@ -95,7 +103,7 @@ const LOGISTICS_WINDOW = sourced<WindowSpec>(
 );
 
 /**
- * The default windows of every metric (DOMAIN.md §2).
+ * The default windows of every metric.
  *
  * @example
  * ```ts
@@ -115,17 +123,17 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
     { fromDaysBack: 30, toDaysBack: 1 },
     {
       tag: 'assumption',
-      note: '30 days by deadline day (created + 24 h), so nothing in the window is pending',
+      note: 'not published: 30 days, counted by deadline day (created + 24 h)',
     },
   ),
   'reviews.satisfaction-score': sourced(
     { fromDaysBack: 30, toDaysBack: 1 },
     { tag: 'published', url: 'https://www.yiqigousc.com/ws/202309/c_75988.html' },
   ),
-  'after-sales.repair-rate': AFTER_SALES_WINDOW,
-  'after-sales.quality-repair-rate': AFTER_SALES_WINDOW,
-  'after-sales.return-rate': AFTER_SALES_WINDOW,
-  'after-sales.duration': AFTER_SALES_WINDOW,
+  'after-sales.repair-rate': OUTBOUND_WINDOW,
+  'after-sales.quality-repair-rate': OUTBOUND_WINDOW,
+  'after-sales.return-rate': OUTBOUND_WINDOW,
+  'after-sales.duration': AFTER_SALES_DURATION_WINDOW,
   'after-sales.satisfaction': CHAT_WINDOW,
   'after-sales.return-satisfaction': sourced(
     { fromDaysBack: 180, toDaysBack: 1 },
@@ -149,7 +157,7 @@ export const DEFAULT_WINDOWS: Readonly<Record<MetricId, Sourced<WindowSpec>>> = 
 };
 
 /**
- * Default chat rules (DOMAIN.md §3).
+ * Default chat rules.
  *
  * @example
  * ```ts
@@ -175,7 +183,7 @@ export const DEFAULT_CHAT_RULES: ChatRules = {
   robotRepliesCount: sourced(true, {
     tag: 'seed',
     seed: '000',
-    note: 'sessions received purely by the robot count in the 30-second rate; never in the average response time (seed 001: 客服人工回复)',
+    note: 'sessions received purely by the robot count in the 30-second rate; never in the average response time (article ZH: 客服人工回复)',
   }),
   attributionHours: sourced(24, {
     tag: 'published',
@@ -185,7 +193,7 @@ export const DEFAULT_CHAT_RULES: ChatRules = {
 };
 
 /**
- * Default review rules (DOMAIN.md §4.2).
+ * Default review rules.
  *
  * @example
  * ```ts
@@ -203,7 +211,7 @@ export const DEFAULT_REVIEW_RULES: ReviewRules = {
 };
 
 /**
- * Default logistics rules (DOMAIN.md §4.4).
+ * Default logistics rules.
  *
  * @example
  * ```ts
@@ -219,7 +227,7 @@ export const DEFAULT_LOGISTICS_RULES: LogisticsRules = {
   arrivalDays: sourced(1, {
     tag: 'seed',
     seed: '000',
-    note: '次日达: delivered by the end of the next day; the 2018 notice’s 隔日达 variant is arrivalDays: 2 (published, shuaishou.com/school/infos26590.html)',
+    note: '"the order arrival ratio on the next day" (次日达); the 2018 notice’s 隔日达 variant is arrivalDays: 2 (published, shuaishou.com/school/infos26590.html)',
   }),
 };
 

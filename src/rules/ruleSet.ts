@@ -1,6 +1,6 @@
 /**
  * Rule sets: every rule-set-specific number (windows, hours, weights, curves, tables, bonus
- * points) as data. A new JD rule generation is a new object, not new code (DESIGN.md).
+ * points) as data. A new JD rule generation is a new object, not new code.
  *
  * @module
  */
@@ -86,8 +86,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The default rule set: the seed articles' rules, with published notices where the seeds are
- * silent and documented assumptions where both are (DOMAIN.md).
+ * The default rule set: the source articles' rules, with published notices where the articles are
+ * silent and documented assumptions where both are.
  *
  * @example
  * ```ts
@@ -112,7 +112,7 @@ export const defaultRuleSet: RuleSet = deepFreeze({
   bonus: DEFAULT_BONUS,
   totalCap: sourced(10, {
     tag: 'assumption',
-    note: 'the composite plus bonus stays on the 10-point scale (DOMAIN.md §5)',
+    note: 'the composite plus bonus stays on the 10-point scale',
   }),
   stars: DEFAULT_STAR_TABLE,
   goodShop: DEFAULT_GOOD_SHOP_RULES,

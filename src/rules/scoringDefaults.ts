@@ -1,6 +1,6 @@
 /**
  * The scoring half of the default rule set: curve control points, module weights, the
- * 放心购 bonus and every standing threshold (DOMAIN.md §1, §5, §6), each with its provenance.
+ * 放心购 bonus and every standing threshold, each with its provenance.
  *
  * Every value here is plain data wrapped in {@link Sourced}; the functions of `scoring/` and
  * `standing/` take these objects as explicit parameters, defaulting to the constants below.
@@ -9,7 +9,7 @@
  */
 import type { MetricId, ModuleId } from '../metrics/types.js';
 import type { AssuredServiceId } from '../model.js';
-import { type Sourced, sourced } from './provenance.js';
+import { type Provenance, type Sourced, sourced } from './provenance.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -38,11 +38,20 @@ const URL_ACTIVITY_GATE = 'https://finance.efang.tv/finance/2023/0210/135135.htm
 // Metric weights within their module
 // ---------------------------------------------------------------------------------------------
 
-const THIRTY_SECOND_HALF = sourced(5, {
-  tag: 'seed',
-  seed: '000',
-  note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"; that it carries half the module (5 of 10) is an assumption',
-});
+const THIRTY_SECOND_HALF = sourced(
+  5,
+  {
+    tag: 'seed',
+    seed: '000',
+    aspect: 'heaviest',
+    note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"',
+  },
+  {
+    tag: 'assumption',
+    aspect: 'amount',
+    note: 'that it carries half the module (5 of 10) is not published',
+  },
+);
 const CONSULTATION_OTHER = sourced(1, {
   tag: 'assumption',
   note: 'the five other consultation metrics share the other half of the module equally (1 each of 10)',
@@ -158,30 +167,35 @@ export interface CurveControlPoints {
 const cp = (
   good: number,
   poor: number,
-  source: Sourced<CurveControlPoints>['source'],
-): Sourced<CurveControlPoints> => sourced(Object.freeze({ good, poor }), source);
+  source: Provenance,
+  ...also: Provenance[]
+): Sourced<CurveControlPoints> => sourced(Object.freeze({ good, poor }), source, ...also);
+
+/** A control point nobody publishes. */
+const goodPoint = (note: string): Provenance => ({ tag: 'assumption', aspect: 'good point', note });
 
 /**
  * Control points of every metric's absolute curve (`good` scores 9, `poor` scores 5), used
  * when no peer data is at hand. JD does not publish how a value becomes a score; where a
- * published threshold exists it is the `poor` point, everything else is an `assumption`.
+ * published threshold exists it is the `poor` point, everything else is an `assumption`; a
+ * curve whose two points come from different places carries both provenances (`also`).
  *
  * | metric | good | poor | provenance |
  * |---|---|---|---|
- * | average response time | 10 s | 40 s | seed 000 (reply within 10 s); published chat penalty (< 40 s) |
+ * | average response time | 10 s | 40 s | article EN (reply within 10 s); published chat penalty (< 40 s) |
  * | pre-sales satisfaction | 95% | 85% | published chat penalty (> 85%); good: assumption |
  * | 30-second response rate | 95% | 80% | published 热情掌柜 (≥ 80%); good: assumption |
  * | conversion rate | 60% | 30% | assumption |
  * | facilitated amount share | 50% | 20% | assumption |
  * | message rate | 5% | 50% | published chat penalty (< 50%); good: assumption |
  * | negative review rate | 0.5% | 3% | assumption |
- * | 24 h handling rate | 95% | 85% | seed 001 (≥ 85%) |
+ * | 24 h handling rate | 95% | 85% | article ZH (≥ 85%); good: assumption |
  * | review satisfaction score | 9.6 | 8.5 | assumption |
  * | repair rate | 1% | 5% | assumption |
  * | quality repair rate | 0.5% | 2% | assumption |
  * | return rate | 1% | 5% | assumption |
  * | after-sales duration | 24 h | 60 h | published consumer warning (> 60 h); good: assumption |
- * | after-sales satisfaction | 98% | 90% | seed 001 (about 98%) |
+ * | after-sales satisfaction | 98% | 90% | article ZH (about 98%); poor: assumption |
  * | return satisfaction | 95% | 85% | assumption |
  * | same-day collection rate | 95% | 80% | assumption |
  * | next-day arrival rate | 80% | 40% | assumption |
@@ -196,22 +210,44 @@ const cp = (
  */
 export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveControlPoints>>> =
   Object.freeze({
-    'consultation.average-response-time': cp(10, 40, {
-      tag: 'published',
-      url: URL_CHAT_PENALTY,
-      seed: '000',
-      note: 'good 10 s: seed 000 ("reply the message within 10S"); poor 40 s: chat defect penalty (average response must be < 40 s)',
-    }),
-    'consultation.presales-satisfaction': cp(0.95, 0.85, {
-      tag: 'published',
-      url: URL_CHAT_PENALTY,
-      note: 'poor 85%: chat defect penalty (satisfaction must be > 85%); good 95%: assumption',
-    }),
-    'consultation.response-rate-30s': cp(0.95, 0.8, {
-      tag: 'published',
-      url: URL_WARM_SHOPKEEPER,
-      note: 'poor 80%: 热情掌柜 badge (30-second rate ≥ 80%); good 95%: assumption',
-    }),
+    'consultation.average-response-time': cp(
+      10,
+      40,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 40 s: chat defect penalty (average response must be < 40 s)',
+      },
+      {
+        tag: 'seed',
+        seed: '000',
+        aspect: 'good point',
+        note: 'good 10 s: "we\'d better reply the message within 10S"',
+      },
+    ),
+    'consultation.presales-satisfaction': cp(
+      0.95,
+      0.85,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 85%: chat defect penalty (satisfaction must be > 85%)',
+      },
+      goodPoint('good 95%: not published'),
+    ),
+    'consultation.response-rate-30s': cp(
+      0.95,
+      0.8,
+      {
+        tag: 'published',
+        url: URL_WARM_SHOPKEEPER,
+        aspect: 'poor point',
+        note: 'poor 80%: 热情掌柜 badge (30-second rate ≥ 80%)',
+      },
+      goodPoint('good 95%: not published'),
+    ),
     'consultation.conversion-rate': cp(0.6, 0.3, {
       tag: 'assumption',
       note: 'not published; 60% / 30% chosen as typical good / weak consultation conversion',
@@ -220,20 +256,32 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
       tag: 'assumption',
       note: 'not published; 50% / 20% of the amount facilitated by pre-sales consultation',
     }),
-    'consultation.message-rate': cp(0.05, 0.5, {
-      tag: 'published',
-      url: URL_CHAT_PENALTY,
-      note: 'poor 50%: chat defect penalty (message rate must be < 50%); good 5%: assumption',
-    }),
+    'consultation.message-rate': cp(
+      0.05,
+      0.5,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 50%: chat defect penalty (message rate must be < 50%)',
+      },
+      goodPoint('good 5%: not published'),
+    ),
     'reviews.negative-rate': cp(0.005, 0.03, {
       tag: 'assumption',
       note: 'not published; 0.5% / 3% negative reviews',
     }),
-    'reviews.negative-handling-rate-24h': cp(0.95, 0.85, {
-      tag: 'seed',
-      seed: '001',
-      note: 'poor 85%: seed 001 (24小时内中差评处理率达到85%以上); good 95%: assumption',
-    }),
+    'reviews.negative-handling-rate-24h': cp(
+      0.95,
+      0.85,
+      {
+        tag: 'seed',
+        seed: '001',
+        aspect: 'poor point',
+        note: 'poor 85%: 24小时内中差评处理率达到85%以上',
+      },
+      goodPoint('good 95%: not published'),
+    ),
     'reviews.satisfaction-score': cp(9.6, 8.5, {
       tag: 'assumption',
       note: 'not published; 9.6 / 8.5 points (mean 4.8 / 4.25 stars)',
@@ -250,16 +298,28 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
       tag: 'assumption',
       note: 'not published; 1% / 5% of outbound units',
     }),
-    'after-sales.duration': cp(24, 60, {
-      tag: 'published',
-      url: URL_CONSUMER_WARNINGS,
-      note: 'poor 60 h: consumer warning "long after-sales times" (> 60 h); good 24 h: assumption',
-    }),
-    'after-sales.satisfaction': cp(0.98, 0.9, {
-      tag: 'seed',
-      seed: '001',
-      note: 'good 98%: seed 001 (售后满意度需稳定在98%左右); poor 90%: assumption',
-    }),
+    'after-sales.duration': cp(
+      24,
+      60,
+      {
+        tag: 'published',
+        url: URL_CONSUMER_WARNINGS,
+        aspect: 'poor point',
+        note: 'poor 60 h: consumer warning "long after-sales times" (> 60 h)',
+      },
+      goodPoint('good 24 h: not published'),
+    ),
+    'after-sales.satisfaction': cp(
+      0.98,
+      0.9,
+      {
+        tag: 'seed',
+        seed: '001',
+        aspect: 'good point',
+        note: 'good 98%: 售后满意度需稳定在98%左右',
+      },
+      { tag: 'assumption', aspect: 'poor point', note: 'poor 90%: not published' },
+    ),
     'after-sales.return-satisfaction': cp(0.95, 0.85, {
       tag: 'assumption',
       note: 'not published; 95% / 85% satisfied ratings',
@@ -272,11 +332,17 @@ export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveCont
       tag: 'assumption',
       note: 'not published; 80% / 40% delivered by the next day',
     }),
-    'logistics.average-delivery-time': cp(36, 100, {
-      tag: 'published',
-      url: URL_CONSUMER_WARNINGS,
-      note: 'poor 100 h: consumer warning "long delivery times" (> 100 h); good 36 h: assumption',
-    }),
+    'logistics.average-delivery-time': cp(
+      36,
+      100,
+      {
+        tag: 'published',
+        url: URL_CONSUMER_WARNINGS,
+        aspect: 'poor point',
+        note: 'poor 100 h: consumer warning "long delivery times" (> 100 h)',
+      },
+      goodPoint('good 36 h: not published'),
+    ),
     'disputes.dispute-rate': cp(0.001, 0.01, {
       tag: 'assumption',
       note: 'not published; 0.1% / 1% of orders',
@@ -295,7 +361,7 @@ export interface AssuredServiceGroup {
   readonly members: readonly AssuredServiceId[];
 }
 
-/** Rules of the 放心购 bonus (DOMAIN.md §5). */
+/** Rules of the 放心购 bonus. */
 export interface BonusRules {
   /** Points added per counted built-in service (one of `ASSURED_SERVICE_IDS`) without points of its own in `servicePoints`. */
   readonly pointsPerService: Sourced<number>;
@@ -312,7 +378,7 @@ export interface BonusRules {
 
 /**
  * The 放心购 bonus: 0.1 points per counted service, at most 0.5; the three 先行理赔 services
- * (破损包赔, 180天可退可换, 产品责任险) count once together. The seed (000) says only that more
+ * (破损包赔, 180天可退可换, 产品责任险) count once together. The English source article (`docs/sources.md`) says only that more
  * services give more points: every number here is an `assumption`.
  *
  * @example
@@ -324,7 +390,7 @@ export interface BonusRules {
 export const DEFAULT_BONUS: BonusRules = Object.freeze({
   pointsPerService: sourced(0.1, {
     tag: 'assumption',
-    note: 'seed 000: the more 放心购 services opened, the more bonus points; the amount per service is not published',
+    note: 'article EN: the more 放心购 services opened, the more bonus points; the amount per service is not published',
   }),
   servicePoints: Object.freeze({}),
   cap: sourced(0.5, {
@@ -344,7 +410,7 @@ export const DEFAULT_BONUS: BonusRules = Object.freeze({
     ]),
     {
       tag: 'assumption',
-      note: 'public merchant pages describe 先行理赔 as 破损包赔 + 180天可退可换 + 产品责任险; counting the group once is our reading (DOMAIN.md §5)',
+      note: 'public merchant pages describe 先行理赔 as 破损包赔 + 180天可退可换 + 产品责任险; counting the group once is our reading',
     },
   ),
 });
@@ -361,7 +427,7 @@ export interface StarBand {
   readonly stars: number;
 }
 
-/** The store-star table (DOMAIN.md §6). */
+/** The store-star table. */
 export interface StarTable {
   /** Bands, highest `minRate` first; the first band whose bound the rate reaches applies. */
   readonly bands: Sourced<readonly StarBand[]>;
@@ -425,7 +491,7 @@ export const DEFAULT_STAR_TABLE: StarTable = Object.freeze({
   }),
 });
 
-/** Requirements of 京东好店 Good Shop (DOMAIN.md §6). */
+/** Requirements of 京东好店 Good Shop. */
 export interface GoodShopRules {
   /** Ranking rate at or above this (top 10%). */
   readonly minRankingRate: Sourced<number>;
@@ -463,7 +529,7 @@ export const DEFAULT_GOOD_SHOP_RULES: GoodShopRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 放心购 tag (DOMAIN.md §6). */
+/** Requirements of the 放心购 tag. */
 export interface AssuredTagRules {
   /** Services that must be open. */
   readonly requiredServices: Sourced<readonly AssuredServiceId[]>;
@@ -501,7 +567,7 @@ export const DEFAULT_ASSURED_TAG_RULES: AssuredTagRules = Object.freeze({
   }),
 });
 
-/** Requirements of the 热情掌柜 badge (DOMAIN.md §6). */
+/** Requirements of the 热情掌柜 badge. */
 export interface WarmShopkeeperRules {
   /** Stars at or above this. */
   readonly minStars: Sourced<number>;
@@ -542,7 +608,7 @@ export const DEFAULT_WARM_SHOPKEEPER_RULES: WarmShopkeeperRules = Object.freeze(
   }),
 });
 
-/** Rules of the monthly chat defect penalty 咚咚缺陷 (DOMAIN.md §6). */
+/** Rules of the monthly chat defect penalty 咚咚缺陷. */
 export interface ChatPenaltyRules {
   /** Satisfaction is assessed only with strictly more ratings than this. */
   readonly minRatingsExclusive: Sourced<number>;
@@ -603,7 +669,7 @@ export const DEFAULT_CHAT_PENALTY_RULES: ChatPenaltyRules = Object.freeze({
   }),
 });
 
-/** Rules of one consumer warning (DOMAIN.md §6). */
+/** Rules of one consumer warning. */
 export interface ConsumerWarningRule {
   /** Stars at or below this. */
   readonly maxStars: number;
@@ -627,8 +693,8 @@ export interface ConsumerWarningRules {
  * Consumer warnings from 2022-12-27 (m.hunanlong.com/c/2965856.html, `published`): stars ≤ 3.5,
  * after-sales and disputes rankings ≤ 20% and after-sales duration > 60 h → "long after-sales
  * times"; stars ≤ 3.5, logistics and disputes rankings ≤ 20% and average delivery time
- * > 100 h → "long delivery times" (DOMAIN.md: "the same with logistics ranking", read as the
- * logistics ranking taking the after-sales ranking's place, the disputes condition kept).
+ * > 100 h → "long delivery times" (our reading: the first warning's conditions with the
+ * logistics ranking in the after-sales ranking's place, the disputes condition kept).
  *
  * @example
  * ```ts

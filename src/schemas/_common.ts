@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { unknownKeyMessage } from '../_suggest.js';
 import type { EpochMs, Rating } from '../model.js';
 import {
   EARLIEST_INSTANT_MS,
@@ -270,3 +271,28 @@ export const ALWAYS = {
   when: (payload: { value: unknown }): boolean =>
     typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
+
+/**
+ * An object schema that reports every unknown key as an issue on that key ("expected a field of
+ * an order object, found unknown "deliverdAt": did you mean "deliveredAt"?"), never dropping it
+ * silently. The other fields are still checked, so one pass lists every problem.
+ */
+export function strictObject<T extends z.core.$ZodLooseShape>(
+  shape: T,
+  what: string,
+  noun: string = what.replace(/ \{.*\}$/, ''),
+) {
+  const known = Object.keys(shape);
+  const knownSet: ReadonlySet<string> = new Set(known);
+  return z.looseObject(shape, expecting(what)).superRefine((v, ctx) => {
+    for (const k of Object.keys(v)) {
+      if (!knownSet.has(k))
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: unknownKeyMessage(k, known, noun),
+          input: (v as Record<string, unknown>)[k],
+        });
+    }
+  }, ALWAYS);
+}

@@ -123,11 +123,19 @@ export function fastId(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
 
-/** A plain object record, else `undefined`. */
-export function fastRecord(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
+/** A plain object record with only `known` keys, else `undefined` (the schema names the unknown ones). */
+export function fastRecord(
+  v: unknown,
+  known: ReadonlySet<string>,
+): Record<string, unknown> | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  for (const k in v) if (!known.has(k)) return undefined;
+  return v as Record<string, unknown>;
+}
+
+/** The keys of an object schema's shape, for {@link fastRecord}. */
+export function keysOf(schema: { readonly shape: object }): ReadonlySet<string> {
+  return new Set(Object.keys(schema.shape));
 }
 
 /** An optional boolean with its default, or `undefined` when not a boolean. */

@@ -3,22 +3,22 @@
  *
  * @module
  */
-import { z } from 'zod';
 import type { AssuredService, BuiltInAssuredServiceId } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
-  expecting,
   idSchema,
   instantSchema,
   notBefore,
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
+  strictObject,
 } from './_common.js';
-import { FAIL, fastId, fastInstant, fastOptionalInstant, fastRecord } from './_fast.js';
+import { FAIL, fastId, fastInstant, fastOptionalInstant, fastRecord, keysOf } from './_fast.js';
 
 /**
- * The ids of the 放心购 services (DOMAIN.md §5), in the order the domain lists them.
+ * The ids of the 放心购 services (`docs/sources.md`), in the order the domain lists them.
  *
  * @example
  * ```ts
@@ -86,15 +86,14 @@ export function assuredServiceProblems(a: {
  * //=> false
  * ```
  */
-export const assuredServiceSchema = z
-  .object(
-    {
-      service: idSchema,
-      enabledAt: instantSchema,
-      disabledAt: optionalInstantSchema,
-    },
-    expecting('an assured service object'),
-  )
+export const assuredServiceSchema = strictObject(
+  {
+    service: idSchema,
+    enabledAt: instantSchema,
+    disabledAt: optionalInstantSchema,
+  },
+  'an assured service object',
+)
   .superRefine((a, ctx) => {
     reportProblems(assuredServiceProblems(a), ctx.issues, a);
   }, ALWAYS)
@@ -116,11 +115,23 @@ export const assuredServiceSchema = z
  * //=> undefined
  * ```
  */
-export type AssuredServiceInput = z.input<typeof assuredServiceSchema>;
+export interface AssuredServiceInput {
+  /**
+   * The 放心购 service's id: one of {@link ASSURED_SERVICE_IDS}, or an id the rule set adds in
+   * `bonus.servicePoints`.
+   */
+  readonly service: string;
+  /** When the store opened it: an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly enabledAt: InstantInput;
+  /** When the store closed it, if it did. */
+  readonly disabledAt?: InstantInput | null | undefined;
+}
+
+const ASSURED_SERVICE_KEYS = keysOf(assuredServiceSchema.in);
 
 /** Fast path of {@link assuredServiceSchema} (see `_fast.ts`): the service, or `undefined`. */
 export function fastAssuredService(input: unknown): AssuredService | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, ASSURED_SERVICE_KEYS);
   if (r === undefined) return undefined;
   const service = r.service;
   const enabledAt = fastInstant(r.enabledAt);

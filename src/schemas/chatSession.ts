@@ -12,6 +12,7 @@ import type {
   MessageSender,
   Rating,
 } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   enumOf,
@@ -27,6 +28,7 @@ import {
   ratingProblems,
   reportProblems,
   showInstant,
+  strictObject,
   withDefault,
 } from './_common.js';
 import {
@@ -36,6 +38,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const SENDERS = ['customer', 'agent', 'robot'] as const satisfies readonly MessageSender[];
@@ -52,18 +55,20 @@ const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
  *
  * @example
  * ```ts
- * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00', text: 'hi' });
- * //=> { from: 'agent', at: 1793494805000 }   (unknown fields dropped)
+ * chatMessageSchema.parse({ from: 'agent', at: '2026-11-01T09:00:05+08:00' });
+ * //=> { from: 'agent', at: 1793494805000 }
+ * chatMessageSchema.safeParse({ from: 'agent', at: 1793494805000, text: 'hi' }).error?.issues[0]?.path;
+ * //=> ['text']   (an unknown key is an error)
  * chatMessageSchema.safeParse({ from: 'bot', at: 1793494805000 }).success;
  * //=> false
  * ```
  */
-export const chatMessageSchema = z.object(
+export const chatMessageSchema = strictObject(
   {
     from: enumOf(SENDERS, 'a sender'),
     at: instantSchema,
   },
-  expecting('a message object { from, at }'),
+  'a message object { from, at }',
 );
 
 /**
@@ -76,7 +81,12 @@ export const chatMessageSchema = z.object(
  * //=> 1793494800000
  * ```
  */
-export type ChatMessageInput = z.input<typeof chatMessageSchema>;
+export interface ChatMessageInput {
+  /** Who sent it: `'customer'`, `'agent'` (a person) or `'robot'` (京东小智). */
+  readonly from: MessageSender;
+  /** When it was sent: an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly at: InstantInput;
+}
 
 /**
  * Message order: by time only. Sorting with it is stable, so messages stamped at the same
@@ -171,19 +181,18 @@ function sessionProblems(s: {
  * //=> 1793494810000   (dated at the last message; ratedAtInferred: true)
  * ```
  */
-export const chatSessionSchema = z
-  .object(
-    {
-      id: idSchema,
-      customerId: idSchema,
-      kind: withDefault(enumOf(KINDS, 'a chat kind'), 'consultation'),
-      stage: optionalEnumOf(STAGES, 'a chat stage'),
-      messages: messagesSchema,
-      rating: optionalRatingSchema,
-      ratedAt: optionalInstantSchema,
-    },
-    expecting('a chat session object'),
-  )
+export const chatSessionSchema = strictObject(
+  {
+    id: idSchema,
+    customerId: idSchema,
+    kind: withDefault(enumOf(KINDS, 'a chat kind'), 'consultation'),
+    stage: optionalEnumOf(STAGES, 'a chat stage'),
+    messages: messagesSchema,
+    rating: optionalRatingSchema,
+    ratedAt: optionalInstantSchema,
+  },
+  'a chat session object',
+)
   .superRefine((s, ctx) => {
     reportProblems(sessionProblems(s), ctx.issues, s);
   }, ALWAYS)
@@ -230,11 +239,34 @@ function sessionOf(
  * //=> 'offline-message'
  * ```
  */
-export type ChatSessionInput = z.input<typeof chatSessionSchema>;
+export interface ChatSessionInput {
+  /** The session's id, unique among the sessions. */
+  readonly id: string;
+  /** The customer's id: sessions of one customer less than 10 minutes apart merge; their orders decide the stage. */
+  readonly customerId: string;
+  /** `'consultation'` (咨询, default) or `'offline-message'` (留言, left when no agent was online). */
+  readonly kind?: ChatKind | null | undefined;
+  /**
+   * `'pre-sales'` (售前) or `'after-sales'` (售后). When absent it is **derived**: after-sales when
+   * the customer has an order placed before the session started, else pre-sales. It decides
+   * which satisfaction a rating feeds and which sessions the 30-second rate and conversion
+   * count: give it when your export has it (see docs/input.md).
+   */
+  readonly stage?: ChatStage | null | undefined;
+  /** The messages, in any order (sorted on input); at least one from the customer. */
+  readonly messages: readonly ChatMessageInput[];
+  /** The customer's rating: `'very-satisfied'` 非常满意, `'satisfied'` 满意, `'neutral'` 一般, `'dissatisfied'` 不满意, `'very-dissatisfied'` 非常不满意. */
+  readonly rating?: Rating | null | undefined;
+  /** When the rating was given. */
+  readonly ratedAt?: InstantInput | null | undefined;
+}
+
+const CHAT_SESSION_KEYS = keysOf(chatSessionSchema.in);
+const MESSAGE_KEYS = keysOf(chatMessageSchema);
 
 /** Fast path of {@link chatSessionSchema} (see `_fast.ts`): the session, or `undefined` to ask zod. */
 export function fastChatSession(input: unknown): ChatSession | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, CHAT_SESSION_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const customerId = fastId(r.customerId);
@@ -268,7 +300,7 @@ export function fastChatSession(input: unknown): ChatSession | undefined {
   let first = Number.POSITIVE_INFINITY;
   let prev = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < raw.length; i++) {
-    const m = fastRecord(raw[i]);
+    const m = fastRecord(raw[i], MESSAGE_KEYS);
     if (m === undefined) return undefined;
     const from = m.from;
     const at = fastInstant(m.at);

@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { z } from 'zod';
 import type { Dispute, DisputeRuling } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
-  expecting,
   idSchema,
   instantSchema,
   notBefore,
@@ -16,6 +15,7 @@ import {
   present,
   type RecordProblem,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -24,6 +24,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const RULINGS = [
@@ -75,18 +76,17 @@ export function disputeProblems(
  * //=> 1793584800000   (dated at openedAt; ruledAtInferred: true)
  * ```
  */
-export const disputeSchema = z
-  .object(
-    {
-      id: idSchema,
-      orderId: idSchema,
-      openedAt: instantSchema,
-      ruling: optionalEnumOf(RULINGS, 'a ruling'),
-      ruledAt: optionalInstantSchema,
-      appealUpheldAt: optionalInstantSchema,
-    },
-    expecting('a dispute object'),
-  )
+export const disputeSchema = strictObject(
+  {
+    id: idSchema,
+    orderId: idSchema,
+    openedAt: instantSchema,
+    ruling: optionalEnumOf(RULINGS, 'a ruling'),
+    ruledAt: optionalInstantSchema,
+    appealUpheldAt: optionalInstantSchema,
+  },
+  'a dispute object',
+)
   .superRefine((d, ctx) => {
     reportProblems(disputeProblems(d), ctx.issues, d);
   }, ALWAYS)
@@ -127,13 +127,28 @@ function withInferredRuledAt(
  * //=> 'shared'
  * ```
  */
-export type DisputeInput = z.input<typeof disputeSchema>;
+export interface DisputeInput {
+  /** The dispute's id, unique among the disputes. */
+  readonly id: string;
+  /** The order disputed; must be in `orders`. */
+  readonly orderId: string;
+  /** When it was opened (发起时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly openedAt: InstantInput;
+  /** Who JD held responsible: `'merchant'` 商家责任, `'shared'` 双方责任, `'customer'` or `'platform'`. */
+  readonly ruling?: DisputeRuling | null | undefined;
+  /** When JD ruled (判责时间). */
+  readonly ruledAt?: InstantInput | null | undefined;
+  /** When the merchant's appeal was upheld (申诉成功): the dispute then counts no more. */
+  readonly appealUpheldAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 
+const DISPUTE_KEYS = keysOf(disputeSchema.in);
+
 /** Fast path of {@link disputeSchema} (see `_fast.ts`): the dispute, or `undefined` to ask zod. */
 export function fastDispute(input: unknown): Dispute | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, DISPUTE_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const orderId = fastId(r.orderId);

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import type { Order } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   booleanWithDefault,
-  expecting,
   idSchema,
   instantSchema,
   moneySchema,
@@ -16,6 +16,7 @@ import {
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
+  strictObject,
   withDefault,
 } from './_common.js';
 import {
@@ -26,6 +27,7 @@ import {
   fastMoney,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 function unitsMessage(iss: { input?: unknown }): string {
@@ -77,7 +79,7 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
  * Schema of an order (订单). Instants become epoch ms; `amount` (yuan, string or number)
  * becomes `amountFen` (integer fen, exact); `units` defaults to 1 and `cashOnDelivery` to
  * `false`; absent or `null` optional instants become `undefined`. Rejects an impossible
- * order of events (see {@link Order}). Unknown fields are dropped.
+ * order of events (see {@link Order}), and every unknown key, with the field it resembles.
  *
  * @example
  * ```ts
@@ -89,23 +91,22 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
  * //=> 'expected money in yuan with at most two decimals, found 1.005'
  * ```
  */
-export const orderSchema = z
-  .object(
-    {
-      id: idSchema,
-      customerId: idSchema,
-      placedAt: instantSchema,
-      paidAt: optionalInstantSchema,
-      cashOnDelivery: booleanWithDefault('cashOnDelivery', false),
-      amount: moneySchema,
-      units: unitsSchema,
-      cancelledAt: optionalInstantSchema,
-      outboundAt: optionalInstantSchema,
-      collectedAt: optionalInstantSchema,
-      deliveredAt: optionalInstantSchema,
-    },
-    expecting('an order object'),
-  )
+export const orderSchema = strictObject(
+  {
+    id: idSchema,
+    customerId: idSchema,
+    placedAt: instantSchema,
+    paidAt: optionalInstantSchema,
+    cashOnDelivery: booleanWithDefault('cashOnDelivery', false),
+    amount: moneySchema,
+    units: unitsSchema,
+    cancelledAt: optionalInstantSchema,
+    outboundAt: optionalInstantSchema,
+    collectedAt: optionalInstantSchema,
+    deliveredAt: optionalInstantSchema,
+  },
+  'an order object',
+)
   .superRefine((o, ctx) => {
     reportProblems(orderProblems(o), ctx.issues, o);
   }, ALWAYS)
@@ -136,13 +137,41 @@ export const orderSchema = z
  * //=> 1
  * ```
  */
-export type OrderInput = z.input<typeof orderSchema>;
+export interface OrderInput {
+  /** The order number (订单号), unique among the orders. */
+  readonly id: string;
+  /** The buyer's id (用户账号/PIN): links the order to the customer's chat sessions. */
+  readonly customerId: string;
+  /** When it was placed (下单时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly placedAt: InstantInput;
+  /** When it was paid (付款时间), absent or `null` when unpaid or cash on delivery. */
+  readonly paidAt?: InstantInput | null | undefined;
+  /** Cash on delivery (货到付款): shippable when placed. Default `false`. */
+  readonly cashOnDelivery?: boolean | null | undefined;
+  /**
+   * The amount after discounts (实付金额) in **yuan**, a string or number with at most two
+   * decimals (`'19.90'`, `19.9`), never negative; normalised to integer fen (`Order.amountFen`).
+   */
+  readonly amount: string | number;
+  /** Units (件数): a positive integer. Default 1. */
+  readonly units?: number | null | undefined;
+  /** When it was cancelled (取消时间). */
+  readonly cancelledAt?: InstantInput | null | undefined;
+  /** When it left the warehouse (出库时间): the after-sales rates count units by this day. */
+  readonly outboundAt?: InstantInput | null | undefined;
+  /** When the carrier collected it (揽收时间). */
+  readonly collectedAt?: InstantInput | null | undefined;
+  /** When it was delivered (妥投时间). */
+  readonly deliveredAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 
+const ORDER_KEYS = keysOf(orderSchema.in);
+
 /** Fast path of {@link orderSchema} (see `_fast.ts`): the order, or `undefined` to ask zod. */
 export function fastOrder(input: unknown): Order | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, ORDER_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const customerId = fastId(r.customerId);

@@ -9,6 +9,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
@@ -20,6 +21,7 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
+import { markParsed } from '../model.js';
 import { describeValue, expectedFound } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
@@ -31,6 +33,8 @@ import {
   type CrossRecordProblem,
   crossRecordProblems,
   STORE_DATA_COLLECTIONS,
+  STORE_DATA_KEYS,
+  STORE_DATA_WHAT,
   type StoreDataCollection,
   storeSchema,
 } from './storeData.js';
@@ -242,7 +246,7 @@ export function unknownServices(
     if (id !== undefined && !knownSet.has(id))
       out.push({
         index,
-        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}`,
+        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${JSON.stringify(id)}${didYouMean(id, known)}`,
       });
   });
   return out;
@@ -263,6 +267,10 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   }
   const root = input as Record<string, unknown>;
   const issues: InputIssue[] = [];
+  for (const k of Object.keys(root)) {
+    if (!STORE_DATA_KEYS.includes(k))
+      issues.push({ path: k, message: unknownKeyMessage(k, STORE_DATA_KEYS, STORE_DATA_WHAT) });
+  }
   let store: Store | undefined;
   const s = storeSchema.safeParse(root.store);
   if (s.success) store = s.data;
@@ -319,7 +327,7 @@ function allIssues(o: Outcome): InputIssue[] {
 }
 
 function storeData(store: Store, p: Outcome['parsed']): StoreData {
-  return {
+  return markParsed({
     store,
     chatSessions: p.chatSessions as ChatSession[],
     orders: p.orders as Order[],
@@ -327,23 +335,29 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
     serviceOrders: p.serviceOrders as ServiceOrder[],
     disputes: p.disputes as Dispute[],
     assuredServices: p.assuredServices as AssuredService[],
-  };
+  });
 }
 
 /**
- * Validates and normalises a store's raw data (DESIGN.md "Input records"): instants become
+ * Validates and normalises a store's raw data (the input guide, `docs/input.md`): instants become
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
- * chat messages sorted, unknown fields dropped, absent collections `[]`. Throws
- * {@link InvalidInputError} listing **every** problem, each with its path
- * (`orders[12].paidAt`) and a message saying what was expected and what was found. A 放心购
+ * chat messages sorted, absent collections `[]`. Throws {@link InvalidInputError} listing
+ * **every** problem, each with its path (`orders[12].paidAt`) and a message saying what was
+ * expected and what was found. **An unknown key is an error**, at every level, with the known key
+ * it resembles (a misspelled `deliverdAt` would otherwise vanish and its metric fall to 0%):
+ * map an export's columns explicitly. The result carries a brand that the evaluators check
+ * ({@link isParsedStoreData}). A 放心购
  * service must be one the rule set knows (`options.ruleSet`, the default one when absent).
  *
  * @example
  * ```ts
  * parseStoreData({ store: { id: 's1' }, orders: [
- *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99', extra: true },
+ *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99' },
  * ] }).orders[0].amountFen;
  * //=> 1999
+ * parseStoreData({ store: { id: 's1' }, order: [] });
+ * // throws InvalidInputError:
+ * //=> [{ path: 'order', message: 'expected a field of store data, found unknown "order": did you mean "orders"?' }]
  * parseStoreData({ store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c1', placedAt: '2026-11-01', amount: 1.005 }] });
  * // throws InvalidInputError, issues:
  * //=> [{ path: 'orders[0].placedAt', message: 'expected an instant: ISO-8601 …, found "2026-11-01"' },

@@ -1,70 +1,195 @@
 /**
- * The peers file: values of stores of the same category, to score and rank against.
+ * The peers file: values of stores of the same category, to score and rank against. Checked
+ * like store records: every issue at once, each with its path, unknown keys and ids with the
+ * name they resemble, every value in the range and unit its list holds.
  *
  * @module
  */
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.js';
-import { isMetricId } from '../metrics/catalogue.js';
-import { MODULE_IDS } from '../metrics/types.js';
+import { didYouMean, unknownKeyMessage } from '../_suggest.js';
+import { type InputIssue, InvalidInputError } from '../errors.js';
+import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
+import { type MetricUnit, MODULE_IDS } from '../metrics/types.js';
 import type { PeerData } from '../scorecard/scoring.js';
+import { tryParseDayKey } from '../time/shanghai.js';
+import { expectedFound } from './_common.js';
 
-const values = z.array(z.number().finite());
+const PEER_KEYS = ['category', 'asOf', 'composites', 'modules', 'metrics'] as const;
+const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
+
+/** The range and wording of one list of peer values. */
+interface ValueRule {
+  readonly what: string;
+  readonly min: number;
+  readonly max: number;
+  /** For ratios: a value in (1, 100] looks like a percentage. */
+  readonly fraction?: boolean;
+}
+
+const SCORE: ValueRule = { what: 'a score from 0 to 10', min: 0, max: 10 };
+const UNIT_RULES: Readonly<Record<MetricUnit, ValueRule>> = {
+  ratio: { what: 'a ratio as a fraction from 0 to 1', min: 0, max: 1, fraction: true },
+  seconds: { what: 'a duration in seconds, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
+  hours: { what: 'a duration in hours, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
+  points: { what: 'points from 0 to 10', min: 0, max: 10 },
+};
+
+type Path = readonly (string | number)[];
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function valueIssue(v: unknown, rule: ValueRule): string | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return expectedFound(rule.what, v);
+  if (v >= rule.min && v <= rule.max) return undefined;
+  if (rule.fraction === true && v > 1 && v <= 100) {
+    return `expected ${rule.what} (${v}% is ${+(v / 100).toPrecision(12)}), found ${v}`;
+  }
+  return expectedFound(rule.what, v);
+}
+
+function checkList(
+  v: unknown,
+  path: Path,
+  listWhat: string,
+  rule: ValueRule,
+  out: { path: Path; message: string }[],
+): void {
+  if (!Array.isArray(v)) {
+    out.push({ path, message: expectedFound(`${listWhat} as an array of ${rule.what}`, v) });
+    return;
+  }
+  v.forEach((x, i) => {
+    const message = valueIssue(x, rule);
+    if (message !== undefined) out.push({ path: [...path, i], message });
+  });
+}
+
+/** Every problem of a peers object, zod-style paths. */
+function peerProblems(input: unknown): { path: Path; message: string }[] {
+  const out: { path: Path; message: string }[] = [];
+  if (!isPlainObject(input)) {
+    out.push({
+      path: [],
+      message: expectedFound(
+        'peer data as an object { category?, asOf?, composites?, modules?, metrics? }',
+        input,
+      ),
+    });
+    return out;
+  }
+  for (const k of Object.keys(input)) {
+    if (!(PEER_KEYS as readonly string[]).includes(k))
+      out.push({ path: [k], message: unknownKeyMessage(k, PEER_KEYS, 'peer data') });
+  }
+  const { category, asOf, composites, modules, metrics } = input;
+  if (category !== undefined && typeof category !== 'string')
+    out.push({ path: ['category'], message: expectedFound('the category as a string', category) });
+  if (asOf !== undefined && (typeof asOf !== 'string' || tryParseDayKey(asOf) === undefined))
+    out.push({ path: ['asOf'], message: expectedFound('the day as YYYY-MM-DD', asOf) });
+  if (composites !== undefined)
+    checkList(composites, ['composites'], "composites (peers' totals)", SCORE, out);
+  if (modules !== undefined) {
+    if (!isPlainObject(modules)) {
+      out.push({
+        path: ['modules'],
+        message: expectedFound('modules as an object { <module id>: [scores] }', modules),
+      });
+    } else {
+      for (const [id, list] of Object.entries(modules)) {
+        if (!(MODULE_IDS as readonly string[]).includes(id)) {
+          const hint = didYouMean(id, MODULE_IDS);
+          out.push({
+            path: ['modules', id],
+            message: `expected a module id${hint === '' ? ` (${MODULE_IDS.join(', ')})` : ''}, found unknown ${JSON.stringify(id)}${hint}`,
+          });
+        } else checkList(list, ['modules', id], `the ${id} module's scores`, SCORE, out);
+      }
+    }
+  }
+  if (metrics !== undefined) {
+    if (!isPlainObject(metrics)) {
+      out.push({
+        path: ['metrics'],
+        message: expectedFound('metrics as an object { <metric id>: [values] }', metrics),
+      });
+    } else {
+      for (const [id, list] of Object.entries(metrics)) {
+        const def = getMetricDefinition(id);
+        if (def === undefined) {
+          const hint = didYouMean(id, METRIC_IDS);
+          out.push({
+            path: ['metrics', id],
+            message: `expected a metric id of the catalogue${hint === '' ? ' (see metricCatalogue)' : ''}, found unknown ${JSON.stringify(id)}${hint}`,
+          });
+        } else {
+          const rule = UNIT_RULES[def.unit];
+          checkList(list, ['metrics', id], `${id} values`, rule, out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function formatPeerPath(path: Path): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+  return s;
+}
 
 /**
- * zod schema of {@link PeerData}: `{ category?, composites?, modules?, metrics? }`, lists of finite numbers.
+ * Every problem of a peers object as {@link InputIssue}s (empty when it is valid): unknown keys
+ * and ids (with the name they resemble), lists that are not arrays, and values outside their
+ * range: composites (peers' totals) and module scores 0–10, metric values in the metric's unit
+ * (ratios as fractions 0–1, where 3.2 for 3.2% is named as such; seconds and hours ≥ 0;
+ * points 0–10).
+ *
+ * @example
+ * ```ts
+ * peerDataIssues({ composites: [11], metrics: { 'reviews.negative-rate': [3.2] } });
+ * //=> [{ path: 'composites[0]', message: 'expected a score from 0 to 10, found 11' },
+ * //    { path: 'metrics.reviews.negative-rate[0]',
+ * //      message: 'expected a ratio as a fraction from 0 to 1 (3.2% is 0.032), found 3.2' }]
+ * ```
+ */
+export function peerDataIssues(input: unknown): InputIssue[] {
+  return peerProblems(input).map((p) => ({ path: formatPeerPath(p.path), message: p.message }));
+}
+
+/**
+ * zod schema of {@link PeerData}: `{ category?, composites?, modules?, metrics? }`, checked as
+ * {@link peerDataIssues} says (the same issues, with zod paths).
  *
  * @example
  * ```ts
  * peerDataSchema.safeParse({ composites: [9.1, 8.7] }).success;
  * //=> true
+ * peerDataSchema.safeParse({ composites: [-3] }).success;
+ * //=> false
  * ```
  */
-export const peerDataSchema = z.object({
-  category: z.string().optional(),
-  composites: values.optional(),
-  modules: z.record(z.string(), values).optional(),
-  metrics: z.record(z.string(), values).optional(),
+export const peerDataSchema: z.ZodType<PeerData, unknown> = z.unknown().transform((v, ctx) => {
+  for (const p of peerProblems(v))
+    ctx.issues.push({ code: 'custom', path: [...p.path], message: p.message, input: v });
+  return v as PeerData;
 });
 
 /**
- * Validates a peers object; throws {@link InvalidInputError} naming every bad field, an unknown
- * module or metric id included.
+ * Validates a peers object; throws {@link InvalidInputError} listing every issue at once
+ * (see {@link peerDataIssues}). Returns the same object, typed.
  *
  * @example
  * ```ts
  * parsePeerData({ metrics: { 'reviews.negative-rate': [0.01, 0.02] } }).metrics?.['reviews.negative-rate'];
  * //=> [0.01, 0.02]
- * parsePeerData({ modules: { shipping: [9] } }); // throws InvalidInputError: modules.shipping
+ * parsePeerData({ modules: { review: [9] } }); // throws InvalidInputError:
+ * //   modules.review: expected a module id, found unknown "review": did you mean "reviews"?
  * ```
  */
 export function parsePeerData(input: unknown): PeerData {
-  const r = peerDataSchema.safeParse(input);
-  const issues = r.success
-    ? []
-    : r.error.issues.map((i) => ({
-        path: i.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, ''),
-        message: `expected ${i.code === 'invalid_type' ? i.expected : 'a valid value'}: ${i.message}`,
-      }));
-  if (r.success) {
-    for (const id of Object.keys(r.data.modules ?? {})) {
-      if (!(MODULE_IDS as readonly string[]).includes(id))
-        issues.push({
-          path: `modules.${id}`,
-          message: `expected a module id (${MODULE_IDS.join(', ')}), found ${JSON.stringify(id)}`,
-        });
-    }
-    for (const id of Object.keys(r.data.metrics ?? {})) {
-      if (!isMetricId(id))
-        issues.push({
-          path: `metrics.${id}`,
-          message: `expected a metric id of the catalogue, found ${JSON.stringify(id)}`,
-        });
-    }
-  }
-  if (issues.length > 0 || !r.success) throw new InvalidInputError(issues, 'peer data');
-  return r.data as PeerData;
+  const issues = peerDataIssues(input);
+  if (issues.length > 0) throw new InvalidInputError(issues, 'peer data');
+  return input as PeerData;
 }

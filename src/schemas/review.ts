@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Review, Stars } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   booleanWithDefault,
@@ -16,6 +17,7 @@ import {
   optionalInstantSchema,
   type RecordProblem,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -24,6 +26,7 @@ import {
   fastInstant,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const STARS = [1, 2, 3, 4, 5] as const satisfies readonly Stars[];
@@ -51,19 +54,18 @@ export function reviewProblems(r: {
  * //=> 'expected stars as an integer from 1 to 5, found 4.5'
  * ```
  */
-export const reviewSchema = z
-  .object(
-    {
-      id: idSchema,
-      customerId: idSchema,
-      orderId: optionalIdSchema,
-      createdAt: instantSchema,
-      stars: z.literal(STARS, expecting('stars as an integer from 1 to 5')),
-      repliedAt: optionalInstantSchema,
-      excluded: booleanWithDefault('excluded', false),
-    },
-    expecting('a review object'),
-  )
+export const reviewSchema = strictObject(
+  {
+    id: idSchema,
+    customerId: idSchema,
+    orderId: optionalIdSchema,
+    createdAt: instantSchema,
+    stars: z.literal(STARS, expecting('stars as an integer from 1 to 5')),
+    repliedAt: optionalInstantSchema,
+    excluded: booleanWithDefault('excluded', false),
+  },
+  'a review object',
+)
   .superRefine((r, ctx) => {
     reportProblems(reviewProblems(r), ctx.issues, r);
   }, ALWAYS)
@@ -89,11 +91,28 @@ export const reviewSchema = z
  * //=> undefined   (null means none)
  * ```
  */
-export type ReviewInput = z.input<typeof reviewSchema>;
+export interface ReviewInput {
+  /** The review's id, unique among the reviews. */
+  readonly id: string;
+  /** The reviewer's id: only each customer's latest 20 reviews in a window count. */
+  readonly customerId: string;
+  /** The order reviewed (optional); when given it must be in `orders`. */
+  readonly orderId?: string | null | undefined;
+  /** When it was written (评价时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly createdAt: InstantInput;
+  /** Stars, an integer 1–5: 4–5 good (好评), 2–3 medium (中评), 1 negative (差评). */
+  readonly stars: 1 | 2 | 3 | 4 | 5;
+  /** When the merchant replied (回复时间): the 24-hour handling rate reads it. */
+  readonly repliedAt?: InstantInput | null | undefined;
+  /** Excluded by JD (appeal upheld, fake, refunded return, unreasonable): counts nowhere. Default `false`. */
+  readonly excluded?: boolean | null | undefined;
+}
+
+const REVIEW_KEYS = keysOf(reviewSchema.in);
 
 /** Fast path of {@link reviewSchema} (see `_fast.ts`): the review, or `undefined` to ask zod. */
 export function fastReview(input: unknown): Review | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, REVIEW_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const customerId = fastId(r.customerId);

@@ -3,12 +3,11 @@
  *
  * @module
  */
-import { z } from 'zod';
 import type { Rating, ServiceOrder, ServiceReason, ServiceType } from '../model.js';
+import type { InstantInput } from '../time/shanghai.js';
 import {
   ALWAYS,
   enumOf,
-  expecting,
   idSchema,
   instantSchema,
   notBefore,
@@ -19,6 +18,7 @@ import {
   type RecordProblem,
   ratingProblems,
   reportProblems,
+  strictObject,
 } from './_common.js';
 import {
   FAIL,
@@ -27,6 +27,7 @@ import {
   fastOptionalEnum,
   fastOptionalInstant,
   fastRecord,
+  keysOf,
 } from './_fast.js';
 
 const TYPES = ['return', 'exchange', 'repair'] as const satisfies readonly ServiceType[];
@@ -93,22 +94,21 @@ export function serviceOrderProblems(
  * //=> 'expected a service type: one of "return", "exchange", "repair", found "refund"'
  * ```
  */
-export const serviceOrderSchema = z
-  .object(
-    {
-      id: idSchema,
-      orderId: idSchema,
-      type: enumOf(TYPES, 'a service type'),
-      reason: enumOf(REASONS, 'a service reason'),
-      appliedAt: instantSchema,
-      approvedAt: optionalInstantSchema,
-      rejectedAt: optionalInstantSchema,
-      completedAt: optionalInstantSchema,
-      rating: optionalRatingSchema,
-      ratedAt: optionalInstantSchema,
-    },
-    expecting('a service order object'),
-  )
+export const serviceOrderSchema = strictObject(
+  {
+    id: idSchema,
+    orderId: idSchema,
+    type: enumOf(TYPES, 'a service type'),
+    reason: enumOf(REASONS, 'a service reason'),
+    appliedAt: instantSchema,
+    approvedAt: optionalInstantSchema,
+    rejectedAt: optionalInstantSchema,
+    completedAt: optionalInstantSchema,
+    rating: optionalRatingSchema,
+    ratedAt: optionalInstantSchema,
+  },
+  'a service order object',
+)
   .superRefine((s, ctx) => {
     reportProblems(serviceOrderProblems(s), ctx.issues, s);
   }, ALWAYS)
@@ -145,13 +145,40 @@ function withInferredRatedAt(s: ServiceOrder): ServiceOrder {
  * //=> undefined
  * ```
  */
-export type ServiceOrderInput = z.input<typeof serviceOrderSchema>;
+export interface ServiceOrderInput {
+  /** The service order's id (服务单号), unique among the service orders. */
+  readonly id: string;
+  /** The order it is about; must be in `orders`. */
+  readonly orderId: string;
+  /** `'return'` (退货), `'exchange'` (换货) or `'repair'` (维修). */
+  readonly type: ServiceType;
+  /**
+   * The reason: `'quality'` 产品质量, `'fake-or-used'` 假旧货, `'dead-on-arrival'` 开箱残,
+   * `'missing-parts'` 缺少配件, `'soft-failure'` 软性故障, `'appearance'` 外观原因 (the six quality
+   * reasons), `'no-reason'` 无理由 or `'other'`.
+   */
+  readonly reason: ServiceReason;
+  /** When the customer applied (申请时间): an instant: ISO-8601 with an offset or `Z` (`2026-11-01T09:00:00+08:00`), Shanghai local time without an offset (`2026-11-01 09:00:00`, as JD's exports print it), epoch milliseconds, or a `Date`. */
+  readonly appliedAt: InstantInput;
+  /** When it was approved (审核通过): the repair and return rates count it on this day. */
+  readonly approvedAt?: InstantInput | null | undefined;
+  /** When it was rejected (审核驳回); not with `approvedAt`. */
+  readonly rejectedAt?: InstantInput | null | undefined;
+  /** When it was completed (完成时间): the after-sales duration is completed − applied. */
+  readonly completedAt?: InstantInput | null | undefined;
+  /** The customer's rating of the service: `'very-satisfied'` 非常满意 … `'very-dissatisfied'` 非常不满意. */
+  readonly rating?: Rating | null | undefined;
+  /** When the rating was given. */
+  readonly ratedAt?: InstantInput | null | undefined;
+}
 
 const SCRATCH: RecordProblem[] = [];
 
+const SERVICE_ORDER_KEYS = keysOf(serviceOrderSchema.in);
+
 /** Fast path of {@link serviceOrderSchema} (see `_fast.ts`): the service order, or `undefined`. */
 export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
-  const r = fastRecord(input);
+  const r = fastRecord(input, SERVICE_ORDER_KEYS);
   if (r === undefined) return undefined;
   const id = fastId(r.id);
   const orderId = fastId(r.orderId);

@@ -5,50 +5,47 @@
  * @module
  */
 import { z } from 'zod';
-import type { Store, StoreData } from '../model.js';
-import { ALWAYS, expecting, idSchema, optionalTextSchema } from './_common.js';
-import { assuredServiceSchema } from './assuredService.js';
-import { chatSessionSchema } from './chatSession.js';
-import { disputeSchema } from './dispute.js';
-import { orderSchema } from './order.js';
-import { reviewSchema } from './review.js';
-import { serviceOrderSchema } from './serviceOrder.js';
+import { markParsed, type Store, type StoreData } from '../model.js';
+import { ALWAYS, expecting, idSchema, optionalTextSchema, strictObject } from './_common.js';
+import { type AssuredServiceInput, assuredServiceSchema } from './assuredService.js';
+import { type ChatSessionInput, chatSessionSchema } from './chatSession.js';
+import { type DisputeInput, disputeSchema } from './dispute.js';
+import { type OrderInput, orderSchema } from './order.js';
+import { type ReviewInput, reviewSchema } from './review.js';
+import { type ServiceOrderInput, serviceOrderSchema } from './serviceOrder.js';
 
 /**
  * Schema of the store itself: its id, and optionally its name and main category (主营类目).
  *
  * @example
  * ```ts
- * storeSchema.parse({ id: 's1', category: { level1: '家用电器', level2: '厨房小电' }, owner: 'x' });
+ * storeSchema.parse({ id: 's1', category: { level1: '家用电器', level2: '厨房小电' } });
  * //=> { id: 's1', name: undefined, category: { level1: '家用电器', level2: '厨房小电' } }
  * storeSchema.safeParse({ id: '' }).success;
  * //=> false
  * ```
  */
-export const storeSchema = z
-  .object(
-    {
-      id: idSchema,
-      name: optionalTextSchema,
-      category: z
-        .object(
-          { level1: optionalTextSchema, level2: optionalTextSchema },
-          expecting('a category object { level1?, level2? }'),
-        )
-        .nullish(),
-    },
-    expecting('the store as an object { id, name?, category? }'),
-  )
-  .transform(
-    (s): Store => ({
-      id: s.id,
-      name: s.name ?? undefined,
-      category:
-        s.category === null || s.category === undefined
-          ? undefined
-          : { level1: s.category.level1 ?? undefined, level2: s.category.level2 ?? undefined },
-    }),
-  );
+export const storeSchema = strictObject(
+  {
+    id: idSchema,
+    name: optionalTextSchema,
+    category: strictObject(
+      { level1: optionalTextSchema, level2: optionalTextSchema },
+      'a category object { level1?, level2? }',
+    ).nullish(),
+  },
+  'the store as an object { id, name?, category? }',
+  'the store',
+).transform(
+  (s): Store => ({
+    id: s.id,
+    name: s.name ?? undefined,
+    category:
+      s.category === null || s.category === undefined
+        ? undefined
+        : { level1: s.category.level1 ?? undefined, level2: s.category.level2 ?? undefined },
+  }),
+);
 
 /**
  * The store as accepted on input.
@@ -60,7 +57,22 @@ export const storeSchema = z
  * //=> undefined
  * ```
  */
-export type StoreInput = z.input<typeof storeSchema>;
+export interface StoreInput {
+  /** The store's id (店铺ID). */
+  readonly id: string;
+  /** Its name (店铺名称), shown on the scorecard. */
+  readonly name?: string | null | undefined;
+  /** Its main category (主营类目): peers are the stores of the same second-level category. */
+  readonly category?:
+    | {
+        /** First-level category (一级类目). */
+        readonly level1?: string | null | undefined;
+        /** Second-level category (二级类目). */
+        readonly level2?: string | null | undefined;
+      }
+    | null
+    | undefined;
+}
 
 /**
  * The names of the record collections of {@link StoreData}, in the order they are checked
@@ -90,6 +102,12 @@ export const STORE_DATA_COLLECTIONS = [
  * ```
  */
 export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
+
+/** What store data is, in messages. */
+export const STORE_DATA_WHAT = 'store data';
+
+/** The keys of store data: `store` and the collections. */
+export const STORE_DATA_KEYS: readonly string[] = ['store', ...STORE_DATA_COLLECTIONS];
 
 /**
  * One problem that spans records, on `collection[index].field`.
@@ -211,34 +229,34 @@ function collection<T extends z.ZodType>(schema: T, what: string) {
  * //=> ['disputes', 0, 'orderId']   (no such order)
  * ```
  */
-export const storeDataSchema = z
-  .object(
-    {
-      store: storeSchema,
-      chatSessions: collection(chatSessionSchema, 'chatSessions'),
-      orders: collection(orderSchema, 'orders'),
-      reviews: collection(reviewSchema, 'reviews'),
-      serviceOrders: collection(serviceOrderSchema, 'serviceOrders'),
-      disputes: collection(disputeSchema, 'disputes'),
-      assuredServices: collection(assuredServiceSchema, 'assuredServices'),
-    },
-    expecting('store data as an object { store, chatSessions?, orders?, … }'),
-  )
+export const storeDataSchema = strictObject(
+  {
+    store: storeSchema,
+    chatSessions: collection(chatSessionSchema, 'chatSessions'),
+    orders: collection(orderSchema, 'orders'),
+    reviews: collection(reviewSchema, 'reviews'),
+    serviceOrders: collection(serviceOrderSchema, 'serviceOrders'),
+    disputes: collection(disputeSchema, 'disputes'),
+    assuredServices: collection(assuredServiceSchema, 'assuredServices'),
+  },
+  STORE_DATA_WHAT,
+)
   .superRefine((d, ctx) => {
     for (const p of crossRecordProblems(d)) {
       ctx.addIssue({ code: 'custom', message: p.message, path: [p.collection, p.index, p.field] });
     }
   }, ALWAYS)
   .transform(
-    (d): StoreData => ({
-      store: d.store,
-      chatSessions: d.chatSessions ?? [],
-      orders: d.orders ?? [],
-      reviews: d.reviews ?? [],
-      serviceOrders: d.serviceOrders ?? [],
-      disputes: d.disputes ?? [],
-      assuredServices: d.assuredServices ?? [],
-    }),
+    (d): StoreData =>
+      markParsed({
+        store: d.store,
+        chatSessions: d.chatSessions ?? [],
+        orders: d.orders ?? [],
+        reviews: d.reviews ?? [],
+        serviceOrders: d.serviceOrders ?? [],
+        disputes: d.disputes ?? [],
+        assuredServices: d.assuredServices ?? [],
+      }),
   );
 
 /**
@@ -251,4 +269,19 @@ export const storeDataSchema = z
  * //=> []
  * ```
  */
-export type StoreDataInput = z.input<typeof storeDataSchema>;
+export interface StoreDataInput {
+  /** The store itself. */
+  readonly store: StoreInput;
+  /** Chat sessions (咚咚会话): the consultation module and after-sales satisfaction. */
+  readonly chatSessions?: readonly ChatSessionInput[] | null | undefined;
+  /** Orders (订单): logistics, disputes, conversion, the after-sales rates' units, the stage. */
+  readonly orders?: readonly OrderInput[] | null | undefined;
+  /** Product reviews (商品评价): the reviews module. */
+  readonly reviews?: readonly ReviewInput[] | null | undefined;
+  /** After-sales service orders (售后服务单): the after-sales module. */
+  readonly serviceOrders?: readonly ServiceOrderInput[] | null | undefined;
+  /** Transaction disputes (交易纠纷): the disputes module. */
+  readonly disputes?: readonly DisputeInput[] | null | undefined;
+  /** 放心购 services the store opened: the bonus points. */
+  readonly assuredServices?: readonly AssuredServiceInput[] | null | undefined;
+}

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { didYouMean } from '../_suggest.js';
 import { ArgumentError } from '../errors.js';
 import { resultFromSums } from '../metrics/_calculate.js';
 import { type EngineResult, runEngine } from '../metrics/_engine.js';
@@ -12,6 +13,7 @@ import { goodReviewRateDefinition } from '../metrics/reviews/goodReviewRate.js';
 import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
 import type { Store, StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { parsePeerData } from '../schemas/peers.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
 import { dayKeyOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
 import {
@@ -35,7 +37,10 @@ export interface EvaluateStoreOptions {
   readonly asOf: string;
   /** Rules to apply; {@link defaultRuleSet} by default. */
   readonly ruleSet?: RuleSet;
-  /** Category peers: metric values score by percentile among them; composites and module scores rank the store. */
+  /**
+   * Category peers: metric values score by percentile among them; their totals (`composites`)
+   * and module scores rank the store. Checked as {@link parsePeerData} checks a peers file.
+   */
   readonly peers?: PeerData;
   /** A ranking read from JD instead of computed from peers. */
   readonly ranking?: RankingInput;
@@ -87,6 +92,10 @@ export interface Scorecard {
  */
 export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): Scorecard {
   const day = parseDayKey(options?.asOf, 'asOf');
+  checkOptionKeys('evaluateStore', options, STORE_OPTION_KEYS);
+  checkOptionKeys('evaluateStore', options.ranking, ['rate', 'modules'], 'ranking');
+  checkOptionKeys('evaluateStore', options.goodShop, ['certified', 'baseline'], 'goodShop');
+  if (options.peers !== undefined) parsePeerData(options.peers);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = runEngine(data, DEFINITIONS, ruleSet, day, day);
   return scorecardOf(data, run, 0, ruleSet, options);
@@ -102,6 +111,26 @@ export interface EvaluateHistoryOptions {
   readonly ruleSet?: RuleSet;
   /** Peers' metric values to score against (the same every day); no standing is computed. */
   readonly peers?: Pick<PeerData, 'metrics'>;
+}
+
+const STORE_OPTION_KEYS = ['asOf', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
+
+/** An options object with a key the function does not know throws, naming the key it resembles. */
+function checkOptionKeys(
+  fn: string,
+  options: object | undefined,
+  known: readonly string[],
+  path?: string,
+): void {
+  if (typeof options !== 'object' || options === null) return;
+  for (const k of Object.keys(options)) {
+    if (!known.includes(k)) {
+      const where = path === undefined ? k : `${path}.${k}`;
+      throw new ArgumentError(
+        `Expected options of ${fn} (${known.join(', ')}), found unknown ${JSON.stringify(where)}${didYouMean(k, known)}`,
+      );
+    }
+  }
 }
 
 /** Longest history accepted in one call (about 27 years). */
@@ -138,6 +167,8 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
       `Expected at most ${MAX_HISTORY_DAYS} days of history, found ${to - from + 1}`,
     );
   }
+  checkOptionKeys('evaluateHistory', options, ['from', 'to', 'ruleSet', 'peers']);
+  if (options.peers !== undefined) parsePeerData(options.peers);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = runEngine(data, DEFINITIONS, ruleSet, from, to);
   const scoreOptions = options.peers ? { peers: options.peers } : {};

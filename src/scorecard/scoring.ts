@@ -1,5 +1,5 @@
 /**
- * Scoring and aggregation of measured metric values (STYLE.md: measure, score, aggregate; each
+ * Scoring and aggregation of measured metric values (measure, score, aggregate; each
  * layer pure and exported, so stored values can be re-scored without measuring again).
  *
  * @module
@@ -19,11 +19,19 @@ import { peerMedian, scoreAgainstPeers } from '../scoring/percentile.js';
 export interface PeerData {
   /** The category the peers belong to (informational). */
   readonly category?: string;
-  /** Peers' weather-vane totals (0–10), for the ranking rate. */
+  /** The evaluation day the peers' values are for, `YYYY-MM-DD` (informational). */
+  readonly asOf?: string;
+  /**
+   * Peers' weather-vane **totals** (composite plus 放心购 bonus, 0–10, what JD ranks by), for the
+   * ranking rate; the name is kept from JD's 综合得分 for compatibility.
+   */
   readonly composites?: readonly number[];
-  /** Peers' module scores, for the module rankings. */
+  /** Peers' module scores (0–10) by module id, for the module rankings. */
   readonly modules?: Partial<Record<ModuleId, readonly number[]>>;
-  /** Peers' metric values (ratios as fractions, seconds, hours, points), for percentile scores. */
+  /**
+   * Peers' metric values by metric id, in the metric's unit (ratios as fractions 0–1, so 3.2%
+   * is `0.032`; seconds and hours ≥ 0; points 0–10), for percentile scores.
+   */
   readonly metrics?: Partial<Record<MetricId, readonly number[]>>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The store's standing: what the ranking rate decides (DOMAIN.md §6, all `published`), and the
+ * The store's standing: what the ranking rate decides (`docs/sources.md`, all `published`), and the
  * monthly chat defect penalty.
  *
  * @module
@@ -135,7 +135,7 @@ export function chatDefectPenaltyForMonth(
   const days = asOf - first;
   const monthWindow = sourced(
     { fromDaysBack: days, toDaysBack: 1 },
-    { tag: 'published', url: 'https://www.maibaba.cn/44948.html', note: 'monthly assessment' },
+    { ...rules.chatPenalty.pointsByFailures.source, note: 'monthly assessment: a calendar month' },
   );
   const windows = { ...rules.windows };
   const defs = [

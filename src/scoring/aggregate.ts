@@ -2,7 +2,7 @@
  * Aggregation: weighted means of metric scores into module scores and of module scores into
  * the composite, in exact decimal arithmetic, and rounding to 2 decimals (half up). Weights
  * are relative; a score of `null` (no data) or a weight of 0 takes no part, so its weight is
- * shared among the others (DOMAIN.md §1, `published`: m.cnqd.net/hyzx/zixun/10072.html).
+ * shared among the others (`docs/sources.md`, `published`: m.cnqd.net/hyzx/zixun/10072.html).
  *
  * @module
  */

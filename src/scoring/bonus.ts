@@ -1,7 +1,7 @@
 /**
- * The 放心购 assured-purchase bonus (DOMAIN.md §5) and the total score it gives.
+ * The 放心购 assured-purchase bonus (`docs/sources.md`) and the total score it gives.
  *
- * The seed (000) says that opening more 放心购 services adds more weather-vane points; how
+ * The English source article (`docs/sources.md`) says that opening more 放心购 services adds more weather-vane points; how
  * many is not published. Defaults (`assumption`): 0.1 points per counted service, at most
  * 0.5, the three 先行理赔 services counting once together; the total stays at most 10.
  *

@@ -1,5 +1,5 @@
 /**
- * Scoring against category peers, as JD does (DOMAIN.md §1: the store is compared with the
+ * Scoring against category peers, as JD does (`docs/sources.md`: the store is compared with the
  * other stores of its main second-level category), and the ranking rate.
  *
  * @module

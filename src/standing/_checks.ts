@@ -5,6 +5,7 @@
  * @module
  */
 import { ArgumentError } from '../errors.js';
+import { formatValue } from '../format.js';
 import type { ModuleId } from '../metrics/types.js';
 import { compareExact } from '../scoring/_decimal.js';
 
@@ -51,7 +52,7 @@ export function givenRankings(
   return out;
 }
 
-/** Formats a fraction as a percentage for messages: 0.8999 → `89.99%`. */
+/** Formats a fraction as a percentage with two decimals for messages: 1/6 → `16.67%`. */
 export function pct(v: number): string {
-  return `${Number((v * 100).toPrecision(12))}%`;
+  return formatValue(v, 'ratio');
 }

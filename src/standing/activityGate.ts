@@ -1,5 +1,5 @@
 /**
- * The activity gate (DOMAIN.md §6).
+ * The activity gate (`docs/sources.md`).
  *
  * Source: https://finance.efang.tv/finance/2023/0210/135135.html (`published`): a store may
  * register for platform activities with a ranking rate ≥ 20%.

@@ -1,5 +1,5 @@
 /**
- * The 放心购 tag (DOMAIN.md §6).
+ * The 放心购 tag (`docs/sources.md`).
  *
  * Source: https://m.39zn.cn/article/185050.htm (`published`): 运费险 and 闪电退款 open,
  * good-review rate > 95%, ranking rate > 40%.

@@ -1,5 +1,5 @@
 /**
- * The monthly 咚咚缺陷 chat defect penalty (DOMAIN.md §6).
+ * The monthly 咚咚缺陷 chat defect penalty (`docs/sources.md`).
  *
  * Source: https://maibaba.cn/44948.html (`published`): with more than 10 ratings the
  * satisfaction must be above 85%; with more than 300 consultations the average response must

@@ -1,5 +1,5 @@
 /**
- * Consumer warnings shown on weak stores' pages, from 2022-12-27 (DOMAIN.md §6).
+ * Consumer warnings shown on weak stores' pages, from 2022-12-27 (`docs/sources.md`).
  *
  * Source: https://m.hunanlong.com/c/2965856.html (`published`): stars ≤ 3.5, after-sales
  * ranking ≤ 20%, disputes ranking ≤ 20% and after-sales duration > 60 h → "long after-sales
@@ -58,7 +58,7 @@ function applies(
  * | `long-after-sales-times` | ≤ 3.5 | after-sales and disputes | after-sales duration > 60 h |
  * | `long-delivery-times` | ≤ 3.5 | logistics and disputes | average delivery time > 100 h |
  *
- * DOMAIN.md says "the same with logistics ranking": we read it as the logistics ranking taking
+ * The published rule says "the same with logistics ranking": we read it as the logistics ranking taking
  * the after-sales ranking's place, the disputes condition kept (configurable in the rules).
  *
  * @throws {ArgumentError} when a ranking is not in [0, 1] or stars or hours are negative.

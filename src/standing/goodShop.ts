@@ -1,5 +1,5 @@
 /**
- * 京东好店 Good Shop eligibility (DOMAIN.md §6).
+ * 京东好店 Good Shop eligibility (`docs/sources.md`).
  *
  * Source: https://hancong.com/news/2-0-305458.html (`published`): top 10% of the category,
  * every module ≥ 30% (from 2020-09-15, https://edu.yunjiglobal.com/?p=1585), and baseline

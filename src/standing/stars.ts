@@ -1,5 +1,5 @@
 /**
- * Store stars and the Good Shop badge from the ranking rate (DOMAIN.md §6).
+ * Store stars and the Good Shop badge from the ranking rate (`docs/sources.md`).
  *
  * Source: rule of 2019-11, https://27931166.com/articles/86 (`published`); the module floor
  * for the top band from 2020-09-15, https://edu.yunjiglobal.com/?p=1585 (`published`).

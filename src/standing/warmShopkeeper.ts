@@ -1,5 +1,5 @@
 /**
- * The 热情掌柜 "warm shopkeeper" badge (DOMAIN.md §6).
+ * The 热情掌柜 "warm shopkeeper" badge (`docs/sources.md`).
  *
  * Source: https://zhaoyi.net.cn/article/jingdongzixun/609.html (`published`): stars ≥ 4,
  * 30-second response rate ≥ 80%, chat satisfaction ≥ 80%, at least 5 ratings.

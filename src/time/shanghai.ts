@@ -1,7 +1,7 @@
 /**
  * The Shanghai calendar in integer arithmetic.
  *
- * Asia/Shanghai has been UTC+8 without daylight saving since 1991 (DOMAIN.md §2), so inside
+ * Asia/Shanghai has been UTC+8 without daylight saving since 1991 (`docs/sources.md`), so inside
  * loops a Shanghai day is `Math.floor((ms + 8 h) / 1 day)`: a *day number* (days since
  * 1970-01-01 in Shanghai). `test/time/shanghai.test.ts` cross-checks this against
  * `@date-fns/tz` for every day from 1992 to 2040. Instants before 1992 are rejected on input.

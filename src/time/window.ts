@@ -1,5 +1,5 @@
 /**
- * Evaluation days and rolling windows `[D−a, D−b]` (DOMAIN.md §2).
+ * Evaluation days and rolling windows `[D−a, D−b]` (`docs/sources.md`).
  *
  * @module
  */

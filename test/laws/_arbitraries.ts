@@ -13,6 +13,7 @@ import type {
   ServiceOrder,
   StoreData,
 } from '../../src/model.js';
+import { markParsed } from '../../src/model.js';
 import { dayStartMs, parseDayKey } from '../../src/time/shanghai.js';
 
 export const AS_OF = '2026-11-23';
@@ -228,15 +229,16 @@ export const storeArb: fc.Arbitrary<StoreData> = fc
         }),
       )
       .map(
-        (rest): StoreData => ({
-          store: { id: 'prop' },
-          chatSessions,
-          orders,
-          reviews: rest.reviews,
-          serviceOrders: rest.serviceOrders,
-          disputes: rest.disputes,
-          assuredServices: [],
-        }),
+        (rest): StoreData =>
+          markParsed({
+            store: { id: 'prop' },
+            chatSessions,
+            orders,
+            reviews: rest.reviews,
+            serviceOrders: rest.serviceOrders,
+            disputes: rest.disputes,
+            assuredServices: [],
+          }),
       );
   });
 

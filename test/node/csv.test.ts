@@ -225,7 +225,7 @@ describe('readStoreDir: CSV folders', () => {
     const dir = folder({
       'store.json': '{"id":"s1"}',
       'orders.csv':
-        '单号,客户,下单时间,付款时间,金额\no1,c1,2026-11-01 09:00:00,2026-11-01 09:05:00,5\n',
+        '单号,客户,下单时间,付款时间,金额\no1,c1,2026-11-15 09:00:00,2026-11-15 09:05:00,5\no2,c1,2026-11-22 09:00:00,,5\n',
     });
     const mappingFile = join(root, 'm.json');
     writeFileSync(

@@ -37,7 +37,7 @@ describe('readStoreDir', () => {
 
   it('joins lines across stream chunks (a file of several MB), with CRLF, a BOM and no final newline', async () => {
     const orders = Array.from({ length: 30_000 }, (_, i) =>
-      order(`o${i}`, { note: 'x'.repeat(i % 97) }),
+      order(`o${i}`, { customerId: `c${'x'.repeat(i % 97)}` }),
     );
     const text = `\ufeff${orders.map((o) => JSON.stringify(o)).join('\r\n')}`;
     expect(text.length).toBeGreaterThan(3 << 20);

@@ -55,8 +55,8 @@ describe('defineRuleSet', () => {
       ),
     ).toEqual([
       'windows.reviews.nope: expected a metric id of the catalogue, found unknown "reviews.nope"',
-      'controlPoints.x.y: expected a metric id of the catalogue, found unknown "x.y"',
       'moduleWeights.shipping: expected one of consultation, reviews, after-sales, logistics, disputes, found unknown "shipping"',
+      'controlPoints.x.y: expected a metric id of the catalogue, found unknown "x.y"',
     ]);
   });
 
@@ -142,6 +142,50 @@ describe('defineRuleSet', () => {
     expect(issues).toContain(
       'controlPoints.disputes.dispute-rate: expected control points, found none',
     );
+  });
+});
+
+describe('unknown override keys (issue 14)', () => {
+  it('are reported at every level with the name they resemble, not ignored', () => {
+    try {
+      defineRuleSet({
+        chat: { assesmentHours: { fromHour: 9, toHour: 23 } },
+        logistics: { arrivalDay: 2 },
+        windows: { 'reviews.negative-rate': { fromDaysBack: 90, toDaysBack: 1, to: 2 } },
+        controlPoint: {},
+        moduleWeights: { dispute: 1 },
+      } as never);
+      throw new Error('expected a throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleSetError);
+      expect((e as RuleSetError).issues).toEqual([
+        {
+          path: 'chat.assesmentHours',
+          message:
+            'expected a field of chat, found unknown "assesmentHours": did you mean "assessmentHours"?',
+        },
+        {
+          path: 'logistics.arrivalDay',
+          message:
+            'expected a field of logistics, found unknown "arrivalDay": did you mean "arrivalDays"?',
+        },
+        {
+          path: 'windows.reviews.negative-rate.to',
+          message:
+            'expected a field of windows.reviews.negative-rate (fromDaysBack, toDaysBack), found unknown "to"',
+        },
+        {
+          path: 'controlPoint',
+          message:
+            'expected a field of rule-set overrides, found unknown "controlPoint": did you mean "controlPoints"?',
+        },
+        {
+          path: 'moduleWeights.dispute',
+          message:
+            'expected one of consultation, reviews, after-sales, logistics, disputes, found unknown "dispute": did you mean "disputes"?',
+        },
+      ]);
+    }
   });
 });
 

@@ -46,7 +46,6 @@ describe('parseStoreData', () => {
       ],
       disputes: [{ id: 'd1', orderId: 'o1', openedAt: new Date(T0 + H) }],
       assuredServices: [{ service: 'price-protection', enabledAt: T0 }],
-      somethingElse: 1,
     });
     expect(data.store).toStrictEqual({ id: 's1', name: '店', category: undefined });
     expect(data.orders[0]).toMatchObject({

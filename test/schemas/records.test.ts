@@ -10,23 +10,41 @@ import type {
   Store,
   StoreData,
 } from '../../src/model.js';
+import { isParsedStoreData, PARSED_STORE_DATA } from '../../src/model.js';
 import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
 import {
   ASSURED_SERVICE_IDS,
+  type AssuredServiceInput,
   assuredServiceSchema,
   fastAssuredService,
 } from '../../src/schemas/assuredService.js';
-import { chatSessionSchema, fastChatSession, sortMessages } from '../../src/schemas/chatSession.js';
-import { disputeSchema, fastDispute } from '../../src/schemas/dispute.js';
-import { fastOrder, orderSchema } from '../../src/schemas/order.js';
+import {
+  type ChatMessageInput,
+  type ChatSessionInput,
+  type chatMessageSchema,
+  chatSessionSchema,
+  fastChatSession,
+  sortMessages,
+} from '../../src/schemas/chatSession.js';
+import { type DisputeInput, disputeSchema, fastDispute } from '../../src/schemas/dispute.js';
+import { fastOrder, type OrderInput, orderSchema } from '../../src/schemas/order.js';
 import {
   parseStoreData,
   parseStoreDataLenient,
   safeParseStoreData,
 } from '../../src/schemas/parse.js';
-import { fastReview, reviewSchema } from '../../src/schemas/review.js';
-import { fastServiceOrder, serviceOrderSchema } from '../../src/schemas/serviceOrder.js';
-import { type StoreDataInput, storeDataSchema, storeSchema } from '../../src/schemas/storeData.js';
+import { fastReview, type ReviewInput, reviewSchema } from '../../src/schemas/review.js';
+import {
+  fastServiceOrder,
+  type ServiceOrderInput,
+  serviceOrderSchema,
+} from '../../src/schemas/serviceOrder.js';
+import {
+  type StoreDataInput,
+  type StoreInput,
+  storeDataSchema,
+  storeSchema,
+} from '../../src/schemas/storeData.js';
 import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 // Compile-time: each schema's output is exactly the model type (mutually assignable).
@@ -41,6 +59,39 @@ const outputsAreTheModel: [
   Same<z.output<typeof storeSchema>, Store>,
   Same<z.output<typeof storeDataSchema>, StoreData>,
 ] = [true, true, true, true, true, true, true, true];
+
+// Compile-time: each documented input interface is accepted by its schema and names exactly
+// the schema's fields (so the API docs show every input field).
+// (Against the shape without the unknown-key catch-all: an interface has no index signature;
+// nested records are checked on their own.)
+type Accepts<I, S extends { readonly shape: z.core.$ZodShape }> = [I] extends [
+  z.input<z.ZodObject<S['shape']>>,
+]
+  ? true
+  : false;
+type SameKeys<I, S extends { readonly shape: object }> = Same<keyof I, keyof S['shape']>;
+const inputsAreTheSchemas: true[] = [
+  true as Accepts<OrderInput, typeof orderSchema.in>,
+  true as SameKeys<OrderInput, typeof orderSchema.in>,
+  true as Accepts<
+    Omit<ChatSessionInput, 'messages'> & { messages: [] },
+    typeof chatSessionSchema.in
+  >,
+  true as SameKeys<ChatSessionInput, typeof chatSessionSchema.in>,
+  true as Accepts<ChatMessageInput, typeof chatMessageSchema>,
+  true as SameKeys<ChatMessageInput, typeof chatMessageSchema>,
+  true as Accepts<ReviewInput, typeof reviewSchema.in>,
+  true as SameKeys<ReviewInput, typeof reviewSchema.in>,
+  true as Accepts<ServiceOrderInput, typeof serviceOrderSchema.in>,
+  true as SameKeys<ServiceOrderInput, typeof serviceOrderSchema.in>,
+  true as Accepts<DisputeInput, typeof disputeSchema.in>,
+  true as SameKeys<DisputeInput, typeof disputeSchema.in>,
+  true as Accepts<AssuredServiceInput, typeof assuredServiceSchema.in>,
+  true as SameKeys<AssuredServiceInput, typeof assuredServiceSchema.in>,
+  true as Accepts<StoreInput, typeof storeSchema.in>,
+  true as SameKeys<StoreInput, typeof storeSchema.in>,
+  true as SameKeys<StoreDataInput, typeof storeDataSchema.in>,
+];
 
 const T0 = Date.UTC(2026, 10, 1, 1); // 2026-11-01 09:00:00 Shanghai
 const H = 3_600_000;
@@ -57,8 +108,26 @@ function paths(schema: z.ZodType, input: unknown): string[] {
 const order = { id: 'o1', customerId: 'c1', placedAt: T0, amount: '19.99' };
 
 describe('orderSchema', () => {
-  it('normalises and applies defaults; unknown fields are dropped', () => {
-    const o = orderSchema.parse({ ...order, paidAt: '2026-11-01 09:05:00', colour: 'red' });
+  it('reports an unknown field on its own path, with the field it resembles', () => {
+    // A misspelled deliveredAt used to vanish: the next-day arrival rate fell to 0%.
+    const raw = { ...order, paidAt: T0, deliverdAt: T0 + H, colour: 'red' };
+    expect(issues(orderSchema, raw)).toEqual([
+      {
+        path: ['deliverdAt'],
+        message:
+          'expected a field of an order object, found unknown "deliverdAt": did you mean "deliveredAt"?',
+      },
+      {
+        path: ['colour'],
+        message:
+          'expected a field of an order object (id, customerId, placedAt, paidAt, cashOnDelivery, amount, units, cancelledAt, outboundAt, collectedAt, deliveredAt), found unknown "colour"',
+      },
+    ]);
+    expect(fastOrder(raw)).toBeUndefined();
+  });
+
+  it('normalises and applies defaults', () => {
+    const o = orderSchema.parse({ ...order, paidAt: '2026-11-01 09:05:00' });
     expect(o).toStrictEqual({
       id: 'o1',
       customerId: 'c1',
@@ -72,7 +141,7 @@ describe('orderSchema', () => {
       collectedAt: undefined,
       deliveredAt: undefined,
     });
-    expect(fastOrder({ ...order, paidAt: '2026-11-01 09:05:00', colour: 'red' })).toStrictEqual(o);
+    expect(fastOrder({ ...order, paidAt: '2026-11-01 09:05:00' })).toStrictEqual(o);
     expect(
       orderSchema.parse({ ...order, units: 3, cashOnDelivery: true, paidAt: null }),
     ).toMatchObject({
@@ -197,7 +266,7 @@ const session = {
 
 describe('chatSessionSchema', () => {
   it('defaults kind to consultation and keeps what was given', () => {
-    const s = chatSessionSchema.parse({ ...session, note: 'x' });
+    const s = chatSessionSchema.parse(session);
     expect(s).toStrictEqual({
       id: 's1',
       customerId: 'c1',
@@ -210,7 +279,8 @@ describe('chatSessionSchema', () => {
       rating: undefined,
       ratedAt: undefined,
     });
-    expect(fastChatSession({ ...session, note: 'x' })).toStrictEqual(s);
+    expect(fastChatSession(session)).toStrictEqual(s);
+    expect(fastChatSession({ ...session, note: 'x' })).toBeUndefined();
     expect(
       chatSessionSchema.parse({
         ...session,
@@ -229,7 +299,7 @@ describe('chatSessionSchema', () => {
 
   it('sorts messages given out of time order; at the same instant they keep their listed order', () => {
     const messages = [
-      { from: 'agent', at: T0 + 20_000, text: 'a' },
+      { from: 'agent', at: T0 + 20_000 },
       { from: 'robot', at: T0 + 10_000 },
       { from: 'customer', at: T0 + 10_000 },
       { from: 'customer', at: T0 },
@@ -597,7 +667,6 @@ describe('storeSchema and storeDataSchema', () => {
         id: 's1',
         name: '小店',
         category: { level1: '家电', level2: null },
-        owner: 'x',
       }),
     ).toStrictEqual({
       id: 's1',
@@ -610,10 +679,26 @@ describe('storeSchema and storeDataSchema', () => {
       category: undefined,
     });
     expect(paths(storeSchema, { id: 's1', name: 3, category: 'x' })).toEqual(['name', 'category']);
+    expect(paths(storeSchema, { id: 's1', owner: 'x', category: { level3: 'x' } })).toEqual([
+      'category.level3',
+      'owner',
+    ]);
+    expect(
+      issues(chatSessionSchema, {
+        ...session,
+        messages: [{ from: 'customer', at: T0, txt: 'hi' }],
+      }),
+    ).toEqual([
+      {
+        path: ['messages', 0, 'txt'],
+        message: 'expected a field of a message object (from, at), found unknown "txt"',
+      },
+    ]);
   });
 
   it('gives [] for absent collections and checks across records', () => {
-    expect(storeDataSchema.parse({ store: { id: 's1' }, orders: null })).toStrictEqual({
+    const parsed = storeDataSchema.parse({ store: { id: 's1' }, orders: null });
+    expect({ ...parsed }).toStrictEqual({
       store: { id: 's1', name: undefined, category: undefined },
       chatSessions: [],
       orders: [],
@@ -621,7 +706,10 @@ describe('storeSchema and storeDataSchema', () => {
       serviceOrders: [],
       disputes: [],
       assuredServices: [],
+      [PARSED_STORE_DATA]: true,
     });
+    expect(isParsedStoreData(parsed)).toBe(true);
+    expect(paths(storeDataSchema, { store: { id: 's1' }, order: [] })).toEqual(['order']);
     const input: StoreDataInput = {
       store: { id: 's1' },
       orders: [order, { ...order, amount: 'x' }],
@@ -639,6 +727,7 @@ describe('storeSchema and storeDataSchema', () => {
   });
 });
 
-it('output types are the model types', () => {
+it('output types are the model types; input interfaces are the schemas', () => {
   expect(outputsAreTheModel.every(Boolean)).toBe(true);
+  expect(inputsAreTheSchemas.every(Boolean)).toBe(true);
 });

@@ -124,7 +124,7 @@ describe('module scores, explanations and the composite', () => {
     expect(compositeOf(modules)).toBe(7.82);
   });
 
-  it('rounds module scores half up to 2 decimals and reproduces DOMAIN.md §7’s composite', () => {
+  it('rounds module scores half up to 2 decimals and reproduces the worked composite of the 22/12/22/22/22 weights', () => {
     const modules = scoreModules(
       fakeMetrics({
         'after-sales.repair-rate': 9.0,

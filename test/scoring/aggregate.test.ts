@@ -100,7 +100,7 @@ describe('roundScore', () => {
   });
 });
 
-describe('compositeScore (DOMAIN.md §7)', () => {
+describe('compositeScore', () => {
   it('gives 9.37 (9.368 unrounded) with the published weights', () => {
     expect(compositeScore(EXAMPLE)).toBe(9.37);
     expect(

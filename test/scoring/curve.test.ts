@@ -7,7 +7,7 @@ import { DEFAULT_CONTROL_POINTS } from '../../src/rules/scoringDefaults.js';
 import { erfc } from '../../src/scoring/_erfc.js';
 import { curveBadness, scoreByCurve, validateCurve } from '../../src/scoring/curve.js';
 
-/** Direction and unit of every metric (DOMAIN.md §4), independent of the catalogue. */
+/** Direction and unit of every metric (the formula reference), independent of the catalogue. */
 const SHAPES: Record<MetricId, [Direction, MetricUnit]> = {
   'consultation.average-response-time': ['lower-is-better', 'seconds'],
   'consultation.presales-satisfaction': ['higher-is-better', 'ratio'],

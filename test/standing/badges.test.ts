@@ -33,8 +33,8 @@ describe('goodShopEligibility', () => {
     ).toEqual({
       eligible: false,
       reasons: [
-        'ranking rate 89.99% is below 90%',
-        'module disputes ranking 29.99% is below 30%',
+        'ranking rate 89.99% is below 90.00%',
+        'module disputes ranking 29.99% is below 30.00%',
         "baseline requirement 'integrity' is not met",
         "baseline requirement 'returnPolicy' is not met",
       ],
@@ -85,7 +85,7 @@ describe('goodShopEligibility', () => {
   });
 });
 
-describe('assuredPurchaseTag (DOMAIN.md §7)', () => {
+describe('assuredPurchaseTag', () => {
   const openServices: AssuredServiceId[] = ['freight-insurance', 'lightning-refund', 'door-pickup'];
 
   it('96% good reviews and r 41% → yes', () => {

@@ -3,7 +3,7 @@ import { ArgumentError } from '../../src/errors.js';
 import { chatDefectPenalty } from '../../src/standing/chatDefectPenalty.js';
 import { consumerWarnings } from '../../src/standing/consumerWarnings.js';
 
-describe('chatDefectPenalty (DOMAIN.md §6, §7)', () => {
+describe('chatDefectPenalty', () => {
   const good = {
     ratings: 11,
     satisfaction: 0.9,
@@ -96,7 +96,7 @@ describe('chatDefectPenalty (DOMAIN.md §6, §7)', () => {
   });
 });
 
-describe('consumerWarnings (DOMAIN.md §6)', () => {
+describe('consumerWarnings', () => {
   const weak = {
     stars: 3.5,
     rankings: { 'after-sales': 0.2, disputes: 0.2, logistics: 0.2 },

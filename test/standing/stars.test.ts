@@ -9,7 +9,7 @@ import { storeStars } from '../../src/standing/stars.js';
 const ALL = { consultation: 0.5, reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 };
 const NO_MODULES = ['consultation', 'reviews', 'after-sales', 'logistics', 'disputes'];
 
-describe('storeStars (DOMAIN.md §6, §7)', () => {
+describe('storeStars', () => {
   it.each([
     [1, 4.9],
     [0.9, 4.9],

@@ -26,7 +26,7 @@ export function measureOutboundUnits(view: OrderView, ctx: MeasureContext, slot:
 
 /**
  * Whether a service order's rejection has happened as of D: a rejected service order is never
- * approved (DOMAIN.md §4.6), from the day its `rejectedAt` has happened.
+ * approved (`docs/sources.md`), from the day its `rejectedAt` has happened.
  *
  * @internal
  */

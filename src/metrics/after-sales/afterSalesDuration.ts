@@ -5,7 +5,9 @@ import { rejectionKnown } from './_outboundUnits.js';
 
 /**
  * 售后时效 after-sales duration: Σ(completed − applied) / number of approved service orders
- * completed, in hours, anchored on the completion day; window `[D−30, D−1]` (seed).
+ * completed, in hours, anchored on the completion day; window `[D−30, D−1]` (article EN). Article ZH
+ * gives the formula as total service time / approved service orders; where service time starts
+ * and ends, the completed-only denominator and the anchor are assumptions.
  *
  * A service order counts when it is completed (its completion day in the window, so the
  * completion has happened), its approval has happened before the as-of instant, and its
@@ -35,11 +37,26 @@ export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
   denominator: 'approved service orders completed',
   anchor: 'completion day',
   source: [
-    { tag: 'seed', seed: '001', note: '售后总服务时长/审核通过总售后服务单量' },
     {
       tag: 'seed',
-      seed: '000',
-      note: 'after-sales service duration is data from 1 day to 30 days before evaluation',
+      seed: '001',
+      aspect: 'formula',
+      note: '售后总服务时长/审核通过总售后服务单量: total service time / approved service orders',
+    },
+    {
+      tag: 'assumption',
+      aspect: 'service time',
+      note: 'the seed does not say when service time starts and ends: from application (appliedAt) to completion (completedAt)',
+    },
+    {
+      tag: 'assumption',
+      aspect: 'denominator',
+      note: 'only approved service orders that are completed, each once whatever its units: one not completed has no service time yet',
+    },
+    {
+      tag: 'assumption',
+      aspect: 'anchor',
+      note: 'the completion day (the seed’s 30-day window does not say which day of a service order it reads)',
     },
   ],
   notes: [

@@ -5,7 +5,7 @@ import type { MetricDefinition } from '../types.js';
 /**
  * 售后满意度 after-sales satisfaction: after-sales (very satisfied + satisfied) / after-sales
  * rated chat sessions, anchored on the session start, chat window. A session is after-sales
- * when its customer already had an order placed before it started (seed 001, §三(2)).
+ * when its customer already had an order placed before it started (article ZH, §三(2)).
  *
  * @example
  * ```ts

@@ -7,7 +7,8 @@ import { isQualityReason } from './_quality.js';
 /**
  * 产品质量返修率 quality repair rate: approved service orders with a quality reason (产品质量,
  * 假旧货, 开箱残, 缺少配件, 软性故障, 外观原因) anchored on the approval day / outbound units
- * anchored on the outbound day; window `[D−30, D−1]` (seed).
+ * anchored on the outbound day (article ZH); window `[D−30, D−1]` (an assumption: article ZH names
+ * only the denominator, 出库月销量 (订单跟踪30天)).
  *
  * | reason | quality |
  * |---|---|
@@ -34,9 +35,9 @@ export const qualityRepairRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'seed',
       seed: '001',
+      aspect: 'formula',
       note: '审核通过服务单量(产品质量,假旧货开箱残,缺少配件,软性故障,外观原因)/出库月销量(订单跟踪30天)',
     },
-    { tag: 'seed', seed: '000', note: 'window: 1 day to 30 days before evaluation' },
   ],
   notes: [
     'Quality reasons: quality (产品质量), fake-or-used (假旧货), dead-on-arrival (开箱残), missing-parts (缺少配件), soft-failure (软性故障), appearance (外观原因); no-reason and other are not.',

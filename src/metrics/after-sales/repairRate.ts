@@ -6,7 +6,8 @@ import { approvedPerOutboundUnit } from './_outboundUnits.js';
  * 售后返修率 after-sales repair rate: approved service orders (审核通过服务单量, every type and
  * reason, each counted once whatever its units) anchored on the approval day / outbound units
  * (出库月销量: units of orders whose `outboundAt` is in the window, cancelled orders included)
- * anchored on the outbound day; window `[D−30, D−1]` (seed).
+ * anchored on the outbound day (article ZH); window `[D−30, D−1]` (an assumption: article ZH names
+ * only the denominator, 出库月销量).
  *
  * | fact | counts |
  * |---|---|
@@ -34,10 +35,7 @@ export const repairRateDefinition: MetricDefinition = defineMetric({
   numerator: 'service orders approved (审核通过), every type and reason, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
-  source: [
-    { tag: 'seed', seed: '001', note: '审核通过服务单量/出库月销量' },
-    { tag: 'seed', seed: '000', note: 'window: 1 day to 30 days before evaluation' },
-  ],
+  source: [{ tag: 'seed', seed: '001', aspect: 'formula', note: '审核通过服务单量/出库月销量' }],
   notes: [
     'Each service order counts once, whatever its units; returns, exchanges and repairs all count.',
     'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',

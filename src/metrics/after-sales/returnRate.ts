@@ -6,7 +6,8 @@ import { approvedPerOutboundUnit } from './_outboundUnits.js';
 /**
  * 退货率 return rate: approved return-type service orders anchored on the approval day /
  * outbound units anchored on the outbound day; window `[D−30, D−1]`. The seeds name the metric
- * without a formula: this one, built like the repair rates, is an `assumption`.
+ * without a formula: this one, built like the repair rates, is an `assumption`, and so is its
+ * window (the repair rates').
  *
  * | service order | counts |
  * |---|---|
@@ -33,12 +34,8 @@ export const returnRateDefinition: MetricDefinition = defineMetric({
   source: [
     {
       tag: 'assumption',
-      note: 'the seeds name the return rate (000: "the return rate") without a formula; we count it like the repair rates (seed 001: 审核通过服务单量/出库月销量), restricted to return-type service orders',
-    },
-    {
-      tag: 'seed',
-      seed: '000',
-      note: 'window: 1 day to 30 days before evaluation (the after-sales window)',
+      aspect: 'formula',
+      note: 'the source articles name the return rate (article EN: "the return rate") without a formula; we count it like the repair rates (article ZH: 审核通过服务单量/出库月销量), restricted to return-type service orders',
     },
   ],
   notes: [

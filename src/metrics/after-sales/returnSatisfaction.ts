@@ -6,7 +6,7 @@ import type { MetricDefinition } from '../types.js';
 /**
  * 退货满意度 return satisfaction: ratings very satisfied or satisfied of return-type service
  * orders / rated return-type service orders, anchored on the rating day (`ratedAt`); window
- * `[D−180, D−1]` (seed 000).
+ * `[D−180, D−1]` (article EN). Article EN gives the window only: the formula is an assumption.
  *
  * | service order | counts |
  * |---|---|
@@ -33,9 +33,9 @@ export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
   anchor: 'rating day (ratedAt)',
   source: [
     {
-      tag: 'seed',
-      seed: '000',
-      note: 'return satisfaction is data from 1 day to 180 days before evaluation',
+      tag: 'assumption',
+      aspect: 'formula',
+      note: 'article EN names return satisfaction and its 180-day window only; the satisfied share (very satisfied + satisfied) of rated return-type service orders, by rating day, is our reading',
     },
   ],
   notes: [

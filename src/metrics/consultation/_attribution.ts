@@ -20,7 +20,7 @@ export function isReceivedPresalesConsultation(s: MergedSession): boolean {
 /**
  * @internal Whether an order is attributed to a received pre-sales consultation of its customer:
  * placed no earlier than the session start and at most the attribution hours after it (both
- * ends inclusive), having happened, and not cancelled as of D (DOMAIN.md §4.6).
+ * ends inclusive), having happened, and not cancelled as of D (`docs/sources.md`).
  */
 export function isAttributed(order: Order, s: MergedSession, ctx: MeasureContext): boolean {
   if (!isReceivedPresalesConsultation(s)) return false;

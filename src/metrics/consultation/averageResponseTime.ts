@@ -7,7 +7,7 @@ import type { MetricDefinition } from '../types.js';
  * anchored on the session start, chat window `[D−35, D−6]`.
  *
  * Robot messages are ignored entirely: they neither count as replies nor answer the waiting
- * customer message (seed 001: 客服人工回复). An agent message with nothing waiting is not a reply.
+ * customer message (article ZH: 客服人工回复). An agent message with nothing waiting is not a reply.
  *
  * @example
  * ```ts
@@ -27,7 +27,12 @@ export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
   denominator: 'manual replies',
   anchor: 'session start',
   source: [
-    { tag: 'seed', seed: '001', note: '客服人工回复消息与用户消息之间时间差总时长/响应次数' },
+    {
+      tag: 'seed',
+      seed: '001',
+      aspect: 'formula',
+      note: '客服人工回复消息与用户消息之间时间差总时长/响应次数',
+    },
   ],
   notes: [
     'Offline messages (留言) never count.',

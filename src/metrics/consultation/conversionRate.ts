@@ -29,11 +29,11 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
   denominator: 'distinct customers received in pre-sales consultations',
   anchor: 'session start',
   source: [
-    { tag: 'seed', seed: '001', note: '咨询售前客服后下单的用户量/售前客服接待用户量' },
     {
-      tag: 'published',
-      url: 'https://www.jiutoushe.cn/wen/338853.html',
-      note: 'attribution window store-configured, 24 h as the example',
+      tag: 'seed',
+      seed: '001',
+      aspect: 'formula',
+      note: '咨询售前客服后下单的用户量/售前客服接待用户量',
     },
   ],
   notes: [

@@ -27,11 +27,12 @@ export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
   denominator: 'amount of all orders, yuan',
   anchor: 'order placed',
   source: [
-    { tag: 'seed', seed: '001', note: '客服促成金额/销售金额' },
+    { tag: 'seed', seed: '001', aspect: 'formula', note: '客服促成金额/销售金额' },
     {
       tag: 'published',
       url: 'https://www.jiutoushe.cn/wen/338853.html',
-      note: 'facilitated amount = order amount after discounts; attribution window 24 h as the example',
+      aspect: 'amount',
+      note: 'facilitated amount = order amount after discounts',
     },
   ],
   notes: [

@@ -22,10 +22,11 @@ export const messageRateDefinition: MetricDefinition = defineMetric({
   denominator: 'offline messages + consultation sessions',
   anchor: 'session start',
   source: [
-    { tag: 'seed', seed: '001', note: '留言量/咨询总量(留言量+咨询量)' },
+    { tag: 'seed', seed: '001', aspect: 'formula', note: '留言量/咨询总量(留言量+咨询量)' },
     {
       tag: 'published',
       url: 'https://insight.xiaoduoai.com/faq/questions/D1qA',
+      aspect: 'offline messages',
       note: 'offline messages count only toward the message rate',
     },
   ],

@@ -22,7 +22,9 @@ export const presalesSatisfactionDefinition: MetricDefinition = defineMetric({
   numerator: 'pre-sales consultations rated very satisfied or satisfied',
   denominator: 'pre-sales rated consultation sessions',
   anchor: 'session start',
-  source: [{ tag: 'seed', seed: '001', note: '售前(非常满意+满意)/售前总评价量' }],
+  source: [
+    { tag: 'seed', seed: '001', aspect: 'formula', note: '售前(非常满意+满意)/售前总评价量' },
+  ],
   notes: [
     'A session is after-sales when its customer had any order placed before it started (cancelled or unpaid included), unless its `stage` says otherwise.',
     'A rating counts once its `ratedAt` has happened; a merged session takes the rating of its latest rated piece.',

@@ -24,10 +24,11 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
   denominator: 'pre-sales consultation sessions',
   anchor: 'session start',
   source: [
-    { tag: 'seed', seed: '001', note: '售前30秒应答量/售前的咨询量' },
+    { tag: 'seed', seed: '001', aspect: 'formula', note: '售前30秒应答量/售前的咨询量' },
     {
       tag: 'seed',
       seed: '000',
+      aspect: 'robot replies',
       note: 'sessions received purely by the robot count in the 30-second rate',
     },
   ],

@@ -41,12 +41,8 @@ export const disputeRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'published',
       url: 'https://www.maijiaw.com/article/473800',
+      aspect: 'formula',
       note: '(ruled merchant-responsible + ruled shared − appeals upheld) / orders placed; prepaid orders count at payment, cash-on-delivery orders at submission',
-    },
-    {
-      tag: 'published',
-      url: 'https://m.cnqd.net/hyzx/zixun/10072.html',
-      note: 'orders created in [D−35, D−5]',
     },
   ],
   notes: [

@@ -1,5 +1,5 @@
 /**
- * Shared rules of the logistics metrics (DOMAIN.md §4.4, §4.6 "Logistics"): which orders are
+ * Shared rules of the logistics metrics (`docs/sources.md`): which orders are
  * in them at all, and the ends of their deadline days.
  *
  * @module

@@ -32,11 +32,13 @@ export const averageDeliveryTimeDefinition: MetricDefinition = defineMetric({
     {
       tag: 'published',
       url: 'https://m.hunanlong.com/c/2965856.html',
+      aspect: 'use',
       note: 'the consumer warning "long delivery times" (2022-12-27) uses the average delivery time, above 100 h; no formula given',
     },
     {
       tag: 'assumption',
-      note: 'formula read from the name: Σ(delivered − shippable) / delivered orders, shippable = paid (placed for cash on delivery)',
+      aspect: 'formula',
+      note: 'read from the name: Σ(delivered − shippable) / delivered orders, shippable = paid (placed for cash on delivery)',
     },
   ],
   notes: [

@@ -9,7 +9,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  *
  * No cut-off hour applies: an order paid at 23:59 must still arrive by the end of the next
  * day. `rules.logistics.arrivalDays` is 1 (次日达) by default; 2 is the 2018 notice's 隔日达
- * variant (published, shuaishou.com/school/infos26590.html). Seed 000 names the metric; the
+ * variant (published, shuaishou.com/school/infos26590.html). Article EN (`docs/sources.md`) names the metric; the
  * formula is our reading of its name.
  *
  * | delivered (paid 2026-11-01, arrivalDays 1) | in time? |
@@ -38,16 +38,14 @@ export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'seed',
       seed: '000',
+      aspect: 'name',
       note: 'names "the order arrival ratio on the next day" without a formula',
     },
     {
       tag: 'assumption',
-      note: 'formula read from the name: delivered by the end of the shippable day + 1 / orders due; no cut-off hour',
-    },
-    {
-      tag: 'published',
-      url: 'https://www.shuaishou.com/school/infos26590.html',
-      note: 'the 2018 notice’s 隔日达 variant, delivered within 2 days: rules.logistics.arrivalDays = 2',
+      aspect: 'formula',
+      option: 'logistics.arrivalDays',
+      note: 'read from the name: delivered by the end of the shippable day + 1 / orders due; no cut-off hour',
     },
   ],
   notes: [

@@ -8,7 +8,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  *
  * The due day is the day the order became shippable (paid; placed for cash on delivery), or
  * the next day when it became shippable at or after the cut-off hour (16:00 by default,
- * `rules.logistics.collectionCutoffHour`, an assumption). Seed 000 names the metric; the
+ * `rules.logistics.collectionCutoffHour`, an assumption). Article EN (`docs/sources.md`) names the metric; the
  * formula is our reading of its name.
  *
  * | instant | in time? |
@@ -41,11 +41,14 @@ export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'seed',
       seed: '000',
+      aspect: 'name',
       note: 'names "the merchant’s collection rate on the same day" without a formula',
     },
     {
       tag: 'assumption',
-      note: 'formula read from the name: collected by the end of the due day / orders due; due day set by the collection cut-off hour (default 16:00, rules.logistics.collectionCutoffHour)',
+      aspect: 'formula',
+      option: 'logistics.collectionCutoffHour',
+      note: 'read from the name: collected by the end of the due day / orders due; the due day set by the collection cut-off hour (default 16:00)',
     },
   ],
   notes: [

@@ -1,5 +1,5 @@
 /**
- * The shared selection of the review metrics (DOMAIN.md §4.2, §4.6 "Reviews"): each customer's
+ * The shared selection of the review metrics (`docs/sources.md`): each customer's
  * latest N reviews among those whose anchor (by the metric's own anchor) lies in the metric's
  * window.
  *

@@ -35,11 +35,14 @@ export const goodReviewRateDefinition: MetricDefinition = defineMetric({
     {
       tag: 'published',
       url: 'https://m.39zn.cn/article/185050.htm',
+      aspect: 'use',
       note: '放心购 tag: good-review rate > 95%',
     },
     {
       tag: 'assumption',
-      note: 'measured under the negative review rate’s window and latest-20 rule',
+      aspect: 'formula',
+      option: "windows['reviews.negative-rate']",
+      note: 'the notice gives no formula: good (4–5 stars) / all counted reviews, under the negative review rate’s window, exclusions and latest-20 rule',
     },
   ],
   numeratorScale: 1,

@@ -25,7 +25,7 @@ const tally: ReviewTally = {
  * 24小时中差评处理率 24-hour handling rate: medium and negative reviews (1–3 stars) replied to
  * within 24 h of their creation / all medium and negative reviews. Each review is anchored on
  * its deadline's day (created + 24 h), window `[D−30, D−1]` by deadline day (an assumption), so
- * every review in the window is already decided at the as-of instant. Target named by seed 001:
+ * every review in the window is already decided at the as-of instant. Target named by article ZH:
  * ≥ 85%.
  *
  * | reply after creation | in time |
@@ -55,16 +55,19 @@ export const negativeReviewHandlingRate24hDefinition: MetricDefinition = defineM
     {
       tag: 'seed',
       seed: '001',
+      aspect: 'formula',
       note: '24小时内中差评回复的数量/24小时内中差评的总量; target: 85% or more',
     },
     {
       tag: 'assumption',
-      note: 'window of 30 days [D−30, D−1] by deadline day, so nothing in the window is pending',
+      aspect: 'anchor',
+      note: 'the handling deadline’s day (created + 24 h), so that nothing in the window is pending',
     },
     {
       tag: 'published',
       url: 'https://www.maijiaw.com/article/517489',
-      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+      aspect: 'exclusions',
+      note: 'excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere',
     },
   ],
   notes: [

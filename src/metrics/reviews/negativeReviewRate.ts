@@ -38,16 +38,17 @@ export const negativeReviewRateDefinition: MetricDefinition = defineMetric({
   denominator: 'all reviews (1–5 stars)',
   anchor: 'review created',
   source: [
-    { tag: 'seed', seed: '001', note: '商品差评量除与商品评价总量(好评+中评+差评)' },
     {
-      tag: 'published',
-      url: 'https://www.jiutoushe.cn/wen/72067.html',
-      note: 'review windows cut from 180 to 90 days in 2020-09',
+      tag: 'seed',
+      seed: '001',
+      aspect: 'formula',
+      note: '商品差评量除与商品评价总量(好评+中评+差评)',
     },
     {
       tag: 'published',
       url: 'https://www.maijiaw.com/article/517489',
-      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+      aspect: 'exclusions',
+      note: 'excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere',
     },
   ],
   notes: [

@@ -36,16 +36,18 @@ export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric(
     {
       tag: 'published',
       url: 'https://www.yiqigousc.com/ws/202309/c_75988.html',
-      note: 'formula and 30-day window (the older of its two versions)',
+      aspect: 'formula',
+      note: 'the older of its two versions',
     },
     {
       tag: 'published',
       url: 'https://www.maijiaw.com/article/517489',
-      note: 'excluded reviews count nowhere; only each customer’s latest 20 reviews in the window count',
+      aspect: 'exclusions',
+      note: 'excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere',
     },
   ],
   notes: [
-    'Worked example (DOMAIN.md §7): stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
+    'Worked example: stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
     'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
     'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first).',
     'A review created at or after the as-of instant has not happened.',

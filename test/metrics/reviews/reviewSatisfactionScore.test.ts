@@ -9,7 +9,7 @@ import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 
 // D = 2026-11-23; window [D−30, D−1] = 2026-10-24..2026-11-22 by creation day.
 
-/** The DOMAIN.md §7 example: stars 5×80, 4×10, 3×5, 2×3, 1×2, one customer each. */
+/** The worked example of the published review-satisfaction formula: stars 5×80, 4×10, 3×5, 2×3, 1×2, one customer each. */
 function section7(): Review[] {
   const counts: [Review['stars'], number][] = [
     [5, 80],
@@ -26,7 +26,7 @@ function section7(): Review[] {
 }
 
 describe('reviewSatisfactionScore (商品评价满意度)', () => {
-  it('reproduces the DOMAIN.md §7 example: 2 × 463 / 100 = 9.26', () => {
+  it('reproduces the published worked example: 2 × 463 / 100 = 9.26', () => {
     const r = reviewSatisfactionScore(storeData({ reviews: section7() }), { asOf: D });
     // Σ stars = 400 + 40 + 15 + 6 + 2 = 463; points total 2 × 463 = 926 over 100 reviews
     expect(nd(r)).toEqual(['926', '100', '9.26']);
