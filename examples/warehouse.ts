@@ -33,6 +33,7 @@ import {
   MODULE_IDS,
   type ModuleId,
   parseDayKey,
+  parseStoreData,
   type ScoreMethod,
   type Store,
   scoreMetric,
@@ -163,16 +164,9 @@ for (const s of scored.sort((a, b) => (b.total ?? -1) - (a.total ?? -1))) {
     peerModules[m] = peers.map((p) => p.modules[m].score).filter((x): x is number => x !== null);
   }
   const standing = computeStanding({
-    // The monthly chat penalty reads the chat records themselves: not computed in SQL here.
-    data: {
-      store: s.f.store,
-      chatSessions: [],
-      orders: [],
-      reviews: [],
-      serviceOrders: [],
-      disputes: [],
-      assuredServices: s.f.services,
-    },
+    // The monthly chat penalty reads the chat records themselves: not computed in SQL here
+    // (no chat records given, so it reads as not assessed).
+    data: parseStoreData({ store: { id: s.f.store.id }, assuredServices: s.f.services }),
     asOf,
     ruleSet,
     total: s.total,
