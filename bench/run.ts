@@ -12,20 +12,32 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { countRecords, generateStore, ordersPerDayFor } from '../examples/generate.js';
+import {
+  baseUnits,
+  createTables,
+  loadJsonlFolders,
+  metricTallies,
+  type SqlTally,
+} from '../sql/duckdb.js';
 import type { StoreData } from '../src/model.js';
+import { readStoreDir, writeStoreDir } from '../src/node/index.js';
 import { parseStoreData } from '../src/schemas/parse.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/scorecard/evaluateStore.js';
+import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
 import { compareWithLibrary } from './compare.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'results');
+/** Where the end-to-end figures' files are written (git-ignored). */
+const FILES = join(HERE, '..', '.tmp', 'bench');
 
 interface SizeSpec {
   readonly records: number;
@@ -33,12 +45,42 @@ interface SizeSpec {
   readonly instantFormat: 'shanghai-local' | 'epoch-ms';
   /** Measured runs after one warm-up. */
   readonly runs: number;
+  /** End-to-end runs (files → scorecard, files → SQL tallies), median reported. */
+  readonly endToEndRuns: number;
+  /** Whether the store is also written and read as one JSON file (V8 cannot hold 5 M records' text). */
+  readonly jsonFile: boolean;
+  /** Whether DuckDB computes the 180-day history (180 runs of every metric query). */
+  readonly duckdbHistory: boolean;
 }
 
 const SIZES: Record<string, SizeSpec> = {
-  small: { records: 10_000, days: 400, instantFormat: 'shanghai-local', runs: 9 },
-  medium: { records: 1_000_000, days: 400, instantFormat: 'epoch-ms', runs: 5 },
-  large: { records: 5_000_000, days: 400, instantFormat: 'epoch-ms', runs: 3 },
+  small: {
+    records: 10_000,
+    days: 400,
+    instantFormat: 'shanghai-local',
+    runs: 9,
+    endToEndRuns: 5,
+    jsonFile: true,
+    duckdbHistory: true,
+  },
+  medium: {
+    records: 1_000_000,
+    days: 400,
+    instantFormat: 'epoch-ms',
+    runs: 5,
+    endToEndRuns: 3,
+    jsonFile: true,
+    duckdbHistory: true,
+  },
+  large: {
+    records: 5_000_000,
+    days: 400,
+    instantFormat: 'epoch-ms',
+    runs: 3,
+    endToEndRuns: 1,
+    jsonFile: false,
+    duckdbHistory: false,
+  },
 };
 const END_DAY = '2026-11-22';
 const AS_OF = '2026-11-23'; // the day after the generated data's last day
@@ -103,7 +145,7 @@ function heapDuring(fn: () => unknown): {
   return { peakLiveBytes: peakLive - before, peakUsedBytes: peakUsed - before, gcs: stats.length };
 }
 
-function runSize(size: string): Record<string, unknown> {
+async function runSize(size: string): Promise<Record<string, unknown>> {
   const spec = SIZES[size];
   if (spec === undefined) throw new Error(`unknown size ${size}: small, medium or large`);
   const log = (s: string): void => {
@@ -124,6 +166,15 @@ function runSize(size: string): Record<string, unknown> {
   let raw: ReturnType<typeof generateStore> | undefined = generated.value;
   const records = countRecords(raw);
   log(`generated ${records} records in ${round(generated.ms)} ms`);
+  // The files the end-to-end figures read: a JSON Lines store folder, and one JSON file.
+  const dir = join(FILES, size);
+  rmSync(dir, { recursive: true, force: true });
+  const storesRoot = join(dir, 'stores');
+  const storeDir = join(storesRoot, raw.store.id);
+  await writeStoreDir(storeDir, raw);
+  const jsonFile = join(dir, 'store.json');
+  if (spec.jsonFile) writeFileSync(jsonFile, JSON.stringify(raw));
+  log(`wrote ${storeDir}${spec.jsonFile ? ` and ${jsonFile}` : ''}`);
 
   const parsed = time(() => parseStoreData(raw));
   const data: StoreData = parsed.value;
@@ -175,6 +226,9 @@ function runSize(size: string): Record<string, unknown> {
   if (lastDay.length > 0)
     throw new Error(`[${size}] history's last day disagrees:\n${lastDay.join('\n')}`);
   log(`history of ${HISTORY_DAYS} days in ${round(historyMs)} ms`);
+  historyCards = [];
+
+  const e2e = await endToEnd(spec, { storesRoot, storeDir, jsonFile }, card as Scorecard, log);
 
   return {
     size,
@@ -212,7 +266,113 @@ function runSize(size: string): Record<string, unknown> {
     evaluateGcs: heap.gcs,
     historyPeakLiveHeapMb: mb(historyHeap.peakLiveBytes),
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    ...e2e,
+    ...(size === 'large' ? { largeCliPeakRssMb: e2e.cliPeakRssMb } : {}),
     machine: machine(),
+  };
+}
+
+async function medianAsync(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<{ ms: number; all: number[] }> {
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    await fn();
+    all.push(performance.now() - t0);
+  }
+  return { ms: median(all), all: all.map((x) => round(x)) };
+}
+
+/** Every SQL tally against the library's scorecard; the disagreements, as lines. */
+function compareSql(tallies: readonly SqlTally[], card: Scorecard): string[] {
+  const out: string[] = [];
+  for (const t of tallies) {
+    const m = t.metricId === 'reviews.good-rate' ? card.goodReviewRate : card.metrics[t.metricId];
+    const lib = baseUnits(t.metricId, m.numerator, m.denominator);
+    if (lib.numerator !== String(t.numerator) || lib.denominator !== String(t.denominator)) {
+      out.push(
+        `${t.metricId}: library ${lib.numerator}/${lib.denominator}, SQL ${t.numerator}/${t.denominator}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Files on disk → scorecard: the library from the JSON Lines folder (`endToEndMs`) and from
+ * the JSON file; DuckDB loading the same folder and running every metric query
+ * (`duckdbEndToEndMs`), checked equal to the library; DuckDB's 180-day history; the CLI's
+ * peak RSS on the folder (a child process with Node's default heap limit).
+ */
+async function endToEnd(
+  spec: SizeSpec,
+  files: { storesRoot: string; storeDir: string; jsonFile: string },
+  card: Scorecard,
+  log: (s: string) => void,
+): Promise<Record<string, unknown>> {
+  const lib = await medianAsync(spec.endToEndRuns, async () =>
+    evaluateStore(await readStoreDir(files.storeDir), { asOf: AS_OF }),
+  );
+  log(`end to end, JSON Lines folder → scorecard: ${round(lib.ms)} ms (${lib.all.join(', ')})`);
+  let jsonFileMs: number | null = null;
+  if (spec.jsonFile) {
+    const j = await medianAsync(spec.endToEndRuns, async () =>
+      evaluateStore(parseStoreData(JSON.parse(readFileSync(files.jsonFile, 'utf8'))), {
+        asOf: AS_OF,
+      }),
+    );
+    jsonFileMs = round(j.ms);
+    log(`end to end, JSON file → scorecard: ${jsonFileMs} ms (${j.all.join(', ')})`);
+  }
+  let kept: { instance: DuckDBInstance; tallies: SqlTally[] } | undefined;
+  const duck = await medianAsync(spec.endToEndRuns, async () => {
+    kept?.instance.closeSync();
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await createTables(conn);
+    await loadJsonlFolders(conn, files.storesRoot);
+    const tallies = await metricTallies(conn, AS_OF);
+    kept = { instance, tallies };
+  });
+  const k = kept as { instance: DuckDBInstance; tallies: SqlTally[] };
+  const mismatches = compareSql(k.tallies, card);
+  if (mismatches.length > 0) throw new Error(`SQL and library disagree:\n${mismatches.join('\n')}`);
+  log(
+    `DuckDB end to end (load + every metric): ${round(duck.ms)} ms (${duck.all.join(', ')}); SQL = library`,
+  );
+  let duckdbHistoryMs: number | null = null;
+  if (spec.duckdbHistory) {
+    const conn = await k.instance.connect();
+    const to = parseDayKey(AS_OF);
+    const t0 = performance.now();
+    for (let d = to - HISTORY_DAYS + 1; d <= to; d++) await metricTallies(conn, dayKeyOf(d));
+    duckdbHistoryMs = round(performance.now() - t0);
+    log(`DuckDB ${HISTORY_DAYS}-day history: ${duckdbHistoryMs} ms`);
+  }
+  k.instance.closeSync();
+  const cli = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(HERE, 'cli-rss.ts'), files.storeDir, AS_OF],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const cliPeakRssMb = cli.status === 0 ? Number(cli.stdout.trim()) : null;
+  log(
+    cliPeakRssMb === null
+      ? `CLI on the folder failed (exit ${cli.status}): ${cli.stderr.slice(-500)}`
+      : `CLI on the folder: peak RSS ${cliPeakRssMb} MB`,
+  );
+  return {
+    endToEndMs: round(lib.ms),
+    endToEndRunsMs: lib.all,
+    endToEndJsonFileMs: jsonFileMs,
+    duckdbEndToEndMs: round(duck.ms),
+    duckdbEndToEndRunsMs: duck.all,
+    endToEndRatio: round(lib.ms / duck.ms, 2),
+    duckdbHistoryMs,
+    cliPeakRssMb,
   };
 }
 
@@ -243,6 +403,11 @@ function table(rows: Record<string, unknown>[]): string {
     ['eval peak +MB', (r) => String(r.evaluatePeakLiveHeapMb)],
     ['share', (r) => String(r.evaluateHeapShare)],
     ['peak RSS MB', (r) => String(r.peakRssMb)],
+    ['e2e ms', (r) => String(r.endToEndMs)],
+    ['DuckDB e2e ms', (r) => String(r.duckdbEndToEndMs)],
+    ['e2e ratio', (r) => String(r.endToEndRatio)],
+    ['DuckDB history ms', (r) => String(r.duckdbHistoryMs)],
+    ['CLI RSS MB', (r) => String(r.cliPeakRssMb)],
   ];
   const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
   const widths = cols.map((_, i) => Math.max(...cells.map((row) => (row[i] as string).length)));
@@ -254,12 +419,12 @@ function table(rows: Record<string, unknown>[]): string {
     .join('\n');
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   const i = argv.indexOf('--size');
   mkdirSync(RESULTS, { recursive: true });
   if (i >= 0) {
     const size = argv[i + 1] ?? '';
-    const result = runSize(size);
+    const result = await runSize(size);
     writeFileSync(join(RESULTS, `${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${table([result])}\n`);
     return;
@@ -286,4 +451,4 @@ function main(argv: readonly string[]): void {
   );
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

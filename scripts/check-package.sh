@@ -55,7 +55,27 @@ const card = esm.evaluateStore(cjs.parseStoreData({ store: { id: 's' } }), { asO
 if (card.composite !== null) throw new Error('data parsed by the CJS copy not evaluated by the ESM copy');
 console.log('ESM and CJS copies recognise each other: ok');
 JS
-(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs)
+cat > "$scratch/node-esm.mjs" <<'JS'
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readStoreDir, writeStoreDir } from 'jd-weather-vane/node';
+const dir = join(mkdtempSync(join(tmpdir(), 'jwv-')), 's');
+await writeStoreDir(dir, { store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', amount: '9.90' }] });
+const data = await readStoreDir(dir);
+if (data.orders[0].amountFen !== 990) throw new Error('ESM import of jd-weather-vane/node broken');
+console.log('ESM import of jd-weather-vane/node ok');
+JS
+cat > "$scratch/node-cjs.cjs" <<'JS'
+const { readStoreDir } = require('jd-weather-vane/node');
+readStoreDir('no-such-folder').then(
+  () => { throw new Error('expected a rejection'); },
+  (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
+);
+JS
+(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs)
+# The main entry must not need Node built-ins (the Node-only entry holds them).
+if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
 # The README's TypeScript examples, and the input guide's ERP mapping, as written.
 node - "$pkg" "$scratch" <<'JS'
 const { readFileSync, writeFileSync } = require('node:fs');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as lib from '../src/index.js';
+import * as nodeEntry from '../src/node/index.js';
 
 // The public surface: an entry point must not silently lose (or gain) an export.
 // Update this list deliberately, with a CHANGELOG entry, when the API changes.
@@ -156,6 +157,10 @@ const EXPECTED = [
 describe('public exports', () => {
   it('lists exactly the documented runtime exports', () => {
     expect(Object.keys(lib).sort()).toEqual(EXPECTED);
+  });
+
+  it('lists exactly the runtime exports of the Node-only entry (jd-weather-vane/node)', () => {
+    expect(Object.keys(nodeEntry).sort()).toEqual(['CSV_FIELDS', 'readStoreDir', 'writeStoreDir']);
   });
 
   it('exports one calculator per metric of the catalogue, named as the public contract says', () => {

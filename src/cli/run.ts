@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../_suggest.js';
 import {
@@ -14,6 +14,8 @@ import {
   isWeatherVaneError,
 } from '../errors.js';
 import type { StoreData } from '../model.js';
+import type { CsvMapping } from '../node/csvMapping.js';
+import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
 import { parsePeerData } from '../schemas/peers.js';
 import { chatStageCounts, dataSpan } from '../scorecard/dataSummary.js';
@@ -22,23 +24,33 @@ import { parseDayKey } from '../time/shanghai.js';
 import { VERSION } from '../version.js';
 import { renderScorecard } from './render.js';
 
-/** Where the CLI writes. */
+/** Where the CLI reads and writes. */
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
+  /** Whether stderr is a terminal: progress is shown only then (and never with `--quiet`). */
+  readonly stderrIsTTY?: boolean;
+  /** Standard input, read for the store path `-` (default: the process's). */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
+  /** The clock for progress rates, in ms (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 /** The usage text. */
-export const USAGE = `Usage: jd-weather-vane score <store.json> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict]
+export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict] [--quiet]
 
 Computes JD's store weather vane (京东风向标) for one evaluation day.
 
-  <store.json>        the store's data (format: docs/input.md in the package)
+  <store>             the store's data (format: docs/input.md in the package): a .json file,
+                      a folder (store.json and one .jsonl or .csv file per collection,
+                      streamed; docs/files.md), or - to read the JSON from standard input
   --as-of YYYY-MM-DD  the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts
+  --mapping m.json    CSV column mapping for a folder (default: the folder's mapping.json)
   --peers peers.json  category peers: { composites (their totals), modules, metrics }
                       (docs/input.md); scores metrics against them and adds the standing
   --json              print the scorecard as JSON; warnings and errors go to stderr as JSON
   --strict            treat warnings (an as-of day outside the data's span) as errors
+  -q, --quiet         no progress on stderr (shown only when stderr is a terminal)
   -v, --version       print the version
   -h, --help          show this help
 
@@ -54,13 +66,15 @@ class UsageError extends Error {}
 const OPTIONS = {
   'as-of': { type: 'string' },
   peers: { type: 'string' },
+  mapping: { type: 'string' },
   json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
   strict: { type: 'boolean', default: false },
   version: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const LONG = Object.keys(OPTIONS);
-const SHORT: Readonly<Record<string, string>> = { v: 'version', h: 'help' };
+const SHORT: Readonly<Record<string, string>> = { v: 'version', h: 'help', q: 'quiet' };
 
 /** Our own wording for unknown options and missing values, before `parseArgs` sees them. */
 function checkOptions(argv: readonly string[]): void {
@@ -85,7 +99,7 @@ function checkOptions(argv: readonly string[]): void {
     } else if (a.startsWith('-') && a.length > 1) {
       for (const c of a.slice(1)) {
         if (SHORT[c] === undefined)
-          throw new UsageError(`unknown option -${c} (short options: -h, -v)`);
+          throw new UsageError(`unknown option -${c} (short options: -h, -q, -v)`);
       }
     }
   }
@@ -136,13 +150,14 @@ function issueLines(issues: readonly InputIssue[]): string {
  *
  * @example
  * ```ts
- * runCli(['score', 'store.json', '--as-of', '2026-11-23'], { stdout: console.log, stderr: console.error });
+ * await runCli(['score', 'store.json', '--as-of', '2026-11-23'], { stdout: console.log, stderr: console.error });
  * //=> 0
- * runCli(['score', 'store.json', '--jsn'], io); // "unknown option --jsn: did you mean --json?"
+ * await runCli(['score', 'store.json', '--jsn'], io); // "unknown option --jsn: did you mean --json?"
  * //=> 2
  * ```
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let progress: Progress | undefined;
   const json = argv.includes('--json');
   const fail = (code: string, message: string, issues?: readonly InputIssue[]) => {
     if (json)
@@ -174,7 +189,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         `expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command, ['score'])}`,
       );
     if (file === undefined)
-      throw new UsageError('expected the path of a store JSON file after "score"');
+      throw new UsageError(
+        'expected the store after "score": a .json file, a folder, or - for standard input',
+      );
     if (rest.length > 0)
       throw new UsageError(
         `expected one store file, found also ${rest.map((r) => JSON.stringify(r)).join(', ')}`,
@@ -183,7 +200,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (asOf === undefined)
       throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
     parseDayKey(asOf, '--as-of');
-    const data = parseStoreData(readJson(file, 'store'));
+    progress = io.stderrIsTTY === true && !values.quiet ? new Progress(io) : undefined;
+    const mapping =
+      values.mapping === undefined
+        ? undefined
+        : (readJson(values.mapping, 'mapping') as CsvMapping);
+    const data = await readStore(file, io, progress, mapping);
     what = 'peers';
     const peers =
       values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
@@ -202,7 +224,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         json ? `${JSON.stringify({ warning: w })}\n` : `jd-weather-vane: warning: ${w.message}\n`,
       );
     }
+    progress?.phase(`evaluating as of ${asOf}`);
     const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
+    progress?.done();
     io.stdout(
       values.json
         ? `${JSON.stringify(card, null, 2)}\n`
@@ -210,6 +234,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     );
     return 0;
   } catch (e) {
+    progress?.done();
     if (e instanceof UsageError) {
       if (json) fail('usage', e.message);
       else io.stderr(`jd-weather-vane: ${e.message}\n\n${USAGE}`);
@@ -233,6 +258,74 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
+/** Progress on stderr, one line rewritten in place (`\r`). */
+class Progress {
+  private readonly now: () => number;
+  private readonly start: number;
+  private shown = false;
+  constructor(private readonly io: CliIo) {
+    this.now = io.now ?? Date.now;
+    this.start = this.now();
+  }
+  private line(s: string): void {
+    this.io.stderr(`\r\x1b[K${s}`);
+    this.shown = true;
+  }
+  phase(s: string): void {
+    this.line(`${s}…`);
+  }
+  records(file: string, records: number, bytesRead: number, totalBytes: number): void {
+    const seconds = Math.max(this.now() - this.start, 1) / 1000;
+    const rate = Math.round(records / seconds);
+    const pct = totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 100;
+    this.line(
+      `reading ${file}: ${records.toLocaleString('en-US')} records, ${rate.toLocaleString('en-US')}/s, ${pct}%`,
+    );
+  }
+  done(): void {
+    if (this.shown) this.io.stderr('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+/** The store from a folder (streamed), a .json file, or standard input (`-`). */
+async function readStore(
+  path: string,
+  io: CliIo,
+  progress: Progress | undefined,
+  mapping: CsvMapping | undefined,
+): Promise<StoreData> {
+  if (path === '-') {
+    progress?.phase('reading standard input');
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>)) {
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    }
+    text += decoder.decode();
+    progress?.phase('parsing');
+    return parseStoreData(parseJson(text, 'standard input', 'store'));
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // readJson words the error
+  }
+  if (isDir) {
+    return readStoreDir(path, {
+      ...(mapping === undefined ? {} : { mapping }),
+      ...(progress === undefined
+        ? {}
+        : { onProgress: (p) => progress.records(p.file, p.records, p.bytesRead, p.totalBytes) }),
+    });
+  }
+  progress?.phase(`reading ${path}`);
+  const input = readJson(path, 'store');
+  progress?.phase('parsing');
+  return parseStoreData(input);
+}
+
 function readJson(path: string, what: string): unknown {
   let text: string;
   try {
@@ -242,6 +335,10 @@ function readJson(path: string, what: string): unknown {
       `cannot read the ${what} file ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
+  return parseJson(text, path, what);
+}
+
+function parseJson(text: string, path: string, what: string): unknown {
   // A UTF-8 byte order mark (what Windows tools write) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {

@@ -135,8 +135,8 @@ function formatPath(prefix: string, path: readonly PropertyKey[]): string {
   return s;
 }
 
-/** A zod issue in our words: every schema words its own issues ("expected …, found …"). */
-function toInputIssue(prefix: string, iss: z.core.$ZodIssue, raw: unknown): InputIssue {
+/** A zod issue in our words: every schema words its own issues ("expected …, found …"); `prefix` starts every path. */
+export function toInputIssue(prefix: string, iss: z.core.$ZodIssue, raw: unknown): InputIssue {
   const path = formatPath(prefix, iss.path);
   if (iss.message.startsWith('expected ')) return { path, message: iss.message };
   /* v8 ignore start: a last resort should a zod message slip through unworded */
@@ -171,29 +171,44 @@ function addIssue(bad: BadRecords, index: number, issue: InputIssue): void {
   else list.push(issue);
 }
 
+/** What {@link parseRecord} returns for a record its schema rejects. */
+export class RecordFailure {
+  constructor(
+    /** The schema's issues, paths relative to the record. */
+    readonly zodIssues: readonly z.core.$ZodIssue[],
+  ) {}
+
+  /** The issues in our words, each path starting with `prefix` (`orders[12]`, `orders.jsonl:13`). */
+  issues(prefix: string, record: unknown): InputIssue[] {
+    return this.zodIssues.map((iss) => toInputIssue(prefix, iss, record));
+  }
+}
+
+/**
+ * Validates and normalises one record of a collection (fast path first, then its zod
+ * schema): the normalised record, or a {@link RecordFailure}. Shared by
+ * {@link parseStoreData} and the Node entry's file readers; the caller words the issues
+ * with its own path prefix, only for a failure.
+ */
+export function parseRecord(name: StoreDataCollection, record: unknown): unknown {
+  const { fast, schema } = SPECS[name];
+  const out = fast(record);
+  if (out !== undefined) return out;
+  const r = schema.safeParse(record);
+  return r.success ? r.data : new RecordFailure(r.error.issues);
+}
+
 function parseCollection(
   name: StoreDataCollection,
   records: readonly unknown[],
   bad: BadRecords,
 ): unknown[] {
-  const { fast, schema } = SPECS[name];
   // Sized once: growing by push would copy the array again and again for millions of records.
   const parsed: unknown[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    let out = fast(record);
-    if (out === undefined) {
-      const r = schema.safeParse(record);
-      if (r.success) out = r.data;
-      else {
-        const prefix = `${name}[${i}]`;
-        bad.set(
-          i,
-          r.error.issues.map((iss) => toInputIssue(prefix, iss, record)),
-        );
-      }
-    }
-    parsed[i] = out;
+    const out = parseRecord(name, records[i]);
+    if (out instanceof RecordFailure) bad.set(i, out.issues(`${name}[${i}]`, records[i]));
+    else parsed[i] = out;
   }
   return parsed;
 }
@@ -214,6 +229,28 @@ export interface ParseStoreDataOptions {
   readonly ruleSet?: {
     readonly bonus: { readonly servicePoints: Readonly<Record<string, unknown>> };
   };
+}
+
+/**
+ * The parsed assured services whose id the rule set does not know (the list of 放心购 services
+ * is open: the rule set says which ids it knows), by index. Shared with the Node entry.
+ */
+export function unknownServices(
+  parsed: readonly unknown[],
+  options: ParseStoreDataOptions,
+): { index: number; message: string }[] {
+  const known = knownServiceIds(options.ruleSet?.bonus);
+  const knownSet = new Set(known);
+  const out: { index: number; message: string }[] = [];
+  parsed.forEach((a, index) => {
+    const id = (a as AssuredService | undefined)?.service;
+    if (id !== undefined && !knownSet.has(id))
+      out.push({
+        index,
+        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${quoteShort(id)}${didYouMean(id, known)}`,
+      });
+  });
+  return out;
 }
 
 /** Validates everything; problems that are not about one record go to `issues`. */
@@ -260,17 +297,12 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     raw[name] = value;
     parsed[name] = parseCollection(name, value, bad[name]);
   }
-  // The list of 放心购 services is open: the rule set says which ids it knows.
-  const known = knownServiceIds(options.ruleSet?.bonus);
-  const knownSet = new Set(known);
-  parsed.assuredServices.forEach((a, i) => {
-    const id = (a as AssuredService | undefined)?.service;
-    if (id !== undefined && !knownSet.has(id))
-      addIssue(bad.assuredServices, i, {
-        path: `assuredServices[${i}].service`,
-        message: `expected a service id the rule set knows (${known.join(', ')}; a rule set adds one with bonus.servicePoints), found ${quoteShort(id)}${didYouMean(id, known)}`,
-      });
-  });
+  for (const p of unknownServices(parsed.assuredServices, options)) {
+    addIssue(bad.assuredServices, p.index, {
+      path: `assuredServices[${p.index}].service`,
+      message: p.message,
+    });
+  }
   const cross: CrossRecordProblem[] = crossRecordProblems(raw);
   for (const p of cross) {
     addIssue(bad[p.collection], p.index, {

@@ -30,6 +30,7 @@ function cli(args: string[], pipe = '') {
   );
   const err = r.stderr.replace(/exit=\d+\n$/, '');
   const code = Number(/exit=(\d+)\n$/.exec(r.stderr)?.[1]);
+  if (Number.isNaN(code)) throw new Error(`no exit status in: ${r.stderr}`);
   return { code, out: r.stdout, err, first: err.split('\n')[0] };
 }
 
@@ -44,10 +45,10 @@ describe('CLI failure modes (child processes)', () => {
       /^jd-weather-vane: cannot read the store file ".*nope\.json": ENOENT$/,
     ],
     [
-      'a directory',
-      ['score', dir, ...AS_OF],
-      2,
-      /^jd-weather-vane: cannot read the store file ".*": EISDIR$/,
+      'a folder without store.json',
+      ['score', mkdtempSync(join(dir, 'folder-')), ...AS_OF],
+      1,
+      /^jd-weather-vane: invalid store input, 1 issue\(s\):$/,
     ],
     [
       'an empty file',
