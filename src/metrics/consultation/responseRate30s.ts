@@ -44,6 +44,7 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || !s.inAssessmentHours) continue;
         const inTime =
+          // Stryker disable next-line ConditionalExpression: without a reply the difference is NaN, and NaN ≤ limit is false all the same
           s.firstReplyAt !== undefined && s.firstReplyAt - s.firstCustomerAt <= limitMs;
         ctx.add(slot, s.startDay, inTime ? 1 : 0, 1);
       }
