@@ -12,7 +12,7 @@ import { compareExact } from '../scoring/_decimal.js';
 /** Throws unless `v` is `null`/`undefined` or a fraction in [0, 1] (0.9 = 90%). */
 export function checkFraction(fn: string, what: string, v: number | null | undefined): void {
   if (v === null || v === undefined) return;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
+  if (!Number.isFinite(v) || v < 0 || v > 1) {
     throw new ArgumentError(
       `${fn}: expected ${what} to be a fraction in [0, 1] (0.9 = 90%), found ${String(v)}`,
     );
@@ -22,7 +22,7 @@ export function checkFraction(fn: string, what: string, v: number | null | undef
 /** Throws unless `v` is `null`/`undefined` or a finite number ≥ 0. */
 export function checkNonNegative(fn: string, what: string, v: number | null | undefined): void {
   if (v === null || v === undefined) return;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+  if (!Number.isFinite(v) || v < 0) {
     throw new ArgumentError(
       `${fn}: expected ${what} to be a finite number ≥ 0, found ${String(v)}`,
     );

@@ -75,7 +75,7 @@ export function chatDefectPenalty(
     ['ratings', ratings],
     ['consultations', consultations],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    if (!Number.isFinite(v) || v < 0) {
       throw new ArgumentError(`${fn}: expected ${what} to be a count ≥ 0, found ${String(v)}`);
     }
   }

@@ -124,6 +124,18 @@ describe('standing argument checks', () => {
   it('absent values pass the checks', () => {
     expect(activityGate(null)).toBe(false);
     expect(storeStars({ rankingRate: 0.5, moduleRankings: { logistics: null } }).stars).toBe(4);
+    const top = storeStars({
+      rankingRate: 0.95,
+      moduleRankings: {
+        consultation: 0.9,
+        reviews: 0.9,
+        'after-sales': 0.9,
+        disputes: 0.9,
+        logistics: null,
+      },
+    });
+    expect(top.unverifiedModules).toEqual(['logistics']);
+    expect(warmShopkeeperBadge({ ...warm, stars: null, ratings: null })).toBe(false);
   });
 });
 
