@@ -68,3 +68,49 @@ describe('sums beyond exact integers', () => {
     }
   });
 });
+
+describe('sums of durations beyond exact integers', () => {
+  it('8 500 repairs each 34 years long pass 2^53 ms in the numerator alone: refused', () => {
+    const n = 8500;
+    const data = parseStoreData({
+      store: { id: 's' },
+      orders: Array.from({ length: n }, (_, i) => ({
+        id: `o${i}`,
+        customerId: `c${i}`,
+        placedAt: '1992-01-02 00:00:00',
+        paidAt: '1992-01-02 00:00:01',
+        amount: 1,
+      })),
+      serviceOrders: Array.from({ length: n }, (_, i) => ({
+        id: `s${i}`,
+        orderId: `o${i}`,
+        type: 'repair',
+        reason: 'no-reason',
+        appliedAt: '1992-01-03 00:00:00',
+        approvedAt: '1992-01-03 00:00:01',
+        completedAt: '2026-11-10 00:00:00',
+      })),
+    });
+    expect(() => evaluateStore(data, { asOf: AS_OF })).toThrow(
+      'expected the sums of after-sales.duration to stay at most 9007199254740991 (2^53 − 1, the largest integer added exactly), found 9348912000000000 (amounts in fen or durations in ms too large)',
+    );
+  });
+});
+
+describe('data that did not come from parseStoreData', () => {
+  const tail =
+    ': parse the raw input first, as in evaluateStore(parseStoreData(JSON.parse(text)), { asOf })';
+  const refused = (found: string) =>
+    `[jd-weather-vane] Expected store data returned by parseStoreData (or safeParseStoreData, parseStoreDataLenient, storeDataSchema), found ${found}${tail}`;
+
+  it.each([
+    [null, 'null'],
+    [undefined, 'undefined'],
+    ['{"store":{"id":"s"}}', 'a string'],
+    [{ store: { id: 's' } }, 'an object that did not come from parseStoreData'],
+  ])('%j is refused with what was found', (data, found) => {
+    expect(() =>
+      evaluateStore(data as unknown as Parameters<typeof evaluateStore>[0], { asOf: AS_OF }),
+    ).toThrow(refused(found));
+  });
+});

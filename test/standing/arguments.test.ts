@@ -135,7 +135,7 @@ describe('standing argument checks', () => {
       },
     });
     expect(top.unverifiedModules).toEqual(['logistics']);
-    expect(warmShopkeeperBadge({ ...warm, stars: null, ratings: null })).toBe(false);
+    expect(warmShopkeeperBadge({ ...warm, stars: null })).toBe(false);
   });
 });
 
