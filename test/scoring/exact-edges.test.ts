@@ -160,6 +160,9 @@ describe('aggregate edges', () => {
     expect(() => weightedMean([{ score: Number.POSITIVE_INFINITY, weight: 1 }])).toThrow(
       'weightedMean: expected items[0].score to be a finite number, found Infinity',
     );
+    expect(() => compositeScore({ reviews: Number.NaN })).toThrow(
+      '[jd-weather-vane] compositeScore: expected items[',
+    );
     expect(() => roundScore(Number.NaN)).toThrow(
       '[jd-weather-vane] roundScore: expected the score to be a finite number, found NaN',
     );
