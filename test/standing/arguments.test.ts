@@ -136,6 +136,18 @@ describe('standing argument checks', () => {
     });
     expect(top.unverifiedModules).toEqual(['logistics']);
     expect(warmShopkeeperBadge({ ...warm, stars: null })).toBe(false);
+    // An absent value (undefined) is absent too.
+    const absent = storeStars({
+      rankingRate: 0.95,
+      moduleRankings: {
+        consultation: 0.9,
+        reviews: 0.9,
+        'after-sales': 0.9,
+        disputes: 0.9,
+        logistics: undefined,
+      } as Record<string, number | undefined> as Record<string, number>,
+    });
+    expect(absent.unverifiedModules).toEqual(['logistics']);
   });
 });
 
