@@ -247,13 +247,12 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
       dur.num += s.completedAt - s.appliedAt;
     }
     if (s.type === 'return' && s.rating !== undefined) {
-      // A rating without ratedAt is dated at completedAt, else approvedAt, else appliedAt
-      // (the parser may have filled it in: `ratedAtInferred`; it is re-derived here).
-      // READING: by presence, whether or not that instant has happened: a rating whose
-      // completion is still to come is dated then, so it is not yet known (a later export of
-      // the same history replays the same result).
-      const given = s.ratedAtInferred === true ? undefined : s.ratedAt;
-      const at = given ?? s.completedAt ?? s.approvedAt ?? s.appliedAt;
+      // A rating without ratedAt is dated at completedAt, else approvedAt, else appliedAt,
+      // each only once it has happened: nothing stamped at or after the as-of instant may
+      // change a result, so a completion still to come is as good as absent.
+      const at =
+        s.ratedAt ??
+        (known(s.completedAt) ? s.completedAt : known(s.approvedAt) ? s.approvedAt : s.appliedAt);
       if (known(at) && inWindow(dayOf(at), RETURN_SAT_FROM, 1)) {
         rsat.den += 1;
         if (isSatisfied(s.rating)) rsat.num += 1;
@@ -338,12 +337,9 @@ export function baselineMetrics(data: StoreData, asOf: string): BaselineResult {
     pLast[r] = (all[n - 1] as ChatMessage).at;
     pRatedAt[r] = Number.NaN;
     if (s.rating !== undefined) {
-      // A rating without ratedAt is dated at the session's last message (the parser may have
-      // filled it in: `ratedAtInferred`; it is re-derived here).
-      // READING: the record's own last message, whether or not it has happened: a rating
-      // given at the end of a session still going on at the as-of instant is not yet known.
-      const given = s.ratedAtInferred === true ? undefined : s.ratedAt;
-      const at = given ?? (all[all.length - 1] as ChatMessage).at;
+      // A rating without ratedAt is dated at the record's last message that has happened:
+      // messages at or after the as-of instant are dropped first, and must not change a result.
+      const at = s.ratedAt ?? (all[n - 1] as ChatMessage).at;
       if (known(at)) pRatedAt[r] = at;
     }
     const c = customer(s.customerId);

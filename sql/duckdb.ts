@@ -209,15 +209,7 @@ export async function loadStores(
     for (const s of d.chatSessions) {
       append(
         cs as DuckDBAppender,
-        [
-          id,
-          s.id,
-          s.customerId,
-          s.kind,
-          s.stage,
-          s.rating,
-          s.ratedAtInferred ? undefined : s.ratedAt,
-        ],
+        [id, s.id, s.customerId, s.kind, s.stage, s.rating, s.ratedAt],
         'vvvvvvb',
       );
       s.messages.forEach((m, i) => {
@@ -265,7 +257,7 @@ export async function loadStores(
           s.rejectedAt,
           s.completedAt,
           s.rating,
-          s.ratedAtInferred ? undefined : s.ratedAt,
+          s.ratedAt,
         ],
         'vvvvvbbbbvb',
       );

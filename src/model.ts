@@ -48,12 +48,10 @@ export interface ChatSession {
   readonly messages: readonly ChatMessage[];
   readonly rating?: Rating | undefined;
   /**
-   * When the rating was given. A rating exported without it is dated at the session record's
-   * last message (`assumption`), and {@link ChatSession.ratedAtInferred} says so.
+   * When the rating was given. A rating exported without it is dated, as of each evaluation
+   * day, at the session record's last message that has happened by then (`assumption`).
    */
   readonly ratedAt?: EpochMs | undefined;
-  /** `true` when `ratedAt` was not in the input and was dated at the last message. */
-  readonly ratedAtInferred?: true | undefined;
 }
 
 /** An order (订单). */
@@ -120,12 +118,11 @@ export interface ServiceOrder {
   readonly completedAt?: EpochMs | undefined;
   readonly rating?: Rating | undefined;
   /**
-   * When the rating was given. A rating exported without it is dated at `completedAt`, else
-   * `approvedAt`, else `appliedAt` (`assumption`), and {@link ServiceOrder.ratedAtInferred} says so.
+   * When the rating was given. A rating exported without it is dated, as of each evaluation
+   * day, at `completedAt`, else `approvedAt`, else `appliedAt`, taking only those that have
+   * happened by then (`assumption`).
    */
   readonly ratedAt?: EpochMs | undefined;
-  /** `true` when `ratedAt` was not in the input and was inferred. */
-  readonly ratedAtInferred?: true | undefined;
 }
 
 /** Who a dispute ruling holds responsible. */

@@ -207,8 +207,10 @@ class CustomerEntity implements Entity<CustomerView> {
     for (const g of group) {
       if (stage === undefined && g.piece.stage !== undefined) stage = g.piece.stage;
       const r = g.piece.rating;
-      const t = g.piece.ratedAt;
-      if (r !== undefined && ctx.known(t) && (t as number) >= ratedAt) {
+      // An undated rating is dated at the piece's last message that has happened (its known
+      // prefix, `count` messages): a message still to come must not change a result.
+      const t = g.piece.ratedAt ?? (g.piece.messages[g.count - 1] as ChatMessage).at;
+      if (r !== undefined && ctx.known(t) && t >= ratedAt) {
         rating = r;
         ratedAt = t as number;
       }

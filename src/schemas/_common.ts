@@ -251,7 +251,8 @@ export function present(v: unknown): boolean {
 /**
  * A `ratedAt` needs its `rating`: an instant with nothing rated is an incomplete record. A
  * `rating` without `ratedAt` is accepted: each record family dates it (a chat session at its
- * last message, a service order at its completion, else approval, else application), an
+ * last message, a service order at its completion, else approval, else application, each as of
+ * the evaluation day, from what has happened by then), an
  * `assumption` documented in docs/input.md.
  */
 export function ratingProblems(s: {

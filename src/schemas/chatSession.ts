@@ -165,9 +165,10 @@ function sessionProblems(s: {
  * Schema of a chat session (咚咚会话). `kind` defaults to `'consultation'`; messages (at least
  * one, at least one from the customer) are sorted by time, stably (messages stamped at the same
  * instant keep their listed order), when given out of order. A rating counts once its
- * `ratedAt` has happened; a rating exported without `ratedAt` is dated at the record's last
- * message (`assumption`) and marked `ratedAtInferred: true`. A `ratedAt` needs a rating and
- * cannot precede the first message.
+ * `ratedAt` has happened. A rating exported without `ratedAt` is accepted and left undated
+ * here: as of each evaluation day it is dated at the record's last message that has happened
+ * by then (`assumption`), so a message stamped after the as-of instant never changes a result.
+ * A `ratedAt` needs a rating and cannot precede the first message.
  *
  * @example
  * ```ts
@@ -178,7 +179,7 @@ function sessionProblems(s: {
  * //=> ['customer', 'agent']   (sorted; kind is 'consultation')
  * chatSessionSchema.parse({ id: 's1', customerId: 'c1', rating: 'satisfied',
  *   messages: [{ from: 'customer', at: 1793494800000 }, { from: 'agent', at: 1793494810000 }] }).ratedAt;
- * //=> 1793494810000   (dated at the last message; ratedAtInferred: true)
+ * //=> undefined   (accepted; dated as of each day at the last message that has happened)
  * ```
  */
 export const chatSessionSchema = strictObject(
@@ -209,7 +210,7 @@ export const chatSessionSchema = strictObject(
       ),
   );
 
-/** The parsed session, a rating without `ratedAt` dated at its last message. */
+/** The parsed session. */
 function sessionOf(
   id: string,
   customerId: string,
@@ -219,13 +220,7 @@ function sessionOf(
   rating: Rating | undefined,
   ratedAt: number | undefined,
 ): ChatSession {
-  const s: ChatSession = { id, customerId, kind, stage, messages, rating, ratedAt };
-  if (rating === undefined || ratedAt !== undefined) return s;
-  return {
-    ...s,
-    ratedAt: (messages[messages.length - 1] as ChatMessage).at,
-    ratedAtInferred: true,
-  };
+  return { id, customerId, kind, stage, messages, rating, ratedAt };
 }
 
 /**

@@ -80,9 +80,10 @@ export function serviceOrderProblems(
  * Schema of an after-sales service order (售后服务单): type, reason, applied / approved /
  * rejected / completed instants and an optional rating with its `ratedAt`.
  *
- * A rating exported without `ratedAt` is accepted and dated at `completedAt`, else
- * `approvedAt`, else `appliedAt` (`assumption`, so that every result stays replayable), and
- * marked `ratedAtInferred: true`.
+ * A rating exported without `ratedAt` is accepted and left undated here: as of each evaluation
+ * day it is dated at `completedAt`, else `approvedAt`, else `appliedAt`, taking only those that
+ * have happened by then (`assumption`, so that nothing stamped after the as-of instant changes
+ * a result).
  *
  * @example
  * ```ts
@@ -113,26 +114,19 @@ export const serviceOrderSchema = strictObject(
     reportProblems(serviceOrderProblems(s), ctx.issues, s);
   }, ALWAYS)
   .transform(
-    (s): ServiceOrder =>
-      withInferredRatedAt({
-        id: s.id,
-        orderId: s.orderId,
-        type: s.type,
-        reason: s.reason,
-        appliedAt: s.appliedAt,
-        approvedAt: s.approvedAt,
-        rejectedAt: s.rejectedAt,
-        completedAt: s.completedAt,
-        rating: s.rating ?? undefined,
-        ratedAt: s.ratedAt,
-      }),
+    (s): ServiceOrder => ({
+      id: s.id,
+      orderId: s.orderId,
+      type: s.type,
+      reason: s.reason,
+      appliedAt: s.appliedAt,
+      approvedAt: s.approvedAt,
+      rejectedAt: s.rejectedAt,
+      completedAt: s.completedAt,
+      rating: s.rating ?? undefined,
+      ratedAt: s.ratedAt,
+    }),
   );
-
-/** The service order, a rating without `ratedAt` dated at completion, else approval, else application. */
-function withInferredRatedAt(s: ServiceOrder): ServiceOrder {
-  if (s.rating === undefined || s.ratedAt !== undefined) return s;
-  return { ...s, ratedAt: s.completedAt ?? s.approvedAt ?? s.appliedAt, ratedAtInferred: true };
-}
 
 /**
  * A service order as accepted on input.
@@ -219,5 +213,5 @@ export function fastServiceOrder(input: unknown): ServiceOrder | undefined {
     ratedAt,
   };
   SCRATCH.length = 0;
-  return serviceOrderProblems(s, SCRATCH).length === 0 ? withInferredRatedAt(s) : undefined;
+  return serviceOrderProblems(s, SCRATCH).length === 0 ? s : undefined;
 }

@@ -488,7 +488,7 @@ const CASES: {
     tally: { num: 0, den: 0 },
   },
   {
-    name: 'G7 a rating without ratedAt on a record going on at the as-of instant is not known',
+    name: 'G7 a rating without ratedAt on a record going on at the as-of instant is dated at its last message before it',
     raw: store({
       chatSessions: [
         chat(
@@ -502,7 +502,7 @@ const CASES: {
       ],
     }),
     metric: 'consultation.presales-satisfaction',
-    tally: { num: 0, den: 0 },
+    tally: { num: 1, den: 1 },
   },
 ];
 

@@ -356,23 +356,13 @@ describe('chatSessionSchema', () => {
     expect(fastChatSession({ ...session, messages: 'hi' })).toBeUndefined();
   });
 
-  it('dates a rating without ratedAt at the last message; ratedAt needs a rating and is not before the first message', () => {
-    const inferred = { ...session, rating: 'satisfied' };
-    for (const parsed of [chatSessionSchema.parse(inferred), fastChatSession(inferred)]) {
-      expect(parsed).toMatchObject({
-        rating: 'satisfied',
-        ratedAt: T0 + 20_000,
-        ratedAtInferred: true,
-      });
+  it('accepts a rating without ratedAt, undated (the engine dates it as of each day); ratedAt needs a rating and is not before the first message', () => {
+    const undated = { ...session, rating: 'satisfied' };
+    for (const parsed of [chatSessionSchema.parse(undated), fastChatSession(undated)]) {
+      expect(parsed).toMatchObject({ rating: 'satisfied', ratedAt: undefined });
     }
-    // Given out of order: the latest message, not the last listed.
-    const reversed = { ...inferred, messages: [...session.messages].reverse() };
-    expect(chatSessionSchema.parse(reversed).ratedAt).toBe(T0 + 20_000);
-    expect(fastChatSession(reversed)?.ratedAt).toBe(T0 + 20_000);
-    // Given ratedAt: kept, not marked.
     const given = chatSessionSchema.parse({ ...session, rating: 'neutral', ratedAt: T0 + H });
     expect(given.ratedAt).toBe(T0 + H);
-    expect('ratedAtInferred' in given).toBe(false);
     expect(issues(chatSessionSchema, { ...session, ratedAt: T0 + H })).toEqual([
       { path: ['rating'], message: 'expected a rating with ratedAt, found nothing' },
     ]);
@@ -502,15 +492,15 @@ describe('serviceOrderSchema', () => {
     expect(fastServiceOrder({ ...serviceOrder, ...fields })).toBeUndefined();
   });
 
-  it.each([
-    ['completedAt', { approvedAt: T0 + H, completedAt: T0 + 2 * H }, T0 + 2 * H],
-    ['approvedAt when not completed', { approvedAt: T0 + H }, T0 + H],
-    ['rejectedAt is not a decision date: appliedAt', { rejectedAt: T0 + H }, T0],
-    ['appliedAt when nothing else', {}, T0],
-  ])('dates a rating without ratedAt at %s', (_, fields, expected) => {
-    const input = { ...serviceOrder, ...fields, rating: 'neutral' };
+  it('accepts a rating without ratedAt, undated (the engine dates it as of each day)', () => {
+    const input = {
+      ...serviceOrder,
+      approvedAt: T0 + H,
+      completedAt: T0 + 2 * H,
+      rating: 'neutral',
+    };
     for (const parsed of [serviceOrderSchema.parse(input), fastServiceOrder(input)]) {
-      expect(parsed).toMatchObject({ rating: 'neutral', ratedAt: expected, ratedAtInferred: true });
+      expect(parsed).toMatchObject({ rating: 'neutral', ratedAt: undefined });
     }
   });
 

@@ -156,7 +156,7 @@ describe('sql/metrics.sql equals the library (DuckDB)', () => {
     );
   });
 
-  it('dates a missing ratedAt from facts that have happened (where the library differs: FINDINGS.md, 1)', async () => {
+  it('dates a missing ratedAt from facts that have happened, as the library does', async () => {
     const data = parseStoreData({
       store: { id: 'f1' },
       orders: [{ id: 'o1', customerId: 'c2', placedAt: '2026-10-01 10:00:00', amount: 5 }],
@@ -197,12 +197,11 @@ describe('sql/metrics.sql equals the library (DuckDB)', () => {
     const card = evaluateStore(data, { asOf: AS_OF });
     const lib = (id: 'consultation.presales-satisfaction' | 'after-sales.return-satisfaction') =>
       `${card.metrics[id].numerator}/${card.metrics[id].denominator}`;
-    // The library dates both from the whole record, so a fact stamped after the as-of instant
-    // removes the rating (FINDINGS.md, 1). When the lead decides, one side changes.
+    // The library agrees: a fact stamped after the as-of instant never changes a result.
     expect([
       lib('consultation.presales-satisfaction'),
       lib('after-sales.return-satisfaction'),
-    ]).toEqual(['0/0', '0/0']);
+    ]).toEqual(['1/1', '1/1']);
   });
 });
 
@@ -285,13 +284,11 @@ const chainSessions = (specs: readonly SessionSpec[]) => {
       stage: s.stage,
       messages,
       rating: s.rating,
-      // A rating without ratedAt in a record with a message at or after the as-of instant is
-      // where the library and the SQL part (FINDINGS.md, 1): its own test below.
+      // Undated ratings too, in records going on at the as-of instant.
       ratedAt:
         s.rating === undefined
           ? undefined
-          : (s.ratedFixed ??
-            (s.ratedDelay === undefined ? (t >= A ? A - 1 : undefined) : t + s.ratedDelay)),
+          : (s.ratedFixed ?? (s.ratedDelay === undefined ? undefined : t + s.ratedDelay)),
     };
   });
 };
@@ -417,16 +414,9 @@ const crowdedStoreArb = fc
         approvedAt,
         completedAt,
         rating: v.rating,
-        // Likewise a rating without ratedAt whose approval or completion is at or after the
-        // as-of instant (FINDINGS.md, 1).
+        // Undated ratings too, whose approval or completion is at or after the as-of instant.
         ratedAt:
-          v.rating === undefined
-            ? undefined
-            : v.rated !== undefined
-              ? v.appliedAt + v.rated
-              : (completedAt ?? approvedAt ?? 0) >= A
-                ? A - 1
-                : undefined,
+          v.rating === undefined || v.rated === undefined ? undefined : v.appliedAt + v.rated,
       };
     }),
     disputes: s.disputes.map((d, i) => {

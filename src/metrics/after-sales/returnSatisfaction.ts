@@ -48,9 +48,19 @@ export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
   measure: {
     serviceOrder(view, ctx, slot) {
       const s = view.serviceOrder;
-      // The rating day is in the window only once the rating has happened: no `known` call.
-      if (s.type !== 'return' || s.rating === undefined || s.ratedAt === undefined) return;
-      ctx.add(slot, dayNumberOf(s.ratedAt), isSatisfied(s.rating) ? 1 : 0, 1);
+      if (s.type !== 'return' || s.rating === undefined) return;
+      // The rating day is in the window only once the rating has happened: no `known` call for
+      // a given ratedAt. An undated rating is dated at completion, else approval, else
+      // application, each only once it has happened (a completion still to come must not
+      // change a result); the `known` calls record when that date moves.
+      const ratedAt =
+        s.ratedAt ??
+        (ctx.known(s.completedAt)
+          ? (s.completedAt as number)
+          : ctx.known(s.approvedAt)
+            ? (s.approvedAt as number)
+            : s.appliedAt);
+      ctx.add(slot, dayNumberOf(ratedAt), isSatisfied(s.rating) ? 1 : 0, 1);
     },
   },
 });

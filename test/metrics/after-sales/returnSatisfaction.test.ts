@@ -25,25 +25,56 @@ describe('returnSatisfaction (退货满意度)', () => {
         rated('very-dissatisfied', '2026-05-01 10:00:00'), // D−206: out
         rated('satisfied', '2026-11-01 10:00:00', { type: 'exchange' }), // not a return
         rated('satisfied', '2026-11-01 10:00:00', { type: 'repair' }), // not a return
-        serviceOrder('o-any', '2026-11-01 10:00:00', { type: 'return', rating: 'satisfied' }), // no ratedAt: never rated
+        serviceOrder('o-any', '2026-11-01 10:00:00', { type: 'return', rating: 'satisfied' }), // no ratedAt, nothing decided: dated at appliedAt, satisfied
         serviceOrder('o-any', '2026-11-01 10:00:00', { type: 'return' }), // unrated
         rated('very-dissatisfied', AS_OF), // at the as-of instant: not yet
       ],
     });
-    // (1 + 1) / 4 = 0.5
+    // (1 + 1 + 1) / 5 = 0.6
     const r = returnSatisfaction(data, { asOf: D });
     expect(parts(r)).toEqual({
-      numerator: '2',
-      denominator: '4',
-      value: '0.5',
+      numerator: '3',
+      denominator: '5',
+      value: '0.6',
       status: 'too-little-data',
     });
     expect(r.direction).toBe('higher-is-better');
     expect(r.window).toEqual({ from: '2026-05-27', to: LAST });
-    // D+1: the as-of rating (very dissatisfied) counts: 2 / 5 = 0.4
+    // D+1: the as-of rating (very dissatisfied) counts: 3 / 6 = 0.5
     expect(parts(returnSatisfaction(data, { asOf: D1 }))).toMatchObject({
-      denominator: '5',
-      value: '0.4',
+      denominator: '6',
+      value: '0.5',
+    });
+  });
+
+  it('dates an undated rating at completion, else approval, else application, each once it has happened', () => {
+    // Approved 2026-05-20 (D−187), completed 2026-11-23 09:00 (after the as-of instant), rated
+    // without ratedAt. As of D the completion has not happened: the rating is dated at the
+    // approval, out of the 180-day window. From D+1 it is dated at the completion, in it.
+    const undated = serviceOrder('o-any', '2026-05-19 10:00:00', {
+      type: 'return',
+      rating: 'satisfied',
+      approvedAt: sh('2026-05-20 10:00:00'),
+      completedAt: sh('2026-11-23 09:00:00'),
+    });
+    const data = storeData({ serviceOrders: [undated] });
+    expect(returnSatisfaction(data, { asOf: D }).status).toBe('no-data');
+    expect(parts(returnSatisfaction(data, { asOf: D1 }))).toMatchObject({
+      numerator: '1',
+      denominator: '1',
+    });
+    // A completion still to come never changes today's result: without it, the same.
+    const { completedAt: _, ...notCompleted } = undated;
+    expect(
+      parts(returnSatisfaction(storeData({ serviceOrders: [notCompleted] }), { asOf: D })),
+    ).toEqual(parts(returnSatisfaction(data, { asOf: D })));
+    // Approved inside the window: counted as of D, dated at the approval.
+    const recent = { ...undated, approvedAt: sh('2026-11-20 10:00:00') };
+    expect(
+      parts(returnSatisfaction(storeData({ serviceOrders: [recent] }), { asOf: D })),
+    ).toMatchObject({
+      numerator: '1',
+      denominator: '1',
     });
   });
 

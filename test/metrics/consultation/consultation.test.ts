@@ -724,7 +724,7 @@ describe('equal instants', () => {
     expect(satisfaction([same2, same1])).toBe('1');
   });
 
-  it('a rating without ratedAt is dated at the record’s last message', () => {
+  it('a rating without ratedAt is dated at the record’s last message that has happened', () => {
     const rated = {
       ...raw([
         { from: 'customer', at: '2026-11-10 10:00:00' },
@@ -734,7 +734,9 @@ describe('equal instants', () => {
     };
     const data = parseStoreData({ store: { id: 'x' }, chatSessions: [rated] });
     expect(v(presalesSatisfaction(data, { asOf: D }))).toBe('1');
-    // The last message after the as-of instant: the rating is not known yet, nor is that message.
+    // The last message at the as-of instant is dropped first: the rating is dated at the
+    // customer's message before it, and counts. A message still to come never changes a result:
+    // without it, the same.
     const late = {
       ...raw([
         { from: 'customer', at: '2026-11-22 23:59:59' },
@@ -742,6 +744,7 @@ describe('equal instants', () => {
       ]),
       rating: 'satisfied',
     };
+    const withoutLate = { ...late, messages: late.messages.slice(0, 1) };
     const lateData = parseStoreData({ store: { id: 'x' }, chatSessions: [late] });
     const windows = {
       ...defaultRuleSet.windows,
@@ -751,7 +754,12 @@ describe('equal instants', () => {
       },
     };
     const ruleSet: RuleSet = { ...defaultRuleSet, windows };
-    expect(presalesSatisfaction(lateData, { asOf: D, ruleSet }).status).toBe('no-data');
+    const cut = parseStoreData({ store: { id: 'x' }, chatSessions: [withoutLate] });
+    expect(v(presalesSatisfaction(lateData, { asOf: D, ruleSet }))).toBe('1');
+    expect(v(presalesSatisfaction(cut, { asOf: D, ruleSet }))).toBe('1');
     expect(v(presalesSatisfaction(lateData, { asOf: '2026-11-24', ruleSet }))).toBe('1');
+    // Only a message before the as-of instant dates it: a session whose every message is in
+    // the future is not a session yet.
+    expect(presalesSatisfaction(lateData, { asOf: '2026-11-22', ruleSet }).status).toBe('no-data');
   });
 });
