@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   ASSURED_SERVICE_IDS,
@@ -206,17 +208,29 @@ describe('generateStore: determinism', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(sample)));
   });
 
-  it('does not depend on the host time zone', () => {
-    const saved = process.env.TZ;
-    try {
-      const runs = ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'].map((tz) => {
-        process.env.TZ = tz;
-        return JSON.stringify(generateStore(SMALL));
+  it('does not depend on the host time zone (each zone in its own process)', () => {
+    const child = fileURLToPath(new URL('./_generate-tz-child.ts', import.meta.url));
+    const zones: [string, number][] = [
+      ['America/Los_Angeles', 480],
+      ['Asia/Kolkata', -330],
+      ['Pacific/Chatham', -825],
+      ['UTC', 0],
+    ];
+    const runs = zones.map(([zone, offset]) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', child], {
+        input: JSON.stringify(SMALL),
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
       });
-      expect(new Set(runs).size).toBe(1);
-    } finally {
-      process.env.TZ = saved;
-    }
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout) as { offset: number; store: unknown };
+      // The zone took effect in the child: a test that could not fail otherwise.
+      expect([zone, out.offset]).toEqual([zone, offset]);
+      return JSON.stringify(out.store);
+    });
+    expect(new Set(runs).size).toBe(1);
+    expect(runs[0]).toBe(JSON.stringify(generateStore(SMALL)));
   });
 
   it('gives the same instants in both formats, Shanghai local strings meaning UTC+8', () => {
