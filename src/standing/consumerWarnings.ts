@@ -36,11 +36,12 @@ export interface ConsumerWarningsOptions {
 
 function applies(
   rule: ConsumerWarningRule,
-  stars: number | null,
+  stars: number | null | undefined,
   rankings: ConsumerWarningsOptions['rankings'],
-  hours: number | null,
+  hours: number | null | undefined,
 ): boolean {
-  if (stars === null || hours === null) return false;
+  // Unknown (null, or undefined from a JavaScript caller) never reads "met".
+  if (stars === null || stars === undefined || hours === null || hours === undefined) return false;
   if (!atMost(stars, rule.maxStars)) return false;
   for (const m of rule.modules) {
     const r = rankings[m];

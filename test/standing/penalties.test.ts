@@ -108,6 +108,13 @@ describe('consumerWarnings', () => {
     expect(consumerWarnings(weak)).toEqual(['long-after-sales-times', 'long-delivery-times']);
   });
 
+  it('reads undefined hours or stars (a JavaScript caller) as unknown, never as a crash', () => {
+    const loose = { ...weak, averageDeliveryHours: undefined } as unknown as typeof weak;
+    expect(consumerWarnings(loose)).toEqual(['long-after-sales-times']);
+    const noStars = { ...weak, stars: undefined } as unknown as typeof weak;
+    expect(consumerWarnings(noStars)).toEqual([]);
+  });
+
   it('needs stars ≤ 3.5', () => {
     expect(consumerWarnings({ ...weak, stars: 4 })).toEqual([]);
     expect(consumerWarnings({ ...weak, stars: 3 })).toHaveLength(2);
