@@ -182,23 +182,24 @@ function append(a: DuckDBAppender, cells: readonly Cell[], kinds: string): void 
  * Appends parsed stores to the tables (created first with {@link createTables}). Inferred
  * `ratedAt`/`ruledAt` are written as NULL: the SQL dates them itself, from the raw facts.
  */
+/** The tables of `sql/schema.sql`, in load order. */
+export const TABLES = [
+  'stores',
+  'chat_sessions',
+  'chat_messages',
+  'orders',
+  'reviews',
+  'service_orders',
+  'disputes',
+  'assured_services',
+] as const;
+
 export async function loadStores(
   conn: DuckDBConnection,
   stores: readonly StoreData[],
 ): Promise<void> {
   const open = (t: string) => conn.createAppender(t);
-  const [st, cs, cm, or, rv, so, dp, as] = await Promise.all(
-    [
-      'stores',
-      'chat_sessions',
-      'chat_messages',
-      'orders',
-      'reviews',
-      'service_orders',
-      'disputes',
-      'assured_services',
-    ].map(open),
-  );
+  const [st, cs, cm, or, rv, so, dp, as] = await Promise.all(TABLES.map(open));
   for (const d of stores) {
     const id = d.store.id;
     append(

@@ -43,6 +43,21 @@ export const ASSURED_SERVICE_IDS = [
 const BUILT_IN: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);
 
 /**
+ * Whether an id is one of the built-in {@link ASSURED_SERVICE_IDS}.
+ *
+ * @example
+ * ```ts
+ * isBuiltInServiceId('freight-insurance');
+ * //=> true
+ * isBuiltInServiceId('green-packaging');
+ * //=> false
+ * ```
+ */
+export function isBuiltInServiceId(id: string): boolean {
+  return BUILT_IN.has(id);
+}
+
+/**
  * Every 放心购 service id a rule set's bonus knows: the built-in {@link ASSURED_SERVICE_IDS},
  * then the ids it adds in `servicePoints`.
  *

@@ -11,7 +11,11 @@
 import { ArgumentError } from '../errors.js';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
-import { ASSURED_SERVICE_IDS, knownServiceIds } from '../schemas/assuredService.js';
+import {
+  ASSURED_SERVICE_IDS,
+  isBuiltInServiceId,
+  knownServiceIds,
+} from '../schemas/assuredService.js';
 import { D } from './_decimal.js';
 
 export { ASSURED_SERVICE_IDS, knownServiceIds };
@@ -155,7 +159,5 @@ export function servicePointsOf(
 ): number | undefined {
   const own = Object.hasOwn(config.servicePoints, id) ? config.servicePoints[id] : undefined;
   if (own !== undefined) return own.value;
-  return BUILT_IN.has(id) ? config.pointsPerService.value : undefined;
+  return isBuiltInServiceId(id) ? config.pointsPerService.value : undefined;
 }
-
-const BUILT_IN: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);

@@ -12,6 +12,7 @@ import {
   loadStores,
   metricTallies,
   resultFromTally,
+  TABLES,
 } from '../../sql/duckdb.js';
 import type { StoreData } from '../../src/model.js';
 import { writeStoreDir } from '../../src/node/index.js';
@@ -33,16 +34,7 @@ afterAll(() => {
 async function freshConnection(): Promise<DuckDBConnection> {
   conn?.closeSync();
   conn = await instance.connect();
-  for (const t of [
-    'stores',
-    'chat_sessions',
-    'chat_messages',
-    'orders',
-    'reviews',
-    'service_orders',
-    'disputes',
-    'assured_services',
-  ]) {
+  for (const t of TABLES) {
     await conn.run(`DROP TABLE IF EXISTS ${t}`);
   }
   await createTables(conn);
