@@ -13,7 +13,9 @@
  *
  * The example's statements go in a block, so an example may declare its own `data` or `card`.
  * All files are type-checked at once (`tsc` with a generated tsconfig), then each one that
- * compiles is run (tsx, under `TZ=America/Los_Angeles`, in a scratch folder), checking:
+ * compiles is run (tsx, under `TZ=America/Los_Angeles`, in a scratch folder holding the file
+ * fixtures `store.json`, the sample store's JSON, and `stores/s1/`, the same as a store folder),
+ * checking:
  *
  * - `//=> value` after a plain expression statement (or a `const` of one variable): the value
  *   printed is a JavaScript literal the result must equal deeply (`undefined` and a missing
@@ -27,9 +29,10 @@
  * Every failure names the source file and line of the example. `--keep` leaves `.examples/`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { writeStoreDir } from '../src/node/writeStoreDir.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, '.examples');
@@ -472,7 +475,7 @@ globalThis.__examples = {
       return;
     }
     if (!matches(actual, parse(expectedText)))
-      failures.push(where + ': //=> ' + expectedText + '\n    but the value is ' + show(actual));
+      failures.push(where + ': //=> ' + expectedText.replaceAll('__ANY__', '…') + '\n    but the value is ' + show(actual));
   },
   async throws(thunk, name, expectedText, where) {
     try { await thunk(); } catch (e) {
@@ -567,7 +570,11 @@ for (const line of tsc.stdout.split('\n')) {
   fail(`${relative(ROOT, g.example.file)}:${srcLine}`, `${code} ${message}`);
 }
 
-// Run those that compile.
+// Run those that compile, in a scratch folder holding the file fixtures.
+const cwd = join(OUT, 'cwd');
+mkdirSync(cwd, { recursive: true });
+copyFileSync(join(ROOT, 'examples/sample-store.json'), join(cwd, 'store.json'));
+await writeStoreDir(join(cwd, 'stores/s1'), JSON.parse(readFileSync(join(cwd, 'store.json'), 'utf8')));
 const runnable = generated.filter((g) => g.run !== undefined && !notCompiling.has(g.name));
 writeFileSync(join(OUT, 'runner.mjs'), RUNNER);
 writeFileSync(
@@ -576,7 +583,7 @@ writeFileSync(
 );
 const run = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(OUT, 'runner.mjs'), join(OUT, 'run-list.txt'), join(OUT, 'cwd')],
+  ['--import', 'tsx', join(OUT, 'runner.mjs'), join(OUT, 'run-list.txt'), cwd],
   {
     encoding: 'utf8',
     cwd: ROOT,

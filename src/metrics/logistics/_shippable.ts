@@ -15,7 +15,8 @@ import type { OrderView } from '../_entities.js';
  *
  * @example
  * ```ts
- * dayEndMs(parseDayKey('2026-11-01')) === sh('2026-11-02 00:00:00');
+ * import { parseDayKey, toEpochMs } from '../../time/shanghai.js';
+ * dayEndMs(parseDayKey('2026-11-01')) === toEpochMs('2026-11-02 00:00:00');
  * //=> true
  * ```
  */
