@@ -192,7 +192,7 @@ function readStoreJson(dir: string, builder: StoreBuilder): void {
  * import { readStoreDir, writeStoreDir } from 'jd-weather-vane/node';
  * const data = await readStoreDir('stores/s1');
  * evaluateStore(data, { asOf: '2026-11-23' }).composite;
- * //=> 9.12
+ * //=> 7.16
  * const order = { customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: 5 };
  * const bad = { store: { id: 'bad' }, orders: [
  *   { ...order, id: 'o1' }, { ...order, id: 'o2' }, { ...order, id: 'o3', placedAt: '2026-11-01' },
