@@ -574,7 +574,10 @@ for (const line of tsc.stdout.split('\n')) {
 const cwd = join(OUT, 'cwd');
 mkdirSync(cwd, { recursive: true });
 copyFileSync(join(ROOT, 'examples/sample-store.json'), join(cwd, 'store.json'));
-await writeStoreDir(join(cwd, 'stores/s1'), JSON.parse(readFileSync(join(cwd, 'store.json'), 'utf8')));
+await writeStoreDir(
+  join(cwd, 'stores/s1'),
+  JSON.parse(readFileSync(join(cwd, 'store.json'), 'utf8')),
+);
 const runnable = generated.filter((g) => g.run !== undefined && !notCompiling.has(g.name));
 writeFileSync(join(OUT, 'runner.mjs'), RUNNER);
 writeFileSync(
