@@ -282,7 +282,6 @@ const THROWS = /^\/\/\s*(?:throws|rejects with)\s+([A-Za-z_$][\w$]*)/;
 function instrument(example: Example, sf: ts.SourceFile, body: string): string | undefined {
   const code = example.code;
   const lines = code.split('\n');
-  const lineStarts = sf.getLineStarts();
   const statements = sf.statements.filter((s) => !ts.isImportDeclaration(s));
   const statementBefore = (pos: number): ts.Statement | undefined =>
     statements.filter((s) => s.end <= pos).at(-1);
@@ -293,19 +292,35 @@ function instrument(example: Example, sf: ts.SourceFile, body: string): string |
     line: number;
   }
   const checks = new Map<ts.Statement, Check>();
+  // The `//` comments by line, as the parser sees them (a string may hold `//`).
+  const comments = new Map<number, { pos: number; text: string }>();
+  const collect = (ranges: ts.CommentRange[] | undefined): void => {
+    for (const r of ranges ?? []) {
+      if (r.kind !== ts.SyntaxKind.SingleLineCommentTrivia) continue;
+      const line = sf.getLineAndCharacterOfPosition(r.pos).line;
+      comments.set(line, { pos: r.pos, text: code.slice(r.pos, r.end) });
+    }
+  };
+  const visit = (n: ts.Node): void => {
+    collect(ts.getLeadingCommentRanges(code, n.getFullStart()));
+    collect(ts.getTrailingCommentRanges(code, n.end));
+    for (const c of n.getChildren(sf)) visit(c);
+  };
+  visit(sf);
   let ok = true;
   for (let i = 0; i < lines.length; i++) {
-    const lineText = lines[i] ?? '';
-    const commentAt = lineText.indexOf('//');
-    if (commentAt < 0) continue;
-    const comment = lineText.slice(commentAt);
-    const pos = (lineStarts[i] ?? 0) + commentAt;
-    // Only comments outside statements' own text (a string may hold `//`).
-    if (statements.some((s) => s.getStart(sf) <= pos && pos < s.end)) continue;
+    const found = comments.get(i);
+    if (!found) continue;
+    const { pos, text: comment } = found;
     const where = `${relative(ROOT, example.file)}:${example.line + i}`;
     const throwsMatch = THROWS.exec(comment);
     const expectMatch = EXPECT.exec(comment);
     if (!throwsMatch && !expectMatch) continue;
+    if (statements.some((s) => s.getStart(sf) < pos && pos < s.end)) {
+      fail(where, `'${comment}' is inside a statement: put it after the statement it shows`);
+      ok = false;
+      continue;
+    }
     const statement = statementBefore(pos);
     if (!statement) {
       fail(where, `'${comment}' follows no statement`);
@@ -327,7 +342,8 @@ function instrument(example: Example, sf: ts.SourceFile, body: string): string |
     let j = i;
     while (parseExpected(expected) === undefined && j + 1 < lines.length) {
       const next = (lines[j + 1] ?? '').trim();
-      if (!next.startsWith('//') || EXPECT.test(next) || THROWS.test(next)) break;
+      if (!comments.has(j + 1) || !next.startsWith('//') || EXPECT.test(next) || THROWS.test(next))
+        break;
       j++;
       expected += `\n${next.slice(2)}`;
     }
@@ -547,7 +563,7 @@ const tsc = spawnSync(
     '--pretty',
     'false',
   ],
-  { encoding: 'utf8', cwd: ROOT },
+  { encoding: 'utf8', cwd: ROOT, timeout: 600_000 },
 );
 const byName = new Map(generated.map((g) => [`${g.name}.ts`, g]));
 const notCompiling = new Set<string>();
@@ -591,6 +607,7 @@ const run = spawnSync(
     encoding: 'utf8',
     cwd: ROOT,
     env: { ...process.env, TZ: 'America/Los_Angeles' },
+    timeout: 600_000,
     stdio: ['ignore', 'ignore', 'pipe'],
   },
 );
