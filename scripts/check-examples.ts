@@ -215,23 +215,29 @@ function generate(example: Example): Generated {
   const genFile = join(OUT, `${name}.ts`);
   const sf = ts.createSourceFile('x.ts', example.code, ts.ScriptTarget.ES2022, true);
 
-  // The example's own imports: kept (rewritten to the sources), removed from the prelude.
+  // The example's own imports: kept (rewritten to the sources); the names they bind are left
+  // out of the prelude.
   const own = new Set<string>();
   const ownImports: string[] = [];
   let body = example.code;
   for (const s of sf.statements) {
     if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
     let spec = s.moduleSpecifier.text;
+    const clause = s.importClause;
+    const bindings = clause?.namedBindings;
+    if (clause?.name) own.add(clause.name.text);
+    if (bindings && ts.isNamespaceImport(bindings)) own.add(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const el of bindings.elements) own.add(el.name.text);
+    }
     if (spec in ENTRIES) {
       const entry = spec as Entry;
-      const bindings = s.importClause?.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
         for (const el of bindings.elements) {
           const imported = (el.propertyName ?? el.name).text;
           if (!entryExports[entry].names.some((n) => n.name === imported)) {
             fail(example.where, `'${imported}' is not exported by '${entry}'`);
           }
-          own.add(el.name.text);
         }
       }
       spec = importPath(genFile, ENTRIES[entry]);
