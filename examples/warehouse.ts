@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { generateStore } from '../bench/generate/index.js';
 import {
   createTables,
   loadJsonlFolders,
@@ -42,7 +43,6 @@ import {
 } from '../src/index.js';
 import { writeStoreDir } from '../src/node/index.js';
 import { asOfInstant } from '../src/time/window.js';
-import { generateStore } from './generate.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
