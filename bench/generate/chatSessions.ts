@@ -20,7 +20,15 @@
  */
 import type { ChatMessageInput, ChatSessionInput } from '../../src/index.js';
 import { dayNumberOf, dayStartMs, msOfDay } from '../../src/time/shanghai.js';
-import { DAY, type Draft, type Generation, HOUR, MINUTE, SECOND } from './context.js';
+import {
+  DAY,
+  type Draft,
+  type Generation,
+  HOUR,
+  MINUTE,
+  SECOND,
+  type WaitBand,
+} from './context.js';
 import { cumulative } from './random.js';
 
 type Stage = NonNullable<ChatSessionInput['stage']>;
@@ -58,10 +66,117 @@ function pushMessage(
   return true;
 }
 
+/** Night (before 08:00) and day bounds of the reply modes: none, robot only, robot then agent, agent. */
+const REPLY_MODES_NIGHT = [0.08, 0.43, 0.58];
+const REPLY_MODES_DAY = [0.03, 0.07, 0.12];
+/** An agent's first reply: within 25 s 76% of the time, 25–30 s 10%, 31–120 s 12%, then up to 5 min. */
+const AGENT_FIRST_REPLY: readonly WaitBand[] = [
+  [0.76, 2 * SECOND, 25 * SECOND],
+  [0.86, 25 * SECOND, 30 * SECOND],
+  [0.98, 31 * SECOND, 120 * SECOND],
+  [1, 2 * MINUTE, 5 * MINUTE],
+];
+/** How long before the order a pre-sales chat starts. */
+const PRE_SALES_LEAD: readonly WaitBand[] = [
+  [0.6, MINUTE, 30 * MINUTE],
+  [0.85, 30 * MINUTE, 4 * HOUR],
+  [1, 4 * HOUR, 23 * HOUR],
+];
+
+/** An offline message (留言): 1 to 3 customer messages, an agent's answer 60% of the time. */
+function leaveMessage(
+  g: Generation,
+  messages: ChatMessageInput[],
+  start: number,
+  night: boolean,
+): void {
+  const { rng } = g;
+  let last = start;
+  pushMessage(g, messages, 'customer', start);
+  const extra = rng.int(0, 2);
+  for (let i = 0; i < extra; i++) {
+    const t = last + g.secs(5 * SECOND, 90 * SECOND);
+    if (!pushMessage(g, messages, 'customer', t)) break;
+    last = t;
+  }
+  if (rng.chance(0.6)) {
+    // At night, answered once agents are back at 08:00.
+    const reply = night
+      ? dayStartMs(dayNumberOf(start)) + 8 * HOUR + g.secs(10 * MINUTE, 150 * MINUTE)
+      : last + g.secs(10 * MINUTE, 120 * MINUTE);
+    if (reply > last) pushMessage(g, messages, 'agent', reply);
+  }
+}
+
 /**
- * Adds a session for `customer` starting at `start` (skipped outside the data range).
- * `kind` 'auto' makes night sessions often offline messages. Returns the last message's
- * instant, or -1 when nothing was added.
+ * A consultation's messages: the customer's first, then turns with the robot and/or an agent
+ * up to 2..8 messages. Returns the last message's instant and the first reply's delay
+ * (`Infinity` when nobody replied).
+ */
+function converse(
+  g: Generation,
+  messages: ChatMessageInput[],
+  start: number,
+  night: boolean,
+): { last: number; firstReplyDelay: number } {
+  const { rng } = g;
+  const total = 2 + rng.weighted(MESSAGE_COUNT);
+  const r = rng.next();
+  const bound = (night ? REPLY_MODES_NIGHT : REPLY_MODES_DAY).findIndex((b) => r < b);
+  const mode = bound < 0 ? 3 : bound; // none, robot only, robot then agent, agent
+  let last = start;
+  pushMessage(g, messages, 'customer', start);
+  if (mode === 0) {
+    const extra = rng.int(0, 2);
+    for (let i = 0; i < extra; i++) {
+      const t = last + g.secs(5 * SECOND, 60 * SECOND);
+      if (!pushMessage(g, messages, 'customer', t)) break;
+      last = t;
+    }
+    return { last, firstReplyDelay: Number.POSITIVE_INFINITY };
+  }
+  if (total > 2 && rng.chance(0.25)) {
+    const t = last + g.secs(3 * SECOND, 20 * SECOND);
+    if (pushMessage(g, messages, 'customer', t)) last = t;
+  }
+  let replier: 'agent' | 'robot' = mode === 3 ? 'agent' : 'robot';
+  let reply =
+    start + (replier === 'robot' ? g.secs(SECOND, 3 * SECOND) : g.wait(AGENT_FIRST_REPLY));
+  if (reply <= last) reply = last + SECOND;
+  if (!pushMessage(g, messages, replier, reply)) {
+    return { last, firstReplyDelay: Number.POSITIVE_INFINITY };
+  }
+  last = reply;
+  let customerTurn = true;
+  while (messages.length < total) {
+    let t: number;
+    if (customerTurn) {
+      t = last + g.secs(8 * SECOND, 120 * SECOND);
+      if (!pushMessage(g, messages, 'customer', t)) break;
+    } else {
+      if (replier === 'robot' && mode === 2) {
+        replier = 'agent'; // the robot hands over
+        t = last + g.secs(10 * SECOND, 90 * SECOND);
+      } else {
+        t =
+          last +
+          (replier === 'robot'
+            ? g.secs(SECOND, 3 * SECOND)
+            : rng.chance(0.92)
+              ? g.secs(4 * SECOND, 40 * SECOND)
+              : g.secs(40 * SECOND, 120 * SECOND));
+      }
+      if (!pushMessage(g, messages, replier, t)) break;
+    }
+    last = t;
+    customerTurn = !customerTurn;
+  }
+  return { last, firstReplyDelay: reply - start };
+}
+
+/**
+ * Adds a session for `customer` starting at `start` (skipped outside the data range), then
+ * maybe a follow-up. `kind` 'auto' makes night sessions often offline messages.
  */
 function addChat(
   g: Generation,
@@ -70,9 +185,9 @@ function addChat(
   stage: Stage | undefined,
   kind: 'auto' | 'consultation',
   followUps: boolean,
-): number {
+): void {
   const { rng } = g;
-  if (start < g.startMs || start >= g.endMs) return -1;
+  if (start < g.startMs || start >= g.endMs) return;
   const night = msOfDay(start) < 8 * HOUR;
   const offline = kind === 'auto' && rng.chance(night ? 0.45 : 0.03);
   const id = '';
@@ -86,103 +201,12 @@ function addChat(
     : stage === undefined
       ? { id, customerId, messages }
       : { id, customerId, stage, messages };
-  let last = start;
   if (offline) {
-    pushMessage(g, messages, 'customer', start);
-    const extra = rng.int(0, 2);
-    for (let i = 0; i < extra; i++) {
-      const t = last + g.secs(5 * SECOND, 90 * SECOND);
-      if (!pushMessage(g, messages, 'customer', t)) break;
-      last = t;
-    }
-    if (rng.chance(0.6)) {
-      const reply = night
-        ? dayStartMs(dayNumberOf(start)) + 8 * HOUR + g.secs(10 * MINUTE, 150 * MINUTE)
-        : last + g.secs(10 * MINUTE, 120 * MINUTE);
-      if (reply > last && pushMessage(g, messages, 'agent', reply)) last = reply;
-    }
+    leaveMessage(g, messages, start, night);
     g.chatSessions.add(start, session);
-    return last;
+    return;
   }
-
-  const total = 2 + rng.weighted(MESSAGE_COUNT);
-  const r = rng.next();
-  // Reply modes: none, robot only, robot then agent, agent.
-  const mode = night
-    ? r < 0.08
-      ? 0
-      : r < 0.43
-        ? 1
-        : r < 0.58
-          ? 2
-          : 3
-    : r < 0.03
-      ? 0
-      : r < 0.07
-        ? 1
-        : r < 0.12
-          ? 2
-          : 3;
-  pushMessage(g, messages, 'customer', start);
-  let firstReplyDelay = Number.POSITIVE_INFINITY;
-  if (mode === 0) {
-    const extra = rng.int(0, 2);
-    for (let i = 0; i < extra; i++) {
-      const t = last + g.secs(5 * SECOND, 60 * SECOND);
-      if (!pushMessage(g, messages, 'customer', t)) break;
-      last = t;
-    }
-  } else {
-    if (total > 2 && rng.chance(0.25)) {
-      const t = last + g.secs(3 * SECOND, 20 * SECOND);
-      if (pushMessage(g, messages, 'customer', t)) last = t;
-    }
-    let replier: 'agent' | 'robot' = mode === 3 ? 'agent' : 'robot';
-    let reply: number;
-    if (replier === 'robot') {
-      reply = start + g.secs(SECOND, 3 * SECOND);
-    } else {
-      const u = rng.next();
-      reply =
-        start +
-        (u < 0.76
-          ? g.secs(2 * SECOND, 25 * SECOND)
-          : u < 0.86
-            ? g.secs(25 * SECOND, 30 * SECOND)
-            : u < 0.98
-              ? g.secs(31 * SECOND, 120 * SECOND)
-              : g.secs(2 * MINUTE, 5 * MINUTE));
-    }
-    if (reply <= last) reply = last + SECOND;
-    if (pushMessage(g, messages, replier, reply)) {
-      firstReplyDelay = reply - start;
-      last = reply;
-      let customerTurn = true;
-      while (messages.length < total) {
-        let t: number;
-        if (customerTurn) {
-          t = last + g.secs(8 * SECOND, 120 * SECOND);
-          if (!pushMessage(g, messages, 'customer', t)) break;
-        } else {
-          if (replier === 'robot' && mode === 2) {
-            replier = 'agent';
-            t = last + g.secs(10 * SECOND, 90 * SECOND);
-          } else {
-            t =
-              last +
-              (replier === 'robot'
-                ? g.secs(SECOND, 3 * SECOND)
-                : rng.chance(0.92)
-                  ? g.secs(4 * SECOND, 40 * SECOND)
-                  : g.secs(40 * SECOND, 120 * SECOND));
-          }
-          if (!pushMessage(g, messages, replier, t)) break;
-        }
-        last = t;
-        customerTurn = !customerTurn;
-      }
-    }
-  }
+  const { last, firstReplyDelay } = converse(g, messages, start, night);
   const replied = firstReplyDelay !== Number.POSITIVE_INFINITY;
   if (replied ? rng.chance(0.3) : rng.chance(0.05)) {
     const ratedAt = last + g.secs(5 * SECOND, 10 * MINUTE);
@@ -194,22 +218,14 @@ function addChat(
     }
   }
   g.chatSessions.add(start, session);
-  if (followUps) {
-    if (rng.chance(0.05)) {
-      // Comes back within 10 minutes: JD merges the two exported sessions into one.
-      addChat(
-        g,
-        customer,
-        last + g.secs(30 * SECOND, 9 * MINUTE + 30 * SECOND),
-        stage,
-        'consultation',
-        false,
-      );
-    } else if (rng.chance(0.03)) {
-      addChat(g, customer, last + g.secs(15 * MINUTE, 90 * MINUTE), stage, 'consultation', false);
-    }
+  if (!followUps) return;
+  if (rng.chance(0.05)) {
+    // Comes back within 10 minutes: JD merges the two exported sessions into one.
+    const back = last + g.secs(30 * SECOND, 9 * MINUTE + 30 * SECOND);
+    addChat(g, customer, back, stage, 'consultation', false);
+  } else if (rng.chance(0.03)) {
+    addChat(g, customer, last + g.secs(15 * MINUTE, 90 * MINUTE), stage, 'consultation', false);
   }
-  return last;
 }
 
 /** The stage to state explicitly, or undefined to leave it to derivation. */
@@ -233,14 +249,7 @@ function chat(g: Generation, customer: number, start: number, stage: Stage): voi
 /** Maybe a pre-sales chat before an ordinary order placed at `placed` (before it is recorded). */
 export function preSalesChat(g: Generation, customer: number, placed: number): void {
   if (!g.rng.chance(PRE_SALES_CHAT_SHARE)) return;
-  const u = g.rng.next();
-  const lead =
-    u < 0.6
-      ? g.secs(MINUTE, 30 * MINUTE)
-      : u < 0.85
-        ? g.secs(30 * MINUTE, 4 * HOUR)
-        : g.secs(4 * HOUR, 23 * HOUR);
-  chat(g, customer, placed - lead, 'pre-sales');
+  chat(g, customer, placed - g.wait(PRE_SALES_LEAD), 'pre-sales');
 }
 
 /** Maybe an after-sales chat about an ordinary order in transit, shippable at `shippable`. */

@@ -44,6 +44,9 @@ export type Draft<T> = { -readonly [K in keyof T]: T[K] };
 /** An instant as written: Shanghai local time `YYYY-MM-DD HH:mm:ss`, or epoch milliseconds. */
 export type WrittenInstant = string | number;
 
+/** A band of waits, `[upTo, lo, hi]`: taken while the draw is below `upTo` (cumulative), uniform in [lo, hi] ms. */
+export type WaitBand = readonly [upTo: number, lo: number, hi: number];
+
 /** The satisfaction levels of chats and service orders, best first. */
 export type Rating = NonNullable<ChatSessionInput['rating']>;
 
@@ -173,6 +176,13 @@ export class Generation {
   /** A duration in whole seconds, drawn uniformly from [lo, hi] ms. */
   secs(lo: number, hi: number): number {
     return Math.round(lo / SECOND + this.rng.next() * ((hi - lo) / SECOND)) * SECOND;
+  }
+
+  /** A wait from bands: one draw picks the first band whose `upTo` exceeds it, a second the wait. */
+  wait(bands: readonly WaitBand[]): number {
+    const u = this.rng.next();
+    const [, lo, hi] = bands.find(([upTo]) => u < upTo) ?? (bands.at(-1) as WaitBand);
+    return this.secs(lo, hi);
   }
 
   /** An instant on `day`: the hour drawn from cumulative hourly weights, then a second in it. */

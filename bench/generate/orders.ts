@@ -17,7 +17,15 @@
 import type { OrderInput } from '../../src/index.js';
 import { dayNumberOf, dayStartMs, msOfDay } from '../../src/time/shanghai.js';
 import { deliveryInquiry, preSalesChat } from './chatSessions.js';
-import { DAY, type Draft, type Generation, HOUR, MINUTE, SECOND } from './context.js';
+import {
+  DAY,
+  type Draft,
+  type Generation,
+  HOUR,
+  MINUTE,
+  SECOND,
+  type WaitBand,
+} from './context.js';
 import { disputeAfterDelivery, disputeAfterLoss } from './disputes.js';
 import { cumulative } from './random.js';
 import { review } from './reviews.js';
@@ -47,6 +55,12 @@ const PRODUCTS: readonly { priceFen: number; weight: number }[] = [
 const PRODUCT_WEIGHTS = cumulative(PRODUCTS.map((p) => p.weight));
 /** Units 1..3. */
 const UNITS = cumulative([0.7, 0.22, 0.08]);
+/** How long after placing an order is paid: 85% within 5 minutes. */
+const PAYMENT: readonly WaitBand[] = [
+  [0.85, 10 * SECOND, 5 * MINUTE],
+  [0.98, 5 * MINUTE, HOUR],
+  [1, HOUR, 12 * HOUR],
+];
 /** Delivery days after collection: 0 (same-city), 1, 2, 3. */
 const DELIVERY_DAYS = cumulative([0.02, 0.72, 0.2, 0.06]);
 
@@ -100,14 +114,7 @@ function addOrder(g: Generation, placed: number, powerIndex: number): void {
   } else if (rng.chance(0.02)) {
     cancelled = placed + g.secs(15 * MINUTE, 24 * HOUR); // never paid
   } else {
-    const u = rng.next();
-    paid =
-      placed +
-      (u < 0.85
-        ? g.secs(10 * SECOND, 5 * MINUTE)
-        : u < 0.98
-          ? g.secs(5 * MINUTE, HOUR)
-          : g.secs(HOUR, 12 * HOUR));
+    paid = placed + g.wait(PAYMENT);
     shippable = paid;
   }
   if (shippable >= 0) {
