@@ -2,19 +2,20 @@
  * Chat sessions (咚咚 consultations and 留言 offline messages), as `ChatSessionInput`.
  *
  * Where they come from: 40% of ordinary orders follow a pre-sales chat within the 24 hours
- * before (most within 30 minutes), so that the conversion rate has chats to convert; half as
- * many pre-sales chats again lead to no order; 8% of shipped orders bring an after-sales chat
- * about the parcel, and half of the service orders one about the service.
+ * before (most within 30 minutes), so that the conversion rate has chats to convert; half a
+ * chat per order more leads to no order; 8% of shipped orders bring an after-sales chat about
+ * the parcel, and half of the service orders one about the service.
  *
- * Their shape: 2 to 8 messages; at night (before 08:00) 45% are offline messages, answered
- * from 08:00 when at all, and a third of the consultations get only the robot or the robot
- * then an agent; by day 3% get no reply and 88% an agent. An agent's first reply comes within
- * 25 s three times in four, within 30 s 86% of the time, so the 30-second rate lands near JD's
- * typical values, with a tail to 5 minutes for the average response time. 5% of sessions are
- * followed within 10 minutes by another (which JD merges into one), 3% later. About 30% of
- * replied sessions are rated, mostly satisfied; slow and unanswered ones rate worse. The stage
- * is stated on a quarter of the sessions and always where it differs from the one the library
- * would derive from the customer's orders (a returning buyer asking about a new product).
+ * Their shape: 2 to 8 messages. At night (before 08:00) 45% are offline messages, answered
+ * from 08:00 when at all, and half of the consultations get only the robot (京东小智) or the
+ * robot then an agent, 8% no reply; by day 3% get no reply and 88% an agent at once. An
+ * agent's first reply comes within 25 s three times in four and within 30 s 86% of the time,
+ * so that the 30-second rate is high but not perfect, with a tail to 5 minutes that the
+ * average response time feels. 5% of sessions are followed within 10 minutes by another
+ * (which JD merges into one), 3% later. About 30% of replied sessions are rated, mostly
+ * satisfied; slow and unanswered ones rate worse. The stage is stated on a quarter of the
+ * sessions, and always where it differs from the one the library would derive from the
+ * customer's orders (a returning buyer asking about a new product).
  *
  * @module
  */
