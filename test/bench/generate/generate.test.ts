@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +12,7 @@ import {
   ordersPerDayFor,
   RECORDS_PER_ORDER_DAY,
   SAMPLE_STORE_OPTIONS,
+  writeStoreJson,
 } from '../../../bench/generate/index.js';
 import { ASSURED_SERVICE_IDS, type InstantInput } from '../../../src/index.js';
 import { parseStoreDataLenient } from '../../../src/schemas/parse.js';
@@ -208,9 +211,12 @@ describe('generateStore: determinism', () => {
     expect(a).not.toBe(b);
   });
 
-  it('matches the committed examples/sample-store.json', () => {
-    const committed = JSON.parse(readFileSync('examples/sample-store.json', 'utf8'));
-    expect(committed).toEqual(JSON.parse(JSON.stringify(sample)));
+  it('writes the committed examples/sample-store.json byte for byte', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jwv-generate-')), 'store.json');
+    const bytes = writeStoreJson(sample, file);
+    const committed = readFileSync('examples/sample-store.json');
+    expect(bytes).toBe(committed.length);
+    expect(readFileSync(file).equals(committed)).toBe(true);
   });
 
   it('does not depend on the host time zone (each zone in its own process)', () => {
