@@ -65,6 +65,7 @@ const EXPECTED = [
   'parsePeerData',
   'parseStoreData',
   'parseStoreDataLenient',
+  'pathToTarget',
   'peerDataIssues',
   'peerDataSchema',
   'presalesSatisfaction',
@@ -85,13 +86,17 @@ const EXPECTED = [
   'scoreMetric',
   'scoreModules',
   'scoreStore',
+  'scoreValues',
   'serviceOrderSchema',
   'storeDataSchema',
   'storeSchema',
   'storeStars',
+  'storeValuesIssues',
+  'storeValuesSchema',
   'totalScore',
   'validateRuleSet',
   'warmShopkeeperBadge',
+  'whatIf',
 ];
 
 describe('public exports', () => {
