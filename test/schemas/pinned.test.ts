@@ -287,7 +287,11 @@ describe('store data', () => {
 
   it('toInputIssue: a path with no prefix, and an unworded zod message', () => {
     expect(
-      toInputIssue('', { code: 'custom', path: ['a', 0, 'b'], message: 'expected x', input: 1 }),
+      toInputIssue(
+        '',
+        { code: 'custom', path: ['a', 0, 'b'], message: 'expected x', input: 1 },
+        {},
+      ),
     ).toEqual({ path: 'a[0].b', message: 'expected x' });
     expect(
       toInputIssue(
