@@ -63,6 +63,10 @@ describe('the fast instant parser', () => {
     ['an offset without its colon', '2026-11-01T09:00:00+08x00'],
     ['offset hours that are not digits', '2026-11-01T09:00:00+-9:00'],
     ['offset minutes that are not digits', '2026-11-01T09:00:00+08:-9'],
+    ['hours not followed by ":"', '2026-11-01 09x00:00'],
+    ['minutes not followed by ":"', '2026-11-01 09:00x00'],
+    ['hours that are not digits', '2026-11-01 -1:00:00'],
+    ['seconds that are not digits', '2026-11-01 09:00:-1'],
   ])('declines %s (%s)', (_, s) => {
     expect(fastInstantString(s)).toBe(FAIL);
   });
@@ -70,6 +74,11 @@ describe('the fast instant parser', () => {
   it('reads offsets of zero hours and of 59 minutes', () => {
     expect(fastInstantString('2026-11-01T09:00:00+00:30')).toBe(Date.UTC(2026, 10, 1, 8, 30));
     expect(fastInstantString('2026-11-01T09:00:00+05:59')).toBe(Date.UTC(2026, 10, 1, 3, 1));
+  });
+
+  it('reads the earliest instant, and declines the millisecond before it', () => {
+    expect(fastInstantString('1992-01-01 00:00:00')).toBe(EARLIEST_INSTANT_MS);
+    expect(fastInstantString('1991-12-31 23:59:59.999')).toBe(FAIL);
   });
 
   it('takes epoch ms from the earliest instant up to, not including, the latest', () => {
@@ -98,6 +107,13 @@ describe('instants, money and events in order (the zod schemas)', () => {
     ]);
     expect(issues(instantSchema, LATEST_INSTANT_MS)).toEqual([
       { code: 'custom', path: [], message: `${range} ${LATEST_INSTANT_MS}` },
+    ]);
+    expect(issues(instantSchema, EARLIEST_INSTANT_MS + 0.5)).toEqual([
+      {
+        code: 'custom',
+        path: [],
+        message: `expected epoch milliseconds as an integer, found ${EARLIEST_INSTANT_MS + 0.5}`,
+      },
     ]);
     expect(issues(instantSchema, 1.5)).toEqual([
       { code: 'custom', path: [], message: 'expected epoch milliseconds as an integer, found 1.5' },
@@ -300,6 +316,18 @@ describe('store data', () => {
         { a: 1 },
       ),
     ).toEqual({ path: 'orders[0].a', message: 'expected a valid value (Invalid), found 1' });
+    // The value is looked up along the path through objects only.
+    for (const [path, raw] of [
+      [['a', 'b'], { a: null }],
+      [['a', 'length'], { a: 'abc' }],
+    ] as const) {
+      expect(
+        toInputIssue('x', { code: 'custom', path: [...path], message: 'Invalid', input: 1 }, raw),
+      ).toEqual({
+        path: `x.${path.join('.')}`,
+        message: 'expected a valid value (Invalid), found nothing',
+      });
+    }
   });
 });
 
@@ -387,6 +415,7 @@ describe('peer data', () => {
         message: 'expected metrics as an object { <metric id>: [values] }, found an array',
       },
     ]);
+    expect(peerDataIssues({ category: 'Books', asOf: '2026-11-01' })).toEqual([]);
     expect(peerDataIssues({ asOf: 20261101 })).toEqual([
       { path: 'asOf', message: 'expected the day as YYYY-MM-DD, found 20261101' },
     ]);
