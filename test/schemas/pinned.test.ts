@@ -79,6 +79,8 @@ describe('the fast instant parser', () => {
   it('reads the earliest instant, and declines the millisecond before it', () => {
     expect(fastInstantString('1992-01-01 00:00:00')).toBe(EARLIEST_INSTANT_MS);
     expect(fastInstantString('1991-12-31 23:59:59.999')).toBe(FAIL);
+    // A 1991 date with a western offset can still be on or after it.
+    expect(fastInstantString('1991-12-31T23:00:00-10:00')).toBe(Date.UTC(1992, 0, 1, 9));
   });
 
   it('takes epoch ms from the earliest instant up to, not including, the latest', () => {
