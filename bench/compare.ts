@@ -4,8 +4,9 @@
  *
  * @module
  */
+
+import type { Scorecard } from '../src/evaluate/evaluate.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { Scorecard } from '../src/scorecard/evaluateStore.js';
 import { BASELINE_METRIC_IDS, type BaselineResult } from './baseline.js';
 
 /** Equal, or within 1e-12 relative (the scaled-back Decimal of a sum of ms can end in …9999). */
@@ -24,7 +25,7 @@ function same(x: number, y: number): boolean {
  */
 export function compareWithLibrary(base: BaselineResult, card: Scorecard): string[] {
   const out: string[] = [];
-  if (metricCatalogue.length !== BASELINE_METRIC_IDS.length) {
+  if ((metricCatalogue.length as number) !== BASELINE_METRIC_IDS.length) {
     out.push(
       `catalogue has ${metricCatalogue.length} metrics, the baseline ${BASELINE_METRIC_IDS.length}`,
     );

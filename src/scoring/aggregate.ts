@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { ArgumentError, type InputIssue } from '../errors.js';
-import type { ModuleId } from '../metrics/types.js';
+
+import { Dec, type DecimalValue, round2 } from '../decimal.js';
+import { ArgumentError } from '../errors.js';
+import type { ModuleId } from '../ids.js';
 import type { Sourced } from '../rules/provenance.js';
 import { DEFAULT_MODULE_WEIGHTS, type ModuleWeights } from '../rules/scoringDefaults.js';
-import { D, type Dec } from './_decimal.js';
 
 /** One item of a weighted mean: a score (`null` when it has no data) and its relative weight. */
 export interface WeightedItem {
@@ -26,10 +27,23 @@ function checkFinite(fn: string, what: string, v: number): void {
   }
 }
 
-/** Exact weighted mean as a Decimal, `null` when nothing carries weight. */
-function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | null {
-  let sum = new D(0);
-  let total = new D(0);
+/** A weighted mean and each item's share of it. */
+export interface WeightedShares {
+  /** Σ(score × weight) / Σ weight over the items that take part, exactly; `null` when none does. */
+  readonly mean: DecimalValue | null;
+  /** Each item's weight over the weights that take part (0 for an item left out), exactly. */
+  readonly shares: readonly DecimalValue[];
+}
+
+/**
+ * The one weighted mean of the library (module scores, the composite): items with a `null`
+ * score or a weight of 0 take no part, their weight shared among the others.
+ *
+ * @internal
+ */
+export function weightedShares(fn: string, items: readonly WeightedItem[]): WeightedShares {
+  let sum = new Dec(0);
+  let total = new Dec(0);
   items.forEach((item, i) => {
     checkFinite(fn, `items[${i}].weight`, item.weight);
     if (item.weight < 0) {
@@ -39,11 +53,18 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | 
     checkFinite(fn, `items[${i}].score`, item.score);
     // Stryker disable next-line ConditionalExpression: an item of weight 0 adds 0 to both sums; the early return only skips the work
     if (item.weight === 0) return;
-    const w = new D(item.weight);
-    sum = sum.plus(new D(item.score).times(w));
+    const w = new Dec(item.weight);
+    sum = sum.plus(new Dec(item.score).times(w));
     total = total.plus(w);
   });
-  return total.isZero() ? null : sum.div(total);
+  const none = total.isZero();
+  const zero = new Dec(0);
+  return {
+    mean: none ? null : sum.div(total),
+    shares: items.map((item) =>
+      none || item.score === null || item.weight === 0 ? zero : new Dec(item.weight).div(total),
+    ),
+  };
 }
 
 /**
@@ -62,12 +83,8 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | 
  * ```
  */
 export function weightedMean(items: readonly WeightedItem[]): number | null {
-  const mean = weightedMeanDecimal('weightedMean', items);
+  const { mean } = weightedShares('weightedMean', items);
   return mean === null ? null : mean.toNumber();
-}
-
-function roundDecimal(x: Dec): number {
-  return x.toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
 }
 
 /**
@@ -86,44 +103,13 @@ function roundDecimal(x: Dec): number {
  */
 export function roundScore(x: number): number {
   checkFinite('roundScore', 'the score', x);
-  return roundDecimal(new D(x));
+  return round2(new Dec(x));
 }
 
 /** True when `w` is a {@link Sourced} wrapper rather than the weights themselves. */
 function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
   // Stryker disable next-line LogicalOperator,ConditionalExpression: module weights are keyed by module ids, never `value` or `source`: either key alone tells the two forms apart
   return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
-}
-
-/**
- * Reports what is wrong with module weights: a weight that is negative or not finite, or
- * every weight 0. Weights are relative: they need not sum to 100. Returns `[]` when valid.
- *
- * @example
- * ```ts
- * validateModuleWeights({ consultation: 22, reviews: 22, 'after-sales': 22, logistics: -1, disputes: 22 });
- * //=> [{ path: 'moduleWeights.logistics', message: 'expected a finite weight ≥ 0, found -1' }]
- * ```
- */
-export function validateModuleWeights(
-  weights: ModuleWeights,
-  path = 'moduleWeights',
-): InputIssue[] {
-  const issues: InputIssue[] = [];
-  let any = false;
-  for (const [id, w] of Object.entries(weights)) {
-    if (!Number.isFinite(w) || w < 0) {
-      issues.push({
-        path: `${path}.${id}`,
-        message: `expected a finite weight ≥ 0, found ${String(w)}`,
-      });
-    } else if (w > 0) {
-      any = true;
-    }
-  }
-  if (issues.length === 0 && !any)
-    issues.push({ path, message: 'expected at least one weight above 0, found none' });
-  return issues;
 }
 
 /**
@@ -160,6 +146,6 @@ export function compositeScore(
       throw new ArgumentError(`compositeScore: module '${id}' has a score but no weight`);
     }
   }
-  const mean = weightedMeanDecimal('compositeScore', items);
-  return mean === null ? null : roundDecimal(mean);
+  const { mean } = weightedShares('compositeScore', items);
+  return mean === null ? null : round2(mean);
 }

@@ -25,8 +25,8 @@ import {
   safeParseStoreData,
   toInputIssue,
 } from '../../src/schemas/parse.js';
-import { parsePeerData, peerDataIssues, peerDataSchema } from '../../src/schemas/peers.js';
 import { storeDataSchema } from '../../src/schemas/storeData.js';
+import { parsePeerData, peerDataIssues, peerDataSchema } from '../../src/scorecard/peers.js';
 import { EARLIEST_INSTANT_MS, LATEST_INSTANT_MS } from '../../src/time/shanghai.js';
 
 // Exact issues, boundaries and identities that pin the schemas (each found by a mutant that

@@ -1,8 +1,9 @@
 /**
  * Shared helpers of the after-sales tests.
  */
-import type { MetricResult } from '../../../src/metrics/types.js';
+
 import type { Order, ServiceOrder } from '../../../src/model.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { order, serviceOrder, sh } from '../../_helpers.js';
 
 /** Evaluation day used throughout: D = 2026-11-23. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnSatisfaction } from '../../../src/metrics/after-sales/returnSatisfaction.js';
+import { returnSatisfaction } from '../../../src/evaluate/calculators.js';
 import type { Rating, ServiceOrder } from '../../../src/model.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, D, D1, LAST, parts, v } from './_fixtures.js';

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { afterSalesSatisfaction } from '../../../src/metrics/after-sales/afterSalesSatisfaction.js';
-import { averageResponseTime } from '../../../src/metrics/consultation/averageResponseTime.js';
-import { conversionRate } from '../../../src/metrics/consultation/conversionRate.js';
-import { facilitatedAmountShare } from '../../../src/metrics/consultation/facilitatedAmountShare.js';
-import { messageRate } from '../../../src/metrics/consultation/messageRate.js';
-import { presalesSatisfaction } from '../../../src/metrics/consultation/presalesSatisfaction.js';
-import { responseRate30s } from '../../../src/metrics/consultation/responseRate30s.js';
-import type { MetricResult } from '../../../src/metrics/types.js';
+import {
+  afterSalesSatisfaction,
+  averageResponseTime,
+  conversionRate,
+  facilitatedAmountShare,
+  messageRate,
+  presalesSatisfaction,
+  responseRate30s,
+} from '../../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
 import type { ChatSession } from '../../../src/model.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
 import { parseStoreData } from '../../../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { chat, order, sh, storeData } from '../../_helpers.js';
 
 // Evaluation day used throughout: D = 2026-11-23, chat window [D−35, D−6] = 2026-10-19..2026-11-17.

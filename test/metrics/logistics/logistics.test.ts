@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { averageDeliveryTime } from '../../../src/metrics/logistics/averageDeliveryTime.js';
-import { nextDayArrivalRate } from '../../../src/metrics/logistics/nextDayArrivalRate.js';
-import { sameDayCollectionRate } from '../../../src/metrics/logistics/sameDayCollectionRate.js';
-import type { MetricId, MetricResult } from '../../../src/metrics/types.js';
+import {
+  averageDeliveryTime,
+  nextDayArrivalRate,
+  sameDayCollectionRate,
+} from '../../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
+import type { MetricId } from '../../../src/metrics/catalogue.js';
 import type { StoreData } from '../../../src/model.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { order, sh, storeData } from '../../_helpers.js';
 
 // Evaluation day used throughout: D = 2026-11-23, logistics window [D−30, D−1] = 2026-10-24..2026-11-22.

@@ -8,17 +8,43 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
-import { type MetricUnit, MODULE_IDS } from '../metrics/types.js';
-import type { PeerData } from '../scorecard/scoring.js';
+import { type MetricUnit, MODULE_IDS, type ModuleId } from '../ids.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { expectedFound } from '../schemas/_common.js';
 import { tryParseDayKey } from '../time/shanghai.js';
-import { expectedFound } from './_common.js';
+
+/**
+ * Values of stores of the same category (主营二级类目), to score and rank against. Each list
+ * holds other stores' values, not the store's own.
+ */
+export interface PeerData {
+  /** The category the peers belong to (informational). */
+  readonly category?: string;
+  /** The evaluation day the peers' values are for, `YYYY-MM-DD` (informational). */
+  readonly asOf?: string;
+  /**
+   * Peers' weather-vane **totals** (composite plus 放心购 bonus, 0–10, what JD ranks by), for the
+   * ranking rate; the name is kept from JD's 综合得分 for compatibility.
+   */
+  readonly composites?: readonly number[];
+  /** Peers' module scores (0–10) by module id, for the module rankings. */
+  readonly modules?: Partial<Record<ModuleId, readonly number[]>>;
+  /**
+   * Peers' metric values by metric id, in the metric's unit (ratios as fractions 0–1, so 3.2%
+   * is `0.032`; seconds and hours ≥ 0; points 0–10), for percentile scores.
+   */
+  readonly metrics?: Partial<Record<MetricId, readonly number[]>>;
+}
 
 const PEER_KEYS = ['category', 'asOf', 'composites', 'modules', 'metrics'] as const;
 const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
 
-/** The range and wording of one list of peer values. */
-interface ValueRule {
+/**
+ * The range and wording of a value in a unit (peer values, values read off JD's back-end).
+ *
+ * @internal
+ */
+export interface ValueRule {
   readonly what: string;
   readonly min: number;
   readonly max: number;
@@ -27,7 +53,8 @@ interface ValueRule {
 }
 
 const SCORE: ValueRule = { what: 'a score from 0 to 10', min: 0, max: 10 };
-const UNIT_RULES: Readonly<Record<MetricUnit, ValueRule>> = {
+/** @internal The range of a value of each unit. */
+export const UNIT_RULES: Readonly<Record<MetricUnit, ValueRule>> = {
   ratio: { what: 'a ratio as a fraction from 0 to 1', min: 0, max: 1, fraction: true },
   seconds: { what: 'a duration in seconds, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
   hours: { what: 'a duration in hours, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
@@ -40,7 +67,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function valueIssue(v: unknown, rule: ValueRule): string | undefined {
+/** @internal What is wrong with a value for its rule, or `undefined`. */
+export function valueIssue(v: unknown, rule: ValueRule): string | undefined {
   // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number
   if (typeof v !== 'number' || !Number.isFinite(v)) return expectedFound(rule.what, v);
   if (v >= rule.min && v <= rule.max) return undefined;
