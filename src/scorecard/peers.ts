@@ -69,6 +69,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** @internal What is wrong with a value for its rule, or `undefined`. */
 export function valueIssue(v: unknown, rule: ValueRule): string | undefined {
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number
   if (typeof v !== 'number' || !Number.isFinite(v)) return expectedFound(rule.what, v);
   if (v >= rule.min && v <= rule.max) return undefined;
   if (rule.fraction === true && v > 1 && v <= 100) {
