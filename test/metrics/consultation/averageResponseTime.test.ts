@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { averageResponseTime } from '../../../src/index.js';
+import { chat, storeData } from '../../_helpers.js';
+import { D, v } from './_fixtures.js';
+
+describe('averageResponseTime (平均响应时长)', () => {
+  it('averages manual replies, each answering the earliest waiting customer message', () => {
+    const data = storeData({
+      chatSessions: [
+        // customer 10:00:00, customer 10:00:05, agent 10:00:20 → 20 s (earliest waiting);
+        // customer 10:01:00, robot 10:01:01 (ignored), agent 10:01:10 → 10 s; agent 10:01:20 (nothing waiting: not a reply)
+        chat('u1', [
+          ['customer', '2026-11-10 10:00:00'],
+          ['customer', '2026-11-10 10:00:05'],
+          ['agent', '2026-11-10 10:00:20'],
+          ['customer', '2026-11-10 10:01:00'],
+          ['robot', '2026-11-10 10:01:01'],
+          ['agent', '2026-11-10 10:01:10'],
+          ['agent', '2026-11-10 10:01:20'],
+        ]),
+        // A robot-only session has no manual reply: not in the average.
+        chat('u2', [
+          ['customer', '2026-11-10 11:00:00'],
+          ['robot', '2026-11-10 11:00:01'],
+        ]),
+      ],
+    });
+    const r = averageResponseTime(data, { asOf: D });
+    // (20 + 10) / 2 = 15 s
+    expect(r.numerator.toString()).toBe('30');
+    expect(r.denominator.toString()).toBe('2');
+    expect(v(r)).toBe('15');
+    expect(r.unit).toBe('seconds');
+    expect(r.window).toEqual({ from: '2026-10-19', to: '2026-11-17' });
+  });
+
+  it('ignores offline messages and sessions outside assessment hours', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [
+          ['customer', '2026-11-10 07:59:59.999'],
+          ['agent', '2026-11-10 08:00:09.999'],
+        ]),
+        chat('u2', [
+          ['customer', '2026-11-10 08:00:00'],
+          ['agent', '2026-11-10 08:00:04'],
+        ]),
+        chat(
+          'u3',
+          [
+            ['customer', '2026-11-10 12:00:00'],
+            ['agent', '2026-11-10 13:00:00'],
+          ],
+          { kind: 'offline-message' },
+        ),
+      ],
+    });
+    expect(v(averageResponseTime(data, { asOf: D }))).toBe('4');
+  });
+
+  it('is no-data on an empty window, never NaN', () => {
+    const r = averageResponseTime(storeData(), { asOf: D });
+    expect(r.status).toBe('no-data');
+    expect(r.value).toBeNull();
+    expect(r.numerator.toString()).toBe('0');
+  });
+});
