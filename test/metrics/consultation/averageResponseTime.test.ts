@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { averageResponseTime } from '../../../src/index.js';
+import { averageResponseTime, defineRuleSet } from '../../../src/index.js';
 import { chat, storeData } from '../../_helpers.js';
-import { D, v } from './_fixtures.js';
+import { aroundD, D, v } from './_fixtures.js';
 
 describe('averageResponseTime (平均响应时长)', () => {
   it('averages manual replies, each answering the earliest waiting customer message', () => {
@@ -63,5 +63,37 @@ describe('averageResponseTime (平均响应时长)', () => {
     expect(r.status).toBe('no-data');
     expect(r.value).toBeNull();
     expect(r.numerator.toString()).toBe('0');
+  });
+
+  it('counts sessions starting on D−35 (from 00:00) and D−6 (to 23:59:59.999), not 1 ms outside', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [
+          ['customer', '2026-10-18 23:59:59.999'],
+          ['agent', '2026-10-19 00:00:00.999'],
+        ]), // D−36: 1 s
+        chat('u2', [
+          ['customer', '2026-10-19 00:00:00'],
+          ['agent', '2026-10-19 00:00:02'],
+        ]), // D−35: 2 s
+        chat('u3', [
+          ['customer', '2026-11-17 23:59:59.999'],
+          ['agent', '2026-11-18 00:00:03.999'],
+        ]), // D−6: 4 s
+        chat('u4', [
+          ['customer', '2026-11-18 00:00:00'],
+          ['agent', '2026-11-18 00:00:08'],
+        ]), // D−5: 8 s
+      ],
+    });
+    // Assessment hours around the clock, so that midnight is the only edge.
+    const allDay = defineRuleSet({ chat: { assessmentHours: { fromHour: 0, toHour: 24 } } });
+    expect(aroundD(averageResponseTime, data, { ruleSet: allDay })).toEqual({
+      '2026-11-22': '3/2',
+      '2026-11-23': '6/2',
+      '2026-11-24': '12/2',
+    });
+    // By default sessions starting at 00:00 are outside the hours: D keeps u3 only.
+    expect(v(averageResponseTime(data, { asOf: D }))).toBe('4');
   });
 });
