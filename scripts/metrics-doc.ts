@@ -2,12 +2,12 @@
  * Renders docs/metrics.md, the formula reference, from the metric definitions and the default
  * rule set: the definitions are the single source, so the docs cannot drift from the code.
  */
+
+import { MODULE_IDS, MODULE_NAMES } from '../src/ids.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
 import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
-import { MODULE_IDS } from '../src/metrics/types.js';
 import { type Provenance, provenancesOf, type Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
-import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 import { countByTag, ruleProvenances } from './provenance-doc.js';
 
 /** A source article's link on the sources page, by its `seed` field. */

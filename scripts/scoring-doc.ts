@@ -4,12 +4,11 @@
  * with its provenance. Generated, so it cannot drift from the rule set.
  */
 import { formatValue } from '../src/format.js';
+import { MODULE_IDS, MODULE_NAMES } from '../src/ids.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
 import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
-import { MODULE_IDS } from '../src/metrics/types.js';
 import type { Sourced } from '../src/rules/provenance.js';
 import { defaultRuleSet } from '../src/rules/ruleSet.js';
-import { MODULE_NAMES } from '../src/scorecard/scoring.js';
 import { scoreByCurve } from '../src/scoring/curve.js';
 import { prov, provAll } from './metrics-doc.js';
 import { sourcedLeaves as leaves } from './provenance-doc.js';

@@ -16,7 +16,9 @@ export {
   WeatherVaneError,
   type WeatherVaneErrorCode,
 } from './errors.js';
-export { formatBasis, formatMetricValue, formatValue } from './format.js';
+export { formatValue } from './format.js';
+export type { Direction, MetricUnit, ModuleId } from './ids.js';
+export { MODULE_IDS, MODULE_NAMES } from './ids.js';
 export {
   calculatorFor,
   defineMetric,
@@ -69,6 +71,7 @@ export {
   responseRate30sDefinition,
 } from './metrics/consultation/responseRate30s.js';
 export { disputeRate, disputeRateDefinition } from './metrics/disputes/disputeRate.js';
+export { formatBasis, formatMetricValue } from './metrics/format.js';
 export {
   averageDeliveryTime,
   averageDeliveryTimeDefinition,
@@ -96,17 +99,14 @@ export {
 } from './metrics/reviews/reviewSatisfactionScore.js';
 // Metrics
 export type {
-  Direction,
   MetricDefinition,
   MetricId,
   MetricMeasures,
   MetricResult,
   MetricStatus,
-  MetricUnit,
-  ModuleId,
   SupplementaryMetricId,
 } from './metrics/types.js';
-export { MODULE_IDS, windowKey } from './metrics/types.js';
+export { windowKey } from './metrics/types.js';
 export type {
   AssuredService,
   AssuredServiceId,
@@ -231,7 +231,6 @@ export {
   compositeOf,
   type MetricContribution,
   type MetricScore,
-  MODULE_NAMES,
   type ModuleScore,
   type PeerData,
   type ScoreMethod,

@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { formatBasis, formatMetricValue, formatValue } from '../format.js';
+import { formatPercent, formatValue } from '../format.js';
+import { MODULE_IDS, MODULE_NAMES } from '../ids.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
-import { MODULE_IDS } from '../metrics/types.js';
+import { formatBasis, formatMetricValue } from '../metrics/format.js';
 import type { ChatStageCounts } from '../scorecard/dataSummary.js';
 import type { Scorecard } from '../scorecard/evaluateStore.js';
-import { MODULE_NAMES } from '../scorecard/scoring.js';
 
 /**
  * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that
@@ -49,8 +49,7 @@ export function pad(s: string, width: number, align: 'left' | 'right' = 'left'):
 const score = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toFixed(2);
 
-const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : formatValue(x, 'ratio');
+const pct = formatPercent;
 
 /**
  * Options of {@link renderScorecard}.

@@ -4,30 +4,11 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import type { Direction, MetricUnit, ModuleId } from '../ids.js';
 import type { Provenance } from '../rules/provenance.js';
 import type { DayRange } from '../time/window.js';
 import type { MeasureContext } from './_engine.js';
 import type { CustomerView, OrderView, ReviewGroupView, ServiceOrderView } from './_views.js';
-
-/** The five modules (因子) of the weather vane. */
-export type ModuleId = 'consultation' | 'reviews' | 'after-sales' | 'logistics' | 'disputes';
-
-/**
- * Every module id, in display order.
- *
- * @example
- * ```ts
- * MODULE_IDS.length;
- * //=> 5
- * ```
- */
-export const MODULE_IDS: readonly ModuleId[] = [
-  'consultation',
-  'reviews',
-  'after-sales',
-  'logistics',
-  'disputes',
-];
 
 /** The nineteen metric ids (the public contract). */
 export type MetricId =
@@ -56,12 +37,6 @@ export type MetricId =
  * any module: `reviews.good-rate` (好评率, for the 放心购 tag).
  */
 export type SupplementaryMetricId = 'reviews.good-rate';
-
-/** Unit of a metric value: a fraction in [0, 1], seconds, hours, or points (0–10). */
-export type MetricUnit = 'ratio' | 'seconds' | 'hours' | 'points';
-
-/** Whether a higher or a lower value is better. */
-export type Direction = 'higher-is-better' | 'lower-is-better';
 
 /**
  * The measuring functions of a metric, one per entity family it reads. Each adds integer sums

@@ -6,8 +6,9 @@
  */
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, RuleSetError } from '../errors.js';
+import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
-import { type MetricId, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import type { MetricId } from '../metrics/types.js';
 import { validateModuleWeights } from '../scoring/aggregate.js';
 import { validateCurve } from '../scoring/curve.js';
 import { type WindowSpec, windowSpecProblem } from '../time/window.js';

@@ -7,7 +7,9 @@
  *
  * @module
  */
-import type { MetricId, ModuleId } from '../metrics/types.js';
+
+import type { ModuleId } from '../ids.js';
+import type { MetricId } from '../metrics/types.js';
 import type { AssuredServiceId } from '../model.js';
 import { type Provenance, type Sourced, sourced } from './provenance.js';
 

@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
+import { type MetricUnit, MODULE_IDS } from '../ids.js';
 import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
-import { type MetricUnit, MODULE_IDS } from '../metrics/types.js';
 import type { PeerData } from '../scorecard/scoring.js';
 import { tryParseDayKey } from '../time/shanghai.js';
 import { expectedFound } from './_common.js';

@@ -6,11 +6,12 @@
  */
 import { didYouMean } from '../_suggest.js';
 import { ArgumentError } from '../errors.js';
+import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { resultFromSums } from '../metrics/_calculate.js';
 import { type EngineResult, runEngine } from '../metrics/_engine.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../metrics/reviews/goodReviewRate.js';
-import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import type { MetricId, MetricResult } from '../metrics/types.js';
 import type { Store, StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
 import { parsePeerData } from '../schemas/peers.js';

@@ -5,8 +5,9 @@
  * @module
  */
 import { Dec } from '../decimal.js';
+import { MODULE_IDS, MODULE_NAMES, type ModuleId } from '../ids.js';
 import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
-import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import type { MetricId, MetricResult } from '../metrics/types.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
 import { compositeScore } from '../scoring/aggregate.js';
 import { scoreByCurve } from '../scoring/curve.js';
@@ -135,25 +136,6 @@ export interface ModuleScore {
   /** Its metrics, the heaviest loss first. */
   readonly metrics: readonly MetricContribution[];
 }
-
-/**
- * Chinese and English module names.
- *
- * @example
- * ```ts
- * MODULE_NAMES['after-sales'];
- * //=> { zh: '售后体验', en: 'After-sales' }
- * ```
- */
-export const MODULE_NAMES: Readonly<
-  Record<ModuleId, { readonly zh: string; readonly en: string }>
-> = {
-  consultation: { zh: '咨询体验', en: 'Consultation' },
-  reviews: { zh: '用户评价', en: 'Reviews' },
-  'after-sales': { zh: '售后体验', en: 'After-sales' },
-  logistics: { zh: '物流履约', en: 'Logistics' },
-  disputes: { zh: '交易纠纷', en: 'Disputes' },
-};
 
 const round2 = (d: InstanceType<typeof Dec>) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toNumber();
 

@@ -5,12 +5,13 @@
  * @module
  */
 import { ArgumentError } from '../errors.js';
+import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { measureDay } from '../metrics/_calculate.js';
 import { afterSalesSatisfactionDefinition } from '../metrics/after-sales/afterSalesSatisfaction.js';
 import { averageResponseTimeDefinition } from '../metrics/consultation/averageResponseTime.js';
 import { messageRateDefinition } from '../metrics/consultation/messageRate.js';
 import { presalesSatisfactionDefinition } from '../metrics/consultation/presalesSatisfaction.js';
-import { type MetricId, type MetricResult, MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import type { MetricId, MetricResult } from '../metrics/types.js';
 import type { AssuredServiceId, StoreData } from '../model.js';
 import { sourced } from '../rules/provenance.js';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';

@@ -6,11 +6,12 @@
  *
  * @module
  */
+
+import { Dec, type DecimalValue, round2 } from '../decimal.js';
 import { ArgumentError, type InputIssue } from '../errors.js';
-import type { ModuleId } from '../metrics/types.js';
+import type { ModuleId } from '../ids.js';
 import type { Sourced } from '../rules/provenance.js';
 import { DEFAULT_MODULE_WEIGHTS, type ModuleWeights } from '../rules/scoringDefaults.js';
-import { D, type Dec } from './_decimal.js';
 
 /** One item of a weighted mean: a score (`null` when it has no data) and its relative weight. */
 export interface WeightedItem {
@@ -27,9 +28,9 @@ function checkFinite(fn: string, what: string, v: number): void {
 }
 
 /** Exact weighted mean as a Decimal, `null` when nothing carries weight. */
-function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | null {
-  let sum = new D(0);
-  let total = new D(0);
+function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): DecimalValue | null {
+  let sum = new Dec(0);
+  let total = new Dec(0);
   items.forEach((item, i) => {
     checkFinite(fn, `items[${i}].weight`, item.weight);
     if (item.weight < 0) {
@@ -39,8 +40,8 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Dec | 
     checkFinite(fn, `items[${i}].score`, item.score);
     // Stryker disable next-line ConditionalExpression: an item of weight 0 adds 0 to both sums; the early return only skips the work
     if (item.weight === 0) return;
-    const w = new D(item.weight);
-    sum = sum.plus(new D(item.score).times(w));
+    const w = new Dec(item.weight);
+    sum = sum.plus(new Dec(item.score).times(w));
     total = total.plus(w);
   });
   return total.isZero() ? null : sum.div(total);
@@ -66,10 +67,6 @@ export function weightedMean(items: readonly WeightedItem[]): number | null {
   return mean === null ? null : mean.toNumber();
 }
 
-function roundDecimal(x: Dec): number {
-  return x.toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
-}
-
 /**
  * Rounds a score to 2 decimals, half up, exactly on its decimal representation (so `9.365`,
  * whose nearest double is slightly below, still rounds to 9.37).
@@ -86,7 +83,7 @@ function roundDecimal(x: Dec): number {
  */
 export function roundScore(x: number): number {
   checkFinite('roundScore', 'the score', x);
-  return roundDecimal(new D(x));
+  return round2(new Dec(x));
 }
 
 /** True when `w` is a {@link Sourced} wrapper rather than the weights themselves. */
@@ -161,5 +158,5 @@ export function compositeScore(
     }
   }
   const mean = weightedMeanDecimal('compositeScore', items);
-  return mean === null ? null : roundDecimal(mean);
+  return mean === null ? null : round2(mean);
 }

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { Dec, round2 } from '../decimal.js';
 import { ArgumentError } from '../errors.js';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
@@ -16,7 +17,6 @@ import {
   isBuiltInServiceId,
   knownServiceIds,
 } from '../schemas/assuredService.js';
-import { D } from './_decimal.js';
 
 export { ASSURED_SERVICE_IDS, knownServiceIds };
 
@@ -93,18 +93,18 @@ export function assuredBonus(
   for (const g of config.groups.value) for (const m of g.members) groupOf.set(m, g.id);
   // Each counted unit (a service, or a group once) with its points: a group's are its best
   // open member's.
-  const units = new Map<string, InstanceType<typeof D>>();
+  const units = new Map<string, InstanceType<typeof Dec>>();
   for (const id of active) {
     const unit = groupOf.has(id) ? `group:${groupOf.get(id)}` : `service:${id}`;
-    const own = new D(servicePointsOf(id, config) ?? 0);
+    const own = new Dec(servicePointsOf(id, config) ?? 0);
     const prev = units.get(unit);
     if (prev === undefined || own.gt(prev)) units.set(unit, own);
   }
   const counted = units.size;
-  let raw = new D(0);
+  let raw = new Dec(0);
   for (const p of units.values()) raw = raw.plus(p);
-  const cap = new D(config.cap.value);
-  const points = D.min(raw, cap).toNumber();
+  const cap = new Dec(config.cap.value);
+  const points = Dec.min(raw, cap).toNumber();
   return { points, active, counted };
 }
 
@@ -137,8 +137,8 @@ export function totalScore(composite: number | null, bonus: number, cap = 10): n
     }
   }
   if (composite === null) return null;
-  const sum = new D(composite).plus(new D(bonus));
-  return D.min(sum, new D(cap)).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+  const sum = new Dec(composite).plus(new Dec(bonus));
+  return round2(Dec.min(sum, new Dec(cap)));
 }
 
 /**

@@ -22,7 +22,7 @@
  */
 import type { InputIssue } from '../errors.js';
 import { ArgumentError, RuleSetError } from '../errors.js';
-import type { Direction, MetricUnit } from '../metrics/types.js';
+import type { Direction, MetricUnit } from '../ids.js';
 import type { CurveControlPoints } from '../rules/scoringDefaults.js';
 import { erfc } from './_erfc.js';
 

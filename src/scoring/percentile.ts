@@ -5,7 +5,7 @@
  * @module
  */
 import { ArgumentError } from '../errors.js';
-import type { Direction, MetricUnit } from '../metrics/types.js';
+import type { Direction, MetricUnit } from '../ids.js';
 
 function checkNumber(fn: string, what: string, v: number): void {
   if (typeof v !== 'number' || Number.isNaN(v)) {

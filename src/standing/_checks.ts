@@ -4,10 +4,10 @@
  * @internal
  * @module
  */
+
+import { compareExact } from '../decimal.js';
 import { ArgumentError } from '../errors.js';
-import { formatValue } from '../format.js';
-import type { ModuleId } from '../metrics/types.js';
-import { compareExact } from '../scoring/_decimal.js';
+import type { ModuleId } from '../ids.js';
 
 /** Throws unless `v` is `null`/`undefined` or a fraction in [0, 1] (0.9 = 90%). */
 export function checkFraction(fn: string, what: string, v: number | null | undefined): void {
@@ -50,9 +50,4 @@ export function givenRankings(
     if (r !== null && r !== undefined) out.push([id, r]);
   }
   return out;
-}
-
-/** Formats a fraction as a percentage with two decimals for messages: 1/6 → `16.67%`. */
-export function pct(v: number): string {
-  return formatValue(v, 'ratio');
 }

@@ -8,9 +8,10 @@
  * @module
  */
 
-import { MODULE_IDS } from '../metrics/types.js';
+import { formatPercent as pct } from '../format.js';
+import { MODULE_IDS } from '../ids.js';
 import { DEFAULT_GOOD_SHOP_RULES, type GoodShopRules } from '../rules/scoringDefaults.js';
-import { atLeast, checkFraction, givenRankings, pct } from './_checks.js';
+import { atLeast, checkFraction, givenRankings } from './_checks.js';
 import type { ModuleRankings } from './stars.js';
 
 /** Baseline requirements as named facts, each `true` when met (e.g. `{ integrity: true, storeAge: false }`). */

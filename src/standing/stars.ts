@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { MODULE_IDS, type ModuleId } from '../metrics/types.js';
+import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { DEFAULT_STAR_TABLE, type StarTable } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings } from './_checks.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { derivePeers, peersJson } from '../../examples/peers.js';
+import { MODULE_IDS } from '../../src/ids.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import { MODULE_IDS } from '../../src/metrics/types.js';
 import { parsePeerData } from '../../src/schemas/peers.js';
 
 describe('derived peers', () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, RuleSetError } from '../../src/errors.js';
+import type { Direction, MetricUnit } from '../../src/ids.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import type { Direction, MetricId, MetricUnit } from '../../src/metrics/types.js';
+import type { MetricId } from '../../src/metrics/types.js';
 import { DEFAULT_CONTROL_POINTS } from '../../src/rules/scoringDefaults.js';
 import { erfc } from '../../src/scoring/_erfc.js';
 import { curveBadness, scoreByCurve, validateCurve } from '../../src/scoring/curve.js';
