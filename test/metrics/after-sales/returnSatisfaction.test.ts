@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnSatisfaction } from '../../../src/metrics/after-sales/returnSatisfaction.js';
-import type { Rating, ServiceOrder } from '../../../src/model.js';
+import { type Rating, returnSatisfaction, type ServiceOrder } from '../../../src/index.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, D, D1, LAST, parts, SATISFIED_BY_RATING, v } from './_fixtures.js';
 
