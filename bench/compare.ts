@@ -4,8 +4,9 @@
  *
  * @module
  */
+
+import type { Scorecard } from '../src/evaluate/evaluate.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { Scorecard } from '../src/scorecard/evaluateStore.js';
 import { BASELINE_METRIC_IDS, type BaselineResult } from './baseline.js';
 
 /** Equal, or within 1e-12 relative (the scaled-back Decimal of a sum of ms can end in …9999). */

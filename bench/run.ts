@@ -26,10 +26,10 @@ import {
   metricTallies,
   type SqlTally,
 } from '../sql/duckdb.js';
+import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import type { StoreData } from '../src/model.js';
 import { readStoreDir, writeStoreDir } from '../src/node/index.js';
 import { parseStoreData } from '../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore, type Scorecard } from '../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
 import { compareWithLibrary } from './compare.js';

@@ -24,24 +24,16 @@ import {
 } from '../sql/duckdb.js';
 import {
   type AssuredService,
-  assuredBonus,
-  compositeOf,
   computeStanding,
   defaultRuleSet,
+  type Measurement,
   type MetricId,
-  type MetricResult,
   MODULE_IDS,
   type ModuleId,
-  parseDayKey,
-  parseStoreData,
-  type ScoreMethod,
   type Store,
-  scoreMetric,
-  scoreModules,
-  totalScore,
+  scoreStore,
 } from '../src/index.js';
 import { writeStoreDir } from '../src/node/index.js';
-import { asOfInstant } from '../src/time/window.js';
 import { generateStore } from './generate.js';
 
 const { values, positionals } = parseArgs({
@@ -91,8 +83,8 @@ if (scratch) rmSync(root, { recursive: true, force: true });
 interface StoreFigures {
   readonly store: Store;
   readonly category: string;
-  readonly metrics: Record<MetricId, MetricResult>;
-  readonly goodReviewRate: MetricResult;
+  readonly metrics: Record<MetricId, Measurement<MetricId>>;
+  readonly goodReviewRate: Measurement<'reviews.good-rate'>;
   readonly services: AssuredService[];
 }
 const figures = new Map<string, StoreFigures>();
@@ -103,8 +95,8 @@ for (const r of storeRows) {
   figures.set(id, {
     store: { id, name: (r.name as string | null) ?? undefined, category: { level1, level2 } },
     category: level2 ?? '(none)',
-    metrics: {} as Record<MetricId, MetricResult>,
-    goodReviewRate: undefined as unknown as MetricResult,
+    metrics: {} as Record<MetricId, Measurement<MetricId>>,
+    goodReviewRate: undefined as unknown as Measurement<'reviews.good-rate'>,
     services: [],
   });
 }
@@ -112,8 +104,8 @@ for (const t of tallies as SqlTally[]) {
   const f = figures.get(t.storeId) as StoreFigures;
   const result = resultFromTally(t, asOf, ruleSet);
   if (t.metricId === 'reviews.good-rate')
-    (f as { goodReviewRate: MetricResult }).goodReviewRate = result;
-  else f.metrics[t.metricId] = result;
+    (f as { goodReviewRate: Measurement }).goodReviewRate = result;
+  else f.metrics[t.metricId] = result as Measurement<MetricId>;
 }
 for (const r of serviceRows) {
   const ms = (v: unknown) => (v === null ? undefined : Number(v as bigint));
@@ -126,26 +118,27 @@ for (const r of serviceRows) {
 
 const others = (f: StoreFigures) =>
   [...figures.values()].filter((o) => o.category === f.category && o.store.id !== f.store.id);
-const asOfMs = asOfInstant(parseDayKey(asOf));
 
-// Metric scores against the category's other stores, then modules, composite, bonus, total.
+// Metric scores against the category's other stores, then modules, composite, bonus, total:
+// the library's scorecard stage, fed with the SQL measurements.
 const scored = [...figures.values()].map((f) => {
-  const metrics = {} as Record<MetricId, MetricResult>;
-  const methods: Partial<Record<MetricId, ScoreMethod>> = {};
-  for (const [id, raw] of Object.entries(f.metrics) as [MetricId, MetricResult][]) {
-    const peerValues = others(f)
+  const peerMetrics: Partial<Record<MetricId, number[]>> = {};
+  for (const id of Object.keys(f.metrics) as MetricId[]) {
+    peerMetrics[id] = others(f)
       .map((o) => o.metrics[id])
       .filter((m) => m.status === 'ok' && m.value !== null)
-      .map((m) => (m.value as NonNullable<MetricResult['value']>).toNumber());
-    const { score, method } = scoreMetric(raw, { ruleSet, peerValues });
-    metrics[id] = { ...raw, score };
-    methods[id] = method;
+      .map((m) => (m.value as NonNullable<Measurement['value']>).toNumber());
   }
-  const modules = scoreModules(metrics, ruleSet, methods);
-  const composite = compositeOf(modules, ruleSet);
-  const bonus = assuredBonus(f.services, asOfMs, ruleSet.bonus);
-  const total = totalScore(composite, bonus.points, ruleSet.totalCap.value);
-  return { f, metrics, modules, composite, bonus, total };
+  const card = scoreStore({
+    store: f.store,
+    asOf,
+    ruleSet,
+    measurements: f.metrics,
+    goodReviewRate: f.goodReviewRate,
+    services: f.services,
+    peers: { metrics: peerMetrics },
+  });
+  return { f, card };
 });
 
 // Standing: ranked by total among the category, module by module score.
@@ -155,28 +148,21 @@ console.log(
 console.log(
   'store      category  composite  total  ranking  stars  modules (consult/reviews/after-sales/logistics/disputes)',
 );
-for (const s of scored.sort((a, b) => (b.total ?? -1) - (a.total ?? -1))) {
+for (const s of scored.sort((a, b) => (b.card.total ?? -1) - (a.card.total ?? -1))) {
   const peers = scored.filter((o) => o.f.category === s.f.category && o !== s);
-  const moduleScores = {} as Record<ModuleId, number | null>;
-  for (const m of MODULE_IDS) moduleScores[m] = s.modules[m].score;
   const peerModules = {} as Record<ModuleId, number[]>;
   for (const m of MODULE_IDS) {
-    peerModules[m] = peers.map((p) => p.modules[m].score).filter((x): x is number => x !== null);
+    peerModules[m] = peers
+      .map((p) => p.card.modules[m].score)
+      .filter((x): x is number => x !== null);
   }
-  const standing = computeStanding({
-    // The monthly chat penalty reads the chat records themselves: not computed in SQL here
-    // (no chat records given, so it reads as not assessed).
-    data: parseStoreData({ store: { id: s.f.store.id }, assuredServices: s.f.services }),
-    asOf,
+  // The monthly chat penalty reads the chat records themselves: not computed in SQL here, so
+  // no chat figures are given (the penalty has nothing to assess).
+  const standing = computeStanding(s.card, {
     ruleSet,
-    total: s.total,
-    moduleScores,
-    metrics: s.metrics,
-    goodReviewRate: s.f.goodReviewRate,
-    openServices: s.bonus.active,
     peers: {
       category: s.f.category,
-      composites: peers.map((p) => p.total).filter((x): x is number => x !== null),
+      composites: peers.map((p) => p.card.total).filter((x): x is number => x !== null),
       modules: peerModules,
     },
   });
@@ -185,11 +171,11 @@ for (const s of scored.sort((a, b) => (b.total ?? -1) - (a.total ?? -1))) {
     [
       s.f.store.id.padEnd(10),
       s.f.category.padEnd(8),
-      String(s.composite ?? '—').padStart(9),
-      String(s.total ?? '—').padStart(6),
+      String(s.card.composite ?? '—').padStart(9),
+      String(s.card.total ?? '—').padStart(6),
       rate.padStart(8),
       String(standing.stars ?? '—').padStart(6),
-      ` ${MODULE_IDS.map((m) => s.modules[m].score ?? '—').join(' / ')}`,
+      ` ${MODULE_IDS.map((m) => s.card.modules[m].score ?? '—').join(' / ')}`,
     ].join(' '),
   );
 }

@@ -4,10 +4,11 @@
  */
 
 import { MODULE_IDS, MODULE_NAMES } from '../src/ids.js';
+import type { MetricId } from '../src/metrics/catalogue.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
+import type { MetricDefinition } from '../src/metrics/types.js';
 import { type Provenance, provenancesOf, type Sourced } from '../src/rules/provenance.js';
-import { defaultRuleSet } from '../src/rules/ruleSet.js';
+import { defaultRuleSet } from '../src/ruleset/ruleSet.js';
 import { countByTag, ruleProvenances } from './provenance-doc.js';
 
 /** A source article's link on the sources page, by its `seed` field. */

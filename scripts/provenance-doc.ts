@@ -7,17 +7,17 @@
 
 import { metricCatalogue } from '../src/metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../src/metrics/reviews/goodReviewRate.js';
-import type { MetricDefinition } from '../src/metrics/types.js';
+import type { MetricDefinition, SupplementaryDefinition } from '../src/metrics/types.js';
 import {
   type Provenance,
   type ProvenanceTag,
   provenancesOf,
   type Sourced,
 } from '../src/rules/provenance.js';
-import { defaultRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
+import { defaultRuleSet, type RuleSet } from '../src/ruleset/ruleSet.js';
 
 /** Every definition whose provenance is counted: the catalogue and the supplementary metrics. */
-export const ALL_DEFINITIONS: readonly MetricDefinition[] = [
+export const ALL_DEFINITIONS: readonly (MetricDefinition | SupplementaryDefinition)[] = [
   ...metricCatalogue,
   goodReviewRateDefinition,
 ];
@@ -69,7 +69,7 @@ export interface RuleProvenance {
 /** Every provenance of a rule set's values and of the metric definitions. */
 export function ruleProvenances(
   ruleSet: RuleSet = defaultRuleSet,
-  definitions: readonly MetricDefinition[] = ALL_DEFINITIONS,
+  definitions: readonly (MetricDefinition | SupplementaryDefinition)[] = ALL_DEFINITIONS,
 ): RuleProvenance[] {
   const out: RuleProvenance[] = [];
   for (const [path, s] of sourcedLeaves(ruleSet)) {

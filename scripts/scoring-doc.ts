@@ -5,10 +5,11 @@
  */
 import { formatValue } from '../src/format.js';
 import { MODULE_IDS, MODULE_NAMES } from '../src/ids.js';
+import type { MetricId } from '../src/metrics/catalogue.js';
 import { metricCatalogue } from '../src/metrics/catalogue.js';
-import type { MetricDefinition, MetricId } from '../src/metrics/types.js';
+import type { MetricDefinition } from '../src/metrics/types.js';
 import type { Sourced } from '../src/rules/provenance.js';
-import { defaultRuleSet } from '../src/rules/ruleSet.js';
+import { defaultRuleSet } from '../src/ruleset/ruleSet.js';
 import { scoreByCurve } from '../src/scoring/curve.js';
 import { prov, provAll } from './metrics-doc.js';
 import { sourcedLeaves as leaves } from './provenance-doc.js';

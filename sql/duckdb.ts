@@ -10,16 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { Dec } from '../src/decimal.js';
-import { getMetricDefinition, metricCatalogue } from '../src/metrics/catalogue.js';
+import { windowOf } from '../src/metrics/_calculate.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../src/metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../src/metrics/reviews/goodReviewRate.js';
-import {
-  type MetricDefinition,
-  type MetricId,
-  type MetricResult,
-  windowKey,
-} from '../src/metrics/types.js';
+import type { Measurement, MetricDefinition } from '../src/metrics/types.js';
 import type { StoreData } from '../src/model.js';
-import { defaultRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
+import { defaultRuleSet, type RuleSet } from '../src/ruleset/ruleSet.js';
 import { HOUR_MS, parseDayKey, SHANGHAI_OFFSET_MS } from '../src/time/shanghai.js';
 import { asOfInstant, resolveWindow } from '../src/time/window.js';
 
@@ -93,7 +89,7 @@ export async function metricTallies(
     'CREATE OR REPLACE TEMP TABLE metric_windows (metric_id VARCHAR, from_day INTEGER, to_day INTEGER)',
   );
   const windows = [...metricCatalogue, goodReviewRateDefinition].map((m) => {
-    const w = ruleSet.windows[windowKey(m)].value;
+    const w = windowOf(m, ruleSet);
     return `('${m.id}', ${day - w.fromDaysBack}, ${day - w.toDaysBack})`;
   });
   await conn.run(`INSERT INTO metric_windows VALUES ${windows.join(', ')}`);
@@ -133,14 +129,14 @@ export function baseUnits(
 }
 
 /**
- * The library's unscored `MetricResult` from a SQL tally: the same value, status (the rule
+ * The library's `Measurement` (unscored) from a SQL tally: the same value, status (the rule
  * set's minimum sample), window and units as `evaluateStore` gives before scoring.
  */
 export function resultFromTally(
   tally: SqlTally,
   asOf: string,
   ruleSet: RuleSet = defaultRuleSet,
-): MetricResult {
+): Measurement {
   const def =
     tally.metricId === 'reviews.good-rate'
       ? goodReviewRateDefinition
@@ -159,8 +155,7 @@ export function resultFromTally(
     value: noData ? null : numerator.div(denominator),
     numerator,
     denominator,
-    window: resolveWindow(parseDayKey(asOf, 'asOf'), ruleSet.windows[windowKey(def)].value),
-    score: null,
+    window: resolveWindow(parseDayKey(asOf, 'asOf'), windowOf(def, ruleSet)),
   };
 }
 

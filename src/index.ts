@@ -1,11 +1,20 @@
 /**
  * jd-weather-vane: JD.COM's store weather vane (京东风向标), metric by metric.
  *
+ * The public surface, stage by stage (see `docs/architecture.md`): parse the input, measure
+ * (one calculator per metric, or every metric at once with `evaluateStore`), score, rank. What
+ * is not exported here is internal and may change without notice.
+ *
  * @packageDocumentation
  */
 
+// Display
 export { displayWidth, type RenderScorecardOptions, renderScorecard } from './cli/render.js';
-export { Dec, type DecimalValue } from './decimal.js';
+// Ids and display
+export type { DecimalValue } from './decimal.js';
+// Metrics: the engine's view types (for reading definitions), definitions, calculators
+export type { MeasureContext, MeasureFunction } from './engine/types.js';
+// Errors
 export {
   ArgumentError,
   type InputIssue,
@@ -16,97 +25,68 @@ export {
   WeatherVaneError,
   type WeatherVaneErrorCode,
 } from './errors.js';
-export { formatValue } from './format.js';
-export type { Direction, MetricUnit, ModuleId } from './ids.js';
-export { MODULE_IDS, MODULE_NAMES } from './ids.js';
-export {
-  calculatorFor,
-  defineMetric,
-  type MetricCalculator,
-  type MetricOptions,
-} from './metrics/_calculate.js';
-export type { MeasureContext } from './metrics/_engine.js';
-export type {
-  CustomerView,
-  MergedSession,
-  OrderView,
-  ReviewGroupView,
-  ServiceOrderView,
-} from './metrics/_views.js';
+// Evaluation: every stage at once
 export {
   afterSalesDuration,
-  afterSalesDurationDefinition,
-} from './metrics/after-sales/afterSalesDuration.js';
-export {
   afterSalesSatisfaction,
-  afterSalesSatisfactionDefinition,
-} from './metrics/after-sales/afterSalesSatisfaction.js';
-export {
-  qualityRepairRate,
-  qualityRepairRateDefinition,
-} from './metrics/after-sales/qualityRepairRate.js';
-export { repairRate, repairRateDefinition } from './metrics/after-sales/repairRate.js';
-export { returnRate, returnRateDefinition } from './metrics/after-sales/returnRate.js';
-export {
-  returnSatisfaction,
-  returnSatisfactionDefinition,
-} from './metrics/after-sales/returnSatisfaction.js';
-export { getMetricDefinition, isMetricId, metricCatalogue } from './metrics/catalogue.js';
-export {
-  averageResponseTime,
-  averageResponseTimeDefinition,
-} from './metrics/consultation/averageResponseTime.js';
-export { conversionRate, conversionRateDefinition } from './metrics/consultation/conversionRate.js';
-export {
-  facilitatedAmountShare,
-  facilitatedAmountShareDefinition,
-} from './metrics/consultation/facilitatedAmountShare.js';
-export { messageRate, messageRateDefinition } from './metrics/consultation/messageRate.js';
-export {
-  presalesSatisfaction,
-  presalesSatisfactionDefinition,
-} from './metrics/consultation/presalesSatisfaction.js';
-export {
-  responseRate30s,
-  responseRate30sDefinition,
-} from './metrics/consultation/responseRate30s.js';
-export { disputeRate, disputeRateDefinition } from './metrics/disputes/disputeRate.js';
-export { formatBasis, formatMetricValue } from './metrics/format.js';
-export {
   averageDeliveryTime,
-  averageDeliveryTimeDefinition,
-} from './metrics/logistics/averageDeliveryTime.js';
-export {
-  nextDayArrivalRate,
-  nextDayArrivalRateDefinition,
-} from './metrics/logistics/nextDayArrivalRate.js';
-export {
-  sameDayCollectionRate,
-  sameDayCollectionRateDefinition,
-} from './metrics/logistics/sameDayCollectionRate.js';
-export { goodReviewRate, goodReviewRateDefinition } from './metrics/reviews/goodReviewRate.js';
-export {
+  averageResponseTime,
+  conversionRate,
+  disputeRate,
+  facilitatedAmountShare,
+  goodReviewRate,
+  type MetricCalculator,
+  type MetricOptions,
+  messageRate,
   negativeReviewHandlingRate24h,
-  negativeReviewHandlingRate24hDefinition,
-} from './metrics/reviews/negativeReviewHandlingRate24h.js';
-export {
   negativeReviewRate,
-  negativeReviewRateDefinition,
-} from './metrics/reviews/negativeReviewRate.js';
-export {
+  nextDayArrivalRate,
+  presalesSatisfaction,
+  qualityRepairRate,
+  repairRate,
+  responseRate30s,
+  returnRate,
+  returnSatisfaction,
   reviewSatisfactionScore,
-  reviewSatisfactionScoreDefinition,
-} from './metrics/reviews/reviewSatisfactionScore.js';
-// Metrics
+  sameDayCollectionRate,
+} from './evaluate/calculators.js';
+export { chatDefectPenaltyForMonth } from './evaluate/chatMonth.js';
+export {
+  type EvaluateHistoryOptions,
+  type EvaluateStoreOptions,
+  evaluateHistory,
+  evaluateStore,
+  type Scorecard,
+} from './evaluate/evaluate.js';
+export { formatPercent, formatValue } from './format.js';
+export {
+  type Direction,
+  type MetricUnit,
+  MODULE_IDS,
+  MODULE_NAMES,
+  type ModuleId,
+  type Name,
+} from './ids.js';
+export type { OrderView, ReviewGroupView, ServiceOrderView } from './metrics/_entities.js';
+export {
+  getMetricDefinition,
+  isMetricId,
+  type MetricId,
+  metricCatalogue,
+} from './metrics/catalogue.js';
+export type { CustomerView } from './metrics/consultation/_customers.js';
+export type { MergedSession } from './metrics/consultation/_sessions.js';
+export { formatBasis, formatMetricValue } from './metrics/format.js';
 export type {
+  MeasuredDefinition,
+  Measurement,
+  MetricDefaults,
   MetricDefinition,
-  MetricId,
   MetricMeasures,
-  MetricResult,
   MetricStatus,
-  SupplementaryMetricId,
+  SupplementaryDefinition,
 } from './metrics/types.js';
-export { windowKey } from './metrics/types.js';
+// Input: records, schemas and parsing
 export type {
   AssuredService,
   AssuredServiceId,
@@ -130,55 +110,42 @@ export type {
   StoreData,
 } from './model.js';
 export { isParsedStoreData } from './model.js';
-export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './rules/defineRuleSet.js';
 // Rules
-export {
-  type AssessmentHours,
-  type ChatRules,
-  DEFAULT_CHAT_RULES,
-  DEFAULT_LOGISTICS_RULES,
-  DEFAULT_MINIMUM_SAMPLES,
-  DEFAULT_REVIEW_RULES,
-  DEFAULT_WINDOWS,
-  type LogisticsRules,
-  type MeasurementRules,
-  type ReviewRules,
-} from './rules/measurementDefaults.js';
+export type { CurveControlPoints } from './rules/curve.js';
+export type {
+  AssessmentHours,
+  ChatRules,
+  LogisticsRules,
+  MeasurementParameters,
+  ReviewRules,
+} from './rules/measurement.js';
 export {
   formatProvenance,
   type Provenance,
   type ProvenanceTag,
   provenancesOf,
   type Sourced,
-  sourced,
 } from './rules/provenance.js';
-export { defaultRuleSet, type RuleSet, type ScoringRules } from './rules/ruleSet.js';
-export {
-  type AssuredServiceGroup,
-  type AssuredTagRules,
-  type BonusRules,
-  type ChatPenaltyRules,
-  type ConsumerWarningRule,
-  type ConsumerWarningRules,
-  type CurveControlPoints,
-  DEFAULT_ACTIVITY_GATE,
-  DEFAULT_ASSURED_TAG_RULES,
-  DEFAULT_BONUS,
-  DEFAULT_CHAT_PENALTY_RULES,
-  DEFAULT_CONSUMER_WARNING_RULES,
-  DEFAULT_CONTROL_POINTS,
-  DEFAULT_GOOD_SHOP_RULES,
-  DEFAULT_METRIC_WEIGHTS,
-  DEFAULT_MODULE_WEIGHTS,
-  DEFAULT_STAR_TABLE,
-  DEFAULT_WARM_SHOPKEEPER_RULES,
-  type GoodShopRules,
-  type ModuleWeights,
-  type StarBand,
-  type StarTable,
-  type WarmShopkeeperRules,
+export type {
+  AssuredServiceGroup,
+  AssuredTagRules,
+  BonusRules,
+  ChatPenaltyRules,
+  ConsumerWarningRule,
+  ConsumerWarningRules,
+  GoodShopRules,
+  ModuleWeights,
+  StarBand,
+  StarTable,
+  WarmShopkeeperRules,
 } from './rules/scoringDefaults.js';
-// Input: schemas and parsing
+export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './ruleset/defineRuleSet.js';
+export {
+  defaultRuleSet,
+  type MeasurementRules,
+  type RuleSet,
+  type ScoringRules,
+} from './ruleset/ruleSet.js';
 export {
   ASSURED_SERVICE_IDS,
   type AssuredServiceInput,
@@ -202,7 +169,6 @@ export {
   type SafeParseStoreDataResult,
   safeParseStoreData,
 } from './schemas/parse.js';
-export { parsePeerData, peerDataIssues, peerDataSchema } from './schemas/peers.js';
 export { type ReviewInput, reviewSchema } from './schemas/review.js';
 export { type ServiceOrderInput, serviceOrderSchema } from './schemas/serviceOrder.js';
 export {
@@ -213,64 +179,28 @@ export {
   storeDataSchema,
   storeSchema,
 } from './schemas/storeData.js';
+// Scorecard
 export {
   type ChatStageCounts,
   type ChatStageCountsOptions,
   chatStageCounts,
   dataSpan,
 } from './scorecard/dataSummary.js';
-// Scorecard
+export { type PeerData, parsePeerData, peerDataIssues, peerDataSchema } from './scorecard/peers.js';
+export { type ScorecardScores, type ScoreStoreInput, scoreStore } from './scorecard/scorecard.js';
+// Scoring
+export { compositeScore, type WeightedItem } from './scoring/aggregate.js';
+export { type AssuredBonus, assuredBonus, totalScore } from './scoring/bonus.js';
+export { scoreByCurve } from './scoring/curve.js';
 export {
-  type EvaluateHistoryOptions,
-  type EvaluateStoreOptions,
-  evaluateHistory,
-  evaluateStore,
-  type Scorecard,
-} from './scorecard/evaluateStore.js';
-export {
-  compositeOf,
-  type MetricContribution,
+  type MetricResult,
   type MetricScore,
-  type ModuleScore,
-  type PeerData,
   type ScoreMethod,
   type ScoreMetricOptions,
   scoreMetric,
-  scoreModules,
-} from './scorecard/scoring.js';
-export {
-  chatDefectPenaltyForMonth,
-  computeStanding,
-  type GoodShopFacts,
-  type MonthlyChatPenalty,
-  type RankingInput,
-  type Standing,
-  type StandingInputs,
-  type UnverifiedOutcome,
-  type UnverifiedRequirement,
-} from './scorecard/standing.js';
-export {
-  compositeScore,
-  roundScore,
-  validateModuleWeights,
-  type WeightedItem,
-  weightedMean,
-} from './scoring/aggregate.js';
-export {
-  type AssuredBonus,
-  assuredBonus,
-  isServiceOpen,
-  servicePointsOf,
-  totalScore,
-} from './scoring/bonus.js';
-// Scoring
-export { curveBadness, scoreByCurve, validateCurve } from './scoring/curve.js';
-export {
-  bestAttainable,
-  peerMedian,
-  rankingRate,
-  scoreAgainstPeers,
-} from './scoring/percentile.js';
+} from './scoring/metric.js';
+export { type MetricContribution, type ModuleScore, scoreModules } from './scoring/modules.js';
+export { rankingRate, scoreAgainstPeers } from './scoring/percentile.js';
 // Standing
 export { activityGate } from './standing/activityGate.js';
 export {
@@ -295,33 +225,22 @@ export {
   goodShopEligibility,
 } from './standing/goodShop.js';
 export {
+  computeStanding,
+  type GoodShopFacts,
+  type MonthlyChatFigures,
+  type MonthlyChatPenalty,
+  type RankingInput,
+  type Standing,
+  type StandingFacts,
+  type UnverifiedOutcome,
+  type UnverifiedRequirement,
+} from './standing/standing.js';
+export {
   type ModuleRankings,
   type StoreStars,
   type StoreStarsOptions,
   storeStars,
 } from './standing/stars.js';
 export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing/warmShopkeeper.js';
-// Time
-export {
-  DAY_MS,
-  type DayNumber,
-  dayKeyOf,
-  dayNumberOf,
-  dayStartMs,
-  HOUR_MS,
-  type InstantInput,
-  msOfDay,
-  parseDayKey,
-  SHANGHAI,
-  SHANGHAI_OFFSET_MS,
-  toEpochMs,
-  tryParseDayKey,
-} from './time/shanghai.js';
-export {
-  asOfInstant,
-  type DayRange,
-  resolveWindow,
-  type WindowSpec,
-  windowSpecProblem,
-} from './time/window.js';
+export type { DayRange, WindowSpec } from './time/window.js';
 export { VERSION } from './version.js';

@@ -105,3 +105,9 @@ export function storeData(
     ...parts,
   });
 }
+
+/** A scorecard's metric result without its score: what the metric's calculator measures. */
+export function unscored<T extends { readonly score: unknown }>(result: T): Omit<T, 'score'> {
+  const { score: _score, ...measurement } = result;
+  return measurement;
+}

@@ -3,12 +3,12 @@ import pkg from '../package.json' with { type: 'json' };
 import { displayWidth, pad } from '../src/cli/render.js';
 import { Dec } from '../src/decimal.js';
 import { ArgumentError, InvalidInputError } from '../src/errors.js';
+import { evaluateStore } from '../src/evaluate/evaluate.js';
 import { formatValue } from '../src/format.js';
 import { formatBasis, formatMetricValue } from '../src/metrics/format.js';
 import { PARSED_STORE_DATA } from '../src/model.js';
-import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/schemas/peers.js';
 import { chatStageCounts, dataSpan } from '../src/scorecard/dataSummary.js';
-import { evaluateStore } from '../src/scorecard/evaluateStore.js';
+import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/scorecard/peers.js';
 import { VERSION } from '../src/version.js';
 import { chat, order, storeData } from './_helpers.js';
 

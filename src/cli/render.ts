@@ -3,12 +3,13 @@
  *
  * @module
  */
+
+import type { Scorecard } from '../evaluate/evaluate.js';
 import { formatPercent, formatValue } from '../format.js';
 import { MODULE_IDS, MODULE_NAMES } from '../ids.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { formatBasis, formatMetricValue } from '../metrics/format.js';
 import type { ChatStageCounts } from '../scorecard/dataSummary.js';
-import type { Scorecard } from '../scorecard/evaluateStore.js';
 
 /**
  * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that

@@ -13,13 +13,13 @@ import {
   isInvalidInputError,
   isWeatherVaneError,
 } from '../errors.js';
+import { evaluateStore } from '../evaluate/evaluate.js';
 import type { StoreData } from '../model.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
-import { parsePeerData } from '../schemas/peers.js';
 import { chatStageCounts, dataSpan } from '../scorecard/dataSummary.js';
-import { evaluateStore } from '../scorecard/evaluateStore.js';
+import { parsePeerData } from '../scorecard/peers.js';
 import { parseDayKey } from '../time/shanghai.js';
 import { VERSION } from '../version.js';
 import { renderScorecard } from './render.js';

@@ -1,38 +1,90 @@
 /**
- * Turning engine sums into {@link MetricResult}s, and the calculator every metric exports.
+ * Measuring with definitions: the engine's slots from definitions and rules, and measurements
+ * from the engine's sums. Measuring never scores: the scoring stage does.
  *
  * @module
  */
-
 import { Dec } from '../decimal.js';
+import { runEngine } from '../engine/run.js';
+import type { EngineResult, EngineSlot } from '../engine/types.js';
 import type { StoreData } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
-import type { CurveControlPoints } from '../rules/scoringDefaults.js';
-import { scoreByCurve } from '../scoring/curve.js';
+import {
+  DEFAULT_MEASUREMENT_PARAMETERS,
+  type MeasurementParameters,
+} from '../rules/measurement.js';
+import type { Sourced } from '../rules/provenance.js';
 import { type DayNumber, parseDayKey } from '../time/shanghai.js';
-import { resolveWindow } from '../time/window.js';
-import { type EngineResult, runEngine } from './_engine.js';
-import { type MetricDefinition, type MetricResult, windowKey } from './types.js';
+import { resolveWindow, type WindowSpec } from '../time/window.js';
+import { FAMILIES } from './_families.js';
+import type {
+  MeasuredDefinition,
+  Measurement,
+  MetricDefinition,
+  SupplementaryDefinition,
+} from './types.js';
 
-/** Options of every metric calculator. */
-export interface MetricOptions {
-  /** The evaluation day D, `YYYY-MM-DD` (Shanghai). Its as-of instant is D 00:00 Asia/Shanghai. */
-  readonly asOf: string;
-  /** Rules to apply; {@link defaultRuleSet} by default. */
-  readonly ruleSet?: RuleSet;
+/**
+ * The measuring part of a rule set: the parameters, and windows and minimum samples by metric
+ * id (a metric the rules do not name uses its definition's defaults). A full rule set fits.
+ */
+export interface MeasuringRules extends MeasurementParameters {
+  readonly windows?: Readonly<Partial<Record<string, Sourced<WindowSpec>>>>;
+  readonly minimumSample?: Readonly<Partial<Record<string, Sourced<number>>>>;
 }
 
-/** A metric calculator: `(data, { asOf, ruleSet? }) → MetricResult`. */
-export type MetricCalculator = (data: StoreData, options: MetricOptions) => MetricResult;
+type AnyDefinition = MetricDefinition | SupplementaryDefinition;
 
-/** @internal The result of slot `slot` on day index `i` of an engine run. */
-export function resultFromSums(
-  def: MetricDefinition,
+/** The catalogue definition whose window a definition uses. */
+function ruledBy(def: AnyDefinition): MetricDefinition {
+  return 'windowOf' in def ? def.windowOf : def;
+}
+
+/** @internal A definition's window under `rules`. */
+export function windowOf(def: AnyDefinition, rules: MeasuringRules): WindowSpec {
+  const owner = ruledBy(def);
+  return (rules.windows?.[owner.id] ?? owner.defaults.window).value;
+}
+
+/** A definition's minimum sample under `rules`; a supplementary metric has none. */
+function minimumSampleOf(def: AnyDefinition, rules: MeasuringRules): number {
+  if ('windowOf' in def) return 0;
+  return (rules.minimumSample?.[def.id] ?? def.defaults.minimumSample).value;
+}
+
+/** @internal The engine slot of a definition under `rules`. */
+export function slotOf(
+  def: AnyDefinition,
+  rules: MeasuringRules,
+  window: WindowSpec = windowOf(def, rules),
+): EngineSlot {
+  return {
+    name: def.id,
+    measure: def.measure as EngineSlot['measure'],
+    window,
+    anchorLagDays: def.anchorLagDays?.(rules) ?? 0,
+  };
+}
+
+/** @internal Runs the engine over `slots` for the evaluation days `[fromDay, toDay]`. */
+export function measureSlots(
+  data: StoreData,
+  slots: readonly EngineSlot[],
+  rules: MeasurementParameters,
+  fromDay: DayNumber,
+  toDay: DayNumber,
+): EngineResult {
+  return runEngine(data, slots, FAMILIES, rules, fromDay, toDay);
+}
+
+/** @internal The measurement of slot `slot` on day index `i` of an engine run. */
+export function measurementFromSums<Id extends string>(
+  def: MeasuredDefinition<Id> & AnyDefinition,
   run: EngineResult,
   slot: number,
   i: number,
-  ruleSet: RuleSet,
-): MetricResult {
+  rules: MeasuringRules,
+  window: WindowSpec = windowOf(def, rules),
+): Measurement<Id> {
   const day: DayNumber = run.fromDay + i;
   const num = (run.numerators[slot] as Float64Array)[i] as number;
   const den = (run.denominators[slot] as Float64Array)[i] as number;
@@ -40,73 +92,57 @@ export function resultFromSums(
   const denominator =
     def.denominatorScale === 1 ? new Dec(den) : new Dec(den).div(def.denominatorScale);
   const noData = den === 0;
-  const value = noData ? null : numerator.div(denominator);
-  // A supplementary metric (no minimum of its own) has none.
-  const minimum =
-    (ruleSet.minimumSample as Partial<Record<string, { value: number }>>)[def.id]?.value ?? 0;
-  const status = noData ? 'no-data' : denominator.lt(minimum) ? 'too-little-data' : 'ok';
-  // The rule set's absolute curve; evaluateStore replaces it with a percentile when peers are
-  // given. Too little data: no score of its own (the peers' median with peers, else left out).
-  const curve = (ruleSet.controlPoints as Partial<Record<string, { value: CurveControlPoints }>>)[
-    def.id
-  ];
-  const score =
-    value === null || status !== 'ok' || curve === undefined
-      ? null
-      : scoreByCurve(value.toNumber(), curve.value, def.direction, def.unit);
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status,
-    value,
+    status: noData
+      ? 'no-data'
+      : denominator.lt(minimumSampleOf(def, rules))
+        ? 'too-little-data'
+        : 'ok',
+    value: noData ? null : numerator.div(denominator),
     numerator,
     denominator,
-    window: resolveWindow(day, ruleSet.windows[windowKey(def)].value),
-    score,
+    window: resolveWindow(day, window),
   };
 }
 
-/** @internal Measures `defs` for one evaluation day. */
-export function measureDay(
+/** @internal Measures one definition for one evaluation day (`asOf`, `YYYY-MM-DD`). */
+export function measureDay<Id extends string>(
+  def: MeasuredDefinition<Id> & AnyDefinition,
   data: StoreData,
-  defs: readonly MetricDefinition[],
-  asOf: string,
-  ruleSet: RuleSet = defaultRuleSet,
-): MetricResult[] {
-  const day = parseDayKey(asOf, 'asOf');
-  const run = runEngine(data, defs, ruleSet, day, day);
-  return defs.map((d, slot) => resultFromSums(d, run, slot, 0, ruleSet));
+  asOf: unknown,
+  rules: MeasuringRules = DEFAULT_MEASUREMENT_PARAMETERS,
+): Measurement<Id> {
+  const day = parseDayKey(asOf as string, 'asOf');
+  const run = measureSlots(data, [slotOf(def, rules)], rules, day, day);
+  return measurementFromSums(def, run, 0, 0, rules);
 }
 
-/**
- * Builds the calculator of a metric definition.
- *
- * @example
- * ```ts
- * const calc = calculatorFor(responseRate30sDefinition);
- * calc(data, { asOf: '2026-11-23' }).id;
- * //=> 'consultation.response-rate-30s'
- * ```
- */
-export function calculatorFor(def: MetricDefinition): MetricCalculator {
-  return (data, options) =>
-    measureDay(data, [def], options.asOf, options.ruleSet)[0] as MetricResult;
+/** Freezes an object and the data reachable from it (not into functions or other definitions). */
+function freezeData<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value)) freezeData(v);
+  return value;
 }
 
-/**
- * Freezes a metric definition (deeply enough for its data fields).
- *
- * @example
- * ```ts
- * Object.isFrozen(defineMetric({ ...someDefinition })); //=> true
- * ```
- */
-export function defineMetric(def: MetricDefinition): MetricDefinition {
-  Object.freeze(def.name);
-  Object.freeze(def.source);
-  if (def.notes) Object.freeze(def.notes);
-  Object.freeze(def.measure);
-  return Object.freeze(def);
+function freezeDefinition<D extends MeasuredDefinition>(def: D): D {
+  return freezeData(def);
+}
+
+/** @internal Freezes a catalogue metric's definition, keeping its literal id in its type. */
+export function defineMetric<const Id extends string>(
+  def: MetricDefinition<Id>,
+): MetricDefinition<Id> {
+  return freezeDefinition(def);
+}
+
+/** @internal Freezes a supplementary metric's definition. */
+export function defineSupplementaryMetric<const Id extends string>(
+  def: SupplementaryDefinition<Id>,
+): SupplementaryDefinition<Id> {
+  return freezeDefinition(def);
 }

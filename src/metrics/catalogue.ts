@@ -1,6 +1,7 @@
 /**
- * Every metric definition, in one list: the single source of the scorecard, the docs and the
- * formula reference.
+ * Every metric definition, in one list: the single source of the scorecard, the docs, the
+ * formula reference and the default rule set. Adding a metric = its file, its test file and
+ * one line here (`docs/architecture.md`).
  *
  * @module
  */
@@ -23,7 +24,7 @@ import { sameDayCollectionRateDefinition } from './logistics/sameDayCollectionRa
 import { negativeReviewHandlingRate24hDefinition } from './reviews/negativeReviewHandlingRate24h.js';
 import { negativeReviewRateDefinition } from './reviews/negativeReviewRate.js';
 import { reviewSatisfactionScoreDefinition } from './reviews/reviewSatisfactionScore.js';
-import type { MetricDefinition, MetricId } from './types.js';
+import type { MetricDefinition } from './types.js';
 
 /**
  * Every metric definition, grouped by module in display order.
@@ -36,7 +37,7 @@ import type { MetricDefinition, MetricId } from './types.js';
  * //=> ['logistics.same-day-collection-rate', 'logistics.next-day-arrival-rate', 'logistics.average-delivery-time']
  * ```
  */
-export const metricCatalogue: readonly MetricDefinition<MetricId>[] = Object.freeze([
+export const metricCatalogue = Object.freeze([
   averageResponseTimeDefinition,
   presalesSatisfactionDefinition,
   responseRate30sDefinition,
@@ -56,7 +57,13 @@ export const metricCatalogue: readonly MetricDefinition<MetricId>[] = Object.fre
   nextDayArrivalRateDefinition,
   averageDeliveryTimeDefinition,
   disputeRateDefinition,
-] as MetricDefinition<MetricId>[]);
+] as const);
+
+/**
+ * The nineteen metric ids (the public contract), taken from the catalogue's definitions: a
+ * metric's id is written once, in its file.
+ */
+export type MetricId = (typeof metricCatalogue)[number]['id'];
 
 const BY_ID = new Map<string, MetricDefinition<MetricId>>(metricCatalogue.map((m) => [m.id, m]));
 

@@ -1,42 +1,17 @@
 /**
- * The metric model: ids, modules, definitions and results.
+ * The metric model: definitions (with their defaults) and measurements.
  *
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import type { MeasureFunction } from '../engine/types.js';
 import type { Direction, MetricUnit, ModuleId } from '../ids.js';
-import type { Provenance } from '../rules/provenance.js';
-import type { DayRange } from '../time/window.js';
-import type { MeasureContext } from './_engine.js';
-import type { CustomerView, OrderView, ReviewGroupView, ServiceOrderView } from './_views.js';
-
-/** The nineteen metric ids (the public contract). */
-export type MetricId =
-  | 'consultation.average-response-time'
-  | 'consultation.presales-satisfaction'
-  | 'consultation.response-rate-30s'
-  | 'consultation.conversion-rate'
-  | 'consultation.facilitated-amount-share'
-  | 'consultation.message-rate'
-  | 'reviews.negative-rate'
-  | 'reviews.negative-handling-rate-24h'
-  | 'reviews.satisfaction-score'
-  | 'after-sales.repair-rate'
-  | 'after-sales.quality-repair-rate'
-  | 'after-sales.return-rate'
-  | 'after-sales.duration'
-  | 'after-sales.satisfaction'
-  | 'after-sales.return-satisfaction'
-  | 'logistics.same-day-collection-rate'
-  | 'logistics.next-day-arrival-rate'
-  | 'logistics.average-delivery-time'
-  | 'disputes.dispute-rate';
-
-/**
- * Metrics measured alongside the catalogue because a standing rule needs them, but not part of
- * any module: `reviews.good-rate` (好评率, for the 放心购 tag).
- */
-export type SupplementaryMetricId = 'reviews.good-rate';
+import type { CurveControlPoints } from '../rules/curve.js';
+import type { MeasurementParameters } from '../rules/measurement.js';
+import type { Provenance, Sourced } from '../rules/provenance.js';
+import type { DayRange, WindowSpec } from '../time/window.js';
+import type { OrderView, ReviewGroupView, ServiceOrderView } from './_entities.js';
+import type { CustomerView } from './consultation/_customers.js';
 
 /**
  * The measuring functions of a metric, one per entity family it reads. Each adds integer sums
@@ -44,26 +19,34 @@ export type SupplementaryMetricId = 'reviews.good-rate';
  */
 export interface MetricMeasures {
   /** A customer's chat sessions (merged) and orders. */
-  readonly customer?: (view: CustomerView, ctx: MeasureContext, slot: number) => void;
+  readonly customer?: MeasureFunction<CustomerView>;
   /** One order with its disputes. */
-  readonly order?: (view: OrderView, ctx: MeasureContext, slot: number) => void;
+  readonly order?: MeasureFunction<OrderView>;
   /** One service order. */
-  readonly serviceOrder?: (view: ServiceOrderView, ctx: MeasureContext, slot: number) => void;
+  readonly serviceOrder?: MeasureFunction<ServiceOrderView>;
   /** A customer's reviews. */
-  readonly reviews?: (view: ReviewGroupView, ctx: MeasureContext, slot: number) => void;
+  readonly reviews?: MeasureFunction<ReviewGroupView>;
 }
 
 /**
- * A metric's definition: the single source for the code, the docs and the formula reference.
- * Frozen, plain data plus its measuring functions.
+ * A metric's defaults: what the default rule set holds for it, each with its provenance. A rule
+ * set may override any of them (`defineRuleSet`).
  */
-export interface MetricDefinition<
-  Id extends MetricId | SupplementaryMetricId = MetricId | SupplementaryMetricId,
-> {
+export interface MetricDefaults {
+  /** Its window of anchor days `[D−a, D−b]`. */
+  readonly window: Sourced<WindowSpec>;
+  /** The control points of its absolute curve (`good` scores 9, `poor` 5). */
+  readonly controlPoints: Sourced<CurveControlPoints>;
+  /** Its weight in its module (relative; 0 keeps it measured and reported but out of the score). */
+  readonly weight: Sourced<number>;
+  /** Below this denominator it is `'too-little-data'` (0: no minimum). */
+  readonly minimumSample: Sourced<number>;
+}
+
+/** What every definition holds: the metric's identity, formula and measuring functions. */
+export interface MeasuredDefinition<Id extends string = string> {
   /** Stable id, `<module>.<kebab-name>`. */
   readonly id: Id;
-  /** For a supplementary metric: the catalogue metric whose window it uses. */
-  readonly windowOf?: MetricId;
   /** The module it belongs to. */
   readonly module: ModuleId;
   /** Names as JD's merchant back-end shows them (`zh`) and in English. */
@@ -74,12 +57,20 @@ export interface MetricDefinition<
   readonly direction: Direction;
   /** The formula in words. */
   readonly formula: string;
-  /** What the numerator and denominator of the result hold. */
+  /** What the numerator of the result holds. */
   readonly numerator: string;
   /** What the denominator holds. */
   readonly denominator: string;
+  /** What one case of the denominator is called, singular and plural ("review", "reviews"), for display. */
+  readonly basis: readonly [singular: string, plural: string];
   /** The day each event is placed on (its anchor). */
   readonly anchor: string;
+  /**
+   * How many days after its entity's last fact an anchor may lie: 0 when the anchor is the day
+   * of a fact; more when it is a deadline's day (a collection due the next day, an arrival due
+   * days later). The engine measures an entity that long after its last fact.
+   */
+  readonly anchorLagDays?: (rules: MeasurementParameters) => number;
   /** Where the formula comes from. */
   readonly source: readonly Provenance[];
   /** Further rules of the formula (fine print), for the docs. */
@@ -88,8 +79,28 @@ export interface MetricDefinition<
   readonly numeratorScale: number;
   /** The tally's denominator is divided by this to give the result's denominator. */
   readonly denominatorScale: number;
-  /** The measuring functions. */
+  /** The measuring functions, by the entity family they read. */
   readonly measure: MetricMeasures;
+}
+
+/**
+ * A metric's definition: the single source for the code, the docs, the formula reference and
+ * the default rule set. Frozen, plain data plus its measuring functions.
+ */
+export interface MetricDefinition<Id extends string = string> extends MeasuredDefinition<Id> {
+  /** Its defaults in the default rule set. */
+  readonly defaults: MetricDefaults;
+}
+
+/**
+ * A metric measured alongside the catalogue because a standing rule needs it, but not part of
+ * any module (`reviews.good-rate`, 好评率, for the 放心购 tag): it is not scored, has no minimum
+ * sample, and uses the window of a catalogue metric.
+ */
+export interface SupplementaryDefinition<Id extends string = string>
+  extends MeasuredDefinition<Id> {
+  /** The catalogue metric whose window it uses. */
+  readonly windowOf: MetricDefinition;
 }
 
 /**
@@ -101,14 +112,15 @@ export interface MetricDefinition<
 export type MetricStatus = 'ok' | 'too-little-data' | 'no-data';
 
 /**
- * One metric's value for one evaluation day.
+ * One metric's measured value for one evaluation day, before any score: what a metric's
+ * calculator returns, and what the scorecard scores.
  *
  * `value = numerator / denominator` always; for an average, the numerator is the total and the
  * denominator the count, in the value's unit. An empty window gives `status: 'no-data'`,
  * `value: null` (never `NaN`).
  */
-export interface MetricResult {
-  readonly id: MetricId | SupplementaryMetricId;
+export interface Measurement<Id extends string = string> {
+  readonly id: Id;
   readonly module: ModuleId;
   readonly unit: MetricUnit;
   readonly direction: Direction;
@@ -121,23 +133,4 @@ export interface MetricResult {
   readonly denominator: Decimal;
   /** The window of anchor days, both inclusive, `YYYY-MM-DD` Shanghai. */
   readonly window: DayRange;
-  /**
-   * Score 0–10: by the rule set's absolute curve (`good` scores 9, `poor` 5), or, in
-   * `evaluateStore` with peers, by percentile among them; `null` without data or with too
-   * little data (with peers: the peers' median score instead).
-   */
-  readonly score: number | null;
-}
-
-/**
- * The rule-set window key of a definition: its own id, or `windowOf` for a supplementary metric.
- *
- * @example
- * ```ts
- * windowKey(goodReviewRateDefinition);
- * //=> 'reviews.negative-rate'
- * ```
- */
-export function windowKey(def: MetricDefinition): MetricId {
-  return def.windowOf ?? (def.id as MetricId);
 }

@@ -8,10 +8,10 @@
  * @module
  */
 
+import type { InputIssue } from '../errors.js';
 import type { ModuleId } from '../ids.js';
-import type { MetricId } from '../metrics/types.js';
 import type { AssuredServiceId } from '../model.js';
-import { type Provenance, type Sourced, sourced } from './provenance.js';
+import { type Sourced, sourced } from './provenance.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -35,88 +35,6 @@ const URL_GOOD_SHOP = 'https://hancong.com/news/2-0-305458.html';
 const URL_ASSURED_TAG = 'https://m.39zn.cn/article/185050.htm';
 /** Activity gate. */
 const URL_ACTIVITY_GATE = 'https://finance.efang.tv/finance/2023/0210/135135.html';
-
-// ---------------------------------------------------------------------------------------------
-// Metric weights within their module
-// ---------------------------------------------------------------------------------------------
-
-const THIRTY_SECOND_HALF = sourced(
-  5,
-  {
-    tag: 'seed',
-    seed: '000',
-    aspect: 'heaviest',
-    note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"',
-  },
-  {
-    tag: 'assumption',
-    aspect: 'amount',
-    note: 'that it carries half the module (5 of 10) is not published',
-  },
-);
-const CONSULTATION_OTHER = sourced(1, {
-  tag: 'assumption',
-  note: 'the five other consultation metrics share the other half of the module equally (1 each of 10)',
-});
-const LOGISTICS_INDICATOR = sourced(1, {
-  tag: 'seed',
-  seed: '000',
-  note: '"two indicators to measure the store logistics score": same-day collection and next-day arrival, half each',
-});
-const EQUAL = sourced(1, {
-  tag: 'assumption',
-  note: 'JD does not publish metric weights within a module: equal weights',
-});
-
-/**
- * Weight of each metric within its module (relative: a module's score is the weighted mean of
- * its metrics' scores, a metric without a score having its weight shared among the others; a
- * weight of 0 keeps a metric measured and reported but out of the module score).
- *
- * - consultation: the 30-second response rate carries half the module (`seed` 000 says the
- *   assessment of customer service "is mainly the 30-second response rate"; the half is an
- *   `assumption`), the five others share the other half equally;
- * - logistics: same-day collection and next-day arrival, half each (`seed` 000: "two
- *   indicators"); the average delivery time weighs 0 (measured, reported, and used by the
- *   consumer warning);
- * - reviews, after-sales: equal (`assumption`); disputes: its one metric.
- *
- * @example
- * ```ts
- * DEFAULT_METRIC_WEIGHTS['consultation.response-rate-30s'].value;
- * //=> 5
- * DEFAULT_METRIC_WEIGHTS['logistics.average-delivery-time'].value;
- * //=> 0
- * ```
- */
-export const DEFAULT_METRIC_WEIGHTS: Readonly<Record<MetricId, Sourced<number>>> = Object.freeze({
-  'consultation.average-response-time': CONSULTATION_OTHER,
-  'consultation.presales-satisfaction': CONSULTATION_OTHER,
-  'consultation.response-rate-30s': THIRTY_SECOND_HALF,
-  'consultation.conversion-rate': CONSULTATION_OTHER,
-  'consultation.facilitated-amount-share': CONSULTATION_OTHER,
-  'consultation.message-rate': CONSULTATION_OTHER,
-  'reviews.negative-rate': EQUAL,
-  'reviews.negative-handling-rate-24h': EQUAL,
-  'reviews.satisfaction-score': EQUAL,
-  'after-sales.repair-rate': EQUAL,
-  'after-sales.quality-repair-rate': EQUAL,
-  'after-sales.return-rate': EQUAL,
-  'after-sales.duration': EQUAL,
-  'after-sales.satisfaction': EQUAL,
-  'after-sales.return-satisfaction': EQUAL,
-  'logistics.same-day-collection-rate': LOGISTICS_INDICATOR,
-  'logistics.next-day-arrival-rate': LOGISTICS_INDICATOR,
-  'logistics.average-delivery-time': sourced(0, {
-    tag: 'seed',
-    seed: '000',
-    note: 'the logistics score has two indicators (same-day collection, next-day arrival); the average delivery time is measured and reported, weighs nothing in the module, and feeds the "long delivery times" consumer warning',
-  }),
-  'disputes.dispute-rate': sourced(1, {
-    tag: 'assumption',
-    note: 'the disputes module has one metric',
-  }),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Module weights
@@ -151,205 +69,36 @@ export const DEFAULT_MODULE_WEIGHTS: Sourced<ModuleWeights> = sourced(
   },
 );
 
-// ---------------------------------------------------------------------------------------------
-// Curve control points
-// ---------------------------------------------------------------------------------------------
-
 /**
- * The two control points of a log-normal scoring curve, in the metric's own unit (ratios as
- * fractions): a value of `good` scores 9, a value of `poor` scores 5.
- */
-export interface CurveControlPoints {
-  /** The value that scores 9 (Lighthouse's `p10`). */
-  readonly good: number;
-  /** The value that scores 5 (Lighthouse's `median`). */
-  readonly poor: number;
-}
-
-const cp = (
-  good: number,
-  poor: number,
-  source: Provenance,
-  ...also: Provenance[]
-): Sourced<CurveControlPoints> => sourced(Object.freeze({ good, poor }), source, ...also);
-
-/** A control point nobody publishes. */
-const goodPoint = (note: string): Provenance => ({ tag: 'assumption', aspect: 'good point', note });
-
-/**
- * Control points of every metric's absolute curve (`good` scores 9, `poor` scores 5), used
- * when no peer data is at hand. JD does not publish how a value becomes a score; where a
- * published threshold exists it is the `poor` point, everything else is an `assumption`; a
- * curve whose two points come from different places carries both provenances (`also`).
- *
- * | metric | good | poor | provenance |
- * |---|---|---|---|
- * | average response time | 10 s | 40 s | article EN (reply within 10 s); published chat penalty (< 40 s) |
- * | pre-sales satisfaction | 95% | 85% | published chat penalty (> 85%); good: assumption |
- * | 30-second response rate | 95% | 80% | published 热情掌柜 (≥ 80%); good: assumption |
- * | conversion rate | 60% | 30% | assumption |
- * | facilitated amount share | 50% | 20% | assumption |
- * | message rate | 5% | 50% | published chat penalty (< 50%); good: assumption |
- * | negative review rate | 0.5% | 3% | assumption |
- * | 24 h handling rate | 95% | 85% | article ZH (≥ 85%); good: assumption |
- * | review satisfaction score | 9.6 | 8.5 | assumption |
- * | repair rate | 1% | 5% | assumption |
- * | quality repair rate | 0.5% | 2% | assumption |
- * | return rate | 1% | 5% | assumption |
- * | after-sales duration | 24 h | 60 h | published consumer warning (> 60 h); good: assumption |
- * | after-sales satisfaction | 98% | 90% | article ZH (about 98%); poor: assumption |
- * | return satisfaction | 95% | 85% | assumption |
- * | same-day collection rate | 95% | 80% | assumption |
- * | next-day arrival rate | 80% | 40% | assumption |
- * | average delivery time | 36 h | 100 h | published consumer warning (> 100 h); good: assumption |
- * | dispute rate | 0.1% | 1% | assumption |
+ * Reports what is wrong with module weights: a weight that is negative or not finite, or
+ * every weight 0. Weights are relative: they need not sum to 100. Returns `[]` when valid.
  *
  * @example
  * ```ts
- * DEFAULT_CONTROL_POINTS['consultation.average-response-time'].value;
- * //=> { good: 10, poor: 40 }
+ * validateModuleWeights({ consultation: 22, reviews: 22, 'after-sales': 22, logistics: -1, disputes: 22 });
+ * //=> [{ path: 'moduleWeights.logistics', message: 'expected a finite weight ≥ 0, found -1' }]
  * ```
  */
-export const DEFAULT_CONTROL_POINTS: Readonly<Record<MetricId, Sourced<CurveControlPoints>>> =
-  Object.freeze({
-    'consultation.average-response-time': cp(
-      10,
-      40,
-      {
-        tag: 'published',
-        url: URL_CHAT_PENALTY,
-        aspect: 'poor point',
-        note: 'poor 40 s: chat defect penalty (average response must be < 40 s)',
-      },
-      {
-        tag: 'seed',
-        seed: '000',
-        aspect: 'good point',
-        note: 'good 10 s: "we\'d better reply the message within 10S"',
-      },
-    ),
-    'consultation.presales-satisfaction': cp(
-      0.95,
-      0.85,
-      {
-        tag: 'published',
-        url: URL_CHAT_PENALTY,
-        aspect: 'poor point',
-        note: 'poor 85%: chat defect penalty (satisfaction must be > 85%)',
-      },
-      goodPoint('good 95%: not published'),
-    ),
-    'consultation.response-rate-30s': cp(
-      0.95,
-      0.8,
-      {
-        tag: 'published',
-        url: URL_WARM_SHOPKEEPER,
-        aspect: 'poor point',
-        note: 'poor 80%: 热情掌柜 badge (30-second rate ≥ 80%)',
-      },
-      goodPoint('good 95%: not published'),
-    ),
-    'consultation.conversion-rate': cp(0.6, 0.3, {
-      tag: 'assumption',
-      note: 'not published; 60% / 30% chosen as typical good / weak consultation conversion',
-    }),
-    'consultation.facilitated-amount-share': cp(0.5, 0.2, {
-      tag: 'assumption',
-      note: 'not published; 50% / 20% of the amount facilitated by pre-sales consultation',
-    }),
-    'consultation.message-rate': cp(
-      0.05,
-      0.5,
-      {
-        tag: 'published',
-        url: URL_CHAT_PENALTY,
-        aspect: 'poor point',
-        note: 'poor 50%: chat defect penalty (message rate must be < 50%)',
-      },
-      goodPoint('good 5%: not published'),
-    ),
-    'reviews.negative-rate': cp(0.005, 0.03, {
-      tag: 'assumption',
-      note: 'not published; 0.5% / 3% negative reviews',
-    }),
-    'reviews.negative-handling-rate-24h': cp(
-      0.95,
-      0.85,
-      {
-        tag: 'seed',
-        seed: '001',
-        aspect: 'poor point',
-        note: 'poor 85%: 24小时内中差评处理率达到85%以上',
-      },
-      goodPoint('good 95%: not published'),
-    ),
-    'reviews.satisfaction-score': cp(9.6, 8.5, {
-      tag: 'assumption',
-      note: 'not published; 9.6 / 8.5 points (mean 4.8 / 4.25 stars)',
-    }),
-    'after-sales.repair-rate': cp(0.01, 0.05, {
-      tag: 'assumption',
-      note: 'not published; 1% / 5% of outbound units',
-    }),
-    'after-sales.quality-repair-rate': cp(0.005, 0.02, {
-      tag: 'assumption',
-      note: 'not published; 0.5% / 2% of outbound units',
-    }),
-    'after-sales.return-rate': cp(0.01, 0.05, {
-      tag: 'assumption',
-      note: 'not published; 1% / 5% of outbound units',
-    }),
-    'after-sales.duration': cp(
-      24,
-      60,
-      {
-        tag: 'published',
-        url: URL_CONSUMER_WARNINGS,
-        aspect: 'poor point',
-        note: 'poor 60 h: consumer warning "long after-sales times" (> 60 h)',
-      },
-      goodPoint('good 24 h: not published'),
-    ),
-    'after-sales.satisfaction': cp(
-      0.98,
-      0.9,
-      {
-        tag: 'seed',
-        seed: '001',
-        aspect: 'good point',
-        note: 'good 98%: 售后满意度需稳定在98%左右',
-      },
-      { tag: 'assumption', aspect: 'poor point', note: 'poor 90%: not published' },
-    ),
-    'after-sales.return-satisfaction': cp(0.95, 0.85, {
-      tag: 'assumption',
-      note: 'not published; 95% / 85% satisfied ratings',
-    }),
-    'logistics.same-day-collection-rate': cp(0.95, 0.8, {
-      tag: 'assumption',
-      note: 'not published; 95% / 80% collected on the due day',
-    }),
-    'logistics.next-day-arrival-rate': cp(0.8, 0.4, {
-      tag: 'assumption',
-      note: 'not published; 80% / 40% delivered by the next day',
-    }),
-    'logistics.average-delivery-time': cp(
-      36,
-      100,
-      {
-        tag: 'published',
-        url: URL_CONSUMER_WARNINGS,
-        aspect: 'poor point',
-        note: 'poor 100 h: consumer warning "long delivery times" (> 100 h)',
-      },
-      goodPoint('good 36 h: not published'),
-    ),
-    'disputes.dispute-rate': cp(0.001, 0.01, {
-      tag: 'assumption',
-      note: 'not published; 0.1% / 1% of orders',
-    }),
-  });
+export function validateModuleWeights(
+  weights: ModuleWeights,
+  path = 'moduleWeights',
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  let any = false;
+  for (const [id, w] of Object.entries(weights)) {
+    if (!Number.isFinite(w) || w < 0) {
+      issues.push({
+        path: `${path}.${id}`,
+        message: `expected a finite weight ≥ 0, found ${String(w)}`,
+      });
+    } else if (w > 0) {
+      any = true;
+    }
+  }
+  if (issues.length === 0 && !any)
+    issues.push({ path, message: 'expected at least one weight above 0, found none' });
+  return issues;
+}
 
 // ---------------------------------------------------------------------------------------------
 // 放心购 bonus

@@ -6,7 +6,7 @@
  */
 import { ArgumentError } from '../errors.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { dayKeyOf, dayNumberOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
 import { type DayRange, resolveWindow } from '../time/window.js';
 

@@ -8,7 +8,7 @@
  */
 
 import { Dec, type DecimalValue, round2 } from '../decimal.js';
-import { ArgumentError, type InputIssue } from '../errors.js';
+import { ArgumentError } from '../errors.js';
 import type { ModuleId } from '../ids.js';
 import type { Sourced } from '../rules/provenance.js';
 import { DEFAULT_MODULE_WEIGHTS, type ModuleWeights } from '../rules/scoringDefaults.js';
@@ -27,8 +27,21 @@ function checkFinite(fn: string, what: string, v: number): void {
   }
 }
 
-/** Exact weighted mean as a Decimal, `null` when nothing carries weight. */
-function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): DecimalValue | null {
+/** A weighted mean and each item's share of it. */
+export interface WeightedShares {
+  /** Σ(score × weight) / Σ weight over the items that take part, exactly; `null` when none does. */
+  readonly mean: DecimalValue | null;
+  /** Each item's weight over the weights that take part (0 for an item left out), exactly. */
+  readonly shares: readonly DecimalValue[];
+}
+
+/**
+ * The one weighted mean of the library (module scores, the composite): items with a `null`
+ * score or a weight of 0 take no part, their weight shared among the others.
+ *
+ * @internal
+ */
+export function weightedShares(fn: string, items: readonly WeightedItem[]): WeightedShares {
   let sum = new Dec(0);
   let total = new Dec(0);
   items.forEach((item, i) => {
@@ -44,7 +57,14 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Decima
     sum = sum.plus(new Dec(item.score).times(w));
     total = total.plus(w);
   });
-  return total.isZero() ? null : sum.div(total);
+  const none = total.isZero();
+  const zero = new Dec(0);
+  return {
+    mean: none ? null : sum.div(total),
+    shares: items.map((item) =>
+      none || item.score === null || item.weight === 0 ? zero : new Dec(item.weight).div(total),
+    ),
+  };
 }
 
 /**
@@ -63,7 +83,7 @@ function weightedMeanDecimal(fn: string, items: readonly WeightedItem[]): Decima
  * ```
  */
 export function weightedMean(items: readonly WeightedItem[]): number | null {
-  const mean = weightedMeanDecimal('weightedMean', items);
+  const { mean } = weightedShares('weightedMean', items);
   return mean === null ? null : mean.toNumber();
 }
 
@@ -90,37 +110,6 @@ export function roundScore(x: number): number {
 function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
   // Stryker disable next-line LogicalOperator,ConditionalExpression: module weights are keyed by module ids, never `value` or `source`: either key alone tells the two forms apart
   return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
-}
-
-/**
- * Reports what is wrong with module weights: a weight that is negative or not finite, or
- * every weight 0. Weights are relative: they need not sum to 100. Returns `[]` when valid.
- *
- * @example
- * ```ts
- * validateModuleWeights({ consultation: 22, reviews: 22, 'after-sales': 22, logistics: -1, disputes: 22 });
- * //=> [{ path: 'moduleWeights.logistics', message: 'expected a finite weight ≥ 0, found -1' }]
- * ```
- */
-export function validateModuleWeights(
-  weights: ModuleWeights,
-  path = 'moduleWeights',
-): InputIssue[] {
-  const issues: InputIssue[] = [];
-  let any = false;
-  for (const [id, w] of Object.entries(weights)) {
-    if (!Number.isFinite(w) || w < 0) {
-      issues.push({
-        path: `${path}.${id}`,
-        message: `expected a finite weight ≥ 0, found ${String(w)}`,
-      });
-    } else if (w > 0) {
-      any = true;
-    }
-  }
-  if (issues.length === 0 && !any)
-    issues.push({ path, message: 'expected at least one weight above 0, found none' });
-  return issues;
 }
 
 /**
@@ -157,6 +146,6 @@ export function compositeScore(
       throw new ArgumentError(`compositeScore: module '${id}' has a score but no weight`);
     }
   }
-  const mean = weightedMeanDecimal('compositeScore', items);
+  const { mean } = weightedShares('compositeScore', items);
   return mean === null ? null : round2(mean);
 }

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { baselineMetrics } from '../../bench/baseline.js';
 import { compareWithLibrary } from '../../bench/compare.js';
 import { generateStore } from '../../examples/generate.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 const sample = parseStoreData(
   JSON.parse(readFileSync(new URL('../../examples/sample-store.json', import.meta.url), 'utf8')),

@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_METRIC_IDS, baselineMetrics } from '../../bench/baseline.js';
 import { compareWithLibrary } from '../../bench/compare.js';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import {
   boundaryStoreArb,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderScorecard } from '../../src/cli/render.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { order, review, storeData } from '../_helpers.js';
 
 describe('renderScorecard: what could not be verified, and too little data', () => {

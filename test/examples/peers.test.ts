@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { derivePeers, peersJson } from '../../examples/peers.js';
 import { MODULE_IDS } from '../../src/ids.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import { parsePeerData } from '../../src/schemas/peers.js';
+import { parsePeerData } from '../../src/scorecard/peers.js';
 
 describe('derived peers', () => {
   const small = derivePeers({ count: 4, asOf: '2026-11-23' });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { baselineMetrics } from '../../bench/baseline.js';
 import { compareWithLibrary } from '../../bench/compare.js';
 import { InvalidInputError } from '../../src/errors.js';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData, parseStoreDataLenient } from '../../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 const T0 = Date.parse('2026-11-01T01:00:00Z'); // 2026-11-01 09:00 Shanghai
 const AS_OF = '2026-11-20';

@@ -13,8 +13,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData, parseStoreDataLenient } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import fixture from '../fixtures/schema-store.json' with { type: 'json' };
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);

@@ -5,9 +5,9 @@
  * does not take effect.
  */
 import { readFileSync } from 'node:fs';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { markParsed, type StoreData } from '../../src/model.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 const input = JSON.parse(readFileSync(0, 'utf8')) as {
   stores: StoreData[];

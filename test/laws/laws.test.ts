@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import type { StoreData } from '../../src/model.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import { AS_OF, AS_OF_MS, mapInstants, storeArb } from './_arbitraries.js';
 

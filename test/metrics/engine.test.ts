@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 const AS_OF = '2026-11-20';
 

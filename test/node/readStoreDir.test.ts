@@ -4,10 +4,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { ArgumentError } from '../../src/errors.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { type ReadProgress, readStoreDir, writeStoreDir } from '../../src/node/index.js';
-import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
+import { defineRuleSet } from '../../src/ruleset/defineRuleSet.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { folder as inFolder, issuesOf, scratch } from './_helpers.js';
 
 const root = scratch('jwv-dir-');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSetError } from '../../src/errors.js';
-import { defineRuleSet, validateRuleSet } from '../../src/rules/defineRuleSet.js';
-import { defaultRuleSet } from '../../src/rules/ruleSet.js';
+import { defineRuleSet, validateRuleSet } from '../../src/ruleset/defineRuleSet.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
 
 function issuesOf(f: () => unknown): string[] {
   try {
@@ -189,20 +189,30 @@ describe('unknown override keys (issue 14)', () => {
   });
 });
 
-describe('a metric the rule set does not know', () => {
-  it('fails with a RuleSetError naming it, not a TypeError', async () => {
-    const { calculatorFor, defineMetric } = await import('../../src/metrics/_calculate.js');
+describe('a metric the rule set does not name', () => {
+  it("measures with its own definition's defaults (window, minimum sample)", async () => {
+    const { measureDay, defineMetric } = await import('../../src/metrics/_calculate.js');
     const { disputeRateDefinition } = await import('../../src/metrics/disputes/disputeRate.js');
-    const { RuleSetError } = await import('../../src/errors.js');
-    const { storeData } = await import('../_helpers.js');
+    const { storeData, order, dispute, sh } = await import('../_helpers.js');
     const custom = defineMetric({
       ...disputeRateDefinition,
       id: 'disputes.custom-rate' as typeof disputeRateDefinition.id,
     });
-    const run = () => calculatorFor(custom)(storeData(), { asOf: '2026-11-23' });
-    expect(run).toThrow(RuleSetError);
-    expect(run).toThrow(
-      /windows\.disputes\.custom-rate: expected a window for metric "disputes\.custom-rate"/,
-    );
+    const o = order('u1', '2026-11-10 10:00:00');
+    const data = storeData({
+      orders: [o],
+      disputes: [
+        dispute(o.id, '2026-11-12 10:00:00', {
+          ruling: 'merchant',
+          ruledAt: sh('2026-11-15 10:00:00'),
+        }),
+      ],
+    });
+    const mine = measureDay(custom, data, '2026-11-23', defaultRuleSet);
+    expect(mine).toEqual({
+      ...measureDay(disputeRateDefinition, data, '2026-11-23'),
+      id: 'disputes.custom-rate',
+    });
+    expect(mine.value?.toString()).toBe('1');
   });
 });

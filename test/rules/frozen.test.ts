@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as lib from '../../src/index.js';
-import { defaultRuleSet } from '../../src/rules/ruleSet.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import * as measurement from '../../src/rules/measurement.js';
+import * as scoringDefaults from '../../src/rules/scoringDefaults.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
 
 /** Every object reachable from `value`, with its path. */
 function objects(value: unknown, path: string, out: [string, object][] = []): [string, object][] {
@@ -18,9 +20,14 @@ describe('defaults are deeply frozen', () => {
     expect(thawed).toEqual([]);
   });
 
-  it('every exported DEFAULT_* constant is frozen all the way down', () => {
-    const defaults = Object.entries(lib).filter(([name]) => name.startsWith('DEFAULT_'));
-    expect(defaults.length).toBeGreaterThanOrEqual(15);
+  it('every DEFAULT_* constant of the rules and every metric definition is frozen all the way down', () => {
+    const defaults = [
+      ...Object.entries({ ...measurement, ...scoringDefaults }).filter(([name]) =>
+        name.startsWith('DEFAULT_'),
+      ),
+      ...metricCatalogue.map((d) => [d.id, d] as const),
+    ];
+    expect(defaults.length).toBeGreaterThanOrEqual(30);
     for (const [name, value] of defaults) {
       const thawed = objects(value, name).filter(([, o]) => !Object.isFrozen(o));
       expect(thawed.map(([p]) => p)).toEqual([]);
@@ -30,7 +37,7 @@ describe('defaults are deeply frozen', () => {
   it('an assignment cannot change the defaults for the whole process', () => {
     const before = defaultRuleSet.chat.responseThresholdSeconds.value;
     expect(() => {
-      (lib.DEFAULT_CHAT_RULES.responseThresholdSeconds as { value: number }).value = 60;
+      (measurement.DEFAULT_CHAT_RULES.responseThresholdSeconds as { value: number }).value = 60;
     }).toThrow(TypeError);
     expect(() => {
       (

@@ -20,7 +20,7 @@ import {
   provenancesOf,
   sourced,
 } from '../../src/rules/provenance.js';
-import { defaultRuleSet, type RuleSet } from '../../src/rules/ruleSet.js';
+import { defaultRuleSet, type RuleSet } from '../../src/ruleset/ruleSet.js';
 
 const W = defaultRuleSet.windows;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import type {
   AssuredService,
   ChatSession,
@@ -11,7 +12,7 @@ import type {
   StoreData,
 } from '../../src/model.js';
 import { isParsedStoreData, PARSED_STORE_DATA } from '../../src/model.js';
-import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
+import { defineRuleSet } from '../../src/ruleset/defineRuleSet.js';
 import {
   ASSURED_SERVICE_IDS,
   type AssuredServiceInput,
@@ -45,7 +46,6 @@ import {
   storeDataSchema,
   storeSchema,
 } from '../../src/schemas/storeData.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 // Compile-time: each schema's output is exactly the model type (mutually assignable).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/_suggest.js';
 import { ArgumentError, InvalidInputError } from '../../src/errors.js';
-import { nextDayArrivalRate } from '../../src/metrics/logistics/nextDayArrivalRate.js';
+import { nextDayArrivalRate } from '../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { isParsedStoreData } from '../../src/model.js';
 import { parseStoreData, parseStoreDataLenient } from '../../src/schemas/parse.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
 
 const order = {
   id: 'o1',

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/decimal.js';
+import { chatDefectPenaltyForMonth } from '../../src/evaluate/chatMonth.js';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
+import { MODULE_IDS, type ModuleId } from '../../src/ids.js';
+import type { MetricId } from '../../src/metrics/catalogue.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import type { MetricId, MetricResult } from '../../src/metrics/types.js';
-import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
-import { defaultRuleSet } from '../../src/rules/ruleSet.js';
-import { evaluateHistory, evaluateStore } from '../../src/scorecard/evaluateStore.js';
-import { compositeOf, scoreMetric, scoreModules } from '../../src/scorecard/scoring.js';
-import { chatDefectPenaltyForMonth } from '../../src/scorecard/standing.js';
+import { defineRuleSet } from '../../src/ruleset/defineRuleSet.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
+import { compositeScore } from '../../src/scoring/aggregate.js';
+import type { MetricResult } from '../../src/scoring/metric.js';
+import { scoreMetric } from '../../src/scoring/metric.js';
+import type { ModuleScore } from '../../src/scoring/modules.js';
+import { scoreModules } from '../../src/scoring/modules.js';
 import { chat, order, review, sh, storeData } from '../_helpers.js';
 
 const D = '2026-11-23';
+
+/** The composite of module scores under the default module weights. */
+const compositeOf = (modules: Readonly<Record<ModuleId, ModuleScore>>) =>
+  compositeScore(
+    Object.fromEntries(MODULE_IDS.map((m) => [m, modules[m].score])),
+    defaultRuleSet.moduleWeights,
+  );
 
 function fakeMetrics(
   scores: Partial<Record<MetricId, number | null>>,

@@ -2,13 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
 import { sourced } from '../../src/rules/provenance.js';
-import { DEFAULT_MODULE_WEIGHTS } from '../../src/rules/scoringDefaults.js';
-import {
-  compositeScore,
-  roundScore,
-  validateModuleWeights,
-  weightedMean,
-} from '../../src/scoring/aggregate.js';
+import { DEFAULT_MODULE_WEIGHTS, validateModuleWeights } from '../../src/rules/scoringDefaults.js';
+import { compositeScore, roundScore, weightedMean } from '../../src/scoring/aggregate.js';
 
 const EXAMPLE = {
   'after-sales': 9.0,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
 import type { AssuredService } from '../../src/model.js';
-import { defineRuleSet } from '../../src/rules/defineRuleSet.js';
 import { sourced } from '../../src/rules/provenance.js';
 import { DEFAULT_BONUS } from '../../src/rules/scoringDefaults.js';
+import { defineRuleSet } from '../../src/ruleset/defineRuleSet.js';
 import {
   ASSURED_SERVICE_IDS,
   assuredBonus,

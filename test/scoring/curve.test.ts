@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, RuleSetError } from '../../src/errors.js';
 import type { Direction, MetricUnit } from '../../src/ids.js';
+import type { MetricId } from '../../src/metrics/catalogue.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import type { MetricId } from '../../src/metrics/types.js';
-import { DEFAULT_CONTROL_POINTS } from '../../src/rules/scoringDefaults.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
+
+const DEFAULT_CONTROL_POINTS = defaultRuleSet.controlPoints;
+
+import { curveBadness, validateCurve } from '../../src/rules/curve.js';
 import { erfc } from '../../src/scoring/_erfc.js';
-import { curveBadness, scoreByCurve, validateCurve } from '../../src/scoring/curve.js';
+import { scoreByCurve } from '../../src/scoring/curve.js';
 
 /** Direction and unit of every metric (the formula reference), independent of the catalogue. */
 const SHAPES: Record<MetricId, [Direction, MetricUnit]> = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import type { Provenance, Sourced } from '../../src/rules/provenance.js';
 import * as defaults from '../../src/rules/scoringDefaults.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
 
 /** Every Sourced value in an object tree. */
 function sourcedValues(x: unknown, path: string, out: [string, Sourced<unknown>][] = []) {
@@ -13,7 +15,10 @@ function sourcedValues(x: unknown, path: string, out: [string, Sourced<unknown>]
   return out;
 }
 
-const all = sourcedValues(defaults, 'defaults');
+const all = sourcedValues(
+  { defaults, metrics: metricCatalogue.map((d) => d.defaults) },
+  'defaults',
+);
 
 describe('scoring defaults', () => {
   it('every default carries a provenance', () => {
@@ -41,7 +46,7 @@ describe('scoring defaults', () => {
   });
 
   it('holds the control-point table of the brief', () => {
-    const cp = defaults.DEFAULT_CONTROL_POINTS;
+    const cp = defaultRuleSet.controlPoints;
     expect(cp['consultation.average-response-time'].value).toEqual({ good: 10, poor: 40 });
     expect(cp['reviews.negative-rate'].value).toEqual({ good: 0.005, poor: 0.03 });
     expect(cp['reviews.satisfaction-score'].value).toEqual({ good: 9.6, poor: 8.5 });
@@ -65,7 +70,7 @@ describe('scoring defaults', () => {
   });
 
   it('is frozen', () => {
-    expect(Object.isFrozen(defaults.DEFAULT_CONTROL_POINTS)).toBe(true);
+    expect(Object.isFrozen(defaultRuleSet.controlPoints)).toBe(true);
     expect(Object.isFrozen(defaults.DEFAULT_MODULE_WEIGHTS.value)).toBe(true);
     expect(Object.isFrozen(defaults.DEFAULT_STAR_TABLE.bands.value)).toBe(true);
   });

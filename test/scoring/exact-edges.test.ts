@@ -4,17 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AssuredService } from '../../src/model.js';
+import { curveBadness, validateCurve } from '../../src/rules/curve.js';
 import { sourced } from '../../src/rules/provenance.js';
-import { DEFAULT_BONUS } from '../../src/rules/scoringDefaults.js';
+import { DEFAULT_BONUS, validateModuleWeights } from '../../src/rules/scoringDefaults.js';
 import { erfc } from '../../src/scoring/_erfc.js';
-import {
-  compositeScore,
-  roundScore,
-  validateModuleWeights,
-  weightedMean,
-} from '../../src/scoring/aggregate.js';
+import { compositeScore, roundScore, weightedMean } from '../../src/scoring/aggregate.js';
 import { assuredBonus, isServiceOpen, totalScore } from '../../src/scoring/bonus.js';
-import { curveBadness, scoreByCurve, validateCurve } from '../../src/scoring/curve.js';
+import { scoreByCurve } from '../../src/scoring/curve.js';
 import { peerMedian, rankingRate, scoreAgainstPeers } from '../../src/scoring/percentile.js';
 
 describe('curve edges', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import {
   bestAttainable,
   peerMedian,

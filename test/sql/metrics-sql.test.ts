@@ -14,10 +14,10 @@ import {
   resultFromTally,
   TABLES,
 } from '../../sql/duckdb.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import type { StoreData } from '../../src/model.js';
 import { writeStoreDir } from '../../src/node/index.js';
 import { parseStoreData, parseStoreDataLenient } from '../../src/schemas/parse.js';
-import { evaluateStore } from '../../src/scorecard/evaluateStore.js';
 import { dayStartMs, parseDayKey } from '../../src/time/shanghai.js';
 
 let instance: DuckDBInstance;

@@ -4,10 +4,11 @@
  *
  * @module
  */
+
+import type { MeasureContext } from '../../engine/types.js';
 import type { ServiceOrder } from '../../model.js';
 import { dayNumberOf } from '../../time/shanghai.js';
-import type { MeasureContext } from '../_engine.js';
-import type { OrderView, ServiceOrderView } from '../_views.js';
+import type { OrderView, ServiceOrderView } from '../_entities.js';
 import type { MetricMeasures } from '../types.js';
 
 /**

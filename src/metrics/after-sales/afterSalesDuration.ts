@@ -1,6 +1,8 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf, HOUR_MS } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import type { WindowSpec } from '../../time/window.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, goodPoint, TEN_CASES, URL_CONSUMER_WARNINGS } from '../_defaults.js';
 import { rejectionKnown } from './_outboundUnits.js';
 
 /**
@@ -26,7 +28,7 @@ import { rejectionKnown } from './_outboundUnits.js';
  * //=> 'hours'
  * ```
  */
-export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
+export const afterSalesDurationDefinition = defineMetric({
   id: 'after-sales.duration',
   module: 'after-sales',
   name: { zh: '售后时效', en: 'After-sales duration' },
@@ -68,6 +70,30 @@ export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
   // Tallies are milliseconds; the result is in hours.
   numeratorScale: HOUR_MS,
   denominatorScale: 1,
+  basis: ['completed service order', 'completed service orders'],
+  defaults: {
+    window: sourced<WindowSpec>(
+      { fromDaysBack: 30, toDaysBack: 1 },
+      {
+        tag: 'seed',
+        seed: '000',
+        note: '"after-sales service duration is data from 1 day to 30 days before evaluation"',
+      },
+    ),
+    controlPoints: cp(
+      24,
+      60,
+      {
+        tag: 'published',
+        url: URL_CONSUMER_WARNINGS,
+        aspect: 'poor point',
+        note: 'poor 60 h: consumer warning "long after-sales times" (> 60 h)',
+      },
+      goodPoint('good 24 h: not published'),
+    ),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     serviceOrder(view, ctx, slot) {
       const s = view.serviceOrder;
@@ -79,18 +105,3 @@ export const afterSalesDurationDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 售后时效, the average after-sales duration in hours.
- *
- * @example
- * ```ts
- * // Two approved service orders completed in the window, after 36 h and after 90 min:
- * afterSalesDuration(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '18.75'
- * // Completed in the window, but approved only at the as-of instant: not yet.
- * afterSalesDuration(lateApproval, { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const afterSalesDuration = calculatorFor(afterSalesDurationDefinition);

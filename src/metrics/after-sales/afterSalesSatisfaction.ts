@@ -1,6 +1,6 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
+import { defineMetric } from '../_calculate.js';
+import { CHAT_WINDOW, cp, EQUAL, TEN_CASES } from '../_defaults.js';
 import { isSatisfied } from '../consultation/_satisfaction.js';
-import type { MetricDefinition } from '../types.js';
 
 /**
  * 售后满意度 after-sales satisfaction: after-sales (very satisfied + satisfied) / after-sales
@@ -13,7 +13,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'after-sales'
  * ```
  */
-export const afterSalesSatisfactionDefinition: MetricDefinition = defineMetric({
+export const afterSalesSatisfactionDefinition = defineMetric({
   id: 'after-sales.satisfaction',
   module: 'after-sales',
   name: { zh: '售后满意度', en: 'After-sales satisfaction' },
@@ -37,6 +37,23 @@ export const afterSalesSatisfactionDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['rated after-sales session', 'rated after-sales sessions'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(
+      0.98,
+      0.9,
+      {
+        tag: 'seed',
+        seed: '001',
+        aspect: 'good point',
+        note: 'good 98%: 售后满意度需稳定在98%左右',
+      },
+      { tag: 'assumption', aspect: 'poor point', note: 'poor 90%: not published' },
+    ),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
@@ -47,15 +64,3 @@ export const afterSalesSatisfactionDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 售后满意度, the after-sales chat satisfaction.
- *
- * @example
- * ```ts
- * // A customer with an earlier order rates a chat "satisfied":
- * afterSalesSatisfaction(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '1'
- * ```
- */
-export const afterSalesSatisfaction = calculatorFor(afterSalesSatisfactionDefinition);

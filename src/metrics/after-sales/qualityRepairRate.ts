@@ -1,6 +1,6 @@
 import type { ServiceOrder } from '../../model.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, OUTBOUND_WINDOW, TEN_CASES } from '../_defaults.js';
 import { approvedPerOutboundUnit } from './_outboundUnits.js';
 import { isQualityReason } from './_quality.js';
 
@@ -21,7 +21,7 @@ import { isQualityReason } from './_quality.js';
  * //=> 'approved service orders with a quality reason, every type, each once'
  * ```
  */
-export const qualityRepairRateDefinition: MetricDefinition = defineMetric({
+export const qualityRepairRateDefinition = defineMetric({
   id: 'after-sales.quality-repair-rate',
   module: 'after-sales',
   name: { zh: '产品质量返修率', en: 'Quality repair rate' },
@@ -47,17 +47,15 @@ export const qualityRepairRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['unit shipped', 'units shipped'],
+  defaults: {
+    window: OUTBOUND_WINDOW,
+    controlPoints: cp(0.005, 0.02, {
+      tag: 'assumption',
+      note: 'not published; 0.5% / 2% of outbound units',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: approvedPerOutboundUnit((s: ServiceOrder) => isQualityReason(s.reason)),
 });
-
-/**
- * Calculates 产品质量返修率, the quality repair rate.
- *
- * @example
- * ```ts
- * // Approved in the window: one 'dead-on-arrival', one 'no-reason'; 4 outbound units:
- * qualityRepairRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.25'
- * ```
- */
-export const qualityRepairRate = calculatorFor(qualityRepairRateDefinition);

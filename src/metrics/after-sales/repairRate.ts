@@ -1,5 +1,5 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, OUTBOUND_WINDOW, TEN_CASES } from '../_defaults.js';
 import { approvedPerOutboundUnit } from './_outboundUnits.js';
 
 /**
@@ -25,7 +25,7 @@ import { approvedPerOutboundUnit } from './_outboundUnits.js';
  * //=> 'approved service orders / outbound units'
  * ```
  */
-export const repairRateDefinition: MetricDefinition = defineMetric({
+export const repairRateDefinition = defineMetric({
   id: 'after-sales.repair-rate',
   module: 'after-sales',
   name: { zh: '售后返修率', en: 'After-sales repair rate' },
@@ -44,20 +44,15 @@ export const repairRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['unit shipped', 'units shipped'],
+  defaults: {
+    window: OUTBOUND_WINDOW,
+    controlPoints: cp(0.01, 0.05, {
+      tag: 'assumption',
+      note: 'not published; 1% / 5% of outbound units',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: approvedPerOutboundUnit(() => true),
 });
-
-/**
- * Calculates 售后返修率, the after-sales repair rate.
- *
- * @example
- * ```ts
- * // 2 approved service orders (one for 3 units: still 1) over 8 outbound units in [D−30, D−1]:
- * repairRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.25'
- * // Approvals but no outbound unit in the window:
- * repairRate(noOutbound, { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const repairRate = calculatorFor(repairRateDefinition);

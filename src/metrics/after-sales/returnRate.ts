@@ -1,6 +1,6 @@
 import type { ServiceOrder } from '../../model.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, OUTBOUND_WINDOW, TEN_CASES } from '../_defaults.js';
 import { approvedPerOutboundUnit } from './_outboundUnits.js';
 
 /**
@@ -21,7 +21,7 @@ import { approvedPerOutboundUnit } from './_outboundUnits.js';
  * //=> 'assumption'
  * ```
  */
-export const returnRateDefinition: MetricDefinition = defineMetric({
+export const returnRateDefinition = defineMetric({
   id: 'after-sales.return-rate',
   module: 'after-sales',
   name: { zh: '退货率', en: 'Return rate' },
@@ -46,17 +46,15 @@ export const returnRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['unit shipped', 'units shipped'],
+  defaults: {
+    window: OUTBOUND_WINDOW,
+    controlPoints: cp(0.01, 0.05, {
+      tag: 'assumption',
+      note: 'not published; 1% / 5% of outbound units',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: approvedPerOutboundUnit((s: ServiceOrder) => s.type === 'return'),
 });
-
-/**
- * Calculates 退货率, the return rate.
- *
- * @example
- * ```ts
- * // Approved in the window: 1 return and 1 exchange; 5 outbound units:
- * returnRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.2'
- * ```
- */
-export const returnRate = calculatorFor(returnRateDefinition);

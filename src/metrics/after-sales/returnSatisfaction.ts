@@ -1,7 +1,8 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, TEN_CASES } from '../_defaults.js';
 import { isSatisfied } from '../consultation/_satisfaction.js';
-import type { MetricDefinition } from '../types.js';
 
 /**
  * 退货满意度 return satisfaction: ratings very satisfied or satisfied of return-type service
@@ -21,7 +22,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'rating day (ratedAt)'
  * ```
  */
-export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
+export const returnSatisfactionDefinition = defineMetric({
   id: 'after-sales.return-satisfaction',
   module: 'after-sales',
   name: { zh: '退货满意度', en: 'Return satisfaction' },
@@ -45,6 +46,23 @@ export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['rated return', 'rated returns'],
+  defaults: {
+    window: sourced(
+      { fromDaysBack: 180, toDaysBack: 1 },
+      {
+        tag: 'seed',
+        seed: '000',
+        note: '"return satisfaction is data from 1 day to 180 days before evaluation"',
+      },
+    ),
+    controlPoints: cp(0.95, 0.85, {
+      tag: 'assumption',
+      note: 'not published; 95% / 85% satisfied ratings',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     serviceOrder(view, ctx, slot) {
       const s = view.serviceOrder;
@@ -64,18 +82,3 @@ export const returnSatisfactionDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 退货满意度, the satisfied share of rated returns.
- *
- * @example
- * ```ts
- * // Returns rated satisfied, very satisfied and neutral within [D−180, D−1]:
- * returnSatisfaction(data, { asOf: '2026-11-23' }).value?.toFixed(4);
- * //=> '0.6667'
- * // A return rated on D−181 is out of the window:
- * returnSatisfaction(ratedLongAgo, { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const returnSatisfaction = calculatorFor(returnSatisfactionDefinition);

@@ -1,7 +1,7 @@
+import type { MeasureContext } from '../../engine/types.js';
 import type { Order } from '../../model.js';
 import { HOUR_MS } from '../../time/shanghai.js';
-import type { MeasureContext } from '../_engine.js';
-import type { MergedSession } from '../_views.js';
+import type { MergedSession } from './_sessions.js';
 
 /** @internal The last instant (inclusive) at which an order is attributed to session `s`. */
 export function attributionEnd(s: MergedSession, ctx: MeasureContext): number {

@@ -1,5 +1,5 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { CHAT_WINDOW, CONSULTATION_OTHER, cp, TEN_CASES, URL_CHAT_PENALTY } from '../_defaults.js';
 
 /**
  * 平均响应时长 average response time: Σ(manual agent reply − earliest customer message it
@@ -15,7 +15,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'seconds'
  * ```
  */
-export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
+export const averageResponseTimeDefinition = defineMetric({
   id: 'consultation.average-response-time',
   module: 'consultation',
   name: { zh: '平均响应时长', en: 'Average response time' },
@@ -41,6 +41,28 @@ export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1000,
   denominatorScale: 1,
+  basis: ['manual reply', 'manual replies'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(
+      10,
+      40,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 40 s: chat defect penalty (average response must be < 40 s)',
+      },
+      {
+        tag: 'seed',
+        seed: '000',
+        aspect: 'good point',
+        note: 'good 10 s: "we\'d better reply the message within 10S"',
+      },
+    ),
+    weight: CONSULTATION_OTHER,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
@@ -51,18 +73,3 @@ export const averageResponseTimeDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 平均响应时长, the average response time in seconds.
- *
- * @example
- * ```ts
- * // One session at 10:00:00 answered by an agent at 10:00:12, evaluated 6+ days later:
- * averageResponseTime(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '12'
- * // No manual reply in the window:
- * averageResponseTime(emptyStore, { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const averageResponseTime = calculatorFor(averageResponseTimeDefinition);

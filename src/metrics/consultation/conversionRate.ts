@@ -1,5 +1,5 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { CHAT_WINDOW, CONSULTATION_OTHER, cp, TEN_CASES } from '../_defaults.js';
 import { attributionEnd, isAttributed, isReceivedPresalesConsultation } from './_attribution.js';
 
 /**
@@ -17,7 +17,7 @@ import { attributionEnd, isAttributed, isReceivedPresalesConsultation } from './
  * //=> '咨询转化率'
  * ```
  */
-export const conversionRateDefinition: MetricDefinition = defineMetric({
+export const conversionRateDefinition = defineMetric({
   id: 'consultation.conversion-rate',
   module: 'consultation',
   name: { zh: '咨询转化率', en: 'Consultation conversion rate' },
@@ -44,6 +44,16 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['customer received pre-sales', 'customers received pre-sales'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(0.6, 0.3, {
+      tag: 'assumption',
+      note: 'not published; 60% / 30% chosen as typical good / weak consultation conversion',
+    }),
+    weight: CONSULTATION_OTHER,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       let received = false;
@@ -68,15 +78,3 @@ export const conversionRateDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 咨询转化率, the consultation conversion rate.
- *
- * @example
- * ```ts
- * // Two customers received; one ordered 3 h after chatting, the other's order was cancelled:
- * conversionRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.5'
- * ```
- */
-export const conversionRate = calculatorFor(conversionRateDefinition);

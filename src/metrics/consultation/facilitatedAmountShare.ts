@@ -1,6 +1,7 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { CHAT_WINDOW, CONSULTATION_OTHER, cp } from '../_defaults.js';
 import { isAttributed } from './_attribution.js';
 
 /**
@@ -15,7 +16,7 @@ import { isAttributed } from './_attribution.js';
  * //=> 'order placed'
  * ```
  */
-export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
+export const facilitatedAmountShareDefinition = defineMetric({
   id: 'consultation.facilitated-amount-share',
   module: 'consultation',
   name: { zh: '促成金额占比', en: 'Facilitated amount share' },
@@ -41,6 +42,19 @@ export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 100,
   denominatorScale: 100,
+  basis: ['', ''],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(0.5, 0.2, {
+      tag: 'assumption',
+      note: 'not published; 50% / 20% of the amount facilitated by pre-sales consultation',
+    }),
+    weight: CONSULTATION_OTHER,
+    minimumSample: sourced(0, {
+      tag: 'assumption',
+      note: 'no minimum: the denominator is an amount of money, not a count of cases',
+    }),
+  },
   measure: {
     customer(view, ctx, slot) {
       const sessions = view.sessions;
@@ -60,15 +74,3 @@ export const facilitatedAmountShareDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 促成金额占比, the facilitated amount share.
- *
- * @example
- * ```ts
- * // ¥100 ordered 2 h after a received pre-sales chat, ¥300 with no chat:
- * facilitatedAmountShare(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.25'
- * ```
- */
-export const facilitatedAmountShare = calculatorFor(facilitatedAmountShareDefinition);

@@ -1,5 +1,12 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import {
+  CHAT_WINDOW,
+  CONSULTATION_OTHER,
+  cp,
+  goodPoint,
+  TEN_CASES,
+  URL_CHAT_PENALTY,
+} from '../_defaults.js';
 
 /**
  * 留言率 message rate: offline messages / (offline messages + consultation sessions), sessions
@@ -11,7 +18,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'lower-is-better'
  * ```
  */
-export const messageRateDefinition: MetricDefinition = defineMetric({
+export const messageRateDefinition = defineMetric({
   id: 'consultation.message-rate',
   module: 'consultation',
   name: { zh: '留言率', en: 'Message rate' },
@@ -35,6 +42,23 @@ export const messageRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['offline message or consultation', 'offline messages and consultations'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(
+      0.05,
+      0.5,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 50%: chat defect penalty (message rate must be < 50%)',
+      },
+      goodPoint('good 5%: not published'),
+    ),
+    weight: CONSULTATION_OTHER,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
@@ -44,15 +68,3 @@ export const messageRateDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 留言率, the message rate.
- *
- * @example
- * ```ts
- * // 1 offline message and 3 consultations in assessment hours:
- * messageRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.25'
- * ```
- */
-export const messageRate = calculatorFor(messageRateDefinition);

@@ -1,5 +1,12 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import {
+  CHAT_WINDOW,
+  CONSULTATION_OTHER,
+  cp,
+  goodPoint,
+  TEN_CASES,
+  URL_CHAT_PENALTY,
+} from '../_defaults.js';
 import { isSatisfied } from './_satisfaction.js';
 
 /**
@@ -12,7 +19,7 @@ import { isSatisfied } from './_satisfaction.js';
  * //=> 'higher-is-better'
  * ```
  */
-export const presalesSatisfactionDefinition: MetricDefinition = defineMetric({
+export const presalesSatisfactionDefinition = defineMetric({
   id: 'consultation.presales-satisfaction',
   module: 'consultation',
   name: { zh: '售前客服满意度', en: 'Pre-sales satisfaction' },
@@ -33,6 +40,23 @@ export const presalesSatisfactionDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['rated pre-sales session', 'rated pre-sales sessions'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(
+      0.95,
+      0.85,
+      {
+        tag: 'published',
+        url: URL_CHAT_PENALTY,
+        aspect: 'poor point',
+        note: 'poor 85%: chat defect penalty (satisfaction must be > 85%)',
+      },
+      goodPoint('good 95%: not published'),
+    ),
+    weight: CONSULTATION_OTHER,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
@@ -43,15 +67,3 @@ export const presalesSatisfactionDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 售前客服满意度, the pre-sales satisfied share.
- *
- * @example
- * ```ts
- * // 3 pre-sales sessions rated very satisfied, satisfied, neutral:
- * presalesSatisfaction(data, { asOf: '2026-11-23' }).value?.toFixed(4);
- * //=> '0.6667'
- * ```
- */
-export const presalesSatisfaction = calculatorFor(presalesSatisfactionDefinition);

@@ -1,5 +1,6 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { sourced } from '../../rules/provenance.js';
+import { defineMetric } from '../_calculate.js';
+import { CHAT_WINDOW, cp, goodPoint, TEN_CASES, URL_WARM_SHOPKEEPER } from '../_defaults.js';
 
 /**
  * 30秒应答率 30-second response rate: pre-sales consultation sessions whose first reply comes
@@ -12,7 +13,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'consultation.response-rate-30s'
  * ```
  */
-export const responseRate30sDefinition: MetricDefinition = defineMetric({
+export const responseRate30sDefinition = defineMetric({
   id: 'consultation.response-rate-30s',
   module: 'consultation',
   name: { zh: '30秒应答率', en: '30-second response rate' },
@@ -38,6 +39,36 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['pre-sales consultation', 'pre-sales consultations'],
+  defaults: {
+    window: CHAT_WINDOW,
+    controlPoints: cp(
+      0.95,
+      0.8,
+      {
+        tag: 'published',
+        url: URL_WARM_SHOPKEEPER,
+        aspect: 'poor point',
+        note: 'poor 80%: 热情掌柜 badge (30-second rate ≥ 80%)',
+      },
+      goodPoint('good 95%: not published'),
+    ),
+    weight: sourced(
+      5,
+      {
+        tag: 'seed',
+        seed: '000',
+        aspect: 'heaviest',
+        note: '"the weather vane\'s assessment of customer service is mainly the 30-second response rate"',
+      },
+      {
+        tag: 'assumption',
+        aspect: 'amount',
+        note: 'that it carries half the module (5 of 10) is not published',
+      },
+    ),
+    minimumSample: TEN_CASES,
+  },
   measure: {
     customer(view, ctx, slot) {
       const limitMs = ctx.rules.chat.responseThresholdSeconds.value * 1000;
@@ -51,15 +82,3 @@ export const responseRate30sDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 30秒应答率, the 30-second response rate.
- *
- * @example
- * ```ts
- * // Replies after exactly 30 s and after 30.001 s:
- * responseRate30s(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.5'
- * ```
- */
-export const responseRate30s = calculatorFor(responseRate30sDefinition);

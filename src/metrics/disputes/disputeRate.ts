@@ -1,6 +1,7 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, TEN_CASES } from '../_defaults.js';
 
 /**
  * 交易纠纷率 dispute rate: (disputes ruled merchant-responsible + ruled shared − appeals upheld)
@@ -26,7 +27,7 @@ import type { MetricDefinition } from '../types.js';
  * //=> 'lower-is-better'
  * ```
  */
-export const disputeRateDefinition: MetricDefinition = defineMetric({
+export const disputeRateDefinition = defineMetric({
   id: 'disputes.dispute-rate',
   module: 'disputes',
   name: { zh: '交易纠纷率', en: 'Dispute rate' },
@@ -53,6 +54,26 @@ export const disputeRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['order', 'orders'],
+  defaults: {
+    window: sourced(
+      { fromDaysBack: 35, toDaysBack: 5 },
+      {
+        tag: 'published',
+        url: 'https://m.cnqd.net/hyzx/zixun/10072.html',
+        note: 'orders created in [D−35, D−5]',
+      },
+    ),
+    controlPoints: cp(0.001, 0.01, {
+      tag: 'assumption',
+      note: 'not published; 0.1% / 1% of orders',
+    }),
+    weight: sourced(1, {
+      tag: 'assumption',
+      note: 'the disputes module has one metric',
+    }),
+    minimumSample: TEN_CASES,
+  },
   measure: {
     order(view, ctx, slot) {
       const o = view.order;
@@ -70,16 +91,3 @@ export const disputeRateDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 交易纠纷率, the dispute rate.
- *
- * @example
- * ```ts
- * // Four paid orders placed in the window; one dispute ruled merchant-responsible, one ruled
- * // shared whose appeal was upheld, one ruled at exactly the as-of instant (not known yet):
- * disputeRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.25'
- * ```
- */
-export const disputeRate = calculatorFor(disputeRateDefinition);

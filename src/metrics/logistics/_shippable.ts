@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import type { MeasureContext } from '../../engine/types.js';
 import { type DayNumber, dayStartMs } from '../../time/shanghai.js';
-import type { MeasureContext } from '../_engine.js';
-import type { OrderView } from '../_views.js';
+import type { OrderView } from '../_entities.js';
 
 /**
  * The instant a Shanghai day ends: the next day's 00:00, excluded. "By the end of day X" means

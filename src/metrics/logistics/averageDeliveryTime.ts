@@ -1,6 +1,7 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf, HOUR_MS } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, goodPoint, LOGISTICS_WINDOW, TEN_CASES, URL_CONSUMER_WARNINGS } from '../_defaults.js';
 import { inLogistics } from './_shippable.js';
 
 /**
@@ -18,7 +19,7 @@ import { inLogistics } from './_shippable.js';
  * //=> 3600000
  * ```
  */
-export const averageDeliveryTimeDefinition: MetricDefinition = defineMetric({
+export const averageDeliveryTimeDefinition = defineMetric({
   id: 'logistics.average-delivery-time',
   module: 'logistics',
   name: { zh: '平均妥投时长', en: 'Average delivery time' },
@@ -49,6 +50,27 @@ export const averageDeliveryTimeDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: HOUR_MS,
   denominatorScale: 1,
+  basis: ['delivered order', 'delivered orders'],
+  defaults: {
+    window: LOGISTICS_WINDOW,
+    controlPoints: cp(
+      36,
+      100,
+      {
+        tag: 'published',
+        url: URL_CONSUMER_WARNINGS,
+        aspect: 'poor point',
+        note: 'poor 100 h: consumer warning "long delivery times" (> 100 h)',
+      },
+      goodPoint('good 36 h: not published'),
+    ),
+    weight: sourced(0, {
+      tag: 'seed',
+      seed: '000',
+      note: 'the logistics score has two indicators (same-day collection, next-day arrival); the average delivery time is measured and reported, weighs nothing in the module, and feeds the "long delivery times" consumer warning',
+    }),
+    minimumSample: TEN_CASES,
+  },
   measure: {
     order(view, ctx, slot) {
       const shippableAt = view.shippableAt;
@@ -62,18 +84,3 @@ export const averageDeliveryTimeDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 平均妥投时长, the average delivery time in hours.
- *
- * @example
- * ```ts
- * // Two orders delivered 30 h and 42 h after payment:
- * averageDeliveryTime(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '36'
- * // No order delivered in the window:
- * averageDeliveryTime(emptyStore, { asOf: '2026-11-23' }).value;
- * //=> null
- * ```
- */
-export const averageDeliveryTime = calculatorFor(averageDeliveryTimeDefinition);

@@ -1,5 +1,5 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, LOGISTICS_INDICATOR, LOGISTICS_WINDOW, TEN_CASES } from '../_defaults.js';
 import { dayEndMs, inLogistics } from './_shippable.js';
 
 /**
@@ -24,7 +24,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  * //=> 'ratio'
  * ```
  */
-export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
+export const nextDayArrivalRateDefinition = defineMetric({
   id: 'logistics.next-day-arrival-rate',
   module: 'logistics',
   name: { zh: '次日达占比', en: 'Next-day arrival rate' },
@@ -56,6 +56,18 @@ export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['order due', 'orders due'],
+  // Due `arrivalDays` after the shippable day.
+  anchorLagDays: (rules) => rules.logistics.arrivalDays.value,
+  defaults: {
+    window: LOGISTICS_WINDOW,
+    controlPoints: cp(0.8, 0.4, {
+      tag: 'assumption',
+      note: 'not published; 80% / 40% delivered by the next day',
+    }),
+    weight: LOGISTICS_INDICATOR,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     order(view, ctx, slot) {
       const shippableDay = view.shippableDay;
@@ -73,19 +85,3 @@ export const nextDayArrivalRateDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 次日达占比, the next-day arrival ratio.
- *
- * @example
- * ```ts
- * // Paid 2026-11-10 23:00, delivered 11-12 00:00:00.000 (1 ms late); paid 11-10 09:00,
- * // delivered 11-11 23:59:59.999: one of two in time.
- * nextDayArrivalRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.5'
- * // With the 隔日达 variant (arrivalDays 2) both are in time:
- * nextDayArrivalRate(data, { asOf: '2026-11-23', ruleSet: twoDayRuleSet }).value?.toString();
- * //=> '1'
- * ```
- */
-export const nextDayArrivalRate = calculatorFor(nextDayArrivalRateDefinition);

@@ -1,5 +1,5 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, LOGISTICS_INDICATOR, LOGISTICS_WINDOW, TEN_CASES } from '../_defaults.js';
 import { dayEndMs, inLogistics } from './_shippable.js';
 
 /**
@@ -26,7 +26,7 @@ import { dayEndMs, inLogistics } from './_shippable.js';
  * //=> 'collection due day (shippable day, or the next day when shippable at or after the cut-off hour)'
  * ```
  */
-export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
+export const sameDayCollectionRateDefinition = defineMetric({
   id: 'logistics.same-day-collection-rate',
   module: 'logistics',
   name: { zh: '当日揽收率', en: 'Same-day collection rate' },
@@ -60,6 +60,18 @@ export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['order due', 'orders due'],
+  // Due the next day when shippable at or after the cut-off hour.
+  anchorLagDays: () => 1,
+  defaults: {
+    window: LOGISTICS_WINDOW,
+    controlPoints: cp(0.95, 0.8, {
+      tag: 'assumption',
+      note: 'not published; 95% / 80% collected on the due day',
+    }),
+    weight: LOGISTICS_INDICATOR,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     order(view, ctx, slot) {
       const due = view.collectionDueDay;
@@ -70,18 +82,3 @@ export const sameDayCollectionRateDefinition: MetricDefinition = defineMetric({
     },
   },
 });
-
-/**
- * Calculates 当日揽收率, the same-day collection rate.
- *
- * @example
- * ```ts
- * // Paid 2026-11-10 16:00 (due 11-11), collected 11-11 23:59:59.999; paid 11-10 15:59:59.999
- * // (due 11-10), collected 11-11 00:00: one of two in time.
- * sameDayCollectionRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.5'
- * sameDayCollectionRate(emptyStore, { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const sameDayCollectionRate = calculatorFor(sameDayCollectionRateDefinition);

@@ -10,11 +10,12 @@
  *
  * @module
  */
+
+import type { MeasureContext } from '../../engine/types.js';
 import type { Review, Stars } from '../../model.js';
-import type { MeasurementRules } from '../../rules/measurementDefaults.js';
+import type { MeasurementParameters } from '../../rules/measurement.js';
 import { type DayNumber, dayNumberOf, HOUR_MS } from '../../time/shanghai.js';
-import type { MeasureContext } from '../_engine.js';
-import type { ReviewGroupView } from '../_views.js';
+import type { ReviewGroupView } from '../_entities.js';
 
 /**
  * What one review metric adds for one selected review: its anchor day and its integer sums.
@@ -23,11 +24,11 @@ import type { ReviewGroupView } from '../_views.js';
  */
 export interface ReviewTally {
   /** The review's anchor day (Shanghai day number). */
-  anchor(review: Review, rules: MeasurementRules): DayNumber;
+  anchor(review: Review, rules: MeasurementParameters): DayNumber;
   /** The numerator the review adds once selected (0 when none). */
-  numerator(review: Review, rules: MeasurementRules): number;
+  numerator(review: Review, rules: MeasurementParameters): number;
   /** The denominator the review adds once selected (0 when the star class is not counted). */
-  denominator(review: Review, rules: MeasurementRules): number;
+  denominator(review: Review, rules: MeasurementParameters): number;
 }
 
 /**
@@ -87,7 +88,7 @@ export function createdDay(review: Review): DayNumber {
  * (a reply at exactly this instant is in time).
  * @internal
  */
-export function handlingDeadlineMs(review: Review, rules: MeasurementRules): number {
+export function handlingDeadlineMs(review: Review, rules: MeasurementParameters): number {
   return review.createdAt + rules.reviews.handlingHours.value * HOUR_MS;
 }
 

@@ -1,6 +1,6 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineSupplementaryMetric } from '../_calculate.js';
 import { addLatestReviews, createdDay, type ReviewTally } from './_latestReviews.js';
+import { negativeReviewRateDefinition } from './negativeReviewRate.js';
 
 const tally: ReviewTally = {
   anchor: createdDay,
@@ -16,13 +16,13 @@ const tally: ReviewTally = {
  *
  * @example
  * ```ts
- * goodReviewRateDefinition.windowOf;
+ * goodReviewRateDefinition.windowOf.id;
  * //=> 'reviews.negative-rate'
  * ```
  */
-export const goodReviewRateDefinition: MetricDefinition = defineMetric({
+export const goodReviewRateDefinition = defineSupplementaryMetric({
   id: 'reviews.good-rate',
-  windowOf: 'reviews.negative-rate',
+  windowOf: negativeReviewRateDefinition,
   module: 'reviews',
   name: { zh: '好评率', en: 'Good review rate' },
   unit: 'ratio',
@@ -47,21 +47,10 @@ export const goodReviewRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['review', 'reviews'],
   measure: {
     reviews(view, ctx, slot) {
       addLatestReviews(view, ctx, slot, tally);
     },
   },
 });
-
-/**
- * Calculates 好评率, the good review rate (supplementary: used by the 放心购 tag).
- *
- * @example
- * ```ts
- * // 24 five-star reviews and one 1-star review in the window:
- * goodReviewRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.96'
- * ```
- */
-export const goodReviewRate = calculatorFor(goodReviewRateDefinition);

@@ -1,6 +1,7 @@
+import { sourced } from '../../rules/provenance.js';
 import { dayNumberOf } from '../../time/shanghai.js';
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, goodPoint, TEN_CASES } from '../_defaults.js';
 import {
   addLatestReviews,
   handlingDeadlineMs,
@@ -40,7 +41,7 @@ const tally: ReviewTally = {
  * //=> 'handling deadline (created + 24 h), by its Shanghai day'
  * ```
  */
-export const negativeReviewHandlingRate24hDefinition: MetricDefinition = defineMetric({
+export const negativeReviewHandlingRate24hDefinition = defineMetric({
   id: 'reviews.negative-handling-rate-24h',
   module: 'reviews',
   name: { zh: '24小时中差评处理率', en: '24-hour negative review handling rate' },
@@ -77,23 +78,34 @@ export const negativeReviewHandlingRate24hDefinition: MetricDefinition = defineM
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['medium or negative review', 'medium and negative reviews'],
+  // Anchored on the handling deadline's day, up to ⌈handlingHours / 24⌉ days after creation.
+  anchorLagDays: (rules) => Math.ceil(rules.reviews.handlingHours.value / 24),
+  defaults: {
+    window: sourced(
+      { fromDaysBack: 30, toDaysBack: 1 },
+      {
+        tag: 'assumption',
+        note: 'not published: 30 days, counted by deadline day (created + 24 h)',
+      },
+    ),
+    controlPoints: cp(
+      0.95,
+      0.85,
+      {
+        tag: 'seed',
+        seed: '001',
+        aspect: 'poor point',
+        note: 'poor 85%: 24小时内中差评处理率达到85%以上',
+      },
+      goodPoint('good 95%: not published'),
+    ),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     reviews(view, ctx, slot) {
       addLatestReviews(view, ctx, slot, tally);
     },
   },
 });
-
-/**
- * Calculates 24小时中差评处理率, the 24-hour medium and negative review handling rate.
- *
- * @example
- * ```ts
- * // Two 1-star reviews whose deadlines fell in [D−30, D−1]: one replied exactly 24 h after
- * // creation (in time), the other 24 h + 1 ms after (late).
- * negativeReviewHandlingRate24h(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.5'
- * // A review created on D−1 has its deadline on D: not in the window yet.
- * ```
- */
-export const negativeReviewHandlingRate24h = calculatorFor(negativeReviewHandlingRate24hDefinition);

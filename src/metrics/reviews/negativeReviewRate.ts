@@ -1,5 +1,7 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { sourced } from '../../rules/provenance.js';
+import type { WindowSpec } from '../../time/window.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, TEN_CASES } from '../_defaults.js';
 import { addLatestReviews, createdDay, isNegative, type ReviewTally } from './_latestReviews.js';
 
 const tally: ReviewTally = {
@@ -27,7 +29,7 @@ const tally: ReviewTally = {
  * //=> 'lower-is-better'
  * ```
  */
-export const negativeReviewRateDefinition: MetricDefinition = defineMetric({
+export const negativeReviewRateDefinition = defineMetric({
   id: 'reviews.negative-rate',
   module: 'reviews',
   name: { zh: '差评率', en: 'Negative review rate' },
@@ -59,25 +61,26 @@ export const negativeReviewRateDefinition: MetricDefinition = defineMetric({
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['review', 'reviews'],
+  defaults: {
+    window: sourced<WindowSpec>(
+      { fromDaysBack: 90, toDaysBack: 1 },
+      {
+        tag: 'published',
+        url: 'https://www.jiutoushe.cn/wen/72067.html',
+        note: 'review windows cut from 180 to 90 days in 2020-09',
+      },
+    ),
+    controlPoints: cp(0.005, 0.03, {
+      tag: 'assumption',
+      note: 'not published; 0.5% / 3% negative reviews',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     reviews(view, ctx, slot) {
       addLatestReviews(view, ctx, slot, tally);
     },
   },
 });
-
-/**
- * Calculates 差评率, the negative review rate.
- *
- * @example
- * ```ts
- * // One customer wrote 21 one-star reviews and another one five-star review in the window:
- * // only the first customer's latest 20 count, so 20 / 21.
- * negativeReviewRate(data, { asOf: '2026-11-23' }).value?.toString();
- * //=> '0.9523809523809523809523809523809523809524'
- * // No review created in [D−90, D−1]:
- * negativeReviewRate(storeData(), { asOf: '2026-11-23' }).status;
- * //=> 'no-data'
- * ```
- */
-export const negativeReviewRate = calculatorFor(negativeReviewRateDefinition);

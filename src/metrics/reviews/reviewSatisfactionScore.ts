@@ -1,5 +1,6 @@
-import { calculatorFor, defineMetric } from '../_calculate.js';
-import type { MetricDefinition } from '../types.js';
+import { sourced } from '../../rules/provenance.js';
+import { defineMetric } from '../_calculate.js';
+import { cp, EQUAL, TEN_CASES } from '../_defaults.js';
 import { addLatestReviews, createdDay, type ReviewTally } from './_latestReviews.js';
 
 const tally: ReviewTally = {
@@ -22,7 +23,7 @@ const tally: ReviewTally = {
  * //=> 'points'
  * ```
  */
-export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric({
+export const reviewSatisfactionScoreDefinition = defineMetric({
   id: 'reviews.satisfaction-score',
   module: 'reviews',
   name: { zh: '商品评价满意度', en: 'Review satisfaction score' },
@@ -54,23 +55,26 @@ export const reviewSatisfactionScoreDefinition: MetricDefinition = defineMetric(
   ],
   numeratorScale: 1,
   denominatorScale: 1,
+  basis: ['review', 'reviews'],
+  defaults: {
+    window: sourced(
+      { fromDaysBack: 30, toDaysBack: 1 },
+      {
+        tag: 'published',
+        url: 'https://www.yiqigousc.com/ws/202309/c_75988.html',
+        note: 'the review satisfaction score counts the reviews of the last 30 days',
+      },
+    ),
+    controlPoints: cp(9.6, 8.5, {
+      tag: 'assumption',
+      note: 'not published; 9.6 / 8.5 points (mean 4.8 / 4.25 stars)',
+    }),
+    weight: EQUAL,
+    minimumSample: TEN_CASES,
+  },
   measure: {
     reviews(view, ctx, slot) {
       addLatestReviews(view, ctx, slot, tally);
     },
   },
 });
-
-/**
- * Calculates 商品评价满意度, the review satisfaction score (points, 0–10).
- *
- * @example
- * ```ts
- * // Stars 5×80, 4×10, 3×5, 2×3, 1×2 created in [D−30, D−1], 100 customers:
- * const r = reviewSatisfactionScore(data, { asOf: '2026-11-23' });
- * [r.numerator.toString(), r.denominator.toString(), r.value?.toString()];
- * //=> ['926', '100', '9.26']
- * // A review created at D 00:00 has not happened yet and changes nothing.
- * ```
- */
-export const reviewSatisfactionScore = calculatorFor(reviewSatisfactionScoreDefinition);

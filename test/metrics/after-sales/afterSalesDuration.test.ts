@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterSalesDuration } from '../../../src/metrics/after-sales/afterSalesDuration.js';
+import { afterSalesDuration } from '../../../src/evaluate/calculators.js';
 import type { ServiceOrder } from '../../../src/model.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, D, D1, FIRST, LAST, parts, v } from './_fixtures.js';

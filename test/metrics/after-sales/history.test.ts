@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricId } from '../../../src/metrics/types.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
+import type { MetricId } from '../../../src/metrics/catalogue.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, approved, outbound } from './_fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qualityRepairRate } from '../../../src/metrics/after-sales/qualityRepairRate.js';
+import { qualityRepairRate } from '../../../src/evaluate/calculators.js';
 import type { ServiceReason } from '../../../src/model.js';
 import { sh, storeData } from '../../_helpers.js';
 import { AS_OF, approved, D, D1, FIRST, LAST, outbound, parts, v } from './_fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repairRate } from '../../../src/metrics/after-sales/repairRate.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { repairRate } from '../../../src/evaluate/calculators.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, approved, D, D1, FIRST, LAST, outbound, parts, v } from './_fixtures.js';
 

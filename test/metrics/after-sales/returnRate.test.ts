@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { returnRate, returnRateDefinition } from '../../../src/metrics/after-sales/returnRate.js';
+import { returnRate } from '../../../src/evaluate/calculators.js';
+import { returnRateDefinition } from '../../../src/metrics/after-sales/returnRate.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, approved, D, D1, FIRST, LAST, outbound, parts, v } from './_fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { disputeRate } from '../../../src/metrics/disputes/disputeRate.js';
-import type { MetricResult } from '../../../src/metrics/types.js';
+import { disputeRate } from '../../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
 import type { StoreData } from '../../../src/model.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { dispute, order, sh, storeData } from '../../_helpers.js';
 
 // Evaluation day used throughout: D = 2026-11-23, dispute window [D−35, D−5] = 2026-10-19..2026-11-18.

@@ -4,15 +4,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MetricCalculator } from '../../../src/metrics/_calculate.js';
-import { disputeRate } from '../../../src/metrics/disputes/disputeRate.js';
-import { averageDeliveryTime } from '../../../src/metrics/logistics/averageDeliveryTime.js';
-import { nextDayArrivalRate } from '../../../src/metrics/logistics/nextDayArrivalRate.js';
-import { sameDayCollectionRate } from '../../../src/metrics/logistics/sameDayCollectionRate.js';
-import type { MetricId } from '../../../src/metrics/types.js';
+import type { MetricCalculator } from '../../../src/evaluate/calculators.js';
+import {
+  averageDeliveryTime,
+  disputeRate,
+  nextDayArrivalRate,
+  sameDayCollectionRate,
+} from '../../../src/evaluate/calculators.js';
+import { evaluateHistory } from '../../../src/evaluate/evaluate.js';
+import type { MetricId } from '../../../src/metrics/catalogue.js';
 import type { Dispute, Order, StoreData } from '../../../src/model.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
-import { evaluateHistory } from '../../../src/scorecard/evaluateStore.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
 import { DAY_MS, dayKeyOf, dayStartMs, HOUR_MS, parseDayKey } from '../../../src/time/shanghai.js';
 import { storeData } from '../../_helpers.js';
 

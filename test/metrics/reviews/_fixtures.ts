@@ -2,13 +2,16 @@
  * Shared helpers of the review metric tests.
  */
 import { expect } from 'vitest';
-import type { MetricCalculator } from '../../../src/metrics/_calculate.js';
-import { negativeReviewHandlingRate24h } from '../../../src/metrics/reviews/negativeReviewHandlingRate24h.js';
-import { negativeReviewRate } from '../../../src/metrics/reviews/negativeReviewRate.js';
-import { reviewSatisfactionScore } from '../../../src/metrics/reviews/reviewSatisfactionScore.js';
-import type { MetricId, MetricResult } from '../../../src/metrics/types.js';
+import type { MetricCalculator } from '../../../src/evaluate/calculators.js';
+import {
+  negativeReviewHandlingRate24h,
+  negativeReviewRate,
+  reviewSatisfactionScore,
+} from '../../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
+import type { MetricId } from '../../../src/metrics/catalogue.js';
 import type { Review, StoreData } from '../../../src/model.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { DAY_MS } from '../../../src/time/shanghai.js';
 import { review, sh } from '../../_helpers.js';
 

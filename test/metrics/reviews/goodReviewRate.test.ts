@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goodReviewRate } from '../../../src/metrics/reviews/goodReviewRate.js';
+import { goodReviewRate } from '../../../src/evaluate/calculators.js';
+import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
 import type { Review } from '../../../src/model.js';
-import { defineRuleSet } from '../../../src/rules/defineRuleSet.js';
-import { evaluateHistory, evaluateStore } from '../../../src/scorecard/evaluateStore.js';
+import { defineRuleSet } from '../../../src/ruleset/defineRuleSet.js';
 import { review, storeData } from '../../_helpers.js';
 import { D, daily, nd, v } from './_fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricResult } from '../../../src/metrics/types.js';
 import type { Review } from '../../../src/model.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { review, sh, storeData } from '../../_helpers.js';
 import { expectHistoryMatches, nd, v } from './_fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { negativeReviewHandlingRate24h } from '../../../src/metrics/reviews/negativeReviewHandlingRate24h.js';
-import type { MetricResult } from '../../../src/metrics/types.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { negativeReviewHandlingRate24h } from '../../../src/evaluate/calculators.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { review, sh, storeData } from '../../_helpers.js';
 import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 

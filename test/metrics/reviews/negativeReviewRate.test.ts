@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { negativeReviewRate } from '../../../src/metrics/reviews/negativeReviewRate.js';
-import type { MetricResult } from '../../../src/metrics/types.js';
-import { defaultRuleSet, type RuleSet } from '../../../src/rules/ruleSet.js';
+import { negativeReviewRate } from '../../../src/evaluate/calculators.js';
+import { defaultRuleSet, type RuleSet } from '../../../src/ruleset/ruleSet.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { review, storeData } from '../../_helpers.js';
 import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { negativeReviewHandlingRate24h } from '../../../src/metrics/reviews/negativeReviewHandlingRate24h.js';
-import { negativeReviewRate } from '../../../src/metrics/reviews/negativeReviewRate.js';
-import { reviewSatisfactionScore } from '../../../src/metrics/reviews/reviewSatisfactionScore.js';
-import type { MetricResult } from '../../../src/metrics/types.js';
+import {
+  negativeReviewHandlingRate24h,
+  negativeReviewRate,
+  reviewSatisfactionScore,
+} from '../../../src/evaluate/calculators.js';
 import type { Review } from '../../../src/model.js';
+import type { MetricResult } from '../../../src/scoring/metric.js';
 import { review, sh, storeData } from '../../_helpers.js';
 import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 

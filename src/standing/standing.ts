@@ -1,35 +1,29 @@
 /**
  * The store's standing: what the ranking rate decides (`docs/sources.md`, all `published`), and the
- * monthly chat defect penalty.
+ * monthly chat defect penalty. A pure function of a day's scores and the caller's facts.
  *
  * @module
  */
-import { ArgumentError } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
-import { measureDay } from '../metrics/_calculate.js';
-import { afterSalesSatisfactionDefinition } from '../metrics/after-sales/afterSalesSatisfaction.js';
-import { averageResponseTimeDefinition } from '../metrics/consultation/averageResponseTime.js';
-import { messageRateDefinition } from '../metrics/consultation/messageRate.js';
-import { presalesSatisfactionDefinition } from '../metrics/consultation/presalesSatisfaction.js';
-import type { MetricId, MetricResult } from '../metrics/types.js';
-import type { AssuredServiceId, StoreData } from '../model.js';
-import { sourced } from '../rules/provenance.js';
-import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import type { Measurement } from '../metrics/types.js';
+import type { RuleSet } from '../ruleset/ruleSet.js';
+import type { PeerData } from '../scorecard/peers.js';
+import type { ScorecardScores } from '../scorecard/scorecard.js';
 import { rankingRate } from '../scoring/percentile.js';
-import { atLeast } from '../standing/_checks.js';
-import { activityGate } from '../standing/activityGate.js';
-import { assuredPurchaseTag } from '../standing/assuredPurchaseTag.js';
-import { type ChatDefectPenalty, chatDefectPenalty } from '../standing/chatDefectPenalty.js';
-import { type ConsumerWarning, consumerWarnings } from '../standing/consumerWarnings.js';
+import { lastCompleteMonth, monthKeyOf } from '../time/month.js';
+import { parseDayKey } from '../time/shanghai.js';
+import { atLeast } from './_checks.js';
+import { activityGate } from './activityGate.js';
+import { assuredPurchaseTag } from './assuredPurchaseTag.js';
+import { type ChatDefectPenalty, chatDefectPenalty } from './chatDefectPenalty.js';
+import { type ConsumerWarning, consumerWarnings } from './consumerWarnings.js';
 import {
   type GoodShopBaseline,
   type GoodShopEligibility,
   goodShopEligibility,
-} from '../standing/goodShop.js';
-import { type ModuleRankings, storeStars } from '../standing/stars.js';
-import { warmShopkeeperBadge } from '../standing/warmShopkeeper.js';
-import { dayKeyOf, parseDayKey, tryParseDayKey } from '../time/shanghai.js';
-import type { PeerData } from './scoring.js';
+} from './goodShop.js';
+import { type ModuleRankings, storeStars } from './stars.js';
+import { warmShopkeeperBadge } from './warmShopkeeper.js';
 
 /** A ranking supplied by the caller (e.g. read from JD's back-end) instead of computed from peers. */
 export interface RankingInput {
@@ -47,19 +41,28 @@ export interface GoodShopFacts {
   readonly baseline?: GoodShopBaseline;
 }
 
-/** The monthly chat defect penalty (咚咚缺陷) of one calendar month. */
-export interface MonthlyChatPenalty extends ChatDefectPenalty {
+/**
+ * The chat figures of one calendar month that the chat defect penalty (咚咚缺陷) assesses,
+ * measured as of the first day of the next month.
+ */
+export interface MonthlyChatFigures {
   /** The calendar month, `YYYY-MM`. */
   readonly month: string;
   /** The figures assessed. */
   readonly figures: {
+    /** Rated sessions, pre- and after-sales. */
     readonly ratings: number;
+    /** Satisfied share of those ratings. */
     readonly satisfaction: number | null;
+    /** Consultation sessions in the assessment hours. */
     readonly consultations: number;
     readonly averageResponseSeconds: number | null;
     readonly messageRate: number | null;
   };
 }
+
+/** The monthly chat defect penalty (咚咚缺陷) of one calendar month. */
+export interface MonthlyChatPenalty extends ChatDefectPenalty, MonthlyChatFigures {}
 
 /** What a fact the caller did not supply would have decided. */
 export type UnverifiedOutcome = '4.9 stars' | 'Good Shop badge' | 'Good Shop eligibility';
@@ -106,77 +109,24 @@ export interface Standing {
   readonly activityGate: boolean;
 }
 
-const num = (r: MetricResult | undefined) => (r?.value == null ? null : r.value.toNumber());
+const num = (r: Measurement | undefined) => (r?.value == null ? null : r.value.toNumber());
 
-/**
- * The chat defect penalty (咚咚缺陷) of a calendar month: satisfaction (pre- and after-sales
- * ratings together), average response time, message rate and consultations (in assessment
- * hours) of the sessions that started in that month, as of the first day of the next month.
- *
- * @example
- * ```ts
- * chatDefectPenaltyForMonth(data, { month: '2026-10' }).points;
- * //=> 0
- * chatDefectPenaltyForMonth(data, { month: '2026-13' }); // throws ArgumentError
- * ```
- */
-export function chatDefectPenaltyForMonth(
-  data: StoreData,
-  options: { readonly month: string; readonly ruleSet?: RuleSet },
-): MonthlyChatPenalty {
-  const rules = options.ruleSet ?? defaultRuleSet;
-  const m = /^(\d{4})-(\d{2})$/.exec(options.month ?? '');
-  const first = m ? tryParseDayKey(`${m[1]}-${m[2]}-01`) : undefined;
-  if (first === undefined)
-    throw new ArgumentError(`Expected month as YYYY-MM, found ${JSON.stringify(options.month)}`);
-  const y = Number(m?.[1]);
-  const mo = Number(m?.[2]);
-  const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-  const asOf = parseDayKey(next);
-  const days = asOf - first;
-  const monthWindow = sourced(
-    { fromDaysBack: days, toDaysBack: 1 },
-    { ...rules.chatPenalty.pointsByFailures.source, note: 'monthly assessment: a calendar month' },
-  );
-  const windows = { ...rules.windows };
-  const defs = [
-    presalesSatisfactionDefinition,
-    afterSalesSatisfactionDefinition,
-    averageResponseTimeDefinition,
-    messageRateDefinition,
-  ];
-  for (const d of defs) windows[d.id as MetricId] = monthWindow;
-  const [pre, after, art, mr] = measureDay(data, defs, dayKeyOf(asOf), { ...rules, windows }) as [
-    MetricResult,
-    MetricResult,
-    MetricResult,
-    MetricResult,
-  ];
-  const ratedNum = pre.numerator.plus(after.numerator);
-  const ratedDen = pre.denominator.plus(after.denominator);
-  const figures = {
-    ratings: ratedDen.toNumber(),
-    satisfaction: ratedDen.isZero() ? null : ratedNum.div(ratedDen).toNumber(),
-    consultations: mr.denominator.minus(mr.numerator).toNumber(),
-    averageResponseSeconds: num(art),
-    messageRate: num(mr),
-  };
-  return { month: options.month, figures, ...chatDefectPenalty(figures, rules.chatPenalty) };
-}
-
-/** @internal Everything the standing is computed from. */
-export interface StandingInputs {
-  readonly data: StoreData;
-  readonly asOf: string;
+/** What the standing needs beside the scorecard: the ranking's inputs and the caller's facts. */
+export interface StandingFacts {
+  /** The rules (stars, Good Shop, tags, penalty, warnings). */
   readonly ruleSet: RuleSet;
-  readonly total: number | null;
-  readonly moduleScores: Readonly<Record<ModuleId, number | null>>;
-  readonly metrics: Readonly<Record<MetricId, MetricResult>>;
-  readonly goodReviewRate: MetricResult;
-  readonly openServices: readonly AssuredServiceId[];
+  /** Peers' totals and module scores, to rank the store. */
   readonly peers?: PeerData | undefined;
+  /** A ranking read from JD instead of computed from peers. */
   readonly ranking?: RankingInput | undefined;
+  /** Good Shop facts the library cannot measure. */
   readonly goodShop?: GoodShopFacts | undefined;
+  /**
+   * The chat figures of the last complete calendar month before the evaluation day (measured
+   * by `evaluateStore`, or `chatDefectPenaltyForMonth`). Absent: no chat figures are known and
+   * the penalty has nothing to assess (0 points).
+   */
+  readonly chatMonth?: MonthlyChatFigures | undefined;
 }
 
 /**
@@ -189,27 +139,28 @@ export interface StandingInputs {
  * //=> 4.9
  * ```
  */
-export function computeStanding(inputs: StandingInputs): Standing {
-  const { ruleSet: rules, metrics, peers, ranking } = inputs;
+export function computeStanding(card: ScorecardScores, facts: StandingFacts): Standing {
+  const { ruleSet: rules, peers, ranking } = facts;
+  const { metrics } = card;
   let rate: number | null = ranking?.rate ?? null;
   if (
     ranking === undefined &&
     peers?.composites &&
     peers.composites.length > 0 &&
-    inputs.total !== null
+    card.total !== null
   ) {
-    rate = rankingRate(inputs.total, peers.composites);
+    rate = rankingRate(card.total, peers.composites);
   }
   const moduleRankings: Partial<Record<ModuleId, number | null>> = { ...(ranking?.modules ?? {}) };
   if (ranking?.modules === undefined) {
     for (const m of MODULE_IDS) {
       const list = peers?.modules?.[m];
-      const score = inputs.moduleScores[m];
+      const score = card.modules[m].score;
       if (list && list.length > 0 && score !== null) moduleRankings[m] = rankingRate(score, list);
     }
   }
   const s = storeStars(
-    { rankingRate: rate, moduleRankings, goodShopCertified: inputs.goodShop?.certified ?? false },
+    { rankingRate: rate, moduleRankings, goodShopCertified: facts.goodShop?.certified ?? false },
     rules.stars,
   );
   const pre = metrics['consultation.presales-satisfaction'];
@@ -218,13 +169,8 @@ export function computeStanding(inputs: StandingInputs): Standing {
   const chatSatisfaction = ratedDen.isZero()
     ? null
     : pre.numerator.plus(after.numerator).div(ratedDen).toNumber();
-  const D = parseDayKey(inputs.asOf);
-  const lastMonth = dayKeyOf(D - 1).slice(0, 7);
-  const previousMonth = dayKeyOf(parseDayKey(`${lastMonth}-01`) - 1).slice(0, 7);
-  // The last *complete* calendar month before D: when D is the 1st, that is the month of D−1.
-  const month = dayKeyOf(D).endsWith('-01') ? lastMonth : previousMonth;
   const goodShop = goodShopEligibility(
-    { rankingRate: rate, moduleRankings, baseline: inputs.goodShop?.baseline ?? {} },
+    { rankingRate: rate, moduleRankings, baseline: facts.goodShop?.baseline ?? {} },
     rules.goodShop,
   );
   return {
@@ -236,14 +182,14 @@ export function computeStanding(inputs: StandingInputs): Standing {
       rate,
       s.unverifiedModules,
       goodShop,
-      inputs.goodShop?.certified === true,
+      facts.goodShop?.certified === true,
       rules,
     ),
     goodShop,
     assuredPurchaseTag: assuredPurchaseTag(
       {
-        openServices: inputs.openServices,
-        goodReviewRate: num(inputs.goodReviewRate),
+        openServices: card.bonus.active,
+        goodReviewRate: num(card.goodReviewRate),
         rankingRate: rate,
       },
       rules.assuredTag,
@@ -257,7 +203,7 @@ export function computeStanding(inputs: StandingInputs): Standing {
       },
       rules.warmShopkeeper,
     ),
-    chatPenalty: chatDefectPenaltyForMonth(inputs.data, { month, ruleSet: rules }),
+    chatPenalty: chatPenaltyOf(facts.chatMonth ?? noChatFigures(card.asOf), rules),
     consumerWarnings: consumerWarnings(
       {
         stars: s.stars,
@@ -299,4 +245,24 @@ function unverifiedRequirements(
 
 function topBandRate(rules: RuleSet): number {
   return Math.max(...rules.stars.bands.value.map((b) => b.minRate));
+}
+
+/** The penalty of a month's figures. */
+function chatPenaltyOf(month: MonthlyChatFigures, rules: RuleSet): MonthlyChatPenalty {
+  return { ...month, ...chatDefectPenalty(month.figures, rules.chatPenalty) };
+}
+
+/** The figures of a month without chat data: nothing to assess. */
+function noChatFigures(asOf: string): MonthlyChatFigures {
+  const month = lastCompleteMonth(parseDayKey(asOf, 'asOf'));
+  return {
+    month: monthKeyOf(month.first),
+    figures: {
+      ratings: 0,
+      satisfaction: null,
+      consultations: 0,
+      averageResponseSeconds: null,
+      messageRate: null,
+    },
+  };
 }

@@ -5,32 +5,27 @@
  * @module
  */
 import { didYouMean } from '../_suggest.js';
+import type { EngineResult, EngineSlot } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
-import { MODULE_IDS, type ModuleId } from '../ids.js';
-import { resultFromSums } from '../metrics/_calculate.js';
-import { type EngineResult, runEngine } from '../metrics/_engine.js';
-import { metricCatalogue } from '../metrics/catalogue.js';
+import { MODULE_IDS } from '../ids.js';
+import { measurementFromSums, measureSlots, slotOf } from '../metrics/_calculate.js';
+import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../metrics/reviews/goodReviewRate.js';
-import type { MetricId, MetricResult } from '../metrics/types.js';
-import type { Store, StoreData } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../rules/ruleSet.js';
-import { parsePeerData } from '../schemas/peers.js';
-import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
-import { dayKeyOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
-import {
-  compositeOf,
-  type ModuleScore,
-  type PeerData,
-  type ScoreMethod,
-  scoreMetric,
-  scoreModules,
-} from './scoring.js';
+import type { Measurement } from '../metrics/types.js';
+import type { StoreData } from '../model.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { type PeerData, parsePeerData } from '../scorecard/peers.js';
+import { type ScorecardScores, scoreDay } from '../scorecard/scorecard.js';
 import {
   computeStanding,
   type GoodShopFacts,
+  type MonthlyChatFigures,
   type RankingInput,
   type Standing,
-} from './standing.js';
+} from '../standing/standing.js';
+import { lastCompleteMonth } from '../time/month.js';
+import { type DayNumber, parseDayKey } from '../time/shanghai.js';
+import { measureChatMonth } from './chatMonth.js';
 
 /** Options of {@link evaluateStore}. */
 export interface EvaluateStoreOptions {
@@ -49,27 +44,12 @@ export interface EvaluateStoreOptions {
   readonly goodShop?: GoodShopFacts;
 }
 
-/** A store's weather vane for one evaluation day. */
-export interface Scorecard {
-  /** The store evaluated. */
-  readonly store: Store;
-  /** The evaluation day, `YYYY-MM-DD`. */
-  readonly asOf: string;
-  /** Id of the rule set applied. */
-  readonly ruleSetId: string;
-  /** Every metric of the catalogue, by id, with its score. */
-  readonly metrics: Readonly<Record<MetricId, MetricResult>>;
-  /** Each module's score and what makes it up. */
-  readonly modules: Readonly<Record<ModuleId, ModuleScore>>;
-  /** Weighted mean of the module scores, 2 decimals; `null` when no module has a score. */
-  readonly composite: number | null;
-  /** The 放心购 bonus. */
-  readonly bonus: AssuredBonus;
-  /** Composite plus bonus, at most 10; `null` without a composite. */
-  readonly total: number | null;
-  /** 好评率, the good review rate (supplementary; the 放心购 tag needs it). */
-  readonly goodReviewRate: MetricResult;
-  /** What the ranking decides: present when peers' composites or a ranking were given. */
+/**
+ * A store's weather vane for one evaluation day: its scores and, given peers or a ranking, its
+ * standing.
+ */
+export interface Scorecard extends ScorecardScores {
+  /** What the ranking decides: present when peers' totals or module scores, or a ranking, were given. */
   readonly standing?: Standing;
 }
 
@@ -94,12 +74,10 @@ export interface Scorecard {
 export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): Scorecard {
   const day = parseDayKey(options?.asOf, 'asOf');
   checkOptionKeys('evaluateStore', options, STORE_OPTION_KEYS);
-  checkOptionKeys('evaluateStore', options.ranking, ['rate', 'modules'], 'ranking');
-  checkOptionKeys('evaluateStore', options.goodShop, ['certified', 'baseline'], 'goodShop');
-  if (options.peers !== undefined) parsePeerData(options.peers);
+  checkStandingOptions('evaluateStore', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
-  const run = runEngine(data, DEFINITIONS, ruleSet, day, day);
-  return scorecardOf(data, run, 0, ruleSet, options);
+  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, day, day);
+  return scorecardOf(data, run, 0, ruleSet, options, new Map());
 }
 
 /** Options of {@link evaluateHistory}. */
@@ -110,8 +88,15 @@ export interface EvaluateHistoryOptions {
   readonly to: string;
   /** Rules to apply; {@link defaultRuleSet} by default. */
   readonly ruleSet?: RuleSet;
-  /** Peers' metric values to score against (the same every day); no standing is computed. */
-  readonly peers?: Pick<PeerData, 'metrics'>;
+  /**
+   * Category peers (the same every day): metric values score by percentile among them; their
+   * totals and module scores rank the store, and each day then has its standing.
+   */
+  readonly peers?: PeerData;
+  /** A ranking read from JD (the same every day): each day then has its standing. */
+  readonly ranking?: RankingInput;
+  /** Good Shop facts the library cannot measure. */
+  readonly goodShop?: GoodShopFacts;
 }
 
 const STORE_OPTION_KEYS = ['asOf', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
@@ -137,8 +122,21 @@ function checkOptionKeys(
 /** Longest history accepted in one call (about 27 years). */
 const MAX_HISTORY_DAYS = 10_000;
 
-const DEFINITIONS = [...metricCatalogue, goodReviewRateDefinition];
+/** The engine slots of an evaluation: the catalogue, then the good review rate. */
+function slotsOf(ruleSet: RuleSet): EngineSlot[] {
+  return [...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet));
+}
 const GOOD_RATE_SLOT = metricCatalogue.length;
+
+/** Checks the options the standing reads. */
+function checkStandingOptions(
+  fn: string,
+  options: Pick<EvaluateStoreOptions, 'ranking' | 'goodShop' | 'peers'>,
+): void {
+  checkOptionKeys(fn, options.ranking, ['rate', 'modules'], 'ranking');
+  checkOptionKeys(fn, options.goodShop, ['certified', 'baseline'], 'goodShop');
+  if (options.peers !== undefined) parsePeerData(options.peers);
+}
 
 /**
  * One scorecard for every evaluation day from `from` to `to` (inclusive), computed in one pass
@@ -168,70 +166,60 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
       `Expected at most ${MAX_HISTORY_DAYS} days of history, found ${to - from + 1}`,
     );
   }
-  checkOptionKeys('evaluateHistory', options, ['from', 'to', 'ruleSet', 'peers']);
-  if (options.peers !== undefined) parsePeerData(options.peers);
+  checkOptionKeys('evaluateHistory', options, HISTORY_OPTION_KEYS);
+  checkStandingOptions('evaluateHistory', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
-  const run = runEngine(data, DEFINITIONS, ruleSet, from, to);
-  const scoreOptions = options.peers ? { peers: options.peers } : {};
+  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, from, to);
+  const months = new Map<DayNumber, MonthlyChatFigures>();
   const out: Scorecard[] = [];
-  for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, scoreOptions));
+  for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options, months));
   return out;
 }
 
+const HISTORY_OPTION_KEYS = ['from', 'to', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
+
+/** Day `i` of an engine run, scored, with its standing when peers or a ranking allow one. */
 function scorecardOf(
   data: StoreData,
   run: EngineResult,
   i: number,
   ruleSet: RuleSet,
-  options: Omit<EvaluateStoreOptions, 'asOf' | 'ruleSet'>,
+  options: Pick<EvaluateStoreOptions, 'peers' | 'ranking' | 'goodShop'>,
+  months: Map<DayNumber, MonthlyChatFigures>,
 ): Scorecard {
   const day = run.fromDay + i;
-  const metrics = {} as Record<MetricId, MetricResult>;
-  const methods: Partial<Record<MetricId, ScoreMethod>> = {};
+  const measurements = {} as Record<MetricId, Measurement<MetricId>>;
   metricCatalogue.forEach((def, slot) => {
-    const raw = resultFromSums(def, run, slot, i, ruleSet);
-    const peerValues = options.peers?.metrics?.[def.id];
-    const { score, method } = scoreMetric(raw, peerValues ? { ruleSet, peerValues } : { ruleSet });
-    metrics[def.id] = score === raw.score ? raw : { ...raw, score };
-    methods[def.id] = method;
+    measurements[def.id] = measurementFromSums(def, run, slot, i, ruleSet);
   });
-  const goodReviewRate = resultFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet);
-  const modules = scoreModules(metrics, ruleSet, methods);
-  const composite = compositeOf(modules, ruleSet);
-  const bonus = assuredBonus(data.assuredServices, dayStartMs(day), ruleSet.bonus);
-  const total = totalScore(composite, bonus.points, ruleSet.totalCap.value);
-  const asOf = dayKeyOf(day);
-  const card: Scorecard = {
+  const scores = scoreDay({
     store: data.store,
-    asOf,
-    ruleSetId: ruleSet.id,
-    metrics,
-    modules,
-    composite,
-    bonus,
-    total,
-    goodReviewRate,
-  };
+    day,
+    ruleSet,
+    measurements,
+    goodReviewRate: measurementFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet),
+    services: data.assuredServices,
+    peers: options.peers,
+  });
+  const peers = options.peers;
   const hasPeers =
-    (options.peers?.composites?.length ?? 0) > 0 ||
-    MODULE_IDS.some((m) => (options.peers?.modules?.[m]?.length ?? 0) > 0);
-  if (!hasPeers && options.ranking === undefined) return card;
-  const moduleScores = {} as Record<ModuleId, number | null>;
-  for (const m of MODULE_IDS) moduleScores[m] = modules[m].score;
+    (peers?.composites?.length ?? 0) > 0 ||
+    MODULE_IDS.some((m) => (peers?.modules?.[m]?.length ?? 0) > 0);
+  if (!hasPeers && options.ranking === undefined) return scores;
+  const month = lastCompleteMonth(day);
+  let chatMonth = months.get(month.first);
+  if (chatMonth === undefined) {
+    chatMonth = measureChatMonth(data, ruleSet, month);
+    months.set(month.first, chatMonth);
+  }
   return {
-    ...card,
-    standing: computeStanding({
-      data,
-      asOf,
+    ...scores,
+    standing: computeStanding(scores, {
       ruleSet,
-      total,
-      moduleScores,
-      metrics,
-      goodReviewRate,
-      openServices: bonus.active,
-      peers: options.peers,
+      peers,
       ranking: options.ranking,
       goodShop: options.goodShop,
+      chatMonth,
     }),
   };
 }

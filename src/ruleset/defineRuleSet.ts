@@ -7,15 +7,13 @@
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, RuleSetError } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
-import { metricCatalogue } from '../metrics/catalogue.js';
-import type { MetricId } from '../metrics/types.js';
-import { validateModuleWeights } from '../scoring/aggregate.js';
-import { validateCurve } from '../scoring/curve.js';
+import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { type CurveControlPoints, validateCurve } from '../rules/curve.js';
+import type { AssessmentHours } from '../rules/measurement.js';
+import { type Sourced, sourced } from '../rules/provenance.js';
+import { type ModuleWeights, validateModuleWeights } from '../rules/scoringDefaults.js';
 import { type WindowSpec, windowSpecProblem } from '../time/window.js';
-import type { AssessmentHours } from './measurementDefaults.js';
-import { type Sourced, sourced } from './provenance.js';
 import { defaultRuleSet, type RuleSet } from './ruleSet.js';
-import type { CurveControlPoints, ModuleWeights } from './scoringDefaults.js';
 
 /** What {@link defineRuleSet} can override: plain values, tagged `custom` in the result. */
 export interface RuleSetOverrides {

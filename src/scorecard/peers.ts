@@ -8,11 +8,33 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import { type MetricUnit, MODULE_IDS } from '../ids.js';
-import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
-import type { PeerData } from '../scorecard/scoring.js';
+import { type MetricUnit, MODULE_IDS, type ModuleId } from '../ids.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { expectedFound } from '../schemas/_common.js';
 import { tryParseDayKey } from '../time/shanghai.js';
-import { expectedFound } from './_common.js';
+
+/**
+ * Values of stores of the same category (主营二级类目), to score and rank against. Each list
+ * holds other stores' values, not the store's own.
+ */
+export interface PeerData {
+  /** The category the peers belong to (informational). */
+  readonly category?: string;
+  /** The evaluation day the peers' values are for, `YYYY-MM-DD` (informational). */
+  readonly asOf?: string;
+  /**
+   * Peers' weather-vane **totals** (composite plus 放心购 bonus, 0–10, what JD ranks by), for the
+   * ranking rate; the name is kept from JD's 综合得分 for compatibility.
+   */
+  readonly composites?: readonly number[];
+  /** Peers' module scores (0–10) by module id, for the module rankings. */
+  readonly modules?: Partial<Record<ModuleId, readonly number[]>>;
+  /**
+   * Peers' metric values by metric id, in the metric's unit (ratios as fractions 0–1, so 3.2%
+   * is `0.032`; seconds and hours ≥ 0; points 0–10), for percentile scores.
+   */
+  readonly metrics?: Partial<Record<MetricId, readonly number[]>>;
+}
 
 const PEER_KEYS = ['category', 'asOf', 'composites', 'modules', 'metrics'] as const;
 const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);

@@ -4,30 +4,27 @@
  *
  * @module
  */
-import type { MetricId } from '../metrics/types.js';
+import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import type { MetricDefaults } from '../metrics/types.js';
+import type { CurveControlPoints } from '../rules/curve.js';
 import {
   DEFAULT_CHAT_RULES,
   DEFAULT_LOGISTICS_RULES,
-  DEFAULT_MINIMUM_SAMPLES,
   DEFAULT_REVIEW_RULES,
-  DEFAULT_WINDOWS,
-  type MeasurementRules,
-} from './measurementDefaults.js';
-import { type Sourced, sourced } from './provenance.js';
+  type MeasurementParameters,
+} from '../rules/measurement.js';
+import { type Sourced, sourced } from '../rules/provenance.js';
 import {
   type AssuredTagRules,
   type BonusRules,
   type ChatPenaltyRules,
   type ConsumerWarningRules,
-  type CurveControlPoints,
   DEFAULT_ACTIVITY_GATE,
   DEFAULT_ASSURED_TAG_RULES,
   DEFAULT_BONUS,
   DEFAULT_CHAT_PENALTY_RULES,
   DEFAULT_CONSUMER_WARNING_RULES,
-  DEFAULT_CONTROL_POINTS,
   DEFAULT_GOOD_SHOP_RULES,
-  DEFAULT_METRIC_WEIGHTS,
   DEFAULT_MODULE_WEIGHTS,
   DEFAULT_STAR_TABLE,
   DEFAULT_WARM_SHOPKEEPER_RULES,
@@ -35,7 +32,20 @@ import {
   type ModuleWeights,
   type StarTable,
   type WarmShopkeeperRules,
-} from './scoringDefaults.js';
+} from '../rules/scoringDefaults.js';
+import type { WindowSpec } from '../time/window.js';
+
+/** The measurement half of a rule set: the parameters, and each metric's window and minimum sample. */
+export interface MeasurementRules extends MeasurementParameters {
+  /** Each metric's window `[D−a, D−b]`. */
+  readonly windows: Readonly<Record<MetricId, Sourced<WindowSpec>>>;
+  /**
+   * Each metric's minimum sample: below this denominator (a count of cases, in the result's
+   * unit) the result has status `'too-little-data'`, keeps its value, and is scored as the
+   * peers' median when peers are given, or left out of its module otherwise. 0: no minimum.
+   */
+  readonly minimumSample: Readonly<Record<MetricId, Sourced<number>>>;
+}
 
 /** The scoring and standing half of a rule set. */
 export interface ScoringRules {
@@ -85,9 +95,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One entry per metric of the catalogue, from its definition's defaults. */
+function byMetric<K extends keyof MetricDefaults>(
+  key: K,
+): Readonly<Record<MetricId, MetricDefaults[K]>> {
+  const out = {} as Record<MetricId, MetricDefaults[K]>;
+  for (const d of metricCatalogue) out[d.id] = d.defaults[key];
+  return out;
+}
+
 /**
  * The default rule set: the source articles' rules, with published notices where the articles are
- * silent and documented assumptions where both are.
+ * silent and documented assumptions where both are. Each metric's window, curve, weight and
+ * minimum sample come from its definition (`metricCatalogue`); the rest from the rule tables.
  *
  * @example
  * ```ts
@@ -101,14 +121,14 @@ export const defaultRuleSet: RuleSet = deepFreeze({
   id: 'jd-default',
   description:
     'JD weather vane as described by the seed articles, completed by published JD rule notices (2018–2023) and documented assumptions',
-  windows: DEFAULT_WINDOWS,
-  minimumSample: DEFAULT_MINIMUM_SAMPLES,
+  windows: byMetric('window'),
+  minimumSample: byMetric('minimumSample'),
   chat: DEFAULT_CHAT_RULES,
   reviews: DEFAULT_REVIEW_RULES,
   logistics: DEFAULT_LOGISTICS_RULES,
   moduleWeights: DEFAULT_MODULE_WEIGHTS,
-  metricWeights: DEFAULT_METRIC_WEIGHTS,
-  controlPoints: DEFAULT_CONTROL_POINTS,
+  metricWeights: byMetric('weight'),
+  controlPoints: byMetric('controlPoints'),
   bonus: DEFAULT_BONUS,
   totalCap: sourced(10, {
     tag: 'assumption',

@@ -1,0 +1,300 @@
+/**
+ * The measuring engine: one pass over a store's entities, contributions summed per evaluation
+ * day.
+ *
+ * ## The authoring contract
+ *
+ * A measuring function reads one entity (a customer's chats and orders, an order, a service
+ * order, a customer's reviews) as of an evaluation day D and adds small integer sums (counts,
+ * milliseconds, fen) through its {@link MeasureContext}. It never reads D or the as-of
+ * instant; it asks about time only through the context, and the engine records, for every
+ * answer, the first later day at which it would change:
+ *
+ * - `ctx.known(t)`: has the instant `t` happened (strictly before D 00:00 Shanghai)? Use it for
+ *   every fact that arrives later than the entity's creation (a payment, a reply, a ruling).
+ * - `ctx.add(slot, anchorDay, num, den)`: the usual way to add. The engine keeps the sums for
+ *   the days D whose window `[D−a, D−b]` holds `anchorDay`; the function does not window.
+ * - `ctx.inWindow(slot, day)` + `ctx.addWindowed(slot, num, den)`: only for a metric that
+ *   selects within its window (distinct customers, a customer's latest 20 reviews): it asks
+ *   which anchors are in the window and adds the selection's sums as they stand.
+ *
+ * Its definition also says how many days after the entity's last fact an anchor may lie
+ * (`anchorLagDays`: a collection due the day after payment, an arrival due days later), so
+ * that the engine knows how long an entity keeps mattering.
+ *
+ * ## How one pass gives every day
+ *
+ * A contribution computed for D holds until the first recorded change day, so a history
+ * re-measures an entity only on the days its facts or its windows change, and adds each
+ * contribution once to a *difference array* over evaluation days: `+x` where it starts
+ * counting, `−x` the day after it stops. One prefix sum then gives every day's total. For
+ * example, over days 0–5, a review counted on days 1–3 adds 1 at index 1 and −1 at index 4:
+ *
+ * ```text
+ * difference  [0, 1, 0, 0, -1, 0]
+ * prefix sum  [0, 1, 1, 1,  0, 0]   the count on each evaluation day
+ * ```
+ *
+ * A single evaluation is a history of one day.
+ *
+ * @module
+ */
+import { ArgumentError, InvalidInputError } from '../errors.js';
+import { isParsedStoreData, type StoreData } from '../model.js';
+import type { MeasurementParameters } from '../rules/measurement.js';
+import { type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
+import type {
+  EngineResult,
+  EngineSlot,
+  Entity,
+  Family,
+  MeasureContext,
+  MeasureFunction,
+} from './types.js';
+
+/** The engine's side of a {@link MeasureContext}: the evaluation day and what was added. */
+class Context implements MeasureContext {
+  readonly rules: MeasurementParameters;
+  #asOfDay: DayNumber = 0;
+  #asOfMs = 0;
+  #nextChangeDay: DayNumber = Number.POSITIVE_INFINITY;
+  readonly #windowFrom: Int32Array;
+  readonly #windowTo: Int32Array;
+  /** Pending contributions: slot, anchor (NaN = already windowed), numerator, denominator. */
+  // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
+  readonly #pending: number[] = [];
+
+  constructor(rules: MeasurementParameters, windowFrom: Int32Array, windowTo: Int32Array) {
+    this.rules = rules;
+    this.#windowFrom = windowFrom;
+    this.#windowTo = windowTo;
+  }
+
+  /** Starts measuring for evaluation day `day`. */
+  begin(day: DayNumber): void {
+    this.#asOfDay = day;
+    this.#asOfMs = dayStartMs(day);
+    this.#nextChangeDay = Number.POSITIVE_INFINITY;
+    this.#pending.length = 0;
+  }
+
+  /** First evaluation day after the current one at which something consulted would change. */
+  get nextChangeDay(): DayNumber {
+    return this.#nextChangeDay;
+  }
+
+  /** The contributions added since {@link begin}, four numbers each. */
+  get pending(): readonly number[] {
+    return this.#pending;
+  }
+
+  windowFrom(slot: number): number {
+    return this.#windowFrom[slot] as number;
+  }
+
+  windowTo(slot: number): number {
+    return this.#windowTo[slot] as number;
+  }
+
+  known(t: number | undefined): boolean {
+    // Stryker disable next-line ConditionalExpression: `undefined < asOfMs` is false and day NaN changes nothing: the same answer, said plainly
+    if (t === undefined) return false;
+    if (t < this.#asOfMs) return true;
+    const changes = dayNumberOf(t) + 1;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
+    if (changes < this.#nextChangeDay) this.#nextChangeDay = changes;
+    return false;
+  }
+
+  inWindow(slot: number, day: DayNumber): boolean {
+    const b = this.#windowTo[slot] as number;
+    if (day > this.#asOfDay - b) {
+      const enters = day + b;
+      // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
+      if (enters < this.#nextChangeDay) this.#nextChangeDay = enters;
+      return false;
+    }
+    const a = this.#windowFrom[slot] as number;
+    if (day < this.#asOfDay - a) return false;
+    const leaves = day + a + 1;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
+    if (leaves < this.#nextChangeDay) this.#nextChangeDay = leaves;
+    return true;
+  }
+
+  add(slot: number, day: DayNumber, numerator: number, denominator: number): void {
+    this.#pending.push(slot, day, numerator, denominator);
+  }
+
+  addWindowed(slot: number, numerator: number, denominator: number): void {
+    this.#pending.push(slot, Number.NaN, numerator, denominator);
+  }
+}
+
+/** Why unparsed data is refused, and what to do. */
+function unparsedMessage(data: unknown): string {
+  const found =
+    data === null || data === undefined
+      ? String(data)
+      : typeof data === 'object'
+        ? 'an object that did not come from parseStoreData'
+        : `a ${typeof data}`;
+  return `Expected store data returned by parseStoreData (or safeParseStoreData, parseStoreDataLenient, storeDataSchema), found ${found}: parse the raw input first, as in evaluateStore(parseStoreData(JSON.parse(text)), { asOf })`;
+}
+
+type AnyMeasure = MeasureFunction<unknown>;
+
+/**
+ * Measures `slots` for every evaluation day in `[fromDay, toDay]`, reading the families'
+ * entities in the order of `families`' keys.
+ *
+ * @internal
+ */
+export function runEngine(
+  data: StoreData,
+  slots: readonly EngineSlot[],
+  families: Readonly<Record<string, Family<unknown>>>,
+  rules: MeasurementParameters,
+  fromDay: DayNumber,
+  toDay: DayNumber,
+): EngineResult {
+  if (!isParsedStoreData(data)) throw new ArgumentError(unparsedMessage(data));
+  const count = slots.length;
+  const days = toDay - fromDay + 1;
+  const windowFrom = new Int32Array(count);
+  const windowTo = new Int32Array(count);
+  slots.forEach((s, i) => {
+    windowFrom[i] = s.window.fromDaysBack;
+    windowTo[i] = s.window.toDaysBack;
+  });
+  const diffNum = slots.map(() => new Float64Array(days + 1));
+  const diffDen = slots.map(() => new Float64Array(days + 1));
+  // Sum of the magnitudes added per slot, numerators at 2·slot and denominators at 2·slot + 1:
+  // while it stays a safe integer, every cell of the difference arrays and every prefix sum is
+  // exact (none can exceed it).
+  const magnitudes = new Float64Array(2 * count);
+  const ctx = new Context(rules, windowFrom, windowTo);
+
+  for (const [familyId, family] of Object.entries(families)) {
+    const measures: { slot: number; fn: AnyMeasure }[] = [];
+    // The family's own bounds: its entities matter for fewer days than the longest window.
+    let maxA = 0;
+    let minB = Number.POSITIVE_INFINITY;
+    let lag = 0;
+    slots.forEach((s, slot) => {
+      const fn = s.measure[familyId];
+      if (fn) {
+        measures.push({ slot, fn });
+        maxA = Math.max(maxA, windowFrom[slot] as number);
+        minB = Math.min(minB, windowTo[slot] as number);
+        lag = Math.max(lag, s.anchorLagDays);
+      }
+    });
+    // Stryker disable next-line ConditionalExpression: a family nothing measures adds nothing; the skip saves building its entities
+    if (measures.length === 0) continue;
+    // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
+    // [fromDay, toDay]: it is not built at all.
+    const relevantFromMs = dayStartMs(fromDay - lag - maxA);
+    const entities = family.build(data, rules, { relevantFromMs, longestWindowDays: maxA });
+    for (const entity of entities) measureEntity(entity, ctx, measures, maxA, minB, lag);
+  }
+
+  function measureEntity(
+    entity: Entity<unknown>,
+    c: Context,
+    measures: readonly { slot: number; fn: AnyMeasure }[],
+    maxA: number,
+    minB: number,
+    lag: number,
+  ): void {
+    // Stryker disable next-line ArithmeticOperator: starting earlier only measures days whose contributions the anchors window out: more work, the same sums
+    let day = Math.max(fromDay, dayNumberOf(entity.minMs) + minB);
+    const last = Math.min(toDay, dayNumberOf(entity.maxMs) + lag + maxA);
+    while (day <= last) {
+      c.begin(day);
+      const view = entity.viewAt(c);
+      for (let k = 0; k < measures.length; k++) {
+        const m = measures[k] as { slot: number; fn: AnyMeasure };
+        m.fn(view, c, m.slot);
+      }
+      const until = Math.min(c.nextChangeDay - 1, toDay);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: committing nothing changes nothing
+      if (c.pending.length > 0) commit(c, day, until);
+      day = until + 1;
+    }
+  }
+
+  /** Applies the pending contributions, valid for evaluation days `[validFrom, validTo]`. */
+  function commit(c: Context, validFrom: DayNumber, validTo: DayNumber): void {
+    const p = c.pending;
+    for (let i = 0; i < p.length; i += 4) {
+      const slot = p[i] as number;
+      const anchor = p[i + 1] as number;
+      let lo = validFrom;
+      let hi = validTo;
+      // Stryker disable next-line ConditionalExpression: with a NaN anchor both comparisons below are false and lo, hi stay as they are
+      if (!Number.isNaN(anchor)) {
+        // The anchor is in the window [D−a, D−b] for D in [anchor + b, anchor + a].
+        const enters = anchor + c.windowTo(slot);
+        const leaves = anchor + c.windowFrom(slot);
+        // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
+        if (enters > lo) lo = enters;
+        // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
+        if (leaves < hi) hi = leaves;
+      }
+      if (lo > hi) continue;
+      const num = p[i + 2] as number;
+      const den = p[i + 3] as number;
+      const dn = diffNum[slot] as Float64Array;
+      const dd = diffDen[slot] as Float64Array;
+      const s = lo - fromDay;
+      const e = hi - fromDay + 1;
+      magnitudes[2 * slot] = (magnitudes[2 * slot] as number) + Math.abs(num);
+      magnitudes[2 * slot + 1] = (magnitudes[2 * slot + 1] as number) + Math.abs(den);
+      // Stryker disable next-line ConditionalExpression: adding 0 changes nothing
+      if (num !== 0) {
+        dn[s] = (dn[s] as number) + num;
+        dn[e] = (dn[e] as number) - num;
+      }
+      // Stryker disable next-line ConditionalExpression: adding 0 changes nothing
+      if (den !== 0) {
+        dd[s] = (dd[s] as number) + den;
+        dd[e] = (dd[e] as number) - den;
+      }
+    }
+  }
+
+  assertExact(slots, magnitudes);
+  const numerators = diffNum.map((d) => prefixSum(d, days));
+  const denominators = diffDen.map((d) => prefixSum(d, days));
+  return { fromDay, days, numerators, denominators };
+}
+
+/**
+ * Throws when a slot's sums could not be added exactly: integers beyond 2^53 − 1 (money in
+ * fen, durations in ms) lose units silently in floating point.
+ */
+function assertExact(slots: readonly EngineSlot[], magnitudes: Float64Array): void {
+  const issues = [];
+  for (let slot = 0; slot < slots.length; slot++) {
+    const m = Math.max(magnitudes[2 * slot] as number, magnitudes[2 * slot + 1] as number);
+    if (!Number.isSafeInteger(m)) {
+      issues.push({
+        path: '',
+        message: `expected the sums of ${(slots[slot] as EngineSlot).name} to stay at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1, the largest integer added exactly), found ${m} (amounts in fen or durations in ms too large)`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+function prefixSum(diff: Float64Array, days: number): Float64Array {
+  const out = new Float64Array(days);
+  let acc = 0;
+  // Stryker disable next-line EqualityOperator: a write past the end of a typed array is ignored
+  for (let i = 0; i < days; i++) {
+    acc += diff[i] as number;
+    out[i] = acc;
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * The engine's contract with what it measures: entities, their families, and slots.
+ *
+ * @module
+ */
+import type { StoreData } from '../model.js';
+import type { MeasurementParameters } from '../rules/measurement.js';
+import type { DayNumber } from '../time/shanghai.js';
+import type { WindowSpec } from '../time/window.js';
+
+/**
+ * What a measuring function sees: the rules, and the four calls through which it reads time
+ * and adds its sums. See {@link runEngine} for when to use which call.
+ */
+export interface MeasureContext {
+  /** The measurement parameters in force (chat, review and logistics rules). */
+  readonly rules: MeasurementParameters;
+  /**
+   * Whether an instant has happened as of the evaluation day D (strictly before D 00:00
+   * Shanghai). A missing instant never has. The only way to ask about time: the engine records
+   * the day the answer changes.
+   */
+  known(t: number | undefined): boolean;
+  /**
+   * Whether an anchor day lies in the slot's window for D. Only for metrics that select within
+   * their window (distinct customers, a customer's latest reviews), which then add with
+   * {@link addWindowed}.
+   */
+  inWindow(slot: number, day: DayNumber): boolean;
+  /** Adds integer sums anchored on `day`; the engine counts them while `day` is in the slot's window. */
+  add(slot: number, day: DayNumber, numerator: number, denominator: number): void;
+  /** Adds integer sums already restricted to the window through {@link inWindow}. */
+  addWindowed(slot: number, numerator: number, denominator: number): void;
+}
+
+/** A measuring function: reads one entity's view as of D and adds its sums to `slot`. */
+export type MeasureFunction<V> = (view: V, ctx: MeasureContext, slot: number) => void;
+
+/** What the engine needs of an entity: its span in time and its view as of an evaluation day. */
+export interface Entity<V> {
+  /** Earliest instant of the entity. */
+  readonly minMs: number;
+  /** Latest instant of the entity: after it is known, only windows change its contributions. */
+  readonly maxMs: number;
+  /** The entity as of the context's evaluation day (reading time only through `ctx.known`). */
+  viewAt(ctx: MeasureContext): V;
+}
+
+/** Where a family's entities matter: facts before `relevantFromMs` reach no window evaluated. */
+export interface FamilyScope {
+  /** Entities whose every fact is before this instant are not built. */
+  readonly relevantFromMs: number;
+  /** The longest window (in days back) of the slots that read this family. */
+  readonly longestWindowDays: number;
+}
+
+/** A family of entities (customers, orders…) and how to build them from a store's data. */
+export interface Family<V> {
+  /** Builds the entities with a fact in scope. */
+  build(data: StoreData, rules: MeasurementParameters, scope: FamilyScope): Iterable<Entity<V>>;
+}
+
+/** One thing the engine sums: a metric (or a metric over another window). */
+export interface EngineSlot {
+  /** Name used in error messages (the metric id). */
+  readonly name: string;
+  /** Its measuring functions, by family id. */
+  // biome-ignore lint/suspicious/noExplicitAny: each family passes its own view type
+  readonly measure: Readonly<Record<string, MeasureFunction<any> | undefined>>;
+  /** The window of anchor days counted for D. */
+  readonly window: WindowSpec;
+  /** How many days after its entity's last fact an anchor may lie (a due day after a deadline). */
+  readonly anchorLagDays: number;
+}
+
+/** Daily sums per slot over a range of evaluation days. */
+export interface EngineResult {
+  /** First evaluation day. */
+  readonly fromDay: DayNumber;
+  /** Number of evaluation days. */
+  readonly days: number;
+  /** Numerator sums, `[slot][dayIndex]`, in tally units (counts, ms, fen). */
+  readonly numerators: readonly Float64Array[];
+  /** Denominator sums, `[slot][dayIndex]`. */
+  readonly denominators: readonly Float64Array[];
+}

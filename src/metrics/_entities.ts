@@ -1,0 +1,222 @@
+/**
+ * The order, service-order and review families the engine measures, and the views of them that
+ * measuring functions read (the customer family is in `consultation/_customers.ts`).
+ *
+ * @module
+ */
+import type { Entity, Family } from '../engine/types.js';
+import type { Dispute, Order, Review, ServiceOrder, StoreData } from '../model.js';
+import type { MeasurementParameters } from '../rules/measurement.js';
+import { type DayNumber, dayNumberOf, HOUR_MS, msOfDay } from '../time/shanghai.js';
+
+/** Orders records by id (the tie-break of equal instants). */
+export function byIdThen(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders (logistics, outbound units, disputes)
+// ---------------------------------------------------------------------------------------------
+
+/** An order with what the logistics and dispute metrics derive from it (independent of D). */
+export interface OrderView {
+  readonly order: Order;
+  /** Disputes opened on it, in input order. */
+  readonly disputes: readonly Dispute[];
+  /** When it became shippable (可生产): placed for cash on delivery, else paid; undefined if never. */
+  readonly shippableAt: number | undefined;
+  /** Shanghai day of `shippableAt`. */
+  readonly shippableDay: DayNumber | undefined;
+  /** Collection due day: the shippable day, or the next day when shippable at or after the cut-off hour. */
+  readonly collectionDueDay: DayNumber | undefined;
+}
+
+const NO_DISPUTES: readonly Dispute[] = Object.freeze([]);
+
+function later(max: number, t: number | undefined): number {
+  return t !== undefined && t > max ? t : max;
+}
+
+class OrderEntity implements Entity<OrderView>, OrderView {
+  readonly order: Order;
+  readonly disputes: readonly Dispute[];
+  readonly shippableAt: number | undefined;
+  readonly shippableDay: DayNumber | undefined;
+  readonly collectionDueDay: DayNumber | undefined;
+  readonly minMs: number;
+  readonly maxMs: number;
+
+  constructor(order: Order, disputes: readonly Dispute[], maxMs: number, cutoffMs: number) {
+    this.order = order;
+    this.disputes = disputes;
+    const ship = order.cashOnDelivery ? order.placedAt : order.paidAt;
+    this.shippableAt = ship;
+    if (ship !== undefined) {
+      const day = dayNumberOf(ship);
+      this.shippableDay = day;
+      this.collectionDueDay = msOfDay(ship) >= cutoffMs ? day + 1 : day;
+    } else {
+      this.shippableDay = undefined;
+      this.collectionDueDay = undefined;
+    }
+    this.minMs = order.placedAt;
+    this.maxMs = maxMs;
+  }
+
+  viewAt(): OrderView {
+    return this;
+  }
+}
+
+/**
+ * One entity per order, with its disputes attached, for the orders with a fact (their
+ * own or a dispute's) at or after `relevantFromMs`.
+ */
+export function buildOrders(
+  data: StoreData,
+  rules: MeasurementParameters,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): OrderEntity[] {
+  // Disputes by order, in input order, and their latest instant.
+  const disputesOf = new Map<string, { list: Dispute[]; maxMs: number }>();
+  for (const d of data.disputes) {
+    let e = disputesOf.get(d.orderId);
+    if (e === undefined) {
+      e = { list: [], maxMs: Number.NEGATIVE_INFINITY };
+      disputesOf.set(d.orderId, e);
+    }
+    e.list.push(d);
+    e.maxMs = later(later(later(e.maxMs, d.openedAt), d.ruledAt), d.appealUpheldAt);
+  }
+  const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
+  const out: OrderEntity[] = [];
+  for (const o of data.orders) {
+    let max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
+    max = later(later(max, o.collectedAt), o.deliveredAt);
+    let disputes = NO_DISPUTES;
+    if (disputesOf.size > 0) {
+      const e = disputesOf.get(o.id);
+      if (e !== undefined) {
+        disputes = e.list;
+        max = later(max, e.maxMs);
+      }
+    }
+    if (max < relevantFromMs) continue;
+    out.push(new OrderEntity(o, disputes, max, cutoffMs));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service orders
+// ---------------------------------------------------------------------------------------------
+
+/** A service order (independent of D). */
+export interface ServiceOrderView {
+  readonly serviceOrder: ServiceOrder;
+}
+
+class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
+  readonly serviceOrder: ServiceOrder;
+  readonly minMs: number;
+  readonly maxMs: number;
+  constructor(s: ServiceOrder) {
+    this.serviceOrder = s;
+    this.minMs = s.appliedAt;
+    this.maxMs = serviceOrderMaxMs(s);
+  }
+  viewAt(): ServiceOrderView {
+    return this;
+  }
+}
+
+function serviceOrderMaxMs(s: ServiceOrder): number {
+  return later(
+    later(later(later(s.appliedAt, s.approvedAt), s.rejectedAt), s.completedAt),
+    s.ratedAt,
+  );
+}
+
+/** One entity per service order with a fact at or after `relevantFromMs`. */
+export function buildServiceOrders(
+  data: StoreData,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): ServiceOrderEntity[] {
+  const out: ServiceOrderEntity[] = [];
+  for (const s of data.serviceOrders) {
+    if (serviceOrderMaxMs(s) >= relevantFromMs) out.push(new ServiceOrderEntity(s));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews
+// ---------------------------------------------------------------------------------------------
+
+/** One customer's reviews that are not excluded, latest first (by `createdAt`, then id). */
+export interface ReviewGroupView {
+  readonly customerId: string;
+  readonly reviews: readonly Review[];
+}
+
+class ReviewGroupEntity implements Entity<ReviewGroupView>, ReviewGroupView {
+  readonly customerId: string;
+  readonly reviews: Review[] = [];
+  minMs = Number.POSITIVE_INFINITY;
+  maxMs = Number.NEGATIVE_INFINITY;
+  constructor(customerId: string) {
+    this.customerId = customerId;
+  }
+  viewAt(): ReviewGroupView {
+    return this;
+  }
+}
+
+function latestFirst(x: Review, y: Review): number {
+  return y.createdAt - x.createdAt || byIdThen(y, x);
+}
+
+/**
+ * Groups reviews by customer; excluded reviews count nowhere and are left out here, and
+ * so are reviews whose every instant is before `relevantFromMs` (their anchors are in no window
+ * of the days evaluated, so no customer's latest-20 selection can include them).
+ */
+export function buildReviewGroups(
+  data: StoreData,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+): ReviewGroupEntity[] {
+  const byId = new Map<string, ReviewGroupEntity>();
+  for (const r of data.reviews) {
+    if (r.excluded || later(r.createdAt, r.repliedAt) < relevantFromMs) continue;
+    let g = byId.get(r.customerId);
+    if (g === undefined) {
+      g = new ReviewGroupEntity(r.customerId);
+      byId.set(r.customerId, g);
+    }
+    g.reviews.push(r);
+    if (r.createdAt < g.minMs) g.minMs = r.createdAt;
+    const last = r.repliedAt !== undefined && r.repliedAt > r.createdAt ? r.repliedAt : r.createdAt;
+    if (last > g.maxMs) g.maxMs = last;
+  }
+  const out: ReviewGroupEntity[] = [];
+  for (const g of byId.values()) {
+    if (g.reviews.length > 1) g.reviews.sort(latestFirst);
+    out.push(g);
+  }
+  return out;
+}
+
+/** The order family: one entity per order, with its disputes. */
+export const orderFamily: Family<OrderView> = {
+  build: (data, rules, scope) => buildOrders(data, rules, scope.relevantFromMs),
+};
+
+/** The service-order family. */
+export const serviceOrderFamily: Family<ServiceOrderView> = {
+  build: (data, _rules, scope) => buildServiceOrders(data, scope.relevantFromMs),
+};
+
+/** The review family: one entity per customer's reviews. */
+export const reviewGroupFamily: Family<ReviewGroupView> = {
+  build: (data, _rules, scope) => buildReviewGroups(data, scope.relevantFromMs),
+};

@@ -1,0 +1,198 @@
+/**
+ * The customer family: one customer's chat sessions (merged as of D, `_sessions.ts`) and orders,
+ * split where nothing happens for longer than any window can span.
+ *
+ * @module
+ */
+import type { Entity, Family, MeasureContext } from '../../engine/types.js';
+import type { ChatMessage, ChatSession, Order, StoreData } from '../../model.js';
+import type { ChatRules, MeasurementParameters } from '../../rules/measurement.js';
+import { DAY_MS } from '../../time/shanghai.js';
+import { byIdThen } from '../_entities.js';
+import { type MergedSession, mergeSessions } from './_sessions.js';
+
+/** A customer's chat sessions and orders as of D. */
+export interface CustomerView {
+  readonly customerId: string;
+  /** Merged sessions as of D, by start. */
+  readonly sessions: readonly MergedSession[];
+  /** The customer's orders by `placedAt` (all of them: the measuring function decides what has happened). */
+  readonly orders: readonly Order[];
+}
+
+class CustomerEntity implements Entity<CustomerView> {
+  readonly customerId: string;
+  /** Sessions sorted by start, then id. */
+  readonly pieces: ChatSession[] = [];
+  /** Orders sorted by placedAt, then id. */
+  readonly orders: Order[] = [];
+  minMs = Number.POSITIVE_INFINITY;
+  maxMs = Number.NEGATIVE_INFINITY;
+  /** Latest chat instant (message or rating): from then on the merge no longer depends on D. */
+  lastChatMs = Number.NEGATIVE_INFINITY;
+  /** When the customer's first order (of all their orders, not only this segment's) was placed. */
+  firstOrderAt = Number.POSITIVE_INFINITY;
+  #settled: CustomerView | undefined;
+  readonly #chat: ChatRules;
+
+  constructor(customerId: string, chat: ChatRules) {
+    this.customerId = customerId;
+    this.#chat = chat;
+  }
+
+  viewAt(ctx: MeasureContext): CustomerView {
+    if (ctx.known(this.lastChatMs)) {
+      // Every chat fact has happened: the merge is the same for every later day.
+      this.#settled ??= {
+        customerId: this.customerId,
+        sessions: mergeSessions(this.pieces, this.firstOrderAt, this.#chat, ctx),
+        orders: this.orders,
+      };
+      return this.#settled;
+    }
+    return {
+      customerId: this.customerId,
+      sessions: mergeSessions(this.pieces, this.firstOrderAt, this.#chat, ctx),
+      orders: this.orders,
+    };
+  }
+}
+
+function startOf(s: ChatSession): number {
+  return (s.messages[0] as ChatMessage).at;
+}
+
+function lastChatFact(s: ChatSession): number {
+  const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
+  return s.ratedAt !== undefined && s.ratedAt > last ? s.ratedAt : last;
+}
+
+function lastOrderFact(o: Order): number {
+  return o.cancelledAt !== undefined && o.cancelledAt > o.placedAt ? o.cancelledAt : o.placedAt;
+}
+
+/**
+ * Groups chat sessions and orders by customer, for the customers with a fact (a chat
+ * message, a rating, an order placed or cancelled) at or after `relevantFromMs`: the others
+ * cannot contribute to the days evaluated.
+ */
+export function buildCustomers(
+  data: StoreData,
+  rules: MeasurementParameters,
+  relevantFromMs = Number.NEGATIVE_INFINITY,
+  segmentGapMs = Number.POSITIVE_INFINITY,
+): CustomerEntity[] {
+  let relevant: Set<string> | undefined;
+  if (relevantFromMs > Number.NEGATIVE_INFINITY) {
+    relevant = new Set<string>();
+    for (const s of data.chatSessions)
+      if (lastChatFact(s) >= relevantFromMs) relevant.add(s.customerId);
+    for (const o of data.orders) if (lastOrderFact(o) >= relevantFromMs) relevant.add(o.customerId);
+  }
+  const byId = new Map<string, CustomerEntity>();
+  const get = (id: string): CustomerEntity => {
+    let c = byId.get(id);
+    if (c === undefined) {
+      c = new CustomerEntity(id, rules.chat);
+      byId.set(id, c);
+    }
+    return c;
+  };
+  for (const s of data.chatSessions) {
+    if (relevant !== undefined && !relevant.has(s.customerId)) continue;
+    const c = get(s.customerId);
+    c.pieces.push(s);
+    const first = startOf(s);
+    const lastFact = lastChatFact(s);
+    if (first < c.minMs) c.minMs = first;
+    if (lastFact > c.maxMs) c.maxMs = lastFact;
+    if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
+  }
+  for (const o of data.orders) {
+    if (relevant !== undefined && !relevant.has(o.customerId)) continue;
+    const c = get(o.customerId);
+    c.orders.push(o);
+    if (o.placedAt < c.minMs) c.minMs = o.placedAt;
+    const last = lastOrderFact(o);
+    if (last > c.maxMs) c.maxMs = last;
+  }
+  const out: CustomerEntity[] = [];
+  for (const c of byId.values()) {
+    if (c.pieces.length > 1) c.pieces.sort(byStartThenId);
+    if (c.orders.length > 1) c.orders.sort(byPlacedThenId);
+    c.firstOrderAt = c.orders[0]?.placedAt ?? Number.POSITIVE_INFINITY;
+    if (c.maxMs - c.minMs <= segmentGapMs) out.push(c);
+    else splitCustomer(c, rules, segmentGapMs, relevantFromMs, out);
+  }
+  return out;
+}
+
+/**
+ * Splits a customer's sessions and orders wherever nothing happens for more than `gapMs`.
+ * With `gapMs` longer than any chat window plus the attribution window, two segments never
+ * share a window, a merge or an attribution, so they are measured independently: a history
+ * re-measures only the segment whose facts change, not the customer's whole past. The
+ * pre-/after-sales stage still looks at the customer's first order of all.
+ */
+function splitCustomer(
+  c: CustomerEntity,
+  rules: MeasurementParameters,
+  gapMs: number,
+  relevantFromMs: number,
+  out: CustomerEntity[],
+): void {
+  let seg: CustomerEntity | undefined;
+  let segEnd = Number.NEGATIVE_INFINITY;
+  const flush = () => {
+    if (seg !== undefined && seg.maxMs >= relevantFromMs) out.push(seg);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < c.pieces.length || j < c.orders.length) {
+    const p = c.pieces[i];
+    const o = c.orders[j];
+    const isPiece = p !== undefined && (o === undefined || startOf(p) <= o.placedAt);
+    const start = isPiece ? startOf(p) : (o as Order).placedAt;
+    const end = isPiece ? lastChatFact(p) : lastOrderFact(o as Order);
+    if (seg === undefined || start - segEnd > gapMs) {
+      flush();
+      seg = new CustomerEntity(c.customerId, rules.chat);
+      seg.firstOrderAt = c.firstOrderAt;
+      segEnd = Number.NEGATIVE_INFINITY;
+    }
+    if (start < seg.minMs) seg.minMs = start;
+    if (end > seg.maxMs) seg.maxMs = end;
+    if (end > segEnd) segEnd = end;
+    if (isPiece) {
+      seg.pieces.push(p);
+      if (end > seg.lastChatMs) seg.lastChatMs = end;
+      i++;
+    } else {
+      seg.orders.push(o as Order);
+      j++;
+    }
+  }
+  flush();
+}
+
+function byStartThenId(x: ChatSession, y: ChatSession): number {
+  return startOf(x) - startOf(y) || byIdThen(x, y);
+}
+
+function byPlacedThenId(x: Order, y: Order): number {
+  return x.placedAt - y.placedAt || byIdThen(x, y);
+}
+
+/**
+ * The customer family. Customers split where nothing happens for longer than the longest window
+ * plus the attribution window: two segments then never share a window, a merge or an
+ * attribution.
+ */
+export const customerFamily: Family<CustomerView> = {
+  build(data, rules, scope) {
+    const segmentGapMs =
+      // Stryker disable next-line ArithmeticOperator: any gap longer than a window's span (30 days) plus attribution keeps a customer whole inside every window; the margin changes where entities are cut, not what they measure
+      (scope.longestWindowDays + Math.ceil(rules.chat.attributionHours.value / 24) + 2) * DAY_MS;
+    return buildCustomers(data, rules, scope.relevantFromMs, segmentGapMs);
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * The scorecard stage: a day's measurements scored (by peers or the rule set's curves),
+ * aggregated into modules and the composite, with the 放心购 bonus and the total. Pure: it
+ * measures nothing.
+ *
+ * @module
+ */
+import { MODULE_IDS, type ModuleId } from '../ids.js';
+import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import type { Measurement } from '../metrics/types.js';
+import type { AssuredService, Store } from '../model.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { compositeScore } from '../scoring/aggregate.js';
+import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
+import { type MetricResult, type ScoreMethod, scoreMetric } from '../scoring/metric.js';
+import { type ModuleScore, scoreModules } from '../scoring/modules.js';
+import { type DayNumber, dayKeyOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
+import type { PeerData } from './peers.js';
+
+/** A store's scores for one evaluation day: everything but the standing. */
+export interface ScorecardScores {
+  /** The store evaluated. */
+  readonly store: Store;
+  /** The evaluation day, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** Id of the rule set applied. */
+  readonly ruleSetId: string;
+  /** Every metric of the catalogue, by id, with its score. */
+  readonly metrics: Readonly<Record<MetricId, MetricResult<MetricId>>>;
+  /** Each module's score and what makes it up. */
+  readonly modules: Readonly<Record<ModuleId, ModuleScore>>;
+  /** Weighted mean of the module scores, 2 decimals; `null` when no module has a score. */
+  readonly composite: number | null;
+  /** The 放心购 bonus. */
+  readonly bonus: AssuredBonus;
+  /** Composite plus bonus, at most 10; `null` without a composite. */
+  readonly total: number | null;
+  /** 好评率, the good review rate (supplementary: never scored, `score` is `null`; the 放心购 tag needs it). */
+  readonly goodReviewRate: MetricResult<'reviews.good-rate'>;
+}
+
+/** What {@link scoreStore} scores. */
+export interface ScoreStoreInput {
+  /** The store the measurements are of. */
+  readonly store: Store;
+  /** The evaluation day D, `YYYY-MM-DD` (Shanghai). */
+  readonly asOf: string;
+  /** Rules to score by; the default rule set by default. */
+  readonly ruleSet?: RuleSet;
+  /** The day's measurement of every metric of the catalogue. */
+  readonly measurements: Readonly<Record<MetricId, Measurement<MetricId>>>;
+  readonly goodReviewRate: Measurement<'reviews.good-rate'>;
+  /** The store's 放心购 service records (none by default). */
+  readonly services?: readonly AssuredService[];
+  /** Peers' metric values: a metric scores by percentile among them when given. */
+  readonly peers?: Pick<PeerData, 'metrics'> | undefined;
+}
+
+/**
+ * Scores a day's measurements (from the calculators, or tallied elsewhere, e.g. in SQL): each
+ * metric by percentile among peers (when given) or by the rule set's curve, then the modules,
+ * the composite, the 放心购 bonus at the as-of instant and the total. The very stage
+ * `evaluateStore` uses after measuring.
+ *
+ * @throws {ArgumentError} on a malformed `asOf`.
+ *
+ * @example
+ * ```ts
+ * const card = evaluateStore(data, { asOf: '2026-11-23' });
+ * // The same measurements scored again under other module weights, without measuring again:
+ * const rescored = scoreStore({
+ *   store: card.store,
+ *   asOf: card.asOf,
+ *   measurements: card.metrics,
+ *   goodReviewRate: card.goodReviewRate,
+ *   ruleSet: defineRuleSet({ moduleWeights: { logistics: 22 } }),
+ * });
+ * rescored.metrics['reviews.negative-rate'].score === card.metrics['reviews.negative-rate'].score;
+ * //=> true
+ * ```
+ */
+export function scoreStore(input: ScoreStoreInput): ScorecardScores {
+  return scoreDay({ ...input, day: parseDayKey(input?.asOf, 'asOf') });
+}
+
+/**
+ * {@link scoreStore} for a day number.
+ *
+ * @internal
+ */
+export function scoreDay(
+  input: Omit<ScoreStoreInput, 'asOf'> & { readonly day: DayNumber },
+): ScorecardScores {
+  const ruleSet = input.ruleSet ?? defaultRuleSet;
+  const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
+  const methods: Partial<Record<MetricId, ScoreMethod>> = {};
+  for (const def of metricCatalogue) {
+    const m = input.measurements[def.id];
+    const peerValues = input.peers?.metrics?.[def.id];
+    const { score, method } = scoreMetric(m, peerValues ? { ruleSet, peerValues } : { ruleSet });
+    metrics[def.id] = { ...m, score };
+    methods[def.id] = method;
+  }
+  const modules = scoreModules(metrics, ruleSet, methods);
+  const moduleScores: Partial<Record<ModuleId, number | null>> = {};
+  for (const m of MODULE_IDS) moduleScores[m] = modules[m].score;
+  const composite = compositeScore(moduleScores, ruleSet.moduleWeights);
+  const bonus = assuredBonus(input.services ?? [], dayStartMs(input.day), ruleSet.bonus);
+  return {
+    store: input.store,
+    asOf: dayKeyOf(input.day),
+    ruleSetId: ruleSet.id,
+    metrics,
+    modules,
+    composite,
+    bonus,
+    total: totalScore(composite, bonus.points, ruleSet.totalCap.value),
+    goodReviewRate: { ...input.goodReviewRate, score: null },
+  };
+}
