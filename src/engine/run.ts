@@ -42,15 +42,23 @@
 import { ArgumentError, InvalidInputError } from '../errors.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
+import { monthStartDay } from '../time/month.js';
 import { type DayNumber, dayNumberOf, dayStartMs } from '../time/shanghai.js';
-import type {
-  EngineResult,
-  EngineSlot,
-  Entity,
-  Family,
-  MeasureContext,
-  MeasureFunction,
+import {
+  CALENDAR_MONTH_SPAN_DAYS,
+  type EngineResult,
+  type EngineSlot,
+  type Entity,
+  type Family,
+  type MeasureContext,
+  type MeasureFunction,
 } from './types.js';
+
+/** The first day of the month after the one holding `day`. */
+function nextMonthStart(day: DayNumber): DayNumber {
+  // A month has 28 to 31 days: 31 days after its first day is in the next month.
+  return monthStartDay(monthStartDay(day) + 31);
+}
 
 /** The engine's side of a {@link MeasureContext}: the evaluation day and what was added. */
 class Context implements MeasureContext {
@@ -60,14 +68,21 @@ class Context implements MeasureContext {
   #nextChangeDay: DayNumber = Number.POSITIVE_INFINITY;
   readonly #windowFrom: Int32Array;
   readonly #windowTo: Int32Array;
+  readonly #monthly: Uint8Array;
   /** Pending contributions: slot, anchor (NaN = already windowed), numerator, denominator. */
   // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
   readonly #pending: number[] = [];
 
-  constructor(rules: MeasurementParameters, windowFrom: Int32Array, windowTo: Int32Array) {
+  constructor(
+    rules: MeasurementParameters,
+    windowFrom: Int32Array,
+    windowTo: Int32Array,
+    monthly: Uint8Array,
+  ) {
     this.rules = rules;
     this.#windowFrom = windowFrom;
     this.#windowTo = windowTo;
+    this.#monthly = monthly;
   }
 
   /** Starts measuring for evaluation day `day`. */
@@ -96,6 +111,10 @@ class Context implements MeasureContext {
     return this.#windowTo[slot] as number;
   }
 
+  isMonthly(slot: number): boolean {
+    return this.#monthly[slot] === 1;
+  }
+
   known(t: number | undefined): boolean {
     // Stryker disable next-line ConditionalExpression: `undefined < asOfMs` is false and day NaN changes nothing: the same answer, said plainly
     if (t === undefined) return false;
@@ -107,6 +126,9 @@ class Context implements MeasureContext {
   }
 
   inWindow(slot: number, day: DayNumber): boolean {
+    if (this.#monthly[slot] === 1) {
+      throw new Error(`engine: a calendar-month slot (${slot}) takes add() only, not inWindow()`);
+    }
     const b = this.#windowTo[slot] as number;
     if (day > this.#asOfDay - b) {
       const enters = day + b;
@@ -163,20 +185,33 @@ export function runEngine(
   const days = toDay - fromDay + 1;
   const windowFrom = new Int32Array(count);
   const windowTo = new Int32Array(count);
+  const monthly = new Uint8Array(count);
   slots.forEach((s, i) => {
-    windowFrom[i] = s.window.fromDaysBack;
-    windowTo[i] = s.window.toDaysBack;
+    if (s.window === 'previous-calendar-month') {
+      // For the family bounds: an anchor counts from the next month's first day (D − 1 at
+      // the least) until that month's last day (D − 62 at the most).
+      monthly[i] = 1;
+      windowFrom[i] = CALENDAR_MONTH_SPAN_DAYS;
+      windowTo[i] = 1;
+    } else {
+      windowFrom[i] = s.window.fromDaysBack;
+      windowTo[i] = s.window.toDaysBack;
+    }
   });
+  // A month slot of day D is measured as of the first day of D's month: for the days of the
+  // range's first month, that day comes before the range.
+  const monthStart = monthStartDay(fromDay);
   const diffNum = slots.map(() => new Float64Array(days + 1));
   const diffDen = slots.map(() => new Float64Array(days + 1));
   // Sum of the magnitudes added per slot, numerators at 2·slot and denominators at 2·slot + 1:
   // while it stays a safe integer, every cell of the difference arrays and every prefix sum is
   // exact (none can exceed it).
   const magnitudes = new Float64Array(2 * count);
-  const ctx = new Context(rules, windowFrom, windowTo);
+  const ctx = new Context(rules, windowFrom, windowTo, monthly);
 
   for (const [familyId, family] of Object.entries(families)) {
     const measures: { slot: number; fn: AnyMeasure }[] = [];
+    const monthlyMeasures: { slot: number; fn: AnyMeasure }[] = [];
     // The family's own bounds: its entities matter for fewer days than the longest window.
     let maxA = 0;
     let minB = Number.POSITIVE_INFINITY;
@@ -185,6 +220,7 @@ export function runEngine(
       const fn = s.measure[familyId];
       if (fn) {
         measures.push({ slot, fn });
+        if (monthly[slot] === 1) monthlyMeasures.push({ slot, fn });
         maxA = Math.max(maxA, windowFrom[slot] as number);
         minB = Math.min(minB, windowTo[slot] as number);
         lag = Math.max(lag, s.anchorLagDays);
@@ -196,20 +232,32 @@ export function runEngine(
     // [fromDay, toDay]: it is not built at all.
     const relevantFromMs = dayStartMs(fromDay - lag - maxA);
     const entities = family.build(data, rules, { relevantFromMs, longestWindowDays: maxA });
-    for (const entity of entities) measureEntity(entity, ctx, measures, maxA, minB, lag);
+    for (const entity of entities) {
+      const first = dayNumberOf(entity.minMs) + minB;
+      // The first month's assessment day, before the range: only the month slots, once.
+      if (monthlyMeasures.length > 0 && monthStart < fromDay && first <= monthStart) {
+        measureDays(entity, ctx, monthlyMeasures, monthStart, monthStart, fromDay - 1);
+      }
+      // Stryker disable next-line ArithmeticOperator: starting earlier only measures days whose contributions the anchors window out: more work, the same sums
+      const start = Math.max(fromDay, first);
+      const last = Math.min(toDay, dayNumberOf(entity.maxMs) + lag + maxA);
+      measureDays(entity, ctx, measures, start, last, toDay);
+    }
   }
 
-  function measureEntity(
+  /**
+   * Measures an entity from day `from` to day `last`, each measurement holding until the first
+   * day its answers change (at most `until`).
+   */
+  function measureDays(
     entity: Entity<unknown>,
     c: Context,
     measures: readonly { slot: number; fn: AnyMeasure }[],
-    maxA: number,
-    minB: number,
-    lag: number,
+    from: DayNumber,
+    last: DayNumber,
+    until: DayNumber,
   ): void {
-    // Stryker disable next-line ArithmeticOperator: starting earlier only measures days whose contributions the anchors window out: more work, the same sums
-    let day = Math.max(fromDay, dayNumberOf(entity.minMs) + minB);
-    const last = Math.min(toDay, dayNumberOf(entity.maxMs) + lag + maxA);
+    let day = from;
     while (day <= last) {
       c.begin(day);
       const view = entity.viewAt(c);
@@ -217,10 +265,10 @@ export function runEngine(
         const m = measures[k] as { slot: number; fn: AnyMeasure };
         m.fn(view, c, m.slot);
       }
-      const until = Math.min(c.nextChangeDay - 1, toDay);
+      const validTo = Math.min(c.nextChangeDay - 1, until);
       // Stryker disable next-line ConditionalExpression,EqualityOperator: committing nothing changes nothing
-      if (c.pending.length > 0) commit(c, day, until);
-      day = until + 1;
+      if (c.pending.length > 0) commit(c, day, validTo);
+      day = validTo + 1;
     }
   }
 
@@ -232,8 +280,13 @@ export function runEngine(
       const anchor = p[i + 1] as number;
       let lo = validFrom;
       let hi = validTo;
-      // Stryker disable next-line ConditionalExpression: with a NaN anchor both comparisons below are false and lo, hi stay as they are
-      if (!Number.isNaN(anchor)) {
+      if (c.isMonthly(slot)) {
+        // Counted on the days of the month after the anchor's, when measured on its first day.
+        const assessed = nextMonthStart(anchor);
+        if (assessed < validFrom || assessed > validTo) continue;
+        lo = assessed;
+        hi = nextMonthStart(assessed) - 1;
+      } else if (!Number.isNaN(anchor)) {
         // The anchor is in the window [D−a, D−b] for D in [anchor + b, anchor + a].
         const enters = anchor + c.windowTo(slot);
         const leaves = anchor + c.windowFrom(slot);
@@ -242,6 +295,8 @@ export function runEngine(
         // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
         if (leaves < hi) hi = leaves;
       }
+      if (lo < fromDay) lo = fromDay;
+      if (hi > toDay) hi = toDay;
       if (lo > hi) continue;
       const num = p[i + 2] as number;
       const den = p[i + 3] as number;

@@ -60,6 +60,12 @@ export interface Family<V> {
   build(data: StoreData, rules: MeasurementParameters, scope: FamilyScope): Iterable<Entity<V>>;
 }
 
+/** A slot's window: rolling, or the last complete calendar month. */
+export type SlotWindow = WindowSpec | 'previous-calendar-month';
+
+/** The longest span, in days, from an anchor to an evaluation day that counts it in a month window. */
+export const CALENDAR_MONTH_SPAN_DAYS = 62;
+
 /** One thing the engine sums: a metric (or a metric over another window). */
 export interface EngineSlot {
   /** Name used in error messages (the metric id). */
@@ -67,8 +73,12 @@ export interface EngineSlot {
   /** Its measuring functions, by family id. */
   // biome-ignore lint/suspicious/noExplicitAny: each family passes its own view type
   readonly measure: Readonly<Record<string, MeasureFunction<any> | undefined>>;
-  /** The window of anchor days counted for D. */
-  readonly window: WindowSpec;
+  /**
+   * The window of anchor days counted for D: a rolling window `[D−a, D−b]`, or
+   * `'previous-calendar-month'`: the last complete calendar month before D, measured as of the
+   * first day of D's month (a monthly assessment; such a slot takes `add` only).
+   */
+  readonly window: SlotWindow;
   /** How many days after its entity's last fact an anchor may lie (a due day after a deadline). */
   readonly anchorLagDays: number;
 }

@@ -6,6 +6,8 @@
  *
  * @module
  */
+
+import type { EngineResult, EngineSlot } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
 import {
   type MeasuringRules,
@@ -22,8 +24,8 @@ import type { StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { chatDefectPenalty } from '../standing/chatDefectPenalty.js';
 import type { MonthlyChatFigures, MonthlyChatPenalty } from '../standing/standing.js';
-import { type MonthRange, monthKeyOf, monthStartDay } from '../time/month.js';
-import { tryParseDayKey } from '../time/shanghai.js';
+import { lastCompleteMonth, type MonthRange, monthKeyOf, monthStartDay } from '../time/month.js';
+import { type DayNumber, tryParseDayKey } from '../time/shanghai.js';
 import type { WindowSpec } from '../time/window.js';
 
 /** The four metrics the penalty assesses, in the order of {@link chatMonthFigures}. */
@@ -34,9 +36,35 @@ export const CHAT_MONTH_DEFINITIONS = [
   messageRateDefinition,
 ] as const;
 
-/** The window of a month as of its assessment day (the first of the next month). */
-export function monthWindow(month: MonthRange): WindowSpec {
-  return { fromDaysBack: month.end - month.first, toDaysBack: 1 };
+/** The month window of evaluation day `day`, as a rolling window (for the result's `window`). */
+function monthWindowOf(day: DayNumber): WindowSpec {
+  const month = lastCompleteMonth(day);
+  return { fromDaysBack: day - month.first, toDaysBack: day - month.end + 1 };
+}
+
+/** The engine slots of the month's four figures: each metric over the last complete month. */
+export function chatMonthSlots(rules: MeasuringRules): EngineSlot[] {
+  return CHAT_MONTH_DEFINITIONS.map((d) => slotOf(d, rules, 'previous-calendar-month'));
+}
+
+/**
+ * The chat figures of the last complete month before day `fromDay + i` of an engine run whose
+ * slots `firstSlot…firstSlot + 3` are {@link chatMonthSlots}.
+ */
+export function chatMonthFromRun(
+  run: EngineResult,
+  firstSlot: number,
+  i: number,
+  rules: MeasuringRules,
+): MonthlyChatFigures {
+  const day = run.fromDay + i;
+  const window = monthWindowOf(day);
+  return chatMonthFigures(
+    lastCompleteMonth(day),
+    CHAT_MONTH_DEFINITIONS.map((d, k) =>
+      measurementFromSums(d, run, firstSlot + k, i, rules, window),
+    ),
+  );
 }
 
 const num = (m: Measurement) => (m.value === null ? null : m.value.toNumber());
@@ -65,21 +93,6 @@ export function chatMonthFigures(
   };
 }
 
-/** Measures a month's chat figures as of its assessment day. */
-export function measureChatMonth(
-  data: StoreData,
-  rules: MeasuringRules,
-  month: MonthRange,
-): MonthlyChatFigures {
-  const window = monthWindow(month);
-  const slots = CHAT_MONTH_DEFINITIONS.map((d) => slotOf(d, rules, window));
-  const run = measureSlots(data, slots, rules, month.end, month.end);
-  return chatMonthFigures(
-    month,
-    CHAT_MONTH_DEFINITIONS.map((d, slot) => measurementFromSums(d, run, slot, 0, rules, window)),
-  );
-}
-
 /**
  * The chat defect penalty (咚咚缺陷) of a calendar month: satisfaction (pre- and after-sales
  * ratings together), average response time, message rate and consultations (in assessment
@@ -101,8 +114,9 @@ export function chatDefectPenaltyForMonth(
   const first = m ? tryParseDayKey(`${m[1]}-${m[2]}-01`) : undefined;
   if (first === undefined)
     throw new ArgumentError(`Expected month as YYYY-MM, found ${JSON.stringify(options.month)}`);
-  // The first day of the next month: 31 days on is always in it.
-  const month = { first, end: monthStartDay(first + 31) };
-  const chatMonth = measureChatMonth(data, rules, month);
+  // Measured as of the first day of the next month (31 days on is always in it).
+  const assessed = monthStartDay(first + 31);
+  const run = measureSlots(data, chatMonthSlots(rules), rules, assessed, assessed);
+  const chatMonth = chatMonthFromRun(run, 0, 0, rules);
   return { ...chatMonth, ...chatDefectPenalty(chatMonth.figures, rules.chatPenalty) };
 }

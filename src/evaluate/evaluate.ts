@@ -19,13 +19,11 @@ import { type ScorecardScores, scoreDay } from '../scorecard/scorecard.js';
 import {
   computeStanding,
   type GoodShopFacts,
-  type MonthlyChatFigures,
   type RankingInput,
   type Standing,
 } from '../standing/standing.js';
-import { lastCompleteMonth } from '../time/month.js';
-import { type DayNumber, parseDayKey } from '../time/shanghai.js';
-import { measureChatMonth } from './chatMonth.js';
+import { parseDayKey } from '../time/shanghai.js';
+import { chatMonthFromRun, chatMonthSlots } from './chatMonth.js';
 
 /** Options of {@link evaluateStore}. */
 export interface EvaluateStoreOptions {
@@ -77,7 +75,7 @@ export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): S
   checkStandingOptions('evaluateStore', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = measureSlots(data, slotsOf(ruleSet), ruleSet, day, day);
-  return scorecardOf(data, run, 0, ruleSet, options, new Map());
+  return scorecardOf(data, run, 0, ruleSet, options);
 }
 
 /** Options of {@link evaluateHistory}. */
@@ -122,11 +120,18 @@ function checkOptionKeys(
 /** Longest history accepted in one call (about 27 years). */
 const MAX_HISTORY_DAYS = 10_000;
 
-/** The engine slots of an evaluation: the catalogue, then the good review rate. */
+/**
+ * The engine slots of an evaluation, all in one pass: the catalogue, the good review rate, and
+ * the four chat figures of the last complete month (for the standing's chat penalty).
+ */
 function slotsOf(ruleSet: RuleSet): EngineSlot[] {
-  return [...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet));
+  return [
+    ...[...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet)),
+    ...chatMonthSlots(ruleSet),
+  ];
 }
 const GOOD_RATE_SLOT = metricCatalogue.length;
+const CHAT_MONTH_SLOT = GOOD_RATE_SLOT + 1;
 
 /** Checks the options the standing reads. */
 function checkStandingOptions(
@@ -170,9 +175,8 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
   checkStandingOptions('evaluateHistory', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = measureSlots(data, slotsOf(ruleSet), ruleSet, from, to);
-  const months = new Map<DayNumber, MonthlyChatFigures>();
   const out: Scorecard[] = [];
-  for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options, months));
+  for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
   return out;
 }
 
@@ -185,7 +189,6 @@ function scorecardOf(
   i: number,
   ruleSet: RuleSet,
   options: Pick<EvaluateStoreOptions, 'peers' | 'ranking' | 'goodShop'>,
-  months: Map<DayNumber, MonthlyChatFigures>,
 ): Scorecard {
   const day = run.fromDay + i;
   const measurements = {} as Record<MetricId, Measurement<MetricId>>;
@@ -206,12 +209,7 @@ function scorecardOf(
     (peers?.composites?.length ?? 0) > 0 ||
     MODULE_IDS.some((m) => (peers?.modules?.[m]?.length ?? 0) > 0);
   if (!hasPeers && options.ranking === undefined) return scores;
-  const month = lastCompleteMonth(day);
-  let chatMonth = months.get(month.first);
-  if (chatMonth === undefined) {
-    chatMonth = measureChatMonth(data, ruleSet, month);
-    months.set(month.first, chatMonth);
-  }
+  const chatMonth = chatMonthFromRun(run, CHAT_MONTH_SLOT, i, ruleSet);
   return {
     ...scores,
     standing: computeStanding(scores, {

@@ -6,7 +6,7 @@
  */
 import { Dec } from '../decimal.js';
 import { runEngine } from '../engine/run.js';
-import type { EngineResult, EngineSlot } from '../engine/types.js';
+import type { EngineResult, EngineSlot, SlotWindow } from '../engine/types.js';
 import type { StoreData } from '../model.js';
 import {
   DEFAULT_MEASUREMENT_PARAMETERS,
@@ -55,7 +55,7 @@ function minimumSampleOf(def: AnyDefinition, rules: MeasuringRules): number {
 export function slotOf(
   def: AnyDefinition,
   rules: MeasuringRules,
-  window: WindowSpec = windowOf(def, rules),
+  window: SlotWindow = windowOf(def, rules),
 ): EngineSlot {
   return {
     name: def.id,
