@@ -39,7 +39,7 @@ export function renderScoringDoc(): string {
   );
   out.push('');
   out.push(
-    'JD does not publish how a metric value becomes a score. It publishes that each store is compared with the stores of its main second-level category (主营二级类目), that stores with too little data get the industry average, the module weights, the bonus for 放心购 services, and the tables that turn a ranking into stars, badges and warnings. The library therefore scores in two ways, measure → score → aggregate kept apart (every layer is exported: `scoreMetric`, `scoreModules`, `compositeOf`, `compositeScore`).',
+    'JD does not publish how a metric value becomes a score. It publishes that each store is compared with the stores of its main second-level category (主营二级类目), that stores with too little data get the industry average, the module weights, the bonus for 放心购 services, and the tables that turn a ranking into stars, badges and warnings. The library therefore scores in two ways, measure → score → aggregate kept apart (every layer is exported: `scoreMetric`, `scoreModules`, `compositeScore`, and `scoreStore` for all of them at once).',
   );
   out.push('');
   out.push('## 1. A metric value becomes a score (0–10)');

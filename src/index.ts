@@ -242,5 +242,6 @@ export {
   storeStars,
 } from './standing/stars.js';
 export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing/warmShopkeeper.js';
+export type { InstantInput } from './time/shanghai.js';
 export type { DayRange, WindowSpec } from './time/window.js';
 export { VERSION } from './version.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../src/index.js';
 import * as nodeEntry from '../src/node/index.js';
@@ -94,6 +95,15 @@ const EXPECTED = [
 describe('public exports', () => {
   it('lists exactly the documented runtime exports', () => {
     expect(Object.keys(lib).sort()).toEqual(EXPECTED);
+  });
+
+  it("names every runtime export in the README's API section", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const api = readme.slice(readme.indexOf('## API'), readme.indexOf('## Docs'));
+    const missing = [...EXPECTED, 'readStoreDir', 'writeStoreDir', 'CSV_FIELDS'].filter(
+      (name) => !api.includes(`\`${name}\``),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('lists exactly the runtime exports of the Node-only entry (jd-weather-vane/node)', () => {

@@ -10,7 +10,7 @@ import type { WindowSpec } from '../time/window.js';
 
 /**
  * What a measuring function sees: the rules, and the four calls through which it reads time
- * and adds its sums. See {@link runEngine} for when to use which call.
+ * and adds its sums. When to use which call: `docs/architecture.md` (the engine's contract).
  */
 export interface MeasureContext {
   /** The measurement parameters in force (chat, review and logistics rules). */

@@ -38,7 +38,8 @@ const MAX_FAILING_SCORE = 5 - 2 ** -50;
  * time of 0, a 10-point score of 10) scores 10, and a value infinitely bad scores 0.
  *
  * @throws {ArgumentError} when `value` is `NaN`.
- * @throws {RuleSetError} when the control points are invalid (see {@link validateCurve}).
+ * @throws {RuleSetError} when the control points are invalid: non-finite or negative, out of
+ * order, or a perfect `good` point.
  *
  * @example
  * ```ts

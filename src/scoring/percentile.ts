@@ -54,9 +54,9 @@ export function bestAttainable(unit: MetricUnit, direction: Direction): number |
 
 /**
  * Scores a value against its category peers: 10 × the share of peers the store does strictly
- * better than, a tie counting half. A value that is the best attainable for its unit (see
- * {@link bestAttainable}; give `unit` to apply it) and that no peer beats scores 10 whatever
- * the ties: a store with no disputes cannot improve, so it loses nothing (`assumption`).
+ * better than, a tie counting half. A value that is the best attainable for its unit (0 for a
+ * lower-is-better ratio, 1 for a higher-is-better one; give `unit` to apply it) and that no peer
+ * beats scores 10 whatever the ties: a store with no disputes cannot improve, so it loses nothing (`assumption`).
  * `null` when there are no peers. Pass the peers without the store itself.
  *
  * @throws {ArgumentError} when the value or a peer is `NaN`.

@@ -1,6 +1,7 @@
 /**
- * Chat sessions as every chat metric reads them: merging (10 minutes), the pre-/after-sales
- * stage, the as-of instant, equal instants and ratings without `ratedAt`.
+ * Chat sessions as every chat metric reads them, seen through the calculators: merging
+ * (10 minutes), the pre-/after-sales stage, the as-of instant, equal instants and ratings
+ * without `ratedAt`. The sessions module itself is tested as a table in `_sessions.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
 import {
