@@ -25,7 +25,7 @@ function same(x: number, y: number): boolean {
  */
 export function compareWithLibrary(base: BaselineResult, card: Scorecard): string[] {
   const out: string[] = [];
-  if (metricCatalogue.length !== BASELINE_METRIC_IDS.length) {
+  if ((metricCatalogue.length as number) !== BASELINE_METRIC_IDS.length) {
     out.push(
       `catalogue has ${metricCatalogue.length} metrics, the baseline ${BASELINE_METRIC_IDS.length}`,
     );

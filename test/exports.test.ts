@@ -110,7 +110,7 @@ describe('public exports', () => {
     expect(Object.keys(nodeEntry).sort()).toEqual(['CSV_FIELDS', 'readStoreDir', 'writeStoreDir']);
   });
 
-  it('exports one calculator per metric of the catalogue, named as the public contract says', () => {
+  it('exports the named calculator of each of the nineteen metrics of the public contract', () => {
     const names: Record<string, string> = {
       'consultation.average-response-time': 'averageResponseTime',
       'consultation.presales-satisfaction': 'presalesSatisfaction',
@@ -132,7 +132,9 @@ describe('public exports', () => {
       'logistics.average-delivery-time': 'averageDeliveryTime',
       'disputes.dispute-rate': 'disputeRate',
     };
-    expect(lib.metricCatalogue.map((m) => m.id)).toEqual(Object.keys(names));
+    // The contract's metrics, in the catalogue's order (a new metric may join them).
+    const ids = lib.metricCatalogue.map((m) => m.id as string);
+    expect(ids.filter((id) => id in names)).toEqual(Object.keys(names));
     const empty = lib.parseStoreData({ store: { id: 's' } });
     for (const [id, name] of Object.entries(names)) {
       const calc = (

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { displayWidth } from '../../src/cli/render.js';
 import { MAX_ISSUES_SHOWN, runCli, USAGE } from '../../src/cli/run.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
 
 const run = async (args: string[]) => {
   let out = '';
@@ -51,7 +52,7 @@ describe('jd-weather-vane CLI (in process)', () => {
     const j = await run(['score', sample, '--as-of', '2026-11-23', '--json']);
     expect(j.code).toBe(0);
     const card = JSON.parse(j.out);
-    expect(Object.keys(card.metrics)).toHaveLength(19);
+    expect(Object.keys(card.metrics)).toHaveLength(metricCatalogue.length);
     expect(typeof card.metrics['consultation.response-rate-30s'].value).toBe('string');
     expect(card.asOf).toBe('2026-11-23');
   });
@@ -202,7 +203,7 @@ describe('CLI rough edges (issue 14)', async () => {
     const rows = r.out
       .split('\n')
       .filter((l) => / \d{4}-\d{2}-\d{2}\.\./.test(l) && !l.includes('Stage'));
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(metricCatalogue.length);
     const columns = new Set(
       rows.map((l) => displayWidth(l.slice(0, l.search(/\d{4}-\d{2}-\d{2}\.\./)))),
     );
