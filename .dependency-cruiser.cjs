@@ -15,6 +15,7 @@ const STAGES = [
   ['scorecard', '^src/scorecard/'],
   ['standing', '^src/standing/'],
   ['evaluate', '^src/evaluate/'],
+  ['advice', '^src/advice/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
   ['entry', '^src/index\\.ts$'],

@@ -8,6 +8,19 @@
  * @packageDocumentation
  */
 
+// Advice: what is open, what ages out
+export {
+  type OpenDeadline,
+  type OpenDeadlinesOptions,
+  openDeadlines,
+} from './advice/deadlines.js';
+export {
+  type Forecast,
+  type ForecastChange,
+  type ForecastEvent,
+  type ForecastOptions,
+  forecast,
+} from './advice/forecast.js';
 // Display
 export { displayWidth, type RenderScorecardOptions, renderScorecard } from './cli/render.js';
 // Ids and display

@@ -52,6 +52,7 @@ import {
   type Family,
   type MeasureContext,
   type MeasureFunction,
+  type TracedContribution,
 } from './types.js';
 
 /** The first day of the month after the one holding `day`. */
@@ -179,6 +180,7 @@ export function runEngine(
   rules: MeasurementParameters,
   fromDay: DayNumber,
   toDay: DayNumber,
+  trace?: (contribution: TracedContribution) => void,
 ): EngineResult {
   if (!isParsedStoreData(data)) throw new ArgumentError(unparsedMessage(data));
   const count = slots.length;
@@ -209,7 +211,10 @@ export function runEngine(
   const magnitudes = new Float64Array(2 * count);
   const ctx = new Context(rules, windowFrom, windowTo, monthly);
 
-  for (const [familyId, family] of Object.entries(families)) {
+  let family = '';
+  let entityId = '';
+  for (const [familyId, familyOf] of Object.entries(families)) {
+    family = familyId;
     const measures: { slot: number; fn: AnyMeasure }[] = [];
     const monthlyMeasures: { slot: number; fn: AnyMeasure }[] = [];
     // The family's own bounds: its entities matter for fewer days than the longest window.
@@ -231,8 +236,9 @@ export function runEngine(
     // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
     // [fromDay, toDay]: it is not built at all.
     const relevantFromMs = dayStartMs(fromDay - lag - maxA);
-    const entities = family.build(data, rules, { relevantFromMs, longestWindowDays: maxA });
+    const entities = familyOf.build(data, rules, { relevantFromMs, longestWindowDays: maxA });
     for (const entity of entities) {
+      entityId = entity.entityId;
       const first = dayNumberOf(entity.minMs) + minB;
       // The first month's assessment day, before the range: only the month slots, once.
       if (monthlyMeasures.length > 0 && monthStart < fromDay && first <= monthStart) {
@@ -300,6 +306,18 @@ export function runEngine(
       if (lo > hi) continue;
       const num = p[i + 2] as number;
       const den = p[i + 3] as number;
+      if (trace !== undefined) {
+        trace({
+          slot,
+          family,
+          entityId,
+          anchor,
+          numerator: num,
+          denominator: den,
+          from: lo,
+          to: hi,
+        });
+      }
       const dn = diffNum[slot] as Float64Array;
       const dd = diffDen[slot] as Float64Array;
       const s = lo - fromDay;

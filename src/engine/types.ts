@@ -38,6 +38,8 @@ export type MeasureFunction<V> = (view: V, ctx: MeasureContext, slot: number) =>
 
 /** What the engine needs of an entity: its span in time and its view as of an evaluation day. */
 export interface Entity<V> {
+  /** The record the entity stands for (an order or service order id; a customer id), for traces. */
+  readonly entityId: string;
   /** Earliest instant of the entity. */
   readonly minMs: number;
   /** Latest instant of the entity: after it is known, only windows change its contributions. */
@@ -81,6 +83,22 @@ export interface EngineSlot {
   readonly window: SlotWindow;
   /** How many days after its entity's last fact an anchor may lie (a due day after a deadline). */
   readonly anchorLagDays: number;
+}
+
+/**
+ * One contribution as the engine commits it: slot, entity, anchor day (`NaN` when added
+ * through `addWindowed`), sums, and the evaluation days `[from, to]` it counts on (within the
+ * range evaluated). What a forecast reads to say which events enter or leave a window.
+ */
+export interface TracedContribution {
+  readonly slot: number;
+  readonly family: string;
+  readonly entityId: string;
+  readonly anchor: DayNumber;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly from: DayNumber;
+  readonly to: DayNumber;
 }
 
 /** Daily sums per slot over a range of evaluation days. */

@@ -5,7 +5,7 @@
  * @module
  */
 import { didYouMean } from '../_suggest.js';
-import type { EngineResult, EngineSlot } from '../engine/types.js';
+import type { EngineResult, EngineSlot, TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
 import { MODULE_IDS } from '../ids.js';
 import { measurementFromSums, measureSlots, slotOf } from '../metrics/_calculate.js';
@@ -22,7 +22,7 @@ import {
   type RankingInput,
   type Standing,
 } from '../standing/standing.js';
-import { parseDayKey } from '../time/shanghai.js';
+import { type DayNumber, parseDayKey } from '../time/shanghai.js';
 import { chatMonthFromRun, chatMonthSlots } from './chatMonth.js';
 
 /** Options of {@link evaluateStore}. */
@@ -117,6 +117,13 @@ function checkOptionKeys(
   }
 }
 
+/** What the standing of each day reads from the options. */
+interface StandingOptions {
+  readonly peers?: PeerData | undefined;
+  readonly ranking?: RankingInput | undefined;
+  readonly goodShop?: GoodShopFacts | undefined;
+}
+
 /** Longest history accepted in one call (about 27 years). */
 const MAX_HISTORY_DAYS = 10_000;
 
@@ -173,11 +180,32 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
   }
   checkOptionKeys('evaluateHistory', options, HISTORY_OPTION_KEYS);
   checkStandingOptions('evaluateHistory', options);
-  const ruleSet = options.ruleSet ?? defaultRuleSet;
-  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, from, to);
+  return evaluateDays(data, from, to, options.ruleSet ?? defaultRuleSet, options);
+}
+
+/**
+ * The scorecards of the evaluation days `[from, to]` from one engine pass, options checked by
+ * the caller; `trace` sees every contribution the engine commits.
+ *
+ * @internal
+ */
+export function evaluateDays(
+  data: StoreData,
+  from: DayNumber,
+  to: DayNumber,
+  ruleSet: RuleSet,
+  options: StandingOptions,
+  trace?: (contribution: TracedContribution) => void,
+): Scorecard[] {
+  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, from, to, trace);
   const out: Scorecard[] = [];
   for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
   return out;
+}
+
+/** The catalogue metric of each slot of {@link evaluateDays}' run (others: `undefined`). */
+export function metricOfSlot(slot: number): MetricId | undefined {
+  return metricCatalogue[slot]?.id;
 }
 
 const HISTORY_OPTION_KEYS = ['from', 'to', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
@@ -188,7 +216,7 @@ function scorecardOf(
   run: EngineResult,
   i: number,
   ruleSet: RuleSet,
-  options: Pick<EvaluateStoreOptions, 'peers' | 'ranking' | 'goodShop'>,
+  options: StandingOptions,
 ): Scorecard {
   const day = run.fromDay + i;
   const measurements = {} as Record<MetricId, Measurement<MetricId>>;

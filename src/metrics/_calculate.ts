@@ -6,7 +6,7 @@
  */
 import { Dec } from '../decimal.js';
 import { runEngine } from '../engine/run.js';
-import type { EngineResult, EngineSlot, SlotWindow } from '../engine/types.js';
+import type { EngineResult, EngineSlot, SlotWindow, TracedContribution } from '../engine/types.js';
 import type { StoreData } from '../model.js';
 import {
   DEFAULT_MEASUREMENT_PARAMETERS,
@@ -72,8 +72,9 @@ export function measureSlots(
   rules: MeasurementParameters,
   fromDay: DayNumber,
   toDay: DayNumber,
+  trace?: (contribution: TracedContribution) => void,
 ): EngineResult {
-  return runEngine(data, slots, FAMILIES, rules, fromDay, toDay);
+  return runEngine(data, slots, FAMILIES, rules, fromDay, toDay, trace);
 }
 
 /** @internal The measurement of slot `slot` on day index `i` of an engine run. */

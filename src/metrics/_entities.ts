@@ -39,6 +39,7 @@ function later(max: number, t: number | undefined): number {
 
 class OrderEntity implements Entity<OrderView>, OrderView {
   readonly order: Order;
+  readonly entityId: string;
   readonly disputes: readonly Dispute[];
   readonly shippableAt: number | undefined;
   readonly shippableDay: DayNumber | undefined;
@@ -59,6 +60,7 @@ class OrderEntity implements Entity<OrderView>, OrderView {
       this.shippableDay = undefined;
       this.collectionDueDay = undefined;
     }
+    this.entityId = order.id;
     this.minMs = order.placedAt;
     this.maxMs = maxMs;
   }
@@ -118,10 +120,12 @@ export interface ServiceOrderView {
 
 class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
   readonly serviceOrder: ServiceOrder;
+  readonly entityId: string;
   readonly minMs: number;
   readonly maxMs: number;
   constructor(s: ServiceOrder) {
     this.serviceOrder = s;
+    this.entityId = s.id;
     this.minMs = s.appliedAt;
     this.maxMs = serviceOrderMaxMs(s);
   }
@@ -161,11 +165,13 @@ export interface ReviewGroupView {
 
 class ReviewGroupEntity implements Entity<ReviewGroupView>, ReviewGroupView {
   readonly customerId: string;
+  readonly entityId: string;
   readonly reviews: Review[] = [];
   minMs = Number.POSITIVE_INFINITY;
   maxMs = Number.NEGATIVE_INFINITY;
   constructor(customerId: string) {
     this.customerId = customerId;
+    this.entityId = customerId;
   }
   viewAt(): ReviewGroupView {
     return this;

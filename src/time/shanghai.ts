@@ -256,3 +256,12 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
   return `${typeof v} ${String(v)}`;
 }
+
+/**
+ * An instant as ISO-8601 in Shanghai time with its `+08:00` offset, to the millisecond.
+ *
+ * @internal
+ */
+export function formatShanghaiInstant(ms: number): string {
+  return `${new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
+}

@@ -22,6 +22,7 @@ export interface CustomerView {
 
 class CustomerEntity implements Entity<CustomerView> {
   readonly customerId: string;
+  readonly entityId: string;
   /** Sessions sorted by start, then id. */
   readonly pieces: ChatSession[] = [];
   /** Orders sorted by placedAt, then id. */
@@ -37,6 +38,7 @@ class CustomerEntity implements Entity<CustomerView> {
 
   constructor(customerId: string, chat: ChatRules) {
     this.customerId = customerId;
+    this.entityId = customerId;
     this.#chat = chat;
   }
 

@@ -1,0 +1,212 @@
+/**
+ * What is still open at an instant and by when: the cases whose outcome will count in a metric
+ * and can still be decided, each with its deadline. Follows from the measuring rules alone,
+ * with no scoring assumption.
+ *
+ * @module
+ */
+import { ArgumentError } from '../errors.js';
+import type { MetricId } from '../metrics/catalogue.js';
+import { mergeSessions } from '../metrics/consultation/_sessions.js';
+import { isParsedStoreData, type StoreData } from '../model.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import {
+  dayNumberOf,
+  dayStartMs,
+  formatShanghaiInstant,
+  HOUR_MS,
+  msOfDay,
+  toEpochMs,
+} from '../time/shanghai.js';
+
+/** One open case: what it is, by when, and what meeting or missing the deadline does. */
+export interface OpenDeadline {
+  /** The metric the outcome counts in. */
+  readonly metric: MetricId;
+  /** The review, order or service order id; the session id (its first piece) for chats. */
+  readonly recordId: string;
+  /** The customer. */
+  readonly customerId: string;
+  /** The last instant at which the case can still be met, ISO-8601 with `+08:00`. */
+  readonly deadline: string;
+  /** The same deadline, epoch ms. */
+  readonly deadlineMs: number;
+  /** Milliseconds left at `at` (0 when the deadline is `at` itself). */
+  readonly leftMs: number;
+  /** What the case is, in words. */
+  readonly what: string;
+  /** What meeting the deadline adds to the metric's tally (numerator / denominator). */
+  readonly ifMet: string;
+  /** What missing it adds. */
+  readonly ifMissed: string;
+  /** After-sales duration only: hours already on the service order's clock at `at`. */
+  readonly hoursOnClock?: number;
+}
+
+/** Options of {@link openDeadlines}. */
+export interface OpenDeadlinesOptions {
+  /** The instant to look from (any instant, not only midnight): nothing stamped at or after it is known. */
+  readonly at: string | number | Date;
+  /** Rules; the default rule set by default. */
+  readonly ruleSet?: RuleSet;
+}
+
+/**
+ * Every case still open at `at` that will count in a metric, soonest deadline first (then by
+ * metric and record id): medium and negative reviews not yet replied (due 24 h after creation;
+ * a reply at exactly 24 h is in time), shippable orders not yet collected (due by the end of
+ * their collection due day; the cut-off hour decides the day), orders not yet delivered (due by
+ * the end of the shippable day + `arrivalDays`), approved service orders not completed (with
+ * the hours on their clock; due when they would pass the 60 h of the "long after-sales times"
+ * consumer warning, the rule set's `consumerWarnings`), and pre-sales consultations in the
+ * assessment hours waiting for a first reply (due 30 s after the customer's first message).
+ *
+ * A deadline that has passed is not open. "By the end of day X" is 23:59:59.999 of X.
+ *
+ * @throws {ArgumentError} on data that did not come from `parseStoreData` or a malformed `at`.
+ *
+ * @example
+ * ```ts
+ * const open = openDeadlines(data, { at: '2026-11-22 10:00' });
+ * open[0];
+ * //=> { metric: 'consultation.response-rate-30s', recordId: 's-9', deadline: '2026-11-22T09:59:58.000+08:00', … }
+ * ```
+ */
+export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): OpenDeadline[] {
+  if (!isParsedStoreData(data)) {
+    throw new ArgumentError('openDeadlines: expected store data returned by parseStoreData');
+  }
+  const atMs = toEpochMs(options?.at);
+  if (typeof atMs !== 'number') {
+    throw new ArgumentError(`openDeadlines: expected at as an instant, ${atMs.error}`);
+  }
+  const rules = options.ruleSet ?? defaultRuleSet;
+  const known = (t: number | undefined): t is number => t !== undefined && t < atMs;
+  const out: OpenDeadline[] = [];
+  const push = (
+    e: Omit<OpenDeadline, 'deadline' | 'leftMs' | 'deadlineMs'> & { readonly deadlineMs: number },
+  ) => {
+    if (e.deadlineMs < atMs) return;
+    const { metric, recordId, customerId, deadlineMs, ...rest } = e;
+    out.push({
+      metric,
+      recordId,
+      customerId,
+      deadline: formatShanghaiInstant(deadlineMs),
+      deadlineMs,
+      leftMs: deadlineMs - atMs,
+      ...rest,
+    });
+  };
+
+  // Reviews: 24-hour handling of medium and negative reviews.
+  const handlingMs = rules.reviews.handlingHours.value * HOUR_MS;
+  for (const r of data.reviews) {
+    if (r.excluded || r.stars > 3 || !known(r.createdAt) || known(r.repliedAt)) continue;
+    push({
+      metric: 'reviews.negative-handling-rate-24h',
+      recordId: r.id,
+      customerId: r.customerId,
+      deadlineMs: r.createdAt + handlingMs,
+      what: `${r.stars}-star review created ${formatShanghaiInstant(r.createdAt)}, not replied`,
+      ifMet: 'handled in time: +1 / +1',
+      ifMissed: 'not handled in time: +0 / +1',
+    });
+  }
+
+  // Orders: same-day collection and next-day arrival.
+  const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
+  const arrivalDays = rules.logistics.arrivalDays.value;
+  for (const o of data.orders) {
+    const shippableAt = o.cashOnDelivery ? o.placedAt : o.paidAt;
+    if (!known(shippableAt) || known(o.cancelledAt)) continue;
+    const shippableDay = dayNumberOf(shippableAt);
+    const dueDay = msOfDay(shippableAt) >= cutoffMs ? shippableDay + 1 : shippableDay;
+    if (!known(o.collectedAt)) {
+      push({
+        metric: 'logistics.same-day-collection-rate',
+        recordId: o.id,
+        customerId: o.customerId,
+        deadlineMs: dayStartMs(dueDay + 1) - 1,
+        what: `order shippable ${formatShanghaiInstant(shippableAt)}, not collected`,
+        ifMet: 'collected by the end of its due day: +1 / +1',
+        ifMissed: 'not collected in time: +0 / +1',
+      });
+    }
+    if (!known(o.deliveredAt)) {
+      push({
+        metric: 'logistics.next-day-arrival-rate',
+        recordId: o.id,
+        customerId: o.customerId,
+        deadlineMs: dayStartMs(shippableDay + arrivalDays + 1) - 1,
+        what: `order shippable ${formatShanghaiInstant(shippableAt)}, not delivered`,
+        ifMet: `delivered by the end of the shippable day + ${arrivalDays}: +1 / +1`,
+        ifMissed: 'not delivered in time: +0 / +1',
+      });
+    }
+  }
+
+  // Service orders: approved, not completed (the after-sales duration's clock runs).
+  const customerOf = new Map(data.orders.map((o) => [o.id, o.customerId] as const));
+  const warnHours = rules.consumerWarnings.longAfterSalesTimes.value.minHoursExclusive;
+  for (const s of data.serviceOrders) {
+    if (!known(s.approvedAt) || known(s.completedAt) || known(s.rejectedAt)) continue;
+    const hoursOnClock = (atMs - s.appliedAt) / HOUR_MS;
+    push({
+      metric: 'after-sales.duration',
+      recordId: s.id,
+      customerId: customerOf.get(s.orderId) ?? '',
+      deadlineMs: s.appliedAt + warnHours * HOUR_MS,
+      what: `${s.type} service order applied ${formatShanghaiInstant(s.appliedAt)}, approved, not completed`,
+      ifMet: `completed within ${warnHours} h: adds its hours to the average, below the warning line`,
+      ifMissed: `every further hour adds to the average; past ${warnHours} h it weighs toward the "long after-sales times" warning`,
+      hoursOnClock,
+    });
+  }
+
+  // Chats: pre-sales consultations in the assessment hours waiting for a first reply.
+  const limitMs = rules.chat.responseThresholdSeconds.value * 1000;
+  const byCustomer = new Map<string, StoreData['chatSessions'][number][]>();
+  for (const s of data.chatSessions) {
+    const list = byCustomer.get(s.customerId);
+    if (list === undefined) byCustomer.set(s.customerId, [s]);
+    else list.push(s);
+  }
+  const firstOrder = new Map<string, number>();
+  for (const o of data.orders) {
+    if (!known(o.placedAt)) continue;
+    const prev = firstOrder.get(o.customerId);
+    if (prev === undefined || o.placedAt < prev) firstOrder.set(o.customerId, o.placedAt);
+  }
+  const start = (s: StoreData['chatSessions'][number]) => s.messages[0]?.at ?? 0;
+  for (const [customerId, pieces] of byCustomer) {
+    pieces.sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const merged = mergeSessions(
+      pieces,
+      firstOrder.get(customerId) ?? Number.POSITIVE_INFINITY,
+      rules.chat,
+      { known: (t) => known(t) },
+    );
+    for (const m of merged) {
+      if (m.kind !== 'consultation' || m.stage !== 'pre-sales' || !m.inAssessmentHours) continue;
+      if (m.firstReplyAt !== undefined) continue;
+      const piece = pieces.find((p) => start(p) === m.startAt) ?? (pieces[0] as (typeof pieces)[0]);
+      push({
+        metric: 'consultation.response-rate-30s',
+        recordId: piece.id,
+        customerId,
+        deadlineMs: m.firstCustomerAt + limitMs,
+        what: `pre-sales consultation since ${formatShanghaiInstant(m.firstCustomerAt)}, no reply yet`,
+        ifMet: 'first reply in time: +1 / +1',
+        ifMissed: 'no reply in time: +0 / +1',
+      });
+    }
+  }
+
+  return out.sort(
+    (a, b) =>
+      a.deadlineMs - b.deadlineMs ||
+      (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) ||
+      (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
+  );
+}

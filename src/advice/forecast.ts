@@ -1,0 +1,208 @@
+/**
+ * A forecast: what the windows do if nothing new happens. The scorecards of the next days from
+ * the facts known at an instant, and, for each metric, the days its value changes because
+ * events enter or leave its window, with those events.
+ *
+ * @module
+ */
+import type { DecimalValue } from '../decimal.js';
+import type { TracedContribution } from '../engine/types.js';
+import { ArgumentError } from '../errors.js';
+import {
+  type EvaluateStoreOptions,
+  evaluateDays,
+  metricOfSlot,
+  type Scorecard,
+} from '../evaluate/evaluate.js';
+import { formatValue } from '../format.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { isParsedStoreData, type StoreData } from '../model.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { parsePeerData } from '../scorecard/peers.js';
+import {
+  type DayNumber,
+  dayKeyOf,
+  dayNumberOf,
+  formatShanghaiInstant,
+  type InstantInput,
+  msOfDay,
+  toEpochMs,
+} from '../time/shanghai.js';
+import { dataKnownBefore } from './knownAt.js';
+
+/** Options of {@link forecast}. */
+export interface ForecastOptions {
+  /** The knowledge cut-off: only facts stamped strictly before it are used. */
+  readonly knownAt: InstantInput;
+  /** How many evaluation days to forecast, from the first whose as-of instant is at or after `knownAt` (1–366). */
+  readonly days: number;
+  /** Rules; the default rule set by default. */
+  readonly ruleSet?: RuleSet;
+  /** Peers (the same every day): scores by percentile, and a standing each day. */
+  readonly peers?: EvaluateStoreOptions['peers'];
+  /** A ranking (the same every day): a standing each day. */
+  readonly ranking?: EvaluateStoreOptions['ranking'];
+  /** Good Shop facts. */
+  readonly goodShop?: EvaluateStoreOptions['goodShop'];
+}
+
+/** What enters or leaves a metric's window on a day, by entity. */
+export interface ForecastEvent {
+  /** `'enters'` when the entity's sums start counting that day, `'leaves'` when they stop. */
+  readonly change: 'enters' | 'leaves' | 'changes';
+  /** What the entity is: a customer's chats, an order, a service order, a customer's reviews. */
+  readonly family: 'customer' | 'order' | 'serviceOrder' | 'reviews';
+  /** The order or service order id; the customer id for chats and reviews. */
+  readonly recordId: string;
+  /** The day the sums are anchored on (`null` for a selection within the window). */
+  readonly anchorDay: string | null;
+  /** The change in the metric's numerator and denominator, in the result's units. */
+  readonly numerator: number;
+  readonly denominator: number;
+  /** In words. */
+  readonly text: string;
+}
+
+/** A day on which a metric's value changes in the forecast. */
+export interface ForecastChange {
+  readonly metric: MetricId;
+  /** The evaluation day of the new value. */
+  readonly day: string;
+  /** The value the day before (`null`: no data). */
+  readonly from: DecimalValue | null;
+  /** The value that day. */
+  readonly to: DecimalValue | null;
+  /** The events entering or leaving the window that day. */
+  readonly events: readonly ForecastEvent[];
+  /** In words: "reviews.negative-rate on 2026-11-24: 3.14% → 2.98% (…)". */
+  readonly text: string;
+}
+
+/** A forecast. */
+export interface Forecast {
+  /** The knowledge cut-off, ISO-8601 with `+08:00`. */
+  readonly knownAt: string;
+  /** The scorecards of the forecast days, in day order, each with its `asOf`. */
+  readonly scorecards: readonly Scorecard[];
+  /** Every change of a metric's value from one forecast day to the next, by day then metric. */
+  readonly changes: readonly ForecastChange[];
+}
+
+const NOUN = {
+  customer: 'chats of customer',
+  order: 'order',
+  serviceOrder: 'service order',
+  reviews: 'reviews of customer',
+} as const;
+
+/**
+ * The scorecards of the next `days` evaluation days computed from the facts known at
+ * `knownAt` only (the first day is the first whose as-of instant, 00:00 Shanghai, is at or after
+ * `knownAt`), in one history pass over the data as it was known then; and each day on which a
+ * metric's value changes because events enter or leave its window, with those events. The
+ * forecast of day D with `knownAt` = D 00:00 equals `evaluateStore` for D.
+ *
+ * @throws {ArgumentError} on unparsed data, a malformed `knownAt`, or `days` not a whole number in 1–366.
+ *
+ * @example
+ * ```ts
+ * const f = forecast(data, { knownAt: '2026-11-22 10:00', days: 30 });
+ * f.scorecards[0].asOf;
+ * //=> '2026-11-23'
+ * f.changes[0].text;
+ * //=> 'logistics.same-day-collection-rate on 2026-11-24: 93.10% → 93.33% (order O000001401 leaves)'
+ * ```
+ */
+export function forecast(data: StoreData, options: ForecastOptions): Forecast {
+  if (!isParsedStoreData(data)) {
+    throw new ArgumentError('forecast: expected store data returned by parseStoreData');
+  }
+  const knownMs = toEpochMs(options?.knownAt);
+  if (typeof knownMs !== 'number') {
+    throw new ArgumentError(`forecast: expected knownAt as an instant, ${knownMs.error}`);
+  }
+  const days = options.days;
+  if (!Number.isInteger(days) || days < 1 || days > 366) {
+    throw new ArgumentError(
+      `forecast: expected days as a whole number 1–366, found ${String(days)}`,
+    );
+  }
+  if (options.peers !== undefined) parsePeerData(options.peers);
+  const ruleSet = options.ruleSet ?? defaultRuleSet;
+  const fromDay: DayNumber = dayNumberOf(knownMs) + (msOfDay(knownMs) === 0 ? 0 : 1);
+  const toDay = fromDay + days - 1;
+  const known = dataKnownBefore(data, knownMs);
+
+  // Net change per (day, slot, entity): what starts counting that day minus what stops.
+  const deltas = new Map<string, { c: TracedContribution; num: number; den: number }>();
+  const note = (c: TracedContribution, day: DayNumber, sign: 1 | -1) => {
+    if (day <= fromDay || day > toDay) return;
+    const key = `${day}|${c.slot}|${c.family}|${c.entityId}|${c.anchor}`;
+    const d = deltas.get(key) ?? { c, num: 0, den: 0 };
+    d.num += sign * c.numerator;
+    d.den += sign * c.denominator;
+    deltas.set(key, d);
+  };
+  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, (c) => {
+    if (metricOfSlot(c.slot) === undefined) return;
+    note(c, c.from, 1);
+    note(c, c.to + 1, -1);
+  });
+  const eventsOf = new Map<string, ForecastEvent[]>();
+  for (const [key, d] of deltas) {
+    if (d.num === 0 && d.den === 0) continue;
+    const [day, slot] = key.split('|');
+    const def = metricCatalogue[Number(slot)] as (typeof metricCatalogue)[number];
+    const family = d.c.family as ForecastEvent['family'];
+    const change =
+      d.den > 0 || (d.den === 0 && d.num > 0)
+        ? 'enters'
+        : d.den < 0 || d.num < 0
+          ? 'leaves'
+          : 'changes';
+    const anchorDay = Number.isNaN(d.c.anchor) ? null : dayKeyOf(d.c.anchor);
+    const numerator = d.num / def.numeratorScale;
+    const denominator = d.den / def.denominatorScale;
+    const list = eventsOf.get(`${day}|${slot}`) ?? [];
+    list.push({
+      change,
+      family,
+      recordId: d.c.entityId,
+      anchorDay,
+      numerator,
+      denominator,
+      text: `${NOUN[family]} ${d.c.entityId}${anchorDay === null ? '' : ` (${anchorDay})`} ${change} (${signed(numerator)} / ${signed(denominator)})`,
+    });
+    eventsOf.set(`${day}|${slot}`, list);
+  }
+
+  const changes: ForecastChange[] = [];
+  for (let i = 1; i < scorecards.length; i++) {
+    const before = scorecards[i - 1] as Scorecard;
+    const card = scorecards[i] as Scorecard;
+    metricCatalogue.forEach((def, slot) => {
+      const a = before.metrics[def.id].value;
+      const b = card.metrics[def.id].value;
+      if (a === null ? b === null : b !== null && a.eq(b)) return;
+      const events = (eventsOf.get(`${fromDay + i}|${slot}`) ?? []).sort((x, y) =>
+        x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0,
+      );
+      const unit = (getMetricDefinition(def.id) as (typeof metricCatalogue)[number]).unit;
+      const shown = events.slice(0, 3).map((e) => `${NOUN[e.family]} ${e.recordId} ${e.change}`);
+      const more = events.length > 3 ? `, ${events.length - 3} more` : '';
+      changes.push({
+        metric: def.id,
+        day: card.asOf,
+        from: a,
+        to: b,
+        events,
+        text: `${def.id} on ${card.asOf}: ${formatValue(a, unit)} → ${formatValue(b, unit)}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}`,
+      });
+    });
+  }
+  return { knownAt: formatShanghaiInstant(knownMs), scorecards, changes };
+}
+
+function signed(x: number): string {
+  return x > 0 ? `+${x}` : String(x);
+}

@@ -1,0 +1,111 @@
+/**
+ * forecast: the scorecards of the next days from what is known at an instant, and the events
+ * entering and leaving each window on the right day.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { forecast } from '../../src/advice/forecast.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
+import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
+import { order, review, sh, storeData } from '../_helpers.js';
+import { AS_OF, storeArb } from '../laws/_arbitraries.js';
+
+describe('forecast: the law', () => {
+  it('the forecast of day D with knownAt = D 00:00 equals evaluateStore for D', () => {
+    fc.assert(
+      fc.property(storeArb, fc.integer({ min: -40, max: 40 }), (data, offset) => {
+        const day = dayKeyOf(parseDayKey(AS_OF) + offset);
+        const f = forecast(data, { knownAt: `${day} 00:00`, days: 1 });
+        expect(f.scorecards.map((c) => c.asOf)).toEqual([day]);
+        expect(JSON.stringify(f.scorecards[0])).toBe(
+          JSON.stringify(evaluateStore(data, { asOf: day })),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does not change when facts stamped at or after knownAt change', () => {
+    fc.assert(
+      fc.property(storeArb, (data) => {
+        const knownAt = `${AS_OF} 00:00`;
+        const a = forecast(data, { knownAt, days: 5 });
+        const cut = sh(knownAt);
+        const withoutLater = {
+          ...data,
+          reviews: data.reviews.filter((r) => r.createdAt < cut),
+          orders: data.orders.map((o) =>
+            o.deliveredAt !== undefined && o.deliveredAt >= cut
+              ? { ...o, deliveredAt: undefined }
+              : o,
+          ),
+        };
+        expect(JSON.stringify(forecast(withoutLater, { knownAt, days: 5 }).scorecards)).toBe(
+          JSON.stringify(a.scorecards),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('forecast: days and events', () => {
+  // Reviews window [D−90, D−1]. One 1-star review of u1 created 2026-08-25 (D−90 for D =
+  // 2026-11-23): it counts on 11-23 and leaves on 11-24. A 5-star review of u2 created on
+  // 2026-11-22 10:00 is known at 11-22 12:00; one of u3 created 11-22 13:00 is not.
+  const data = storeData({
+    reviews: [
+      review('u1', '2026-08-25 09:00', 1, { id: 'r-old' }),
+      review('u2', '2026-11-22 10:00', 5, { id: 'r-known' }),
+      review('u3', '2026-11-22 13:00', 5, { id: 'r-later' }),
+    ],
+  });
+  const f = forecast(data, { knownAt: '2026-11-22 12:00', days: 3 });
+
+  it('starts with the first day whose as-of instant is after knownAt, and knows nothing after it', () => {
+    expect(f.knownAt).toBe('2026-11-22T12:00:00.000+08:00');
+    expect(f.scorecards.map((c) => c.asOf)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+    const neg = f.scorecards.map((c) => c.metrics['reviews.negative-rate']);
+    // 11-23: r-old and r-known (r-later is not known at 12:00): 1 / 2; 11-24: r-old has left.
+    expect(neg.map((m) => `${m.numerator}/${m.denominator}`)).toEqual(['1/2', '0/1', '0/1']);
+  });
+
+  it('names the review leaving the window on the day its value changes', () => {
+    const changes = f.changes.filter((c) => c.metric === 'reviews.negative-rate');
+    expect(changes.map((c) => [c.day, c.from?.toString(), c.to?.toString()])).toEqual([
+      ['2026-11-24', '0.5', '0'],
+    ]);
+    expect(changes[0]?.events).toEqual([
+      {
+        change: 'leaves',
+        family: 'reviews',
+        recordId: 'u1',
+        anchorDay: '2026-08-25',
+        numerator: -1,
+        denominator: -1,
+        text: 'reviews of customer u1 (2026-08-25) leaves (-1 / -1)',
+      },
+    ]);
+    expect(changes[0]?.text).toBe(
+      'reviews.negative-rate on 2026-11-24: 50.00% → 0.00% (reviews of customer u1 leaves)',
+    );
+  });
+
+  it('names an order entering its window on its due day', () => {
+    // Paid 2026-11-21 10:00, due the same day: the same-day collection window [D−30, D−1] takes
+    // it on 11-22 as of knownAt 11-21 12:00 — it enters on the second forecast day.
+    const o = order('u1', '2026-11-21 10:00', { id: 'o-1', collectedAt: sh('2026-11-21 11:00') });
+    const g = forecast(storeData({ orders: [o] }), { knownAt: '2026-11-21 12:00', days: 2 });
+    const c = g.changes.find((x) => x.metric === 'logistics.same-day-collection-rate');
+    expect(c?.day).toBe('2026-11-23');
+    expect(
+      c?.events.map((e) => [e.change, e.recordId, e.anchorDay, e.numerator, e.denominator]),
+    ).toEqual([['enters', 'o-1', '2026-11-21', 1, 1]]);
+  });
+
+  it('refuses a malformed knownAt or days', () => {
+    expect(() => forecast(data, { knownAt: 'soon', days: 3 })).toThrow(/instant/);
+    expect(() => forecast(data, { knownAt: '2026-11-22 00:00', days: 0 })).toThrow(/1–366/);
+    expect(() => forecast(data, { knownAt: '2026-11-22 00:00', days: 1.5 })).toThrow(/1–366/);
+  });
+});
