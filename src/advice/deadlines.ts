@@ -19,6 +19,9 @@ import {
   toEpochMs,
 } from '../time/shanghai.js';
 
+/** `2026-11-22 10:00:00`: an instant as a merchant reads it (Shanghai time). */
+const local = (ms: number) => formatShanghaiInstant(ms).slice(0, 19).replace('T', ' ');
+
 /** One open case: what it is, by when, and what meeting or missing the deadline does. */
 export interface OpenDeadline {
   /** The metric the outcome counts in. */
@@ -108,7 +111,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
       recordId: r.id,
       customerId: r.customerId,
       deadlineMs: r.createdAt + handlingMs,
-      what: `${r.stars}-star review created ${formatShanghaiInstant(r.createdAt)}, not replied`,
+      what: `${r.stars}-star review created ${local(r.createdAt)}, not replied`,
       ifMet: 'handled in time: +1 / +1',
       ifMissed: 'not handled in time: +0 / +1',
     });
@@ -128,7 +131,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
         recordId: o.id,
         customerId: o.customerId,
         deadlineMs: dayStartMs(dueDay + 1) - 1,
-        what: `order shippable ${formatShanghaiInstant(shippableAt)}, not collected`,
+        what: `order shippable ${local(shippableAt)}, not collected`,
         ifMet: 'collected by the end of its due day: +1 / +1',
         ifMissed: 'not collected in time: +0 / +1',
       });
@@ -139,7 +142,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
         recordId: o.id,
         customerId: o.customerId,
         deadlineMs: dayStartMs(shippableDay + arrivalDays + 1) - 1,
-        what: `order shippable ${formatShanghaiInstant(shippableAt)}, not delivered`,
+        what: `order shippable ${local(shippableAt)}, not delivered`,
         ifMet: `delivered by the end of the shippable day + ${arrivalDays}: +1 / +1`,
         ifMissed: 'not delivered in time: +0 / +1',
       });
@@ -157,7 +160,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
       recordId: s.id,
       customerId: customerOf.get(s.orderId) ?? '',
       deadlineMs: s.appliedAt + warnHours * HOUR_MS,
-      what: `${s.type} service order applied ${formatShanghaiInstant(s.appliedAt)}, approved, not completed`,
+      what: `${s.type} service order applied ${local(s.appliedAt)}, approved, not completed`,
       ifMet: `completed within ${warnHours} h: adds its hours to the average, below the warning line`,
       ifMissed: `every further hour adds to the average; past ${warnHours} h it weighs toward the "long after-sales times" warning`,
       hoursOnClock,
@@ -196,7 +199,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
         recordId: piece.id,
         customerId,
         deadlineMs: m.firstCustomerAt + limitMs,
-        what: `pre-sales consultation since ${formatShanghaiInstant(m.firstCustomerAt)}, no reply yet`,
+        what: `pre-sales consultation since ${local(m.firstCustomerAt)}, no reply yet`,
         ifMet: 'first reply in time: +1 / +1',
         ifMissed: 'no reply in time: +0 / +1',
       });

@@ -7,6 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../_suggest.js';
+import { openDeadlines } from '../advice/deadlines.js';
+import { forecast } from '../advice/forecast.js';
 import {
   type InputIssue,
   InvalidInputError,
@@ -20,9 +22,10 @@ import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
 import { chatStageCounts, dataSpan } from '../scorecard/dataSummary.js';
 import { parsePeerData } from '../scorecard/peers.js';
-import { parseDayKey } from '../time/shanghai.js';
+import { formatShanghaiInstant, parseDayKey, toEpochMs } from '../time/shanghai.js';
 import { VERSION } from '../version.js';
 import { renderScorecard } from './render.js';
+import { renderToday } from './today.js';
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
@@ -38,14 +41,20 @@ export interface CliIo {
 
 /** The usage text. */
 export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict] [--quiet]
+       jd-weather-vane today <store> [--at INSTANT] [--days N] [--json]
 
-Computes JD's store weather vane (京东风向标) for one evaluation day.
+score: computes JD's store weather vane (京东风向标) for one evaluation day.
+today: what is still open at an instant and by when (open deadlines, soonest first), and the
+       next days of each metric if nothing new happens (docs/daily-routine.md).
 
   <store>             the store's data (format: docs/input.md in the package): a .json file,
                       a folder (store.json and one .jsonl or .csv file per collection,
                       streamed; docs/files.md), or - to read the JSON from standard input
   --as-of YYYY-MM-DD  the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts
   --mapping m.json    CSV column mapping for a folder (default: the folder's mapping.json)
+  --at INSTANT        today: the instant to look from (default: now), e.g. "2026-11-22 10:00"
+                      (Shanghai time) or 2026-11-22T02:00:00Z
+  --days N            today: how many days to forecast (default 30)
   --peers peers.json  category peers: { composites (their totals), modules, metrics }
                       (docs/input.md); scores metrics against them and adds the standing
   --json              print the scorecard as JSON; warnings and errors go to stderr as JSON
@@ -65,6 +74,8 @@ class UsageError extends Error {}
 
 const OPTIONS = {
   'as-of': { type: 'string' },
+  at: { type: 'string' },
+  days: { type: 'string' },
   peers: { type: 'string' },
   mapping: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -184,18 +195,47 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const [command, file, ...rest] = positionals;
-    if (command !== 'score')
+    if (command !== 'score' && command !== 'today')
       throw new UsageError(
-        `expected the command "score", found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command, ['score'])}`,
+        `expected the command "score" or "today", found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command, ['score', 'today'])}`,
       );
     if (file === undefined)
       throw new UsageError(
-        'expected the store after "score": a .json file, a folder, or - for standard input',
+        `expected the store after "${command}": a .json file, a folder, or - for standard input`,
       );
     if (rest.length > 0)
       throw new UsageError(
         `expected one store file, found also ${rest.map((r) => JSON.stringify(r)).join(', ')}`,
       );
+    if (command === 'today') {
+      if (values['as-of'] !== undefined)
+        throw new UsageError(
+          'expected --at INSTANT with "today", found --as-of (a "score" option)',
+        );
+      progress = io.stderrIsTTY === true && !values.quiet ? new Progress(io) : undefined;
+      const todayArgs = parseTodayArgs(values.at, values.days, io);
+      const data = await readStore(
+        file,
+        io,
+        progress,
+        values.mapping === undefined
+          ? undefined
+          : (readJson(values.mapping, 'mapping') as CsvMapping),
+      );
+      progress?.phase('looking ahead');
+      const deadlines = openDeadlines(data, { at: todayArgs.atMs });
+      const f = forecast(data, { knownAt: todayArgs.atMs, days: todayArgs.days });
+      progress?.done();
+      const at = formatShanghaiInstant(todayArgs.atMs);
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ at, deadlines, forecast: { knownAt: f.knownAt, days: f.scorecards.map((c) => ({ asOf: c.asOf, metrics: Object.fromEntries(Object.entries(c.metrics).map(([id, m]) => [id, m.value])) })), changes: f.changes } }, null, 2)}\n`
+          : `${renderToday(data.store.id, at, deadlines, f)}\n`,
+      );
+      return 0;
+    }
+    if (values.at !== undefined || values.days !== undefined)
+      throw new UsageError('expected --at and --days with "today" only');
     const asOf = values['as-of'];
     if (asOf === undefined)
       throw new UsageError('expected --as-of YYYY-MM-DD (the evaluation day)');
@@ -256,6 +296,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw e;
   }
+}
+
+/** The instant and the days of `today`, checked. */
+function parseTodayArgs(
+  at: string | undefined,
+  days: string | undefined,
+  io: CliIo,
+): { atMs: number; days: number } {
+  let atMs = (io.now ?? Date.now)();
+  if (at !== undefined) {
+    const ms = toEpochMs(at);
+    if (typeof ms !== 'number') throw new UsageError(`--at: ${ms.error}`);
+    atMs = ms;
+  }
+  const n = days === undefined ? 30 : Number(days);
+  if (!Number.isInteger(n) || n < 1 || n > 366)
+    throw new UsageError(`expected --days as a whole number 1–366, found ${JSON.stringify(days)}`);
+  return { atMs, days: n };
 }
 
 /** Progress on stderr, one line rewritten in place (`\r`). */

@@ -92,15 +92,16 @@ describe('forecast: days and events', () => {
   });
 
   it('names an order entering its window on its due day', () => {
-    // Paid 2026-11-21 10:00, due the same day: the same-day collection window [D−30, D−1] takes
-    // it on 11-22 as of knownAt 11-21 12:00 — it enters on the second forecast day.
-    const o = order('u1', '2026-11-21 10:00', { id: 'o-1', collectedAt: sh('2026-11-21 11:00') });
-    const g = forecast(storeData({ orders: [o] }), { knownAt: '2026-11-21 12:00', days: 2 });
+    // Paid 2026-11-21 16:00 (the cut-off: due the next day), collected 18:00. Known at 20:00,
+    // the forecast starts on 11-22, whose window [D−30, D−1] ends on 11-21: the order's due day
+    // 11-22 enters the window on 11-23.
+    const o = order('u1', '2026-11-21 16:00', { id: 'o-1', collectedAt: sh('2026-11-21 18:00') });
+    const g = forecast(storeData({ orders: [o] }), { knownAt: '2026-11-21 20:00', days: 2 });
     const c = g.changes.find((x) => x.metric === 'logistics.same-day-collection-rate');
-    expect(c?.day).toBe('2026-11-23');
+    expect([c?.day, c?.from, c?.to?.toString()]).toEqual(['2026-11-23', null, '1']);
     expect(
       c?.events.map((e) => [e.change, e.recordId, e.anchorDay, e.numerator, e.denominator]),
-    ).toEqual([['enters', 'o-1', '2026-11-21', 1, 1]]);
+    ).toEqual([['enters', 'o-1', '2026-11-22', 1, 1]]);
   });
 
   it('refuses a malformed knownAt or days', () => {

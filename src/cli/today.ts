@@ -1,0 +1,115 @@
+/**
+ * The `today` command's text: the open deadlines, soonest first and grouped by metric, and the
+ * next days of each metric if nothing new happens, as a small chart with the days events age
+ * out.
+ *
+ * @module
+ */
+import type { OpenDeadline } from '../advice/deadlines.js';
+import type { Forecast } from '../advice/forecast.js';
+import { formatValue } from '../format.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { pad } from './render.js';
+
+/** Most deadlines listed per metric in text; `--json` gives them all. */
+export const MAX_DEADLINES_PER_METRIC = 10;
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** `2026-11-22T23:59:59.999+08:00` → `2026-11-22 23:59:59`. */
+function shanghai(iso: string): string {
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
+/** `3 h 20 min`, `45 s`, `2 d 4 h`. */
+export function formatLeft(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return `${h} h ${min % 60} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+
+/** A one-line chart of values (null: a gap). */
+function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return '';
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  return values
+    .map((v) => {
+      if (v === null) return ' ';
+      const i = hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
+      return BARS[i] as string;
+    })
+    .join('');
+}
+
+/** The text of `jd-weather-vane today`. */
+export function renderToday(
+  storeId: string,
+  at: string,
+  deadlines: readonly OpenDeadline[],
+  f: Forecast,
+): string {
+  const lines: string[] = [];
+  lines.push(`京东风向标 today · ${storeId} · at ${shanghai(at)} (Shanghai, +08:00)`);
+  lines.push('');
+  lines.push(
+    deadlines.length === 0
+      ? 'Open deadlines: none (nothing open at this instant will count in a metric).'
+      : `Open deadlines: ${deadlines.length}, soonest first. Meet them and the metric counts the case in time.`,
+  );
+  const byMetric = new Map<MetricId, OpenDeadline[]>();
+  for (const d of deadlines) {
+    const list = byMetric.get(d.metric);
+    if (list === undefined) byMetric.set(d.metric, [d]);
+    else list.push(d);
+  }
+  const ordered = [...byMetric.entries()].sort(
+    (a, b) => (a[1][0]?.deadlineMs ?? 0) - (b[1][0]?.deadlineMs ?? 0),
+  );
+  for (const [metric, list] of ordered) {
+    const def = getMetricDefinition(metric);
+    lines.push('');
+    lines.push(`  ${def?.name.zh ?? ''} ${def?.name.en ?? metric}: ${list.length} open`);
+    for (const d of list.slice(0, MAX_DEADLINES_PER_METRIC)) {
+      const clock =
+        d.hoursOnClock === undefined ? '' : ` · ${d.hoursOnClock.toFixed(1)} h on the clock`;
+      lines.push(
+        `    due ${shanghai(d.deadline)}  ${pad(`${formatLeft(d.leftMs)} left`, 18)}${d.recordId}  ${d.what}${clock}`,
+      );
+    }
+    if (list.length > MAX_DEADLINES_PER_METRIC)
+      lines.push(
+        `    … and ${list.length - MAX_DEADLINES_PER_METRIC} more (all of them with --json)`,
+      );
+  }
+
+  const cards = f.scorecards;
+  const first = cards[0];
+  const last = cards[cards.length - 1];
+  lines.push('');
+  lines.push(
+    `Next ${cards.length} days if nothing new happens (${first?.asOf} … ${last?.asOf}; known at ${shanghai(f.knownAt)}):`,
+  );
+  lines.push("  each day's value; the days listed are when events enter or leave the window");
+  const width = Math.max(...metricCatalogue.map((d) => [...d.name.zh].length * 2)) + 1;
+  for (const def of metricCatalogue) {
+    const values = cards.map((c) => c.metrics[def.id].value);
+    const changes = f.changes.filter((c) => c.metric === def.id);
+    const from = formatValue(values[0] ?? null, def.unit);
+    const to = formatValue(values[values.length - 1] ?? null, def.unit);
+    const days = changes.map((c) => c.day.slice(5));
+    const when =
+      days.length === 0
+        ? 'steady'
+        : `changes ${days.slice(0, 6).join(' ')}${days.length > 6 ? ` +${days.length - 6}` : ''}`;
+    lines.push(
+      `  ${pad(def.name.zh, width)}${pad(from, 9, 'right')} ${sparkline(values.map((v) => (v === null ? null : v.toNumber())))} ${pad(to, 9, 'right')}  ${when}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * `jd-weather-vane today`: the open deadlines and the forecast, in text and JSON.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { formatLeft } from '../../src/cli/today.js';
+import { sh } from '../_helpers.js';
+
+const run = async (args: string[], now?: number) => {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    ...(now === undefined ? {} : { now: () => now }),
+  });
+  return { code, out, err };
+};
+const sample = 'examples/sample-store.json';
+
+const dir = mkdtempSync(join(tmpdir(), 'jwv-today-'));
+const store = join(dir, 'store.json');
+writeFileSync(
+  store,
+  JSON.stringify({
+    store: { id: 's1' },
+    reviews: [{ id: 'r-1', customerId: 'u1', createdAt: '2026-11-21 10:00', stars: 1 }],
+    chatSessions: [
+      {
+        id: 'c-1',
+        customerId: 'u2',
+        messages: [{ from: 'customer', at: '2026-11-22 09:59:50' }],
+      },
+    ],
+  }),
+);
+
+describe('jd-weather-vane today', () => {
+  it('prints the open deadlines soonest first, grouped by metric, with the time left', async () => {
+    const r = await run(['today', store, '--at', '2026-11-22 10:00', '--days', '3']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('京东风向标 today · s1 · at 2026-11-22 10:00:00 (Shanghai, +08:00)');
+    expect(r.out).toContain('Open deadlines: 2, soonest first.');
+    const due = lines.filter((l) => l.trim().startsWith('due '));
+    expect(
+      due.map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .slice(0, 3),
+      ),
+    ).toEqual(
+      [
+        ['due 2026-11-22 10:00:20', '20 s left', 'c-1'],
+        ['due 2026-11-22 10:00:00', '0 s left', 'r-1'],
+      ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+    );
+    expect(r.out).toContain('Next 3 days if nothing new happens (2026-11-23 … 2026-11-25');
+  });
+
+  it('defaults --at to now, and says which instant it used', async () => {
+    const r = await run(['today', store], sh('2026-11-21 12:00'));
+    expect(r.out.split('\n')[0]).toBe(
+      '京东风向标 today · s1 · at 2026-11-21 12:00:00 (Shanghai, +08:00)',
+    );
+    expect(r.out).toContain('Next 30 days');
+  });
+
+  it('prints JSON with --json: every deadline, and the forecast days and changes', async () => {
+    const r = await run(['today', sample, '--at', '2026-11-22 10:00', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.at).toBe('2026-11-22T10:00:00.000+08:00');
+    expect(j.deadlines.length).toBe(15);
+    expect(j.deadlines[0]).toMatchObject({
+      metric: 'logistics.next-day-arrival-rate',
+      deadline: '2026-11-22T23:59:59.999+08:00',
+    });
+    expect(j.forecast.days).toHaveLength(30);
+    expect(j.forecast.days[0].asOf).toBe('2026-11-23');
+    expect(j.forecast.changes.length).toBeGreaterThan(0);
+  });
+
+  it('rejects --as-of with today, --at with score, and a malformed instant or day count', async () => {
+    expect((await run(['today', store, '--as-of', '2026-11-22'])).code).toBe(2);
+    expect(
+      (await run(['score', store, '--as-of', '2026-11-22', '--at', '2026-11-22 10:00'])).code,
+    ).toBe(2);
+    const bad = await run(['today', store, '--at', 'soon']);
+    expect([bad.code, bad.err.split('\n')[0]]).toEqual([
+      2,
+      expect.stringMatching(/^jd-weather-vane: --at: expected an instant/),
+    ]);
+    expect((await run(['today', store, '--days', '0'])).code).toBe(2);
+    expect((await run(['todya', store])).err).toMatch(/did you mean "today"/);
+  });
+});
+
+describe('formatLeft', () => {
+  it.each([
+    [0, '0 s'],
+    [59_999, '59 s'],
+    [60_000, '1 min'],
+    [3_600_000 * 3 + 60_000 * 20, '3 h 20 min'],
+    [3_600_000 * 50, '2 d 2 h'],
+  ])('%i ms → %s', (ms, text) => {
+    expect(formatLeft(ms)).toBe(text);
+  });
+});
