@@ -46,19 +46,17 @@ describe('jd-weather-vane today', () => {
     expect(lines[0]).toBe('京东风向标 today · s1 · at 2026-11-22 10:00:00 (Shanghai, +08:00)');
     expect(r.out).toContain('Open deadlines: 2, soonest first.');
     const due = lines.filter((l) => l.trim().startsWith('due '));
-    expect(
-      due.map((l) =>
-        l
-          .trim()
-          .split(/\s{2,}/)
-          .slice(0, 3),
-      ),
-    ).toEqual(
-      [
-        ['due 2026-11-22 10:00:20', '20 s left', 'c-1'],
-        ['due 2026-11-22 10:00:00', '0 s left', 'r-1'],
-      ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+    // Grouped by metric, the group with the soonest deadline first.
+    const cells = due.map((l) =>
+      l
+        .trim()
+        .split(/\s{2,}/)
+        .slice(0, 3),
     );
+    expect(cells).toEqual([
+      ['due 2026-11-22 10:00:00', '0 s left', 'r-1'],
+      ['due 2026-11-22 10:00:20', '20 s left', 'c-1'],
+    ]);
     expect(r.out).toContain('Next 3 days if nothing new happens (2026-11-23 … 2026-11-25');
   });
 
