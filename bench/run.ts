@@ -26,6 +26,7 @@ import {
   metricTallies,
   type SqlTally,
 } from '../sql/duckdb.js';
+import { forecast } from '../src/advice/forecast.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import type { StoreData } from '../src/model.js';
 import { readStoreDir, writeStoreDir } from '../src/node/index.js';
@@ -228,6 +229,13 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
   log(`history of ${HISTORY_DAYS} days in ${round(historyMs)} ms`);
   historyCards = [];
 
+  // A 30-day forecast from the as-of instant against a 30-day history of the same days.
+  const history30 = time(() =>
+    evaluateHistory(data, { from: AS_OF, to: dayKeyOf(parseDayKey(AS_OF) + 29) }),
+  );
+  const forecast30 = time(() => forecast(data, { knownAt: `${AS_OF} 00:00`, days: 30 }));
+  log(`30-day history ${round(history30.ms)} ms, 30-day forecast ${round(forecast30.ms)} ms`);
+
   const e2e = await endToEnd(spec, { storesRoot, storeDir, jsonFile }, card as Scorecard, log);
 
   return {
@@ -265,6 +273,8 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
     evaluateHeapShare: round(heap.peakLiveBytes / parsedHeapBytes, 3),
     evaluateGcs: heap.gcs,
     historyPeakLiveHeapMb: mb(historyHeap.peakLiveBytes),
+    history30Ms: round(history30.ms),
+    forecast30Ms: round(forecast30.ms),
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
     ...e2e,
     ...(size === 'large' ? { largeCliPeakRssMb: e2e.cliPeakRssMb } : {}),
@@ -399,6 +409,8 @@ function table(rows: Record<string, unknown>[]): string {
     ['ratio', (r) => String(r.ratio)],
     ['180-d history ms', (r) => String(r.historyMs)],
     ['history ratio', (r) => String(r.historyRatio)],
+    ['30-d history ms', (r) => String(r.history30Ms)],
+    ['30-d forecast ms', (r) => String(r.forecast30Ms)],
     ['parsed heap MB', (r) => String(r.parsedHeapMb)],
     ['eval peak +MB', (r) => String(r.evaluatePeakLiveHeapMb)],
     ['share', (r) => String(r.evaluateHeapShare)],
