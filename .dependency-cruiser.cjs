@@ -16,6 +16,7 @@ const STAGES = [
   ['standing', '^src/standing/'],
   ['evaluate', '^src/evaluate/'],
   ['advice', '^src/advice/'],
+  ['values', '^src/values/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
   ['entry', '^src/index\\.ts$'],

@@ -211,6 +211,7 @@ export {
   type ScoreMethod,
   type ScoreMetricOptions,
   scoreMetric,
+  type VersusAverage,
 } from './scoring/metric.js';
 export { type MetricContribution, type ModuleScore, scoreModules } from './scoring/modules.js';
 export { rankingRate, scoreAgainstPeers } from './scoring/percentile.js';
@@ -257,4 +258,20 @@ export {
 export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing/warmShopkeeper.js';
 export type { InstantInput } from './time/shanghai.js';
 export type { DayRange, WindowSpec } from './time/window.js';
+// Values: scores from the numbers a merchant sees, what-if
+export {
+  type MetricValueInput,
+  type ScoreValuesOptions,
+  type StoreValues,
+  scoreValues,
+  storeValuesIssues,
+  storeValuesSchema,
+} from './values/scoreValues.js';
+export {
+  type ScorecardDifference,
+  type WhatIf,
+  type WhatIfChange,
+  type WhatIfOptions,
+  whatIf,
+} from './values/whatIf.js';
 export { VERSION } from './version.js';

@@ -85,13 +85,17 @@ const EXPECTED = [
   'scoreMetric',
   'scoreModules',
   'scoreStore',
+  'scoreValues',
   'serviceOrderSchema',
   'storeDataSchema',
   'storeSchema',
   'storeStars',
+  'storeValuesIssues',
+  'storeValuesSchema',
   'totalScore',
   'validateRuleSet',
   'warmShopkeeperBadge',
+  'whatIf',
 ];
 
 describe('public exports', () => {

@@ -497,3 +497,37 @@ export const DEFAULT_ACTIVITY_GATE: Sourced<number> = sourced(0.2, {
   url: URL_ACTIVITY_GATE,
   note: 'ranking rate ≥ 20%',
 });
+
+/** A module's 高/中/低 label from its ranking among peers. */
+export type ModuleLabel = '高' | '中' | '低';
+
+/** Where a module's ranking turns its label: 高 at or above `high`, 低 below `low`. */
+export interface ModuleLabelRules {
+  /** Ranking at or above this: 高 (high). */
+  readonly high: Sourced<number>;
+  /** Ranking below this: 低 (low); in between: 中. */
+  readonly low: Sourced<number>;
+}
+
+/**
+ * The 高/中/低 module labels (`assumption`): JD's back-end labels each module against its
+ * category peers without publishing the lines. We take the two ranking lines JD does publish
+ * for modules: 30%, below which a module bars 4.9 stars and Good Shop (the 2020-09 module
+ * floor), and 70%, the ranking rate of 4.5 stars.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_MODULE_LABELS.high.value;
+ * //=> 0.7
+ * ```
+ */
+export const DEFAULT_MODULE_LABELS: ModuleLabelRules = Object.freeze({
+  high: sourced(0.7, {
+    tag: 'assumption',
+    note: 'a module ranked at or above 70% (the ranking rate of 4.5 stars) is labelled 高',
+  }),
+  low: sourced(0.3, {
+    tag: 'assumption',
+    note: 'a module ranked below 30% (the published module floor of 4.9 stars and Good Shop) is labelled 低',
+  }),
+});

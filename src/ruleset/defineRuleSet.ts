@@ -43,6 +43,8 @@ export interface RuleSetOverrides {
   readonly minimumSample?: Partial<Record<MetricId, number>>;
   /** Curve control points by metric id. */
   readonly controlPoints?: Partial<Record<MetricId, CurveControlPoints>>;
+  /** The 高/中/低 module label lines (module ranking fractions 0–1). */
+  readonly moduleLabels?: { readonly high?: number; readonly low?: number };
   /**
    * Bonus points per built-in service, per service of its own (`servicePoints`: a built-in id
    * overrides `pointsPerService`, any other id adds a service the rule set knows), and the cap.
@@ -79,6 +81,7 @@ const OVERRIDE_SHAPE: { readonly [key: string]: KeyShape } = {
   controlPoints: 'metric',
   // servicePoints: any service id (an id the rule set does not know adds a service).
   bonus: { pointsPerService: true, servicePoints: true, cap: true },
+  moduleLabels: { high: true, low: true },
 };
 const BY_ID_VALUE: { readonly [key: string]: KeyShape } = {
   windows: WINDOW,
@@ -202,6 +205,10 @@ export function defineRuleSet(
     metricWeights: mergeSourced(base.metricWeights, overrides.metricWeights),
     minimumSample: mergeSourced(base.minimumSample, overrides.minimumSample),
     controlPoints: mergeSourced(base.controlPoints, overrides.controlPoints),
+    moduleLabels: {
+      high: pick(base.moduleLabels.high, overrides.moduleLabels?.high),
+      low: pick(base.moduleLabels.low, overrides.moduleLabels?.low),
+    },
     bonus: {
       ...base.bonus,
       pointsPerService: pick(base.bonus.pointsPerService, b.pointsPerService),
@@ -310,6 +317,16 @@ export function validateRuleSet(rules: RuleSet): void {
   ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       issues.push({ path, message: `expected a number ≥ 0, found ${String(v)}` });
+  }
+  const { high, low } = rules.moduleLabels;
+  if (
+    !(typeof low.value === 'number' && typeof high.value === 'number') ||
+    !(low.value >= 0 && low.value <= high.value && high.value <= 1)
+  ) {
+    issues.push({
+      path: 'moduleLabels',
+      message: `expected 0 ≤ low ≤ high ≤ 1, found low ${String(low.value)}, high ${String(high.value)}`,
+    });
   }
   if (issues.length > 0) throw new RuleSetError(issues);
 }

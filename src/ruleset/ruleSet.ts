@@ -25,10 +25,12 @@ import {
   DEFAULT_CHAT_PENALTY_RULES,
   DEFAULT_CONSUMER_WARNING_RULES,
   DEFAULT_GOOD_SHOP_RULES,
+  DEFAULT_MODULE_LABELS,
   DEFAULT_MODULE_WEIGHTS,
   DEFAULT_STAR_TABLE,
   DEFAULT_WARM_SHOPKEEPER_RULES,
   type GoodShopRules,
+  type ModuleLabelRules,
   type ModuleWeights,
   type StarTable,
   type WarmShopkeeperRules,
@@ -73,6 +75,8 @@ export interface ScoringRules {
   readonly consumerWarnings: ConsumerWarningRules;
   /** Lowest ranking rate that may report for activities. */
   readonly activityGate: Sourced<number>;
+  /** Where a module's ranking turns its 高/中/低 label. */
+  readonly moduleLabels: ModuleLabelRules;
 }
 
 /** A complete rule set: how to measure, score, aggregate and rank. */
@@ -141,4 +145,5 @@ export const defaultRuleSet: RuleSet = deepFreeze({
   chatPenalty: DEFAULT_CHAT_PENALTY_RULES,
   consumerWarnings: DEFAULT_CONSUMER_WARNING_RULES,
   activityGate: DEFAULT_ACTIVITY_GATE,
+  moduleLabels: DEFAULT_MODULE_LABELS,
 });

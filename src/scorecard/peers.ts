@@ -39,8 +39,12 @@ export interface PeerData {
 const PEER_KEYS = ['category', 'asOf', 'composites', 'modules', 'metrics'] as const;
 const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
 
-/** The range and wording of one list of peer values. */
-interface ValueRule {
+/**
+ * The range and wording of a value in a unit (peer values, values read off JD's back-end).
+ *
+ * @internal
+ */
+export interface ValueRule {
   readonly what: string;
   readonly min: number;
   readonly max: number;
@@ -49,7 +53,8 @@ interface ValueRule {
 }
 
 const SCORE: ValueRule = { what: 'a score from 0 to 10', min: 0, max: 10 };
-const UNIT_RULES: Readonly<Record<MetricUnit, ValueRule>> = {
+/** @internal The range of a value of each unit. */
+export const UNIT_RULES: Readonly<Record<MetricUnit, ValueRule>> = {
   ratio: { what: 'a ratio as a fraction from 0 to 1', min: 0, max: 1, fraction: true },
   seconds: { what: 'a duration in seconds, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
   hours: { what: 'a duration in hours, at least 0', min: 0, max: Number.POSITIVE_INFINITY },
@@ -62,7 +67,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function valueIssue(v: unknown, rule: ValueRule): string | undefined {
+/** @internal What is wrong with a value for its rule, or `undefined`. */
+export function valueIssue(v: unknown, rule: ValueRule): string | undefined {
   if (typeof v !== 'number' || !Number.isFinite(v)) return expectedFound(rule.what, v);
   if (v >= rule.min && v <= rule.max) return undefined;
   if (rule.fraction === true && v > 1 && v <= 100) {

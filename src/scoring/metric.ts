@@ -22,6 +22,20 @@ export interface MetricResult<Id extends string = MetricId | 'reviews.good-rate'
    * peers' median score instead).
    */
   readonly score: number | null;
+  /** `'values'` when scored from values read off JD's back-end (`scoreValues`), not measured. */
+  readonly source?: 'values';
+  /** Against a supplied industry average (行业均值), when one was given (`scoreValues`). */
+  readonly versusAverage?: VersusAverage;
+}
+
+/** A value against a supplied industry average: better or worse, and by how much. */
+export interface VersusAverage {
+  /** The industry average, in the metric's unit. */
+  readonly average: number;
+  /** value − average, in the metric's unit. */
+  readonly difference: number;
+  /** Direction-aware: `'better'` when the value beats the average. */
+  readonly comparison: 'better' | 'worse' | 'equal';
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import type { Measurement } from '../metrics/types.js';
+import type { ModuleLabel } from '../rules/scoringDefaults.js';
 import type { RuleSet } from '../ruleset/ruleSet.js';
 import type { PeerData } from '../scorecard/peers.js';
 import type { ScorecardScores } from '../scorecard/scorecard.js';
@@ -84,6 +85,11 @@ export interface Standing {
   readonly rankingRate: number | null;
   /** Module ranking rates (0–1) where known. */
   readonly moduleRankings: ModuleRankings;
+  /**
+   * Each module's 高/中/低 label where its ranking is known: 高 at or above the rule set's
+   * `moduleLabels.high` (70%), 低 below `moduleLabels.low` (30%), else 中 (`assumption`).
+   */
+  readonly moduleLabels: Partial<Record<ModuleId, ModuleLabel>>;
   /** Store stars (店铺星级) from the 2019 table with the 2020-09 module rule, or `null`. */
   readonly stars: number | null;
   /** `'good-shop'` when certified, the ranking allows it and Good Shop eligibility is verified. */
@@ -176,6 +182,7 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
   return {
     rankingRate: rate,
     moduleRankings,
+    moduleLabels: moduleLabelsOf(moduleRankings, rules),
     stars: s.stars,
     badge: s.badge !== null && goodShop.eligible ? s.badge : null,
     unverified: unverifiedRequirements(
@@ -265,4 +272,22 @@ function noChatFigures(asOf: string): MonthlyChatFigures {
       messageRate: null,
     },
   };
+}
+
+/** The 高/中/低 label of each module whose ranking is known. */
+function moduleLabelsOf(
+  rankings: ModuleRankings,
+  rules: RuleSet,
+): Partial<Record<ModuleId, ModuleLabel>> {
+  const out: Partial<Record<ModuleId, ModuleLabel>> = {};
+  for (const m of MODULE_IDS) {
+    const r = rankings[m];
+    if (r === null || r === undefined) continue;
+    out[m] = atLeast(r, rules.moduleLabels.high.value)
+      ? '高'
+      : atLeast(r, rules.moduleLabels.low.value)
+        ? '中'
+        : '低';
+  }
+  return out;
 }

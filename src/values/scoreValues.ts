@@ -1,0 +1,468 @@
+/**
+ * Scorecards from the numbers a merchant already sees: each metric's value as JD's back-end
+ * shows it (or its numerator and denominator, or its value with its sample size), scored by the
+ * very stages `evaluateStore` uses after measuring.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { didYouMean, unknownKeyMessage } from '../_suggest.js';
+import { Dec } from '../decimal.js';
+import { type InputIssue, InvalidInputError } from '../errors.js';
+import type { Scorecard } from '../evaluate/evaluate.js';
+import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import type { Measurement, MetricDefinition } from '../metrics/types.js';
+import type { AssuredService, AssuredServiceId, Store } from '../model.js';
+import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { expectedFound } from '../schemas/_common.js';
+import { knownServiceIds } from '../schemas/assuredService.js';
+import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
+import { scoreDay } from '../scorecard/scorecard.js';
+import type { MetricResult, VersusAverage } from '../scoring/metric.js';
+import {
+  computeStanding,
+  type GoodShopFacts,
+  type MonthlyChatFigures,
+  type RankingInput,
+} from '../standing/standing.js';
+import { lastCompleteMonth, monthKeyOf } from '../time/month.js';
+import { type DayNumber, dayStartMs, tryParseDayKey } from '../time/shanghai.js';
+import { resolveWindow } from '../time/window.js';
+
+/**
+ * A metric's value as read off JD's back-end: the value alone (in the metric's unit: ratios as
+ * fractions, 3.2% is `0.032`), its numerator and denominator (counts; for an average, the total
+ * and the count), or its value with the sample it rests on. Only the last two can be
+ * `'too-little-data'`.
+ */
+export type MetricValueInput =
+  | number
+  | { readonly numerator: number | string; readonly denominator: number | string }
+  | { readonly value: number; readonly sample: number };
+
+/** What {@link scoreValues} scores. */
+export interface StoreValues {
+  /** The store (default `{ id: 'values' }`). */
+  readonly store?: Store;
+  /** The evaluation day the values are for, `YYYY-MM-DD`: it places the windows and the bonus. */
+  readonly asOf: string;
+  /** The values by metric id; a metric left out is `no-data`. */
+  readonly metrics: Readonly<Partial<Record<MetricId, MetricValueInput>>>;
+  /** 好评率, for the 放心购 tag. */
+  readonly goodReviewRate?: MetricValueInput;
+  /** The 放心购 services open on the evaluation day. */
+  readonly services?: readonly AssuredServiceId[];
+  /** Industry averages (行业均值) by metric id: each metric then says better or worse, and by how much. */
+  readonly industryAverages?: Readonly<Partial<Record<MetricId, number>>>;
+  /** Category peers: percentile scores, and the ranking. */
+  readonly peers?: PeerData;
+  /** A ranking read from JD instead of computed from peers. */
+  readonly ranking?: RankingInput;
+  /** Facts the standing reads: Good Shop facts, and the last complete month's chat figures. */
+  readonly facts?: {
+    readonly goodShop?: GoodShopFacts;
+    readonly chatMonth?: MonthlyChatFigures['figures'];
+  };
+}
+
+/** Options of {@link scoreValues}. */
+export interface ScoreValuesOptions {
+  /** Rules; the default rule set by default. */
+  readonly ruleSet?: RuleSet;
+}
+
+const KEYS = [
+  'store',
+  'asOf',
+  'metrics',
+  'goodReviewRate',
+  'services',
+  'industryAverages',
+  'peers',
+  'ranking',
+  'facts',
+] as const;
+const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const finiteAtLeast0 = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** A count or total ≥ 0: a finite number, or a decimal string (exact, as a scorecard prints it). */
+const amount = (v: unknown) =>
+  finiteAtLeast0(v) || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v));
+
+/** What is wrong with one metric value input. */
+export function metricValueIssues(
+  v: unknown,
+  path: string,
+  def: Pick<MetricDefinition, 'unit' | 'id'>,
+): InputIssue[] {
+  const rule = UNIT_RULES[def.unit];
+  if (typeof v === 'number') {
+    const m = valueIssue(v, rule);
+    return m === undefined ? [] : [{ path, message: m }];
+  }
+  if (!isObject(v)) {
+    return [
+      {
+        path,
+        message: expectedFound(`${rule.what}, { numerator, denominator } or { value, sample }`, v),
+      },
+    ];
+  }
+  const out: InputIssue[] = [];
+  if ('numerator' in v || 'denominator' in v) {
+    for (const k of Object.keys(v))
+      if (k !== 'numerator' && k !== 'denominator')
+        out.push({
+          path: `${path}.${k}`,
+          message: unknownKeyMessage(k, ['numerator', 'denominator'], path),
+        });
+    for (const k of ['numerator', 'denominator'] as const)
+      if (!finiteAtLeast0(v[k]))
+        out.push({ path: `${path}.${k}`, message: expectedFound('a finite number ≥ 0', v[k]) });
+    if (
+      out.length === 0 &&
+      def.unit === 'ratio' &&
+      (v.numerator as number) > (v.denominator as number)
+    )
+      out.push({
+        path,
+        message: `expected a numerator at most the denominator for a ratio, found ${String(v.numerator)} / ${String(v.denominator)}`,
+      });
+    if (out.length === 0 && def.unit === 'points' && new Dec(v.denominator as number).gt(0)) {
+      const m = valueIssue(
+        new Dec(v.numerator as number).div(new Dec(v.denominator as number)).toNumber(),
+        rule,
+      );
+      if (m !== undefined) out.push({ path, message: m });
+    }
+    return out;
+  }
+  for (const k of Object.keys(v))
+    if (k !== 'value' && k !== 'sample')
+      out.push({ path: `${path}.${k}`, message: unknownKeyMessage(k, ['value', 'sample'], path) });
+  const m = valueIssue(v.value, rule);
+  if (m !== undefined) out.push({ path: `${path}.value`, message: m });
+  if (!finiteAtLeast0(v.sample))
+    out.push({
+      path: `${path}.sample`,
+      message: expectedFound('the sample size, a finite number ≥ 0', v.sample),
+    });
+  return out;
+}
+
+/**
+ * Every problem of a values input (empty when it is valid): unknown keys and metric ids (with
+ * the name they resemble), values out of their unit's range (a ratio above 1, with the fraction
+ * a percentage stands for), numerators above denominators, unknown 放心购 services.
+ *
+ * @example
+ * ```ts
+ * storeValuesIssues({ asOf: '2026-11-23', metrics: { 'reviews.negative-rate': 3.2 } });
+ * //=> [{ path: 'metrics.reviews.negative-rate', message: 'expected a ratio as a fraction from 0 to 1 (3.2% is 0.032), found 3.2' }]
+ * ```
+ */
+export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRuleSet): InputIssue[] {
+  if (!isObject(input))
+    return [
+      { path: '', message: expectedFound('values as an object { asOf, metrics, … }', input) },
+    ];
+  const out: InputIssue[] = [];
+  for (const k of Object.keys(input))
+    if (!(KEYS as readonly string[]).includes(k))
+      out.push({ path: k, message: unknownKeyMessage(k, KEYS, 'values') });
+  if (typeof input.asOf !== 'string' || tryParseDayKey(input.asOf) === undefined)
+    out.push({
+      path: 'asOf',
+      message: expectedFound('the evaluation day as YYYY-MM-DD', input.asOf),
+    });
+  if (!isObject(input.metrics)) {
+    out.push({
+      path: 'metrics',
+      message: expectedFound('metrics as an object { <metric id>: value }', input.metrics),
+    });
+  } else {
+    for (const [id, v] of Object.entries(input.metrics)) {
+      const def = getMetricDefinition(id);
+      if (def === undefined) {
+        out.push({
+          path: `metrics.${id}`,
+          message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}${didYouMean(id, METRIC_IDS)}`,
+        });
+      } else out.push(...metricValueIssues(v, `metrics.${id}`, def));
+    }
+  }
+  if (input.goodReviewRate !== undefined)
+    out.push(
+      ...metricValueIssues(input.goodReviewRate, 'goodReviewRate', {
+        unit: 'ratio',
+        id: 'reviews.good-rate',
+      }),
+    );
+  if (input.industryAverages !== undefined) {
+    if (!isObject(input.industryAverages)) {
+      out.push({
+        path: 'industryAverages',
+        message: expectedFound('an object { <metric id>: average }', input.industryAverages),
+      });
+    } else {
+      for (const [id, v] of Object.entries(input.industryAverages)) {
+        const def = getMetricDefinition(id);
+        if (def === undefined)
+          out.push({
+            path: `industryAverages.${id}`,
+            message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}${didYouMean(id, METRIC_IDS)}`,
+          });
+        else {
+          const m = valueIssue(v, UNIT_RULES[def.unit]);
+          if (m !== undefined) out.push({ path: `industryAverages.${id}`, message: m });
+        }
+      }
+    }
+  }
+  if (input.services !== undefined) {
+    const known = knownServiceIds(ruleSet.bonus);
+    if (!Array.isArray(input.services))
+      out.push({
+        path: 'services',
+        message: expectedFound('an array of 放心购 service ids', input.services),
+      });
+    else
+      input.services.forEach((id, i) => {
+        if (typeof id !== 'string' || !known.includes(id))
+          out.push({
+            path: `services[${i}]`,
+            message: `expected a 放心购 service the rule set knows, found ${JSON.stringify(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`,
+          });
+      });
+  }
+  return out;
+}
+
+/**
+ * zod schema of {@link StoreValues}, checked as {@link storeValuesIssues} says (the default rule
+ * set's services).
+ *
+ * @example
+ * ```ts
+ * storeValuesSchema.safeParse({ asOf: '2026-11-23', metrics: { 'consultation.response-rate-30s': 0.92 } }).success;
+ * //=> true
+ * ```
+ */
+export const storeValuesSchema: z.ZodType<StoreValues, unknown> = z
+  .unknown()
+  .transform((v, ctx) => {
+    for (const i of storeValuesIssues(v))
+      ctx.issues.push({
+        code: 'custom',
+        path: i.path === '' ? [] : i.path.split('.'),
+        message: i.message,
+        input: v,
+      });
+    return v as StoreValues;
+  });
+
+/**
+ * A measurement from a value input, as the metrics stage would give it.
+ *
+ * @internal
+ */
+export function measurementOf<Id extends string>(
+  def: {
+    readonly id: Id;
+    readonly module: MetricDefinition['module'];
+    readonly unit: MetricDefinition['unit'];
+    readonly direction: MetricDefinition['direction'];
+  },
+  input: MetricValueInput | undefined,
+  day: DayNumber,
+  ruleSet: RuleSet,
+  windowOf: MetricId,
+  minimum: number,
+): Measurement<Id> {
+  const window = resolveWindow(day, ruleSet.windows[windowOf].value);
+  let numerator = new Dec(0);
+  let denominator = new Dec(0);
+  let sampled = true;
+  if (typeof input === 'number') {
+    numerator = new Dec(input);
+    denominator = new Dec(1);
+    sampled = false;
+  } else if (input !== undefined && 'numerator' in input) {
+    numerator = new Dec(input.numerator);
+    denominator = new Dec(input.denominator);
+  } else if (input !== undefined) {
+    denominator = new Dec(input.sample);
+    numerator = new Dec(input.value).times(denominator);
+  }
+  const noData = denominator.isZero();
+  return {
+    id: def.id,
+    module: def.module,
+    unit: def.unit,
+    direction: def.direction,
+    status: noData ? 'no-data' : sampled && denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    value: noData
+      ? null
+      : typeof input === 'object' && 'value' in input
+        ? new Dec(input.value)
+        : numerator.div(denominator),
+    numerator,
+    denominator,
+    window,
+  };
+}
+
+function versus(
+  def: MetricDefinition,
+  value: MetricResult['value'],
+  average: number,
+): VersusAverage | undefined {
+  if (value === null) return undefined;
+  const difference = value.minus(average);
+  const sign = difference.isZero() ? 0 : difference.isPositive() ? 1 : -1;
+  const better = def.direction === 'higher-is-better' ? sign > 0 : sign < 0;
+  return {
+    average,
+    difference: difference.toNumber(),
+    comparison: sign === 0 ? 'equal' : better ? 'better' : 'worse',
+  };
+}
+
+/**
+ * A scorecard from values read off JD's back-end: each metric's value (or numerator and
+ * denominator, or value with its sample), the open 放心购 services, and optionally peers, a
+ * ranking and facts. The same scoring, module, composite, bonus and standing stages as
+ * `evaluateStore` (one code path: a store's own values give its `evaluateStore` scores); each
+ * metric says `source: 'values'`, and `versusAverage` when an industry average was given.
+ *
+ * @throws {InvalidInputError} listing every problem of the values (see {@link storeValuesIssues}).
+ *
+ * @example
+ * ```ts
+ * const card = scoreValues({
+ *   asOf: '2026-11-23',
+ *   metrics: {
+ *     'consultation.response-rate-30s': { numerator: 170, denominator: 203 },
+ *     'reviews.negative-rate': { value: 0.012, sample: 250 },
+ *     'logistics.same-day-collection-rate': 0.97,
+ *   },
+ *   services: ['freight-insurance'],
+ *   industryAverages: { 'reviews.negative-rate': 0.02 },
+ * });
+ * card.metrics['reviews.negative-rate'].versusAverage?.comparison;
+ * //=> 'better'
+ * card.bonus.points;
+ * //=> 0.1
+ * ```
+ */
+export function scoreValues(input: StoreValues, options: ScoreValuesOptions = {}): Scorecard {
+  const ruleSet = options.ruleSet ?? defaultRuleSet;
+  const issues = storeValuesIssues(input, ruleSet);
+  if (issues.length > 0) throw new InvalidInputError(issues, 'values');
+  if (input.peers !== undefined) parsePeerData(input.peers);
+  const day = tryParseDayKey(input.asOf) as DayNumber;
+  const measurements = {} as Record<MetricId, Measurement<MetricId>>;
+  for (const def of metricCatalogue) {
+    measurements[def.id] = measurementOf(
+      def,
+      input.metrics[def.id],
+      day,
+      ruleSet,
+      def.id,
+      ruleSet.minimumSample[def.id].value,
+    );
+  }
+  const goodReviewRate = measurementOf(
+    { id: 'reviews.good-rate', module: 'reviews', unit: 'ratio', direction: 'higher-is-better' },
+    input.goodReviewRate,
+    day,
+    ruleSet,
+    'reviews.negative-rate',
+    0,
+  );
+  return scoreMeasured({
+    store: input.store ?? { id: 'values' },
+    day,
+    ruleSet,
+    measurements,
+    goodReviewRate,
+    services: input.services ?? [],
+    peers: input.peers,
+    ranking: input.ranking,
+    facts: input.facts,
+    industryAverages: input.industryAverages,
+  });
+}
+
+/**
+ * What {@link scoreMeasured} scores.
+ *
+ * @internal
+ */
+export interface MeasuredValues {
+  readonly store: Store;
+  readonly day: DayNumber;
+  readonly ruleSet: RuleSet;
+  readonly measurements: Readonly<Record<MetricId, Measurement<MetricId>>>;
+  readonly goodReviewRate: Measurement<'reviews.good-rate'>;
+  readonly services: readonly AssuredServiceId[];
+  readonly peers?: PeerData | undefined;
+  readonly ranking?: RankingInput | undefined;
+  readonly facts?: StoreValues['facts'] | undefined;
+  readonly industryAverages?: StoreValues['industryAverages'] | undefined;
+}
+
+/**
+ * The scorecard of measurements given as values: the scorecard stage, the industry averages,
+ * and the standing when peers or a ranking allow one.
+ *
+ * @internal
+ */
+export function scoreMeasured(v: MeasuredValues): Scorecard {
+  const { day, ruleSet } = v;
+  const services: AssuredService[] = v.services.map((service) => ({
+    service,
+    enabledAt: dayStartMs(day) - 1,
+  }));
+  const scores = scoreDay({
+    store: v.store,
+    day,
+    ruleSet,
+    measurements: v.measurements,
+    goodReviewRate: v.goodReviewRate,
+    services,
+    peers: v.peers,
+  });
+  const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
+  for (const def of metricCatalogue) {
+    const m = scores.metrics[def.id];
+    const average = v.industryAverages?.[def.id];
+    const vs = average === undefined ? undefined : versus(def, m.value, average);
+    metrics[def.id] = {
+      ...m,
+      source: 'values',
+      ...(vs === undefined ? {} : { versusAverage: vs }),
+    };
+  }
+  const card = { ...scores, metrics };
+  const peers = v.peers;
+  const hasPeers =
+    (peers?.composites?.length ?? 0) > 0 ||
+    Object.values(peers?.modules ?? {}).some((l) => (l?.length ?? 0) > 0);
+  if (!hasPeers && v.ranking === undefined) return card;
+  const month = lastCompleteMonth(day);
+  return {
+    ...card,
+    standing: computeStanding(card, {
+      ruleSet,
+      peers,
+      ranking: v.ranking,
+      goodShop: v.facts?.goodShop,
+      chatMonth:
+        v.facts?.chatMonth === undefined
+          ? undefined
+          : { month: monthKeyOf(month.first), figures: v.facts.chatMonth },
+    }),
+  };
+}
