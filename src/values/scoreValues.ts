@@ -118,17 +118,13 @@ export function metricValueIssues(
           message: unknownKeyMessage(k, ['numerator', 'denominator'], path),
         });
     for (const k of ['numerator', 'denominator'] as const)
-      if (!finiteAtLeast0(v[k]))
-        out.push({ path: `${path}.${k}`, message: expectedFound('a finite number ≥ 0', v[k]) });
-    if (
-      out.length === 0 &&
-      def.unit === 'ratio' &&
-      (v.numerator as number) > (v.denominator as number)
-    )
-      out.push({
-        path,
-        message: `expected a numerator at most the denominator for a ratio, found ${String(v.numerator)} / ${String(v.denominator)}`,
-      });
+      if (!amount(v[k]))
+        out.push({
+          path: `${path}.${k}`,
+          message: expectedFound('a finite number ≥ 0 (or a decimal string)', v[k]),
+        });
+    // No numerator ≤ denominator check for ratios: rates whose numerator and denominator are
+    // anchored on different days (repairs by approval day, units by outbound day) can exceed 1.
     if (out.length === 0 && def.unit === 'points' && new Dec(v.denominator as number).gt(0)) {
       const m = valueIssue(
         new Dec(v.numerator as number).div(new Dec(v.denominator as number)).toNumber(),
@@ -154,7 +150,7 @@ export function metricValueIssues(
 /**
  * Every problem of a values input (empty when it is valid): unknown keys and metric ids (with
  * the name they resemble), values out of their unit's range (a ratio above 1, with the fraction
- * a percentage stands for), numerators above denominators, unknown 放心购 services.
+ * a percentage stands for), negative counts, unknown 放心购 services.
  *
  * @example
  * ```ts
