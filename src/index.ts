@@ -258,6 +258,13 @@ export {
 export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing/warmShopkeeper.js';
 export type { InstantInput } from './time/shanghai.js';
 export type { DayRange, WindowSpec } from './time/window.js';
+export {
+  type MetricPath,
+  type PathToTarget,
+  type PlanStep,
+  pathToTarget,
+  type Target,
+} from './values/pathToTarget.js';
 // Values: scores from the numbers a merchant sees, what-if
 export {
   type MetricValueInput,

@@ -65,6 +65,7 @@ const EXPECTED = [
   'parsePeerData',
   'parseStoreData',
   'parseStoreDataLenient',
+  'pathToTarget',
   'peerDataIssues',
   'peerDataSchema',
   'presalesSatisfaction',
