@@ -15,15 +15,21 @@ import {
   isInvalidInputError,
   isWeatherVaneError,
 } from '../errors.js';
+import type { Scorecard } from '../evaluate/evaluate.js';
 import { evaluateStore } from '../evaluate/evaluate.js';
+import type { ModuleId } from '../ids.js';
 import type { StoreData } from '../model.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData } from '../schemas/parse.js';
 import { chatStageCounts, dataSpan } from '../scorecard/dataSummary.js';
-import { parsePeerData } from '../scorecard/peers.js';
+import { type PeerData, parsePeerData } from '../scorecard/peers.js';
 import { formatShanghaiInstant, parseDayKey, toEpochMs } from '../time/shanghai.js';
+import { pathToTarget, type Target } from '../values/pathToTarget.js';
+import { type StoreValues, scoreValues } from '../values/scoreValues.js';
+import { whatIf } from '../values/whatIf.js';
 import { VERSION } from '../version.js';
+import { renderTarget, renderWhatIf } from './plan.js';
 import { renderScorecard } from './render.js';
 import { renderToday } from './today.js';
 
@@ -41,11 +47,16 @@ export interface CliIo {
 
 /** The usage text. */
 export const USAGE = `Usage: jd-weather-vane score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict] [--quiet]
+       jd-weather-vane score --values values.json [--peers peers.json] [--json]
        jd-weather-vane today <store> [--at INSTANT] [--days N] [--json]
+       jd-weather-vane what-if <store|values> [--as-of D] [--set <metric>=<value>]… [--open <service>]… [--close <service>]…
+       jd-weather-vane target <store|values> [--as-of D] (--total N | --composite N | --module <id> --score N | --stars N)
 
 score: computes JD's store weather vane (京东风向标) for one evaluation day.
 today: what is still open at an instant and by when (open deadlines, soonest first), and the
        next days of each metric if nothing new happens (docs/daily-routine.md).
+what-if: a change scored again, with the difference in every score (docs/what-if.md).
+target: what each metric would need alone, and the fewest cases together, to reach a target.
 
   <store>             the store's data (format: docs/input.md in the package): a .json file,
                       a folder (store.json and one .jsonl or .csv file per collection,
@@ -55,6 +66,12 @@ today: what is still open at an instant and by when (open deadlines, soonest fir
   --at INSTANT        today: the instant to look from (default: now), e.g. "2026-11-22 10:00"
                       (Shanghai time) or 2026-11-22T02:00:00Z
   --days N            today: how many days to forecast (default 30)
+  --values v.json     score: the values JD's back-end shows ({ asOf, metrics: { <id>: value } },
+                      docs/what-if.md) instead of a store's records
+  --set id=value      what-if: a metric's new value (a fraction for ratios: 0.92), repeatable
+  --open, --close id  what-if: open or close a 放心购 service, repeatable
+  --total, --composite N; --module id --score N; --stars N
+                      target: what to reach (stars need --peers with composites)
   --peers peers.json  category peers: { composites (their totals), modules, metrics }
                       (docs/input.md); scores metrics against them and adds the standing
   --json              print the scorecard as JSON; warnings and errors go to stderr as JSON
@@ -74,6 +91,15 @@ class UsageError extends Error {}
 
 const OPTIONS = {
   'as-of': { type: 'string' },
+  values: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  open: { type: 'string', multiple: true },
+  close: { type: 'string', multiple: true },
+  total: { type: 'string' },
+  composite: { type: 'string' },
+  module: { type: 'string' },
+  score: { type: 'string' },
+  stars: { type: 'string' },
   at: { type: 'string' },
   days: { type: 'string' },
   peers: { type: 'string' },
@@ -195,10 +221,58 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const [command, file, ...rest] = positionals;
-    if (command !== 'score' && command !== 'today')
+    if (!(COMMANDS as readonly (string | undefined)[]).includes(command))
       throw new UsageError(
-        `expected the command "score" or "today", found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command, ['score', 'today'])}`,
+        `expected the command ${COMMANDS.map((c) => `"${c}"`).join(', ')}, found ${command === undefined ? 'nothing' : JSON.stringify(command)}${command === undefined ? '' : didYouMean(command as string, COMMANDS)}`,
       );
+    if (command === 'score' && values.values !== undefined) {
+      if (file !== undefined)
+        throw new UsageError('expected either a store or --values, found both');
+      what = 'values';
+      const input = readJson(values.values, 'values') as StoreValues;
+      what = 'peers';
+      const peers =
+        values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
+      what = 'values';
+      const card = scoreValues(peers === undefined ? input : { ...input, peers });
+      io.stdout(values.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderScorecard(card)}\n`);
+      return 0;
+    }
+    if (command === 'what-if' || command === 'target') {
+      if (file === undefined)
+        throw new UsageError(`expected the store or values file after "${command}"`);
+      if (rest.length > 0)
+        throw new UsageError(
+          `expected one store or values file, found also ${rest.map((r) => JSON.stringify(r)).join(', ')}`,
+        );
+      what = 'peers';
+      const peers =
+        values.peers === undefined ? undefined : parsePeerData(readJson(values.peers, 'peers'));
+      what = 'store';
+      const card = await cardOf(file, values['as-of'], peers, io, values.mapping);
+      const options = peers === undefined ? {} : { peers };
+      if (command === 'what-if') {
+        what = 'change';
+        const change = {
+          ...(values.set === undefined ? {} : { metrics: parseSets(values.set) }),
+          ...(values.open === undefined ? {} : { open: values.open }),
+          ...(values.close === undefined ? {} : { close: values.close }),
+        };
+        const result = whatIf(card, change, options);
+        io.stdout(
+          values.json
+            ? `${JSON.stringify({ change, difference: result.difference, after: result.after }, null, 2)}\n`
+            : `${renderWhatIf(card, result)}\n`,
+        );
+        return 0;
+      }
+      const target = parseTarget(values);
+      const way = pathToTarget(card, target, options);
+      io.stdout(
+        values.json ? `${JSON.stringify(way, null, 2)}\n` : `${renderTarget(card, target, way)}\n`,
+      );
+      return 0;
+    }
     if (file === undefined)
       throw new UsageError(
         `expected the store after "${command}": a .json file, a folder, or - for standard input`,
@@ -281,11 +355,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     if (isInvalidInputError(e)) {
-      fail(
-        'invalid_input',
-        `invalid ${what === 'peers' ? 'peers' : 'store'} input, ${e.issues.length} issue(s):`,
-        e.issues,
-      );
+      fail('invalid_input', `invalid ${what} input, ${e.issues.length} issue(s):`, e.issues);
       return 1;
     }
     if (isWeatherVaneError(e) && e.code === 'invalid_argument') {
@@ -314,6 +384,82 @@ function parseTodayArgs(
   if (!Number.isInteger(n) || n < 1 || n > 366)
     throw new UsageError(`expected --days as a whole number 1–366, found ${JSON.stringify(days)}`);
   return { atMs, days: n };
+}
+
+const COMMANDS = ['score', 'today', 'what-if', 'target'] as const;
+
+/** `--set id=value` pairs as metric values (numbers, fractions for ratios). */
+function parseSets(sets: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sets) {
+    const i = s.indexOf('=');
+    const value = Number(s.slice(i + 1));
+    if (i <= 0 || s.slice(i + 1).trim() === '' || !Number.isFinite(value))
+      throw new UsageError(`expected --set <metric id>=<number>, found ${JSON.stringify(s)}`);
+    out[s.slice(0, i)] = value;
+  }
+  return out;
+}
+
+/** The target of `target` from its options. */
+function parseTarget(values: Record<string, unknown>): Target {
+  const num = (k: string) => {
+    const v = Number(values[k]);
+    if (!Number.isFinite(v))
+      throw new UsageError(`expected --${k} <number>, found ${JSON.stringify(values[k])}`);
+    return v;
+  };
+  const given = ['total', 'composite', 'stars', 'module'].filter((k) => values[k] !== undefined);
+  if (given.length !== 1)
+    throw new UsageError(
+      'expected one target: --total N, --composite N, --module <id> --score N or --stars N',
+    );
+  if (values.module !== undefined) {
+    if (values.score === undefined) throw new UsageError('expected --score N with --module');
+    return { module: values.module as ModuleId, score: num('score') };
+  }
+  if (values.total !== undefined) return { total: num('total') };
+  if (values.composite !== undefined) return { composite: num('composite') };
+  return { stars: num('stars') };
+}
+
+/** A scorecard from a store (evaluated as of `--as-of`) or a values file (scored). */
+async function cardOf(
+  file: string,
+  asOf: string | undefined,
+  peers: PeerData | undefined,
+  io: CliIo,
+  mappingFile: string | undefined,
+): Promise<Scorecard> {
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    // readJson words the error
+  }
+  if (!isDir && file !== '-') {
+    const json = readJson(file, 'store');
+    if (typeof json === 'object' && json !== null && 'metrics' in json) {
+      const v = json as StoreValues;
+      if (asOf !== undefined && asOf !== v.asOf)
+        throw new UsageError(
+          `expected --as-of to match the values file's asOf (${JSON.stringify(v.asOf)}), found ${asOf}`,
+        );
+      return scoreValues(peers === undefined ? v : { ...v, peers });
+    }
+    if (asOf === undefined)
+      throw new UsageError('expected --as-of YYYY-MM-DD for a store (the evaluation day)');
+    parseDayKey(asOf, '--as-of');
+    const data = parseStoreData(json);
+    return evaluateStore(data, peers ? { asOf, peers } : { asOf });
+  }
+  if (asOf === undefined)
+    throw new UsageError('expected --as-of YYYY-MM-DD for a store (the evaluation day)');
+  parseDayKey(asOf, '--as-of');
+  const mapping =
+    mappingFile === undefined ? undefined : (readJson(mappingFile, 'mapping') as CsvMapping);
+  const data = await readStore(file, io, undefined, mapping);
+  return evaluateStore(data, peers ? { asOf, peers } : { asOf });
 }
 
 /** Progress on stderr, one line rewritten in place (`\r`). */

@@ -314,11 +314,15 @@ export function pathToTarget(
     state.set(best.id, (state.get(best.id) ?? 0) + best.k);
     now = best.q;
     const def = metricCatalogue.find((d) => d.id === best?.id) as MetricDefinition<MetricId>;
+    // Consecutive steps on one metric read as one.
+    const last = steps[steps.length - 1];
+    const cases = last?.metric === best.id ? last.cases + best.k : best.k;
+    if (last?.metric === best.id) steps.pop();
     steps.push({
       metric: best.id,
-      cases: best.k,
+      cases,
       reaches: best.q,
-      text: `${def.name.zh} ${def.name.en}: ${best.k} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${best.q}`,
+      text: `${def.name.zh} ${def.name.en}: ${cases} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${best.q}`,
     });
   }
   const change = changeOf();
