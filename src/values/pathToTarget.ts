@@ -325,6 +325,36 @@ export function pathToTarget(
       text: `${def.name.zh} ${def.name.en}: ${cases} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${best.q}`,
     });
   }
+  // Batches overshoot: take back every case the target does not need, metric by metric.
+  if (steps.length > 0 && reachedBy(changeOf())) {
+    for (const [id, k] of [...state].reverse()) {
+      let lo = 0;
+      let hi = k;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        state.set(id, mid);
+        if (reachedBy(changeOf())) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo === 0) state.delete(id);
+      else state.set(id, lo);
+    }
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i] as PlanStep;
+      const k = state.get(step.metric) ?? 0;
+      if (k === 0) steps.splice(i, 1);
+      else if (k !== step.cases) {
+        const def = metricCatalogue.find((d) => d.id === step.metric) as MetricDefinition<MetricId>;
+        const q = quantity(whatIf(card, changeOf(), options).after, target);
+        steps[i] = {
+          metric: step.metric,
+          cases: k,
+          reaches: q,
+          text: `${def.name.zh} ${def.name.en}: ${k} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${q}`,
+        };
+      }
+    }
+  }
   const change = changeOf();
   return {
     current,
