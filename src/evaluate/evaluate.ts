@@ -74,7 +74,7 @@ export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): S
   checkOptionKeys('evaluateStore', options, STORE_OPTION_KEYS);
   checkStandingOptions('evaluateStore', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
-  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, day, day);
+  const run = measureSlots(data, slotsOf(ruleSet, options), ruleSet, day, day);
   return scorecardOf(data, run, 0, ruleSet, options);
 }
 
@@ -128,14 +128,23 @@ interface StandingOptions {
 const MAX_HISTORY_DAYS = 10_000;
 
 /**
- * The engine slots of an evaluation, all in one pass: the catalogue, the good review rate, and
- * the four chat figures of the last complete month (for the standing's chat penalty).
+ * The engine slots of an evaluation, all in one pass: the catalogue, the good review rate, and,
+ * when the standing is wanted, the four chat figures of the last complete month (its chat
+ * penalty).
  */
-function slotsOf(ruleSet: RuleSet): EngineSlot[] {
-  return [
-    ...[...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet)),
-    ...chatMonthSlots(ruleSet),
-  ];
+function slotsOf(ruleSet: RuleSet, options: StandingOptions): EngineSlot[] {
+  const slots = [...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet));
+  return wantsStanding(options) ? [...slots, ...chatMonthSlots(ruleSet)] : slots;
+}
+
+/** Whether the options give a standing: peers' totals or module scores, or a ranking. */
+function wantsStanding(options: StandingOptions): boolean {
+  const peers = options.peers;
+  return (
+    options.ranking !== undefined ||
+    (peers?.composites?.length ?? 0) > 0 ||
+    MODULE_IDS.some((m) => (peers?.modules?.[m]?.length ?? 0) > 0)
+  );
 }
 const GOOD_RATE_SLOT = metricCatalogue.length;
 const CHAT_MONTH_SLOT = GOOD_RATE_SLOT + 1;
@@ -197,7 +206,7 @@ export function evaluateDays(
   options: StandingOptions,
   trace?: (contribution: TracedContribution) => void,
 ): Scorecard[] {
-  const run = measureSlots(data, slotsOf(ruleSet), ruleSet, from, to, trace);
+  const run = measureSlots(data, slotsOf(ruleSet, options), ruleSet, from, to, trace);
   const out: Scorecard[] = [];
   for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
   return out;
@@ -232,11 +241,8 @@ function scorecardOf(
     services: data.assuredServices,
     peers: options.peers,
   });
+  if (!wantsStanding(options)) return scores;
   const peers = options.peers;
-  const hasPeers =
-    (peers?.composites?.length ?? 0) > 0 ||
-    MODULE_IDS.some((m) => (peers?.modules?.[m]?.length ?? 0) > 0);
-  if (!hasPeers && options.ranking === undefined) return scores;
   const chatMonth = chatMonthFromRun(run, CHAT_MONTH_SLOT, i, ruleSet);
   return {
     ...scores,
