@@ -27,7 +27,9 @@ function branded(e: unknown, code?: WeatherVaneErrorCode): boolean {
  *
  * @example
  * ```ts
- * try { parseStoreData({}); } catch (e) { if (e instanceof WeatherVaneError) e.code; }
+ * let code: string | undefined;
+ * try { parseStoreData({}); } catch (e) { if (e instanceof WeatherVaneError) code = e.code; }
+ * code;
  * //=> 'invalid_input'
  * ```
  */
@@ -60,8 +62,10 @@ export interface InputIssue {
  *
  * @example
  * ```ts
+ * let path: string | undefined;
  * try { parseStoreData({ store: { id: 's' }, orders: [{ id: 'o1' }] }); }
- * catch (e) { (e as InvalidInputError).issues[0].path; }
+ * catch (e) { if (e instanceof InvalidInputError) path = e.issues[0]?.path; }
+ * path;
  * //=> 'orders[0].customerId'
  * ```
  */
@@ -92,7 +96,9 @@ export class InvalidInputError extends WeatherVaneError {
  *
  * @example
  * ```ts
- * try { defineRuleSet({ moduleWeights: { disputes: -1 } }); } catch (e) { (e as RuleSetError).code; }
+ * let code: string | undefined;
+ * try { defineRuleSet({ moduleWeights: { disputes: -1 } }); } catch (e) { if (e instanceof RuleSetError) code = e.code; }
+ * code;
  * //=> 'invalid_rule_set'
  * ```
  */
@@ -122,7 +128,9 @@ export class RuleSetError extends WeatherVaneError {
  *
  * @example
  * ```ts
- * try { evaluateStore(data, { asOf: '2026-13-01' }); } catch (e) { (e as ArgumentError).code; }
+ * let code: string | undefined;
+ * try { evaluateStore(data, { asOf: '2026-13-01' }); } catch (e) { if (e instanceof ArgumentError) code = e.code; }
+ * code;
  * //=> 'invalid_argument'
  * ```
  */
@@ -144,7 +152,9 @@ export class ArgumentError extends WeatherVaneError {
  *
  * @example
  * ```ts
- * try { parseStoreData(null); } catch (e) { isWeatherVaneError(e) && e.code; }
+ * let code: string | undefined;
+ * try { parseStoreData(null); } catch (e) { if (isWeatherVaneError(e)) code = e.code; }
+ * code;
  * //=> 'invalid_input'
  * isWeatherVaneError(new Error('x'));
  * //=> false
@@ -161,7 +171,7 @@ export function isWeatherVaneError(e: unknown): e is WeatherVaneError {
  * @example
  * ```ts
  * const r = (() => { try { return parseStoreData({ store: {} }); } catch (e) { return e; } })();
- * isInvalidInputError(r) ? r.issues[0].path : null;
+ * isInvalidInputError(r) ? r.issues[0]?.path : null;
  * //=> 'store.id'
  * ```
  */

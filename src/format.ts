@@ -14,9 +14,9 @@ import type { MetricUnit } from './ids.js';
  *
  * @example
  * ```ts
- * formatValue(new Dec('0.97345'), 'ratio');
+ * formatValue(0.97345, 'ratio');
  * //=> '97.35%'
- * formatValue(new Dec(12.5), 'seconds');
+ * formatValue(12.5, 'seconds');
  * //=> '12.50 s'
  * formatValue(null, 'hours');
  * //=> '—'

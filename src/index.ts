@@ -147,6 +147,8 @@ export type {
   ConsumerWarningRule,
   ConsumerWarningRules,
   GoodShopRules,
+  ModuleLabel,
+  ModuleLabelRules,
   ModuleWeights,
   StarBand,
   StarTable,

@@ -72,7 +72,7 @@ export interface OpenDeadlinesOptions {
  * ```ts
  * const open = openDeadlines(data, { at: '2026-11-22 10:00' });
  * open[0];
- * //=> { metric: 'consultation.response-rate-30s', recordId: 's-9', deadline: '2026-11-22T09:59:58.000+08:00', … }
+ * //=> { metric: 'logistics.next-day-arrival-rate', recordId: 'O000001618', deadline: '2026-11-22T23:59:59.999+08:00', … }
  * ```
  */
 export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): OpenDeadline[] {

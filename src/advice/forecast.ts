@@ -107,10 +107,10 @@ const NOUN = {
  * @example
  * ```ts
  * const f = forecast(data, { knownAt: '2026-11-22 10:00', days: 30 });
- * f.scorecards[0].asOf;
+ * f.scorecards[0]?.asOf;
  * //=> '2026-11-23'
- * f.changes[0].text;
- * //=> 'logistics.same-day-collection-rate on 2026-11-24: 93.10% → 93.33% (order O000001401 leaves)'
+ * f.changes[0]?.text;
+ * //=> 'consultation.average-response-time on 2026-11-24: 34.50 s → 35.29 s (chats of customer jd_100e044c enters, …, 14 more)'
  * ```
  */
 export function forecast(data: StoreData, options: ForecastOptions): Forecast {

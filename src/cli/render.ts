@@ -83,7 +83,7 @@ function stagesLine(st: ChatStageCounts): string {
  * @example
  * ```ts
  * renderScorecard(evaluateStore(data, { asOf: '2026-11-23' })).split('\n')[0];
- * //=> '京东风向标 Weather vane · Test store (store-1) · as of 2026-11-23 · rules jd-default'
+ * //=> '京东风向标 Weather vane · 悦厨小家电旗舰店 (jd-store-8) · as of 2026-11-23 · rules jd-default'
  * ```
  */
 export function renderScorecard(card: Scorecard, options: RenderScorecardOptions = {}): string {

@@ -187,7 +187,8 @@ function issueLines(issues: readonly InputIssue[]): string {
  *
  * @example
  * ```ts
- * await runCli(['score', 'store.json', '--as-of', '2026-11-23'], { stdout: console.log, stderr: console.error });
+ * const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+ * await runCli(['score', 'store.json', '--as-of', '2026-11-23'], io);
  * //=> 0
  * await runCli(['score', 'store.json', '--jsn'], io); // "unknown option --jsn: did you mean --json?"
  * //=> 2

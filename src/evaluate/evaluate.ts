@@ -170,7 +170,7 @@ function checkStandingOptions(
  * const days = evaluateHistory(data, { from: '2026-05-27', to: '2026-11-22' });
  * days.length;
  * //=> 180
- * days[179].asOf;
+ * days[179]?.asOf;
  * //=> '2026-11-22'
  * evaluateHistory(data, { from: '2026-11-02', to: '2026-11-01' }); // throws ArgumentError
  * ```

@@ -15,7 +15,9 @@ import type { Measurement } from './types.js';
  * @example
  * ```ts
  * formatMetricValue(evaluateStore(data, { asOf: '2026-11-23' }).metrics['reviews.negative-rate']);
- * //=> '1.25%'
+ * //=> '3.14%'
+ * formatMetricValue(emptyCard.metrics['reviews.negative-rate']);
+ * //=> 'no data'
  * ```
  */
 export function formatMetricValue(result: Measurement): string {
@@ -30,7 +32,7 @@ export function formatMetricValue(result: Measurement): string {
  * @example
  * ```ts
  * formatBasis(evaluateStore(data, { asOf: '2026-11-23' }).metrics['consultation.response-rate-30s']);
- * //=> '412 pre-sales consultations'
+ * //=> '203 pre-sales consultations'
  * formatBasis(emptyCard.metrics['reviews.negative-rate']);
  * //=> '0 reviews'
  * ```

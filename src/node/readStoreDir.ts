@@ -24,8 +24,10 @@ import {
  *
  * @example
  * ```ts
- * await readStoreDir('store/', { onProgress: (p) => console.error(p.file, p.records) });
- * // orders.jsonl 100000 …
+ * const seen: string[] = [];
+ * await readStoreDir('stores/s1', { onProgress: (p) => seen.push(`${p.file} ${p.records}`) });
+ * seen.at(-1);
+ * //=> 'assuredServices.jsonl 3889'
  * ```
  */
 export interface ReadProgress {
@@ -186,14 +188,25 @@ function readStoreJson(dir: string, builder: StoreBuilder): void {
  *
  * @example
  * ```ts
- * import { readStoreDir } from 'jd-weather-vane/node';
+ * import { mkdirSync, writeFileSync } from 'node:fs';
+ * import { readStoreDir, writeStoreDir } from 'jd-weather-vane/node';
  * const data = await readStoreDir('stores/s1');
  * evaluateStore(data, { asOf: '2026-11-23' }).composite;
- * //=> 9.12
+ * //=> 7.16
+ * const order = { customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: 5 };
+ * const bad = { store: { id: 'bad' }, orders: [
+ *   { ...order, id: 'o1' }, { ...order, id: 'o2' }, { ...order, id: 'o3', placedAt: '2026-11-01' },
+ * ] };
+ * await writeStoreDir('stores/bad', bad);
  * await readStoreDir('stores/bad');
  * // rejects with InvalidInputError, issues:
  * //=> [{ path: 'orders.jsonl:3.placedAt', message: 'expected an instant: …, found "2026-11-01"' }]
- * await readStoreDir('exports/s2', { mapping: { columns: { orders: { 订单编号: 'id' } } } });
+ * // A CSV export with its own headers:
+ * mkdirSync('exports/s2', { recursive: true });
+ * writeFileSync('exports/s2/store.json', '{ "id": "s2" }');
+ * writeFileSync('exports/s2/orders.csv', '订单编号,customerId,placedAt,amount\no1,c1,2026-11-01 09:00:00,5\n');
+ * (await readStoreDir('exports/s2', { mapping: { columns: { orders: { 订单编号: 'id' } } } })).orders[0]?.id;
+ * //=> 'o1'
  * ```
  */
 export async function readStoreDir(

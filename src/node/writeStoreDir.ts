@@ -18,10 +18,11 @@ const BATCH = 4096;
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { writeStoreDir, readStoreDir } from 'jd-weather-vane/node';
- * await writeStoreDir('stores/s1', JSON.parse(readFileSync('store.json', 'utf8')));
- * (await readStoreDir('stores/s1')).orders.length;
- * //=> 1200
+ * await writeStoreDir('stores/copy', JSON.parse(readFileSync('store.json', 'utf8')));
+ * (await readStoreDir('stores/copy')).orders.length;
+ * //=> 1635
  * ```
  */
 export async function writeStoreDir(

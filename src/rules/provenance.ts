@@ -69,7 +69,7 @@ export function sourced<T>(value: T, source: Provenance, ...also: Provenance[]):
  *
  * @example
  * ```ts
- * provenancesOf(sourced(24, { tag: 'seed', seed: '001' })).map((p) => p.tag);
+ * provenancesOf({ value: 24, source: { tag: 'seed', seed: '001' } }).map((p) => p.tag);
  * //=> ['seed']
  * ```
  */

@@ -356,10 +356,10 @@ function storeData(store: Store, p: Outcome['parsed']): StoreData {
  * ```ts
  * parseStoreData({ store: { id: 's1' }, orders: [
  *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: '19.99' },
- * ] }).orders[0].amountFen;
+ * ] }).orders[0]?.amountFen;
  * //=> 1999
  * parseStoreData({ store: { id: 's1' }, order: [] });
- * // throws InvalidInputError:
+ * // throws InvalidInputError, issues:
  * //=> [{ path: 'order', message: 'expected a field of store data, found unknown "order": did you mean "orders"?' }]
  * parseStoreData({ store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c1', placedAt: '2026-11-01', amount: 1.005 }] });
  * // throws InvalidInputError, issues:
@@ -414,7 +414,7 @@ export function safeParseStoreData(
  *   { id: 'o1', customerId: 'c1', placedAt: 1793494800000, amount: 5 },
  *   { id: 'o1', customerId: 'c2', placedAt: 1793494800000, amount: 6 },
  * ] });
- * [data.orders.length, rejected[0].index, rejected[0].issues[0].message];
+ * [data.orders.length, rejected[0]?.index, rejected[0]?.issues[0]?.message];
  * //=> [1, 1, 'duplicate id "o1", first at orders[0]']
  * ```
  */

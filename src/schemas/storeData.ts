@@ -116,7 +116,7 @@ export const STORE_DATA_KEYS: readonly string[] = ['store', ...STORE_DATA_COLLEC
  * @example
  * ```ts
  * const [p] = crossRecordProblems({ orders: [{ id: 'o1' }, { id: 'o1' }] });
- * `${p.collection}[${p.index}].${p.field}: ${p.message}`;
+ * `${p?.collection}[${p?.index}].${p?.field}: ${p?.message}`;
  * //=> 'orders[1].id: duplicate id "o1", first at orders[0]'
  * ```
  */

@@ -67,8 +67,8 @@ function assertParsed(data: StoreData): void {
  * @example
  * ```ts
  * chatStageCounts(data, { asOf: '2026-11-23' });
- * //=> { window: { from: '2026-10-19', to: '2026-11-17' }, sessions: 445, explicit: 0,
- * //     derivedPreSales: 35, derivedAfterSales: 410 }
+ * //=> { window: { from: '2026-10-19', to: '2026-11-17' }, sessions: 248, explicit: 88,
+ * //     derivedPreSales: 141, derivedAfterSales: 19 }
  * ```
  */
 export function chatStageCounts(data: StoreData, options: ChatStageCountsOptions): ChatStageCounts {
@@ -116,7 +116,7 @@ export function chatStageCounts(data: StoreData, options: ChatStageCountsOptions
  * @example
  * ```ts
  * dataSpan(parseStoreData(json));
- * //=> { from: '2026-05-01', to: '2026-11-22' }
+ * //=> { from: '2026-05-07', to: '2026-11-22' }
  * dataSpan(parseStoreData({ store: { id: 's' } }));
  * //=> null
  * ```

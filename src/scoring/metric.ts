@@ -73,7 +73,8 @@ export interface MetricScore {
  *
  * @example
  * ```ts
- * const r = responseRate30s(data, { asOf: '2026-11-23' }); // value 0.95
+ * import { Decimal } from 'decimal.js';
+ * const r = { ...responseRate30s(data, { asOf: '2026-11-23' }), value: new Decimal('0.95') };
  * scoreMetric(r).score; // the curve: good 95% scores 9
  * //=> 9
  * scoreMetric(r, { peerValues: [0.9, 0.96] }).score; // better than one of two peers

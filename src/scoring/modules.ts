@@ -54,9 +54,9 @@ function methodOf(r: MetricResult | undefined): ScoreMethod {
  * ```ts
  * const modules = scoreModules(card.metrics);
  * modules.logistics.score;
- * //=> 8.74
+ * //=> 6.4
  * modules.logistics.metrics[0]; // the metric that costs the most
- * //=> { id: 'logistics.next-day-arrival-rate', …, weight: 0.3333, pointsLost: 0.81 }
+ * //=> { id: 'logistics.next-day-arrival-rate', …, weight: 0.5, pointsLost: 2.54 }
  * ```
  */
 export function scoreModules(

@@ -61,7 +61,7 @@ export interface GoodShopEligibility {
  * goodShopEligibility({ rankingRate: 0.9, moduleRankings: modules, baseline });
  * //=> { eligible: true, reasons: [], unverified: [] }
  * goodShopEligibility({ rankingRate: 0.92, moduleRankings: { ...modules, disputes: 0.25 }, baseline: { ...baseline, storeAge: false } });
- * //=> { eligible: false, reasons: ['module disputes ranking 25% is below 30%', "baseline requirement 'storeAge' is not met"], unverified: [] }
+ * //=> { eligible: false, reasons: ['module disputes ranking 25.00% is below 30.00%', "baseline requirement 'storeAge' is not met"], unverified: [] }
  * goodShopEligibility({ rankingRate: 0.95, moduleRankings: {}, baseline: { integrity: true } }).unverified;
  * //=> ['moduleRankings.consultation', 'moduleRankings.reviews', 'moduleRankings.after-sales', 'moduleRankings.logistics', 'moduleRankings.disputes', 'baseline.activeProductRate', 'baseline.storeAge']
  * ```

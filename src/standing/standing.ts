@@ -142,6 +142,9 @@ export interface StandingFacts {
  * @example
  * ```ts
  * evaluateStore(data, { asOf: '2026-11-23', ranking: { rate: 0.91 } }).standing?.stars;
+ * //=> 4.5   (4.9 needs every module ranking ≥ 30%, and none was given)
+ * const modules = { consultation: 0.5, reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 };
+ * evaluateStore(data, { asOf: '2026-11-23', ranking: { rate: 0.91, modules } }).standing?.stars;
  * //=> 4.9
  * ```
  */

@@ -98,7 +98,7 @@ export function msOfDay(ms: number): number {
  * @example
  * ```ts
  * dayKeyOf(20758);
- * //=> '2026-10-31'
+ * //=> '2026-11-01'
  * ```
  */
 export function dayKeyOf(day: DayNumber): string {
@@ -137,6 +137,7 @@ export function tryParseDayKey(key: string): DayNumber | undefined {
  *
  * @example
  * ```ts
+ * import { TZDate } from '@date-fns/tz';
  * new TZDate(2026, 10, 23, SHANGHAI).toISOString();
  * //=> '2026-11-23T00:00:00.000+08:00'
  * ```

@@ -29,6 +29,7 @@ export interface DayRange {
  *
  * @example
  * ```ts
+ * import { parseDayKey } from './shanghai.js';
  * // The published chat example: viewed 2021-12-22 → data 2021-11-17..2021-12-16.
  * resolveWindow(parseDayKey('2021-12-22'), { fromDaysBack: 35, toDaysBack: 6 });
  * //=> { from: '2021-11-17', to: '2021-12-16' }
@@ -63,6 +64,7 @@ export function windowSpecProblem(spec: WindowSpec): string | undefined {
  *
  * @example
  * ```ts
+ * import { parseDayKey } from './shanghai.js';
  * new Date(asOfInstant(parseDayKey('2026-11-23'))).toISOString();
  * //=> '2026-11-22T16:00:00.000Z'
  * ```

@@ -153,7 +153,7 @@ function bestValue(def: MetricDefinition<MetricId>): number {
  * const way = pathToTarget(card, { total: 8 });
  * way.plan.reachable;
  * //=> true
- * whatIf(card, way.plan.change).after.total >= 8;
+ * (whatIf(card, way.plan.change).after.total ?? 0) >= 8;
  * //=> true
  * ```
  */

@@ -139,7 +139,7 @@ function changeIssues(change: unknown, ruleSet: RuleSet): InputIssue[] {
  * const card = evaluateStore(data, { asOf: '2026-11-23' });
  * const { after, difference } = whatIf(card, {
  *   metrics: { 'consultation.response-rate-30s': 0.92 },
- *   open: ['door-pickup'],
+ *   open: ['price-protection'], // the sample store has door pickup already
  * });
  * difference.bonus;
  * //=> 0.1

@@ -15,7 +15,8 @@ import type { OrderView } from '../_entities.js';
  *
  * @example
  * ```ts
- * dayEndMs(parseDayKey('2026-11-01')) === sh('2026-11-02 00:00:00');
+ * import { parseDayKey, toEpochMs } from '../../time/shanghai.js';
+ * dayEndMs(parseDayKey('2026-11-01')) === toEpochMs('2026-11-02 00:00:00');
  * //=> true
  * ```
  */
@@ -36,8 +37,17 @@ export function dayEndMs(day: DayNumber): number {
  * @example
  * ```ts
  * // Paid 2026-11-01 17:00 (due 11-02), cancelled 11-02 23:59:59.999: out of every logistics metric.
- * inLogistics(view, view.collectionDueDay, ctx);
- * //=> false
+ * const data = parseStoreData({ store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c1',
+ *   placedAt: '2026-11-01 17:00:00', paidAt: '2026-11-01 17:00:00', amount: 100,
+ *   cancelledAt: '2026-11-02T23:59:59.999+08:00', collectedAt: '2026-11-02 10:00:00' }] });
+ * sameDayCollectionRate(data, { asOf: '2026-11-23' }).denominator.toString();
+ * //=> '0'
+ * // Cancelled at 11-03 00:00, after its due day: it stays.
+ * const late = parseStoreData({ store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c1',
+ *   placedAt: '2026-11-01 17:00:00', paidAt: '2026-11-01 17:00:00', amount: 100,
+ *   cancelledAt: '2026-11-03 00:00:00', collectedAt: '2026-11-02 10:00:00' }] });
+ * sameDayCollectionRate(late, { asOf: '2026-11-23' }).denominator.toString();
+ * //=> '1'
  * ```
  */
 export function inLogistics(view: OrderView, anchorDay: DayNumber, ctx: MeasureContext): boolean {
