@@ -14,7 +14,7 @@ export default mergeConfig(
         'test/fuzz/**',
         'test/cli/**',
         'test/docs/**',
-        'test/examples/generate.test.ts',
+        'test/bench/generate/generate.test.ts',
         'node_modules/**',
       ],
       reporters: ['default'],

@@ -18,7 +18,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { countRecords, generateStore, ordersPerDayFor } from '../examples/generate.js';
 import {
   baseUnits,
   createTables,
@@ -34,6 +33,7 @@ import { parseStoreData } from '../src/schemas/parse.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
 import { compareWithLibrary } from './compare.js';
+import { countRecords, generateStore, ordersPerDayFor } from './generate/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'results');

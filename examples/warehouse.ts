@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { generateStore } from '../bench/generate/index.js';
 import {
   createTables,
   loadJsonlFolders,
@@ -34,7 +35,6 @@ import {
   scoreStore,
 } from '../src/index.js';
 import { writeStoreDir } from '../src/node/index.js';
-import { generateStore } from './generate.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

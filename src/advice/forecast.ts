@@ -110,7 +110,7 @@ const NOUN = {
  * f.scorecards[0]?.asOf;
  * //=> '2026-11-23'
  * f.changes[0]?.text;
- * //=> 'consultation.average-response-time on 2026-11-24: 34.50 s → 35.29 s (chats of customer jd_100e044c enters, …, 14 more)'
+ * //=> 'consultation.average-response-time on 2026-11-24: 34.50 s → 35.29 s (chats of customer jd_100e044c enter, …, 14 more)'
  * ```
  */
 export function forecast(data: StoreData, options: ForecastOptions): Forecast {
@@ -171,7 +171,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       anchorDay,
       numerator,
       denominator,
-      text: `${NOUN[family]} ${d.c.entityId}${anchorDay === null ? '' : ` (${anchorDay})`} ${change} (${signed(numerator)} / ${signed(denominator)})`,
+      text: `${NOUN[family]} ${d.c.entityId}${anchorDay === null ? '' : ` (${anchorDay})`} ${verb(family, change)} (${signed(numerator)} / ${signed(denominator)})`,
     });
     eventsOf.set(`${day}|${slot}`, list);
   }
@@ -188,7 +188,9 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
         x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0,
       );
       const unit = (getMetricDefinition(def.id) as (typeof metricCatalogue)[number]).unit;
-      const shown = events.slice(0, 3).map((e) => `${NOUN[e.family]} ${e.recordId} ${e.change}`);
+      const shown = events
+        .slice(0, 3)
+        .map((e) => `${NOUN[e.family]} ${e.recordId} ${verb(e.family, e.change)}`);
       const more = events.length > 3 ? `, ${events.length - 3} more` : '';
       changes.push({
         metric: def.id,
@@ -201,6 +203,12 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     });
   }
   return { knownAt: formatShanghaiInstant(knownMs), scorecards, changes };
+}
+
+/** The verb agreeing with the family's noun: an order enters, a customer's chats enter. */
+function verb(family: ForecastEvent['family'], change: ForecastEvent['change']): string {
+  const plural = family === 'customer' || family === 'reviews';
+  return plural ? change.slice(0, -1) : change;
 }
 
 function signed(x: number): string {

@@ -83,11 +83,11 @@ describe('forecast: days and events', () => {
         anchorDay: '2026-08-25',
         numerator: -1,
         denominator: -1,
-        text: 'reviews of customer u1 (2026-08-25) leaves (-1 / -1)',
+        text: 'reviews of customer u1 (2026-08-25) leave (-1 / -1)',
       },
     ]);
     expect(changes[0]?.text).toBe(
-      'reviews.negative-rate on 2026-11-24: 50.00% → 0.00% (reviews of customer u1 leaves)',
+      'reviews.negative-rate on 2026-11-24: 50.00% → 0.00% (reviews of customer u1 leave)',
     );
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineMetrics } from '../../bench/baseline.js';
 import { compareWithLibrary } from '../../bench/compare.js';
-import { generateStore } from '../../examples/generate.js';
+import { generateStore } from '../../bench/generate/index.js';
 import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 

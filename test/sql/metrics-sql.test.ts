@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateStore } from '../../examples/generate.js';
+import { generateStore } from '../../bench/generate/index.js';
 import {
   baseUnits,
   createTables,

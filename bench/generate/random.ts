@@ -1,9 +1,12 @@
 /**
- * A small seeded pseudo-random number generator for the example generators.
+ * The generator's seeded pseudo-random stream: one per generated store, shared by every record
+ * family in a fixed order of draws, so that the same options give the same bytes.
  *
  * sfc32 (Chris Doty-Humphrey's "small fast counting" generator, 128-bit state, passes
  * PractRand), seeded through splitmix32 so that nearby seeds give unrelated streams. Never
- * `Math.random`: the same seed always gives the same stream, on every host.
+ * `Math.random`: the same seed always gives the same stream, on every host. The draws are the
+ * few the families need: uniform, weighted (cumulative weights), normal, exponential (the
+ * long-tailed waits after delivery) and stochastic rounding (daily counts whose mean is exact).
  *
  * @module
  */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derivePeers, peersJson } from '../../examples/peers.js';
-import { MODULE_IDS } from '../../src/ids.js';
-import { metricCatalogue } from '../../src/metrics/catalogue.js';
-import { parsePeerData } from '../../src/scorecard/peers.js';
+import { derivePeers, peersJson } from '../../../bench/generate/peers.js';
+import { MODULE_IDS } from '../../../src/ids.js';
+import { metricCatalogue } from '../../../src/metrics/catalogue.js';
+import { parsePeerData } from '../../../src/scorecard/peers.js';
 
 describe('derived peers', () => {
   const small = derivePeers({ count: 4, asOf: '2026-11-23' });

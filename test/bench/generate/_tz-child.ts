@@ -4,7 +4,7 @@
  * because in a worker thread setting `process.env.TZ` does not take effect.
  */
 import { readFileSync } from 'node:fs';
-import { type GenerateStoreOptions, generateStore } from '../../examples/generate.js';
+import { type GenerateStoreOptions, generateStore } from '../../../bench/generate/index.js';
 
 const options = JSON.parse(readFileSync(0, 'utf8')) as GenerateStoreOptions;
 process.stdout.write(

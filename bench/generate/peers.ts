@@ -1,10 +1,14 @@
 /**
- * Category peers for the sample store, derived rather than invented: `count` stores generated
- * with other seeds and volumes, each measured by the library, then each scored against the
- * others. So the peers' metric values, module scores and totals are on exactly the scale the
- * sample store is scored on, and the sample's ranking among them is meaningful.
+ * Category peers (`PeerData`) for the sample store, derived rather than invented: `count`
+ * stores generated with other seeds and volumes (4 to 30 orders a day, so the peers span small
+ * and busy stores), each measured by the library, then each scored against the others. So the
+ * peers' metric values, module scores and totals are on exactly the scale the sample store is
+ * scored on, and the sample's ranking among them is meaningful.
  *
- * Run `npx tsx examples/peers.ts` to rewrite `examples/sample-peers.json`.
+ * Run `npx tsx bench/generate/peers.ts` to rewrite `examples/sample-peers.json` (`npm run
+ * samples` rewrites both samples and formats them).
+ *
+ * @module
  */
 import { writeFileSync } from 'node:fs';
 import {
@@ -16,8 +20,8 @@ import {
   type PeerData,
   parseStoreData,
   type StoreData,
-} from 'jd-weather-vane';
-import { generateStore, SAMPLE_STORE_OPTIONS } from './generate.js';
+} from '../../src/index.js';
+import { generateStore, SAMPLE_STORE_OPTIONS } from './index.js';
 
 /** Options of {@link derivePeers}. */
 export interface DerivePeersOptions {
