@@ -1,9 +1,7 @@
 /**
  * Shared helpers of the after-sales tests.
  */
-
-import type { Order, ServiceOrder } from '../../../src/model.js';
-import type { MetricResult } from '../../../src/scoring/metric.js';
+import type { MetricResult, Order, Rating, ServiceOrder } from '../../../src/index.js';
 import { order, serviceOrder, sh } from '../../_helpers.js';
 
 /** Evaluation day used throughout: D = 2026-11-23. */
@@ -27,6 +25,18 @@ export const parts = (r: MetricResult) => ({
   value: v(r),
   status: r.status,
 });
+
+/**
+ * Each rating and whether it counts as satisfied (非常满意 + 满意): one alone gives a satisfaction
+ * of '1' or '0'.
+ */
+export const SATISFIED_BY_RATING: readonly [Rating, string][] = [
+  ['very-satisfied', '1'],
+  ['satisfied', '1'],
+  ['neutral', '0'],
+  ['dissatisfied', '0'],
+  ['very-dissatisfied', '0'],
+];
 
 let n = 0;
 

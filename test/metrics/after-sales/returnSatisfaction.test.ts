@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { returnSatisfaction } from '../../../src/evaluate/calculators.js';
-import type { Rating, ServiceOrder } from '../../../src/model.js';
+import { type Rating, returnSatisfaction, type ServiceOrder } from '../../../src/index.js';
 import { serviceOrder, sh, storeData } from '../../_helpers.js';
-import { AS_OF, D, D1, LAST, parts, v } from './_fixtures.js';
+import { AS_OF, D, D1, LAST, parts, SATISFIED_BY_RATING, v } from './_fixtures.js';
 
 /** A return-type service order rated `rating` at `rated` (Shanghai time). */
 function rated(rating: Rating, at: string, extra: Partial<ServiceOrder> = {}): ServiceOrder {
@@ -106,14 +105,7 @@ describe('returnSatisfaction (退货满意度)', () => {
   });
 
   it('treats very satisfied and satisfied as satisfied, the three others not', () => {
-    const levels: [Rating, string][] = [
-      ['very-satisfied', '1'],
-      ['satisfied', '1'],
-      ['neutral', '0'],
-      ['dissatisfied', '0'],
-      ['very-dissatisfied', '0'],
-    ];
-    for (const [rating, expected] of levels) {
+    for (const [rating, expected] of SATISFIED_BY_RATING) {
       const data = storeData({ serviceOrders: [rated(rating, '2026-11-01 10:00:00')] });
       expect(v(returnSatisfaction(data, { asOf: D })), rating).toBe(expected);
     }

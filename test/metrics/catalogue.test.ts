@@ -1,0 +1,49 @@
+/**
+ * One metric, one test file: every metric file `src/metrics/<module>/<name>.ts` (not starting
+ * with `_`) has `test/metrics/<module>/<name>.test.ts`, which calls its calculator `<name>`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MODULE_IDS, metricCatalogue } from '../../src/index.js';
+
+const SRC = fileURLToPath(new URL('../../src/metrics/', import.meta.url));
+const TESTS = fileURLToPath(new URL('./', import.meta.url));
+
+/** Every module folder of src/metrics and its metric files, as `<module>/<name>`. */
+function metricFiles(): string[] {
+  const out: string[] = [];
+  for (const folder of readdirSync(SRC, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(`${SRC}${folder.name}`)) {
+      if (file.startsWith('_') || !file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
+      out.push(`${folder.name}/${file.slice(0, -'.ts'.length)}`);
+    }
+  }
+  return out.sort();
+}
+
+describe('one test file per metric', () => {
+  const files = metricFiles();
+
+  it('finds a metric file for every catalogued metric, in every module folder', () => {
+    // Guards the two checks below against passing on an empty or wrong listing.
+    expect(files.length).toBeGreaterThanOrEqual(metricCatalogue.length);
+    const folders = new Set(files.map((f) => f.split('/')[0]));
+    for (const module of MODULE_IDS) expect(folders, module).toContain(module);
+  });
+
+  it('has test/metrics/<module>/<name>.test.ts for every src/metrics/<module>/<name>.ts', () => {
+    const missing = files.filter((f) => !existsSync(`${TESTS}${f}.test.ts`));
+    expect(missing, 'metric files without their test file').toEqual([]);
+  });
+
+  it('calls the metric’s calculator, named like its file, in that test file', () => {
+    const silent = files.filter((f) => {
+      const path = `${TESTS}${f}.test.ts`;
+      const name = f.split('/')[1] ?? '';
+      return existsSync(path) && !readFileSync(path, 'utf8').includes(`${name}(`);
+    });
+    expect(silent, 'test files that never call their calculator').toEqual([]);
+  });
+});
