@@ -8,12 +8,7 @@
 import type { DecimalValue } from '../decimal.js';
 import type { TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
-import {
-  type EvaluateStoreOptions,
-  evaluateDays,
-  metricOfSlot,
-  type Scorecard,
-} from '../evaluate/evaluate.js';
+import { type EvaluateStoreOptions, evaluateDays, type Scorecard } from '../evaluate/evaluate.js';
 import { formatValue } from '../format.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
@@ -59,8 +54,6 @@ export interface ForecastEvent {
   /** The change in the metric's numerator and denominator, in the result's units. */
   readonly numerator: number;
   readonly denominator: number;
-  /** In words. */
-  readonly text: string;
 }
 
 /** A day on which a metric's value changes in the forecast. */
@@ -76,6 +69,14 @@ export interface ForecastChange {
   readonly events: readonly ForecastEvent[];
   /** In words: "reviews.negative-rate on 2026-11-24: 3.14% → 2.98% (…)". */
   readonly text: string;
+}
+
+/** The net change of one entity's sums in one slot on one day. */
+interface Delta {
+  readonly family: string;
+  anchor: number;
+  num: number;
+  den: number;
 }
 
 /** A forecast. */
@@ -133,48 +134,71 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   const toDay = fromDay + days - 1;
   const known = dataKnownBefore(data, knownMs);
 
-  // Net change per (day, slot, entity): what starts counting that day minus what stops.
-  const deltas = new Map<string, { c: TracedContribution; num: number; den: number }>();
+  // Net change per (day, slot, entity): what starts counting that day minus what stops. Keys
+  // are numbers and the entities' own ids (no string built per contribution).
+  const deltas = new Map<number, Map<string, Delta>>();
   const note = (c: TracedContribution, day: DayNumber, sign: 1 | -1) => {
     if (day <= fromDay || day > toDay) return;
-    const key = `${day}|${c.slot}|${c.family}|${c.entityId}|${c.anchor}`;
-    const d = deltas.get(key) ?? { c, num: 0, den: 0 };
-    d.num += sign * c.numerator;
-    d.den += sign * c.denominator;
-    deltas.set(key, d);
+    const key = (day - fromDay) * 64 + c.slot;
+    let byEntity = deltas.get(key);
+    if (byEntity === undefined) {
+      byEntity = new Map();
+      deltas.set(key, byEntity);
+    }
+    const d = byEntity.get(c.entityId);
+    if (d === undefined) {
+      byEntity.set(c.entityId, {
+        family: c.family,
+        anchor: c.anchor,
+        num: sign * c.numerator,
+        den: sign * c.denominator,
+      });
+    } else {
+      d.num += sign * c.numerator;
+      d.den += sign * c.denominator;
+      if (d.anchor !== c.anchor) d.anchor = Number.NaN;
+    }
   };
   const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, (c) => {
-    if (metricOfSlot(c.slot) === undefined) return;
+    if (c.slot >= metricCatalogue.length) return;
     note(c, c.from, 1);
     note(c, c.to + 1, -1);
   });
-  const eventsOf = new Map<string, ForecastEvent[]>();
-  for (const [key, d] of deltas) {
-    if (d.num === 0 && d.den === 0) continue;
-    const [day, slot] = key.split('|');
-    const def = metricCatalogue[Number(slot)] as (typeof metricCatalogue)[number];
-    const family = d.c.family as ForecastEvent['family'];
-    const change =
-      d.den > 0 || (d.den === 0 && d.num > 0)
-        ? 'enters'
-        : d.den < 0 || d.num < 0
-          ? 'leaves'
-          : 'changes';
-    const anchorDay = Number.isNaN(d.c.anchor) ? null : dayKeyOf(d.c.anchor);
-    const numerator = d.num / def.numeratorScale;
-    const denominator = d.den / def.denominatorScale;
-    const list = eventsOf.get(`${day}|${slot}`) ?? [];
-    list.push({
-      change,
-      family,
-      recordId: d.c.entityId,
-      anchorDay,
-      numerator,
-      denominator,
-      text: `${NOUN[family]} ${d.c.entityId}${anchorDay === null ? '' : ` (${anchorDay})`} ${verb(family, change)} (${signed(numerator)} / ${signed(denominator)})`,
-    });
-    eventsOf.set(`${day}|${slot}`, list);
-  }
+  const dayKeys = new Map<DayNumber, string>();
+  const dayKey = (day: DayNumber): string => {
+    let k = dayKeys.get(day);
+    if (k === undefined) {
+      k = dayKeyOf(day);
+      dayKeys.set(day, k);
+    }
+    return k;
+  };
+  const eventsOf = (day: DayNumber, slot: number): ForecastEvent[] => {
+    const def = metricCatalogue[slot] as (typeof metricCatalogue)[number];
+    const out: ForecastEvent[] = [];
+    for (const [entityId, d] of deltas.get((day - fromDay) * 64 + slot) ?? []) {
+      if (d.num === 0 && d.den === 0) continue;
+      const family = d.family as ForecastEvent['family'];
+      const change =
+        d.den > 0 || (d.den === 0 && d.num > 0)
+          ? 'enters'
+          : d.den < 0 || d.num < 0
+            ? 'leaves'
+            : 'changes';
+      const anchorDay = Number.isNaN(d.anchor) ? null : dayKey(d.anchor);
+      const numerator = d.num / def.numeratorScale;
+      const denominator = d.den / def.denominatorScale;
+      out.push({
+        change,
+        family,
+        recordId: entityId,
+        anchorDay,
+        numerator,
+        denominator,
+      });
+    }
+    return out.sort((x, y) => (x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0));
+  };
 
   const changes: ForecastChange[] = [];
   for (let i = 1; i < scorecards.length; i++) {
@@ -184,9 +208,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       const a = before.metrics[def.id].value;
       const b = card.metrics[def.id].value;
       if (a === null ? b === null : b !== null && a.eq(b)) return;
-      const events = (eventsOf.get(`${fromDay + i}|${slot}`) ?? []).sort((x, y) =>
-        x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0,
-      );
+      const events = eventsOf(fromDay + i, slot);
       const unit = (getMetricDefinition(def.id) as (typeof metricCatalogue)[number]).unit;
       const shown = events
         .slice(0, 3)
@@ -209,8 +231,4 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
 function verb(family: ForecastEvent['family'], change: ForecastEvent['change']): string {
   const plural = family === 'customer' || family === 'reviews';
   return plural ? change.slice(0, -1) : change;
-}
-
-function signed(x: number): string {
-  return x > 0 ? `+${x}` : String(x);
 }

@@ -22,8 +22,14 @@ function before(t: number | undefined, cutMs: number): number | undefined {
  * @internal
  */
 export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
+  // Most records are wholly known: they are kept as they are, only the others are copied.
   const chatSessions = [];
   for (const s of data.chatSessions) {
+    const last = s.messages[s.messages.length - 1]?.at ?? 0;
+    if (last < cutMs && (s.ratedAt === undefined || s.ratedAt < cutMs)) {
+      chatSessions.push(s);
+      continue;
+    }
     const messages = s.messages.filter((m) => m.at < cutMs);
     if (messages.length === 0) continue;
     const rated = s.rating !== undefined && (s.ratedAt === undefined || s.ratedAt < cutMs);
@@ -34,47 +40,69 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
       ratedAt: rated ? s.ratedAt : undefined,
     });
   }
-  const orders = data.orders
-    .filter((o) => o.placedAt < cutMs)
-    .map((o) => ({
+  const orders = [];
+  for (const o of data.orders) {
+    if (o.placedAt >= cutMs) continue;
+    if (allBefore(cutMs, o.paidAt, o.cancelledAt, o.outboundAt, o.collectedAt, o.deliveredAt)) {
+      orders.push(o);
+      continue;
+    }
+    orders.push({
       ...o,
       paidAt: before(o.paidAt, cutMs),
       cancelledAt: before(o.cancelledAt, cutMs),
       outboundAt: before(o.outboundAt, cutMs),
       collectedAt: before(o.collectedAt, cutMs),
       deliveredAt: before(o.deliveredAt, cutMs),
-    }));
-  const reviews = data.reviews
-    .filter((r) => r.createdAt < cutMs)
-    .map((r) => ({ ...r, repliedAt: before(r.repliedAt, cutMs) }));
-  const serviceOrders = data.serviceOrders
-    .filter((s) => s.appliedAt < cutMs)
-    .map((s) => {
-      const rated = s.rating !== undefined && (s.ratedAt === undefined || s.ratedAt < cutMs);
-      return {
-        ...s,
-        approvedAt: before(s.approvedAt, cutMs),
-        rejectedAt: before(s.rejectedAt, cutMs),
-        completedAt: before(s.completedAt, cutMs),
-        rating: rated ? s.rating : undefined,
-        ratedAt: rated ? s.ratedAt : undefined,
-      };
     });
-  const disputes = data.disputes
-    .filter((d) => d.openedAt < cutMs)
-    .map((d) => {
-      const ruled = d.ruledAt !== undefined && d.ruledAt < cutMs;
-      return {
-        ...d,
-        ruling: ruled ? d.ruling : undefined,
-        ruledAt: ruled ? d.ruledAt : undefined,
-        ruledAtInferred: ruled ? d.ruledAtInferred : undefined,
-        appealUpheldAt: before(d.appealUpheldAt, cutMs),
-      };
+  }
+  const reviews = [];
+  for (const r of data.reviews) {
+    if (r.createdAt >= cutMs) continue;
+    reviews.push(
+      allBefore(cutMs, r.repliedAt) ? r : { ...r, repliedAt: before(r.repliedAt, cutMs) },
+    );
+  }
+  const serviceOrders = [];
+  for (const s of data.serviceOrders) {
+    if (s.appliedAt >= cutMs) continue;
+    if (allBefore(cutMs, s.approvedAt, s.rejectedAt, s.completedAt, s.ratedAt)) {
+      serviceOrders.push(s);
+      continue;
+    }
+    const rated = s.rating !== undefined && (s.ratedAt === undefined || s.ratedAt < cutMs);
+    serviceOrders.push({
+      ...s,
+      approvedAt: before(s.approvedAt, cutMs),
+      rejectedAt: before(s.rejectedAt, cutMs),
+      completedAt: before(s.completedAt, cutMs),
+      rating: rated ? s.rating : undefined,
+      ratedAt: rated ? s.ratedAt : undefined,
     });
-  const assuredServices = data.assuredServices
-    .filter((a) => a.enabledAt < cutMs)
-    .map((a) => ({ ...a, disabledAt: before(a.disabledAt, cutMs) }));
+  }
+  const disputes = [];
+  for (const d of data.disputes) {
+    if (d.openedAt >= cutMs) continue;
+    if (allBefore(cutMs, d.ruledAt, d.appealUpheldAt)) {
+      disputes.push(d);
+      continue;
+    }
+    const ruled = d.ruledAt !== undefined && d.ruledAt < cutMs;
+    disputes.push({
+      ...d,
+      ruling: ruled ? d.ruling : undefined,
+      ruledAt: ruled ? d.ruledAt : undefined,
+      ruledAtInferred: ruled ? d.ruledAtInferred : undefined,
+      appealUpheldAt: before(d.appealUpheldAt, cutMs),
+    });
+  }
+  const assuredServices = [];
+  for (const a of data.assuredServices) {
+    if (a.enabledAt >= cutMs) continue;
+    assuredServices.push(
+      allBefore(cutMs, a.disabledAt) ? a : { ...a, disabledAt: before(a.disabledAt, cutMs) },
+    );
+  }
   return markParsed({
     store: data.store,
     chatSessions,
@@ -84,4 +112,10 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
     disputes,
     assuredServices,
   });
+}
+
+/** Whether every given instant is before `cutMs` (absent ones count as before). */
+function allBefore(cutMs: number, ...ts: (number | undefined)[]): boolean {
+  for (const t of ts) if (t !== undefined && t >= cutMs) return false;
+  return true;
 }

@@ -83,7 +83,6 @@ describe('forecast: days and events', () => {
         anchorDay: '2026-08-25',
         numerator: -1,
         denominator: -1,
-        text: 'reviews of customer u1 (2026-08-25) leave (-1 / -1)',
       },
     ]);
     expect(changes[0]?.text).toBe(
