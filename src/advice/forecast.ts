@@ -65,7 +65,7 @@ export interface ForecastChange {
   readonly from: DecimalValue | null;
   /** The value that day. */
   readonly to: DecimalValue | null;
-  /** The events entering or leaving the window that day. */
+  /** The events entering or leaving the window that day (summed per entity when first read). */
   readonly events: readonly ForecastEvent[];
   /** In words: "reviews.negative-rate on 2026-11-24: 3.14% → 2.98% (…)". */
   readonly text: string;
@@ -134,30 +134,26 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   const toDay = fromDay + days - 1;
   const known = dataKnownBefore(data, knownMs);
 
-  // Net change per (day, slot, entity): what starts counting that day minus what stops. Keys
-  // are numbers and the entities' own ids (no string built per contribution).
-  const deltas = new Map<number, Map<string, Delta>>();
+  // What starts counting on a forecast day (+) and what stops (−), by (day, slot): kept as
+  // flat lists during the pass, summed per entity only for the changes whose events are read.
+  const groups: number[][] = [];
+  const ids: string[] = [];
+  const families: string[] = [];
+  const anchors: number[] = [];
+  const nums: number[] = [];
+  const dens: number[] = [];
   const note = (c: TracedContribution, day: DayNumber, sign: 1 | -1) => {
     if (day <= fromDay || day > toDay) return;
     const key = (day - fromDay) * 64 + c.slot;
-    let byEntity = deltas.get(key);
-    if (byEntity === undefined) {
-      byEntity = new Map();
-      deltas.set(key, byEntity);
-    }
-    const d = byEntity.get(c.entityId);
-    if (d === undefined) {
-      byEntity.set(c.entityId, {
-        family: c.family,
-        anchor: c.anchor,
-        num: sign * c.numerator,
-        den: sign * c.denominator,
-      });
-    } else {
-      d.num += sign * c.numerator;
-      d.den += sign * c.denominator;
-      if (d.anchor !== c.anchor) d.anchor = Number.NaN;
-    }
+    const at = ids.length;
+    ids.push(c.entityId);
+    families.push(c.family);
+    anchors.push(c.anchor);
+    nums.push(sign * c.numerator);
+    dens.push(sign * c.denominator);
+    const list = groups[key];
+    if (list === undefined) groups[key] = [at];
+    else list.push(at);
   };
   const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, (c) => {
     if (c.slot >= metricCatalogue.length) return;
@@ -175,8 +171,25 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   };
   const eventsOf = (day: DayNumber, slot: number): ForecastEvent[] => {
     const def = metricCatalogue[slot] as (typeof metricCatalogue)[number];
+    const byEntity = new Map<string, Delta>();
+    for (const i of groups[(day - fromDay) * 64 + slot] ?? []) {
+      const id = ids[i] as string;
+      const d = byEntity.get(id);
+      if (d === undefined) {
+        byEntity.set(id, {
+          family: families[i] as string,
+          anchor: anchors[i] as number,
+          num: nums[i] as number,
+          den: dens[i] as number,
+        });
+      } else {
+        d.num += nums[i] as number;
+        d.den += dens[i] as number;
+        if (d.anchor !== anchors[i]) d.anchor = Number.NaN;
+      }
+    }
     const out: ForecastEvent[] = [];
-    for (const [entityId, d] of deltas.get((day - fromDay) * 64 + slot) ?? []) {
+    for (const [entityId, d] of byEntity) {
       if (d.num === 0 && d.den === 0) continue;
       const family = d.family as ForecastEvent['family'];
       const change =
@@ -185,16 +198,13 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
           : d.den < 0 || d.num < 0
             ? 'leaves'
             : 'changes';
-      const anchorDay = Number.isNaN(d.anchor) ? null : dayKey(d.anchor);
-      const numerator = d.num / def.numeratorScale;
-      const denominator = d.den / def.denominatorScale;
       out.push({
         change,
         family,
         recordId: entityId,
-        anchorDay,
-        numerator,
-        denominator,
+        anchorDay: Number.isNaN(d.anchor) ? null : dayKey(d.anchor),
+        numerator: d.num / def.numeratorScale,
+        denominator: d.den / def.denominatorScale,
       });
     }
     return out.sort((x, y) => (x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0));
@@ -208,20 +218,28 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       const a = before.metrics[def.id].value;
       const b = card.metrics[def.id].value;
       if (a === null ? b === null : b !== null && a.eq(b)) return;
-      const events = eventsOf(fromDay + i, slot);
+      const day = fromDay + i;
       const unit = (getMetricDefinition(def.id) as (typeof metricCatalogue)[number]).unit;
-      const shown = events
-        .slice(0, 3)
-        .map((e) => `${NOUN[e.family]} ${e.recordId} ${verb(e.family, e.change)}`);
-      const more = events.length > 3 ? `, ${events.length - 3} more` : '';
-      changes.push({
-        metric: def.id,
-        day: card.asOf,
-        from: a,
-        to: b,
-        events,
-        text: `${def.id} on ${card.asOf}: ${formatValue(a, unit)} → ${formatValue(b, unit)}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}`,
+      // The events are summed when first read (a forecast is mostly read by its values).
+      let events: ForecastEvent[] | undefined;
+      const eventsNow = () => {
+        events ??= eventsOf(day, slot);
+        return events;
+      };
+      const change = { metric: def.id, day: card.asOf, from: a, to: b } as ForecastChange;
+      Object.defineProperty(change, 'events', { enumerable: true, get: eventsNow });
+      Object.defineProperty(change, 'text', {
+        enumerable: true,
+        get: () => {
+          const all = eventsNow();
+          const shown = all
+            .slice(0, 3)
+            .map((e) => `${NOUN[e.family]} ${e.recordId} ${verb(e.family, e.change)}`);
+          const more = all.length > 3 ? `, ${all.length - 3} more` : '';
+          return `${def.id} on ${card.asOf}: ${formatValue(a, unit)} → ${formatValue(b, unit)}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}`;
+        },
       });
+      changes.push(change);
     });
   }
   return { knownAt: formatShanghaiInstant(knownMs), scorecards, changes };

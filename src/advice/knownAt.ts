@@ -43,7 +43,11 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
   const orders = [];
   for (const o of data.orders) {
     if (o.placedAt >= cutMs) continue;
-    if (allBefore(cutMs, o.paidAt, o.cancelledAt, o.outboundAt, o.collectedAt, o.deliveredAt)) {
+    if (
+      before2(o.paidAt, o.cancelledAt, cutMs) &&
+      before2(o.outboundAt, o.collectedAt, cutMs) &&
+      before2(o.deliveredAt, undefined, cutMs)
+    ) {
       orders.push(o);
       continue;
     }
@@ -60,13 +64,13 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
   for (const r of data.reviews) {
     if (r.createdAt >= cutMs) continue;
     reviews.push(
-      allBefore(cutMs, r.repliedAt) ? r : { ...r, repliedAt: before(r.repliedAt, cutMs) },
+      before2(r.repliedAt, undefined, cutMs) ? r : { ...r, repliedAt: before(r.repliedAt, cutMs) },
     );
   }
   const serviceOrders = [];
   for (const s of data.serviceOrders) {
     if (s.appliedAt >= cutMs) continue;
-    if (allBefore(cutMs, s.approvedAt, s.rejectedAt, s.completedAt, s.ratedAt)) {
+    if (before2(s.approvedAt, s.rejectedAt, cutMs) && before2(s.completedAt, s.ratedAt, cutMs)) {
       serviceOrders.push(s);
       continue;
     }
@@ -83,7 +87,7 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
   const disputes = [];
   for (const d of data.disputes) {
     if (d.openedAt >= cutMs) continue;
-    if (allBefore(cutMs, d.ruledAt, d.appealUpheldAt)) {
+    if (before2(d.ruledAt, d.appealUpheldAt, cutMs)) {
       disputes.push(d);
       continue;
     }
@@ -100,7 +104,9 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
   for (const a of data.assuredServices) {
     if (a.enabledAt >= cutMs) continue;
     assuredServices.push(
-      allBefore(cutMs, a.disabledAt) ? a : { ...a, disabledAt: before(a.disabledAt, cutMs) },
+      before2(a.disabledAt, undefined, cutMs)
+        ? a
+        : { ...a, disabledAt: before(a.disabledAt, cutMs) },
     );
   }
   return markParsed({
@@ -114,8 +120,7 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
   });
 }
 
-/** Whether every given instant is before `cutMs` (absent ones count as before). */
-function allBefore(cutMs: number, ...ts: (number | undefined)[]): boolean {
-  for (const t of ts) if (t !== undefined && t >= cutMs) return false;
-  return true;
+/** Whether both instants are before `cutMs` (an absent one counts as before). */
+function before2(a: number | undefined, b: number | undefined, cutMs: number): boolean {
+  return (a === undefined || a < cutMs) && (b === undefined || b < cutMs);
 }

@@ -213,6 +213,16 @@ export function runEngine(
 
   let family = '';
   let entityId = '';
+  const traced = {
+    slot: 0,
+    family: '',
+    entityId: '',
+    anchor: 0,
+    numerator: 0,
+    denominator: 0,
+    from: 0,
+    to: 0,
+  } satisfies TracedContribution;
   for (const [familyId, familyOf] of Object.entries(families)) {
     family = familyId;
     const measures: { slot: number; fn: AnyMeasure }[] = [];
@@ -307,16 +317,16 @@ export function runEngine(
       const num = p[i + 2] as number;
       const den = p[i + 3] as number;
       if (trace !== undefined) {
-        trace({
-          slot,
-          family,
-          entityId,
-          anchor,
-          numerator: num,
-          denominator: den,
-          from: lo,
-          to: hi,
-        });
+        // One object reused for every contribution (a trace copies what it keeps).
+        traced.slot = slot;
+        traced.family = family;
+        traced.entityId = entityId;
+        traced.anchor = anchor;
+        traced.numerator = num;
+        traced.denominator = den;
+        traced.from = lo;
+        traced.to = hi;
+        trace(traced);
       }
       const dn = diffNum[slot] as Float64Array;
       const dd = diffDen[slot] as Float64Array;

@@ -88,7 +88,8 @@ export interface EngineSlot {
 /**
  * One contribution as the engine commits it: slot, entity, anchor day (`NaN` when added
  * through `addWindowed`), sums, and the evaluation days `[from, to]` it counts on (within the
- * range evaluated). What a forecast reads to say which events enter or leave a window.
+ * range evaluated). What a forecast reads to say which events enter or leave a window. The
+ * engine passes one object, reassigned for every contribution: copy what you keep.
  */
 export interface TracedContribution {
   readonly slot: number;
