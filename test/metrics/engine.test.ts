@@ -2,10 +2,16 @@
  * The engine adds integer sums exactly, or refuses: sums past 2^53 − 1 (money in fen,
  * durations in ms) are an InvalidInputError naming the metric, never a rounded tally.
  */
+
 import { describe, expect, it } from 'vitest';
+import { runEngine } from '../../src/engine/run.js';
+import type { MeasureContext } from '../../src/engine/types.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { evaluateStore } from '../../src/evaluate/evaluate.js';
+import { DEFAULT_MEASUREMENT_PARAMETERS } from '../../src/rules/measurement.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
+import { dayNumberOf, parseDayKey } from '../../src/time/shanghai.js';
+import { sh, storeData } from '../_helpers.js';
 
 const AS_OF = '2026-11-20';
 
@@ -112,5 +118,57 @@ describe('data that did not come from parseStoreData', () => {
     expect(() =>
       evaluateStore(data as unknown as Parameters<typeof evaluateStore>[0], { asOf: AS_OF }),
     ).toThrow(refused(found));
+  });
+});
+
+describe('a calendar-month slot', () => {
+  const at = sh('2026-10-15 10:00');
+  const family = {
+    build: () => [{ entityId: 'e', minMs: at, maxMs: at, viewAt: () => null }],
+  };
+  const slot = (fn: (v: unknown, ctx: MeasureContext, s: number) => void) => ({
+    name: 'monthly',
+    window: 'previous-calendar-month' as const,
+    anchorLagDays: 0,
+    measure: { f: fn },
+  });
+
+  it('counts an anchor of October on every day of November, measured as of 11-01', () => {
+    const from = parseDayKey('2026-10-31');
+    const run = runEngine(
+      storeData(),
+      [slot((_v, ctx, s) => ctx.add(s, dayNumberOf(at), 1, 1))],
+      { f: family },
+      DEFAULT_MEASUREMENT_PARAMETERS,
+      from,
+      parseDayKey('2026-12-01'),
+    );
+    const den = Array.from(run.denominators[0] as Float64Array);
+    // 10-31: September is assessed; 11-01 … 11-30: October; 12-01: November.
+    expect(den).toEqual([0, ...Array(30).fill(1), 0]);
+    // A range starting inside November still assesses October from 11-01.
+    const mid = runEngine(
+      storeData(),
+      [slot((_v, ctx, s) => ctx.add(s, dayNumberOf(at), 1, 1))],
+      { f: family },
+      DEFAULT_MEASUREMENT_PARAMETERS,
+      parseDayKey('2026-11-20'),
+      parseDayKey('2026-11-20'),
+    );
+    expect(Array.from(mid.denominators[0] as Float64Array)).toEqual([1]);
+  });
+
+  it('refuses inWindow: a month slot takes add() only', () => {
+    const day = parseDayKey('2026-11-10');
+    expect(() =>
+      runEngine(
+        storeData(),
+        [slot((_v, ctx, s) => void ctx.inWindow(s, dayNumberOf(at)))],
+        { f: family },
+        DEFAULT_MEASUREMENT_PARAMETERS,
+        day,
+        day,
+      ),
+    ).toThrow(/takes add\(\) only/);
   });
 });

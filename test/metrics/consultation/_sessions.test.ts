@@ -175,3 +175,95 @@ describe('mergeSessions: rating', () => {
     expect(merge([first, late])[0]?.rating).toBe('dissatisfied');
   });
 });
+
+describe('mergeSessions: pieces that overlap, and the order of the result', () => {
+  // Piece a: 10:00 customer, 10:05 agent. Piece b (same customer, same kind) starts inside a:
+  // 10:02 customer, 10:03 agent. Merged by time: 10:00 c, 10:02 c, 10:03 a, 10:05 a.
+  const a = chat(
+    'u',
+    [
+      ['customer', '2026-11-10 10:00:00'],
+      ['agent', '2026-11-10 10:05:00'],
+    ],
+    { id: 'a' },
+  );
+  const b = chat(
+    'u',
+    [
+      ['customer', '2026-11-10 10:02:00'],
+      ['agent', '2026-11-10 10:03:00'],
+    ],
+    { id: 'b' },
+  );
+
+  it('sorts the merged messages by time before reading replies', () => {
+    const [s] = merge([a, b]);
+    // 10:03 answers the earliest waiting message (10:00): 3 min; 10:05 has nothing waiting.
+    expect([s?.manualReplies, s?.manualReplyMs, s?.firstReplyAt]).toEqual([
+      1,
+      180_000,
+      sh('2026-11-10 10:03:00'),
+    ]);
+  });
+
+  it('measures the merge gap from the latest message of the group, not the last piece', () => {
+    // c starts 9 min after a's 10:05 (b ends at 10:03, 11 min before): it joins the session.
+    const c = chat('u', [['customer', '2026-11-10 10:14:00']], { id: 'c' });
+    expect(merge([a, b, c])).toHaveLength(1);
+  });
+
+  it('returns consultations and offline messages by start, whichever kind comes first', () => {
+    const merged = merge([
+      chat('u', [['customer', '2026-11-10 10:00:00']]),
+      chat('u', [['customer', '2026-11-10 09:00:00']], { kind: 'offline-message' }),
+    ]);
+    expect(merged.map((s) => [s.kind, s.startAt])).toEqual([
+      ['offline-message', sh('2026-11-10 09:00:00')],
+      ['consultation', sh('2026-11-10 10:00:00')],
+    ]);
+  });
+});
+
+describe('mergeSessions: stage and rating across merged pieces', () => {
+  const first = (extra: Partial<ChatSession> = {}) =>
+    chat('u', [['customer', '2026-11-10 10:00:00']], { id: 'p1', ...extra });
+  const second = (extra: Partial<ChatSession> = {}) =>
+    chat('u', [['customer', '2026-11-10 10:05:00']], { id: 'p2', ...extra });
+
+  it.each([
+    [
+      'the first piece has none, the second says after-sales',
+      {},
+      { stage: 'after-sales' as const },
+      'after-sales',
+    ],
+    [
+      'the first says pre-sales, the second after-sales',
+      { stage: 'pre-sales' as const },
+      { stage: 'after-sales' as const },
+      'pre-sales',
+    ],
+    ['neither says, no order: derived pre-sales', {}, {}, 'pre-sales'],
+  ])('stage when %s', (_label, one, two, stage) => {
+    expect(merge([first(one), second(two)])[0]?.stage).toBe(stage);
+  });
+
+  it('keeps a rating when a later merged piece has none', () => {
+    const rated = first({ rating: 'satisfied', ratedAt: sh('2026-11-10 10:02:00') });
+    expect(merge([rated, second()])[0]?.rating).toBe('satisfied');
+    expect(merge([second(), rated])[0]?.rating).toBe('satisfied');
+  });
+});
+
+describe('mergeSessions: the end of the assessment hours is excluded', () => {
+  const hours = { assessmentHours: custom({ fromHour: 9, toHour: 23 }) };
+  it.each([
+    ['08:59:59.999', false],
+    ['09:00:00', true],
+    ['22:59:59.999', true],
+    ['23:00:00', false],
+  ])('09:00–23:00: a session starting at %s is in the hours: %s', (time, inHours) => {
+    const [s] = merge([chat('u', [['customer', `2026-11-10 ${time}`]])], { rules: hours });
+    expect(s?.inAssessmentHours).toBe(inHours);
+  });
+});
