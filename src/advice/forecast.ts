@@ -101,7 +101,8 @@ const NOUN = {
  * `knownAt` only (the first day is the first whose as-of instant, 00:00 Shanghai, is at or after
  * `knownAt`), in one history pass over the data as it was known then; and each day on which a
  * metric's value changes because events enter or leave its window, with those events. The
- * forecast of day D with `knownAt` = D 00:00 equals `evaluateStore` for D.
+ * forecast of day D with `knownAt` = D 00:00 equals `evaluateStore` for D. The events are
+ * traced by a second pass the first time one is read (`change.events`, `change.text`).
  *
  * @throws {ArgumentError} on unparsed data, a malformed `knownAt`, or `days` not a whole number in 1–366.
  *
@@ -155,11 +156,19 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     if (list === undefined) groups[key] = [at];
     else list.push(at);
   };
-  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, (c) => {
-    if (c.slot >= metricCatalogue.length) return;
-    note(c, c.from, 1);
-    note(c, c.to + 1, -1);
-  });
+  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options);
+  // The events are traced by a second pass over the same data, run the first time an event is
+  // read: a forecast read by its values (the CLI's chart) costs one pass.
+  let traced = false;
+  const trace = () => {
+    if (traced) return;
+    traced = true;
+    evaluateDays(known, fromDay, toDay, ruleSet, {}, (c) => {
+      if (c.slot >= metricCatalogue.length) return;
+      note(c, c.from, 1);
+      note(c, c.to + 1, -1);
+    });
+  };
   const dayKeys = new Map<DayNumber, string>();
   const dayKey = (day: DayNumber): string => {
     let k = dayKeys.get(day);
@@ -171,6 +180,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   };
   const eventsOf = (day: DayNumber, slot: number): ForecastEvent[] => {
     const def = metricCatalogue[slot] as (typeof metricCatalogue)[number];
+    trace();
     const byEntity = new Map<string, Delta>();
     for (const i of groups[(day - fromDay) * 64 + slot] ?? []) {
       const id = ids[i] as string;
