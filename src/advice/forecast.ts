@@ -10,6 +10,7 @@ import type { TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
 import { type EvaluateStoreOptions, evaluateDays, type Scorecard } from '../evaluate/evaluate.js';
 import { formatValue } from '../format.js';
+import { serviceKnownBefore } from '../metrics/_knownBefore.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
@@ -23,7 +24,6 @@ import {
   msOfDay,
   toEpochMs,
 } from '../time/shanghai.js';
-import { dataKnownBefore } from './knownAt.js';
 
 /** Options of {@link forecast}. */
 export interface ForecastOptions {
@@ -99,7 +99,8 @@ const NOUN = {
 /**
  * The scorecards of the next `days` evaluation days computed from the facts known at
  * `knownAt` only (the first day is the first whose as-of instant, 00:00 Shanghai, is at or after
- * `knownAt`), in one history pass over the data as it was known then; and each day on which a
+ * `knownAt`), in one history pass over the data as it was known then (the engine's families
+ * leave out what was not known at `knownAt`); and each day on which a
  * metric's value changes because events enter or leave its window, with those events. The
  * forecast of day D with `knownAt` = D 00:00 equals `evaluateStore` for D. The events are
  * traced by a second pass the first time one is read (`change.events`, `change.text`).
@@ -133,7 +134,14 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const fromDay: DayNumber = dayNumberOf(knownMs) + (msOfDay(knownMs) === 0 ? 0 : 1);
   const toDay = fromDay + days - 1;
-  const known = dataKnownBefore(data, knownMs);
+  // The engine's families leave out what is not known at the cut-off as they read the records;
+  // only the 放心购 services, read by the bonus, are cut here.
+  const services = [];
+  for (const a of data.assuredServices) {
+    const b = serviceKnownBefore(a, knownMs);
+    if (b !== undefined) services.push(b);
+  }
+  const known: StoreData = { ...data, assuredServices: services };
 
   // What starts counting on a forecast day (+) and what stops (−), by (day, slot): kept as
   // flat lists during the pass, summed per entity only for the changes whose events are read.
@@ -156,18 +164,26 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     if (list === undefined) groups[key] = [at];
     else list.push(at);
   };
-  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options);
+  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, undefined, knownMs);
   // The events are traced by a second pass over the same data, run the first time an event is
   // read: a forecast read by its values (the CLI's chart) costs one pass.
   let traced = false;
   const trace = () => {
     if (traced) return;
     traced = true;
-    evaluateDays(known, fromDay, toDay, ruleSet, {}, (c) => {
-      if (c.slot >= metricCatalogue.length) return;
-      note(c, c.from, 1);
-      note(c, c.to + 1, -1);
-    });
+    evaluateDays(
+      known,
+      fromDay,
+      toDay,
+      ruleSet,
+      {},
+      (c) => {
+        if (c.slot >= metricCatalogue.length) return;
+        note(c, c.from, 1);
+        note(c, c.to + 1, -1);
+      },
+      knownMs,
+    );
   };
   const dayKeys = new Map<DayNumber, string>();
   const dayKey = (day: DayNumber): string => {

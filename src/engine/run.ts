@@ -181,6 +181,7 @@ export function runEngine(
   fromDay: DayNumber,
   toDay: DayNumber,
   trace?: (contribution: TracedContribution) => void,
+  knownBeforeMs: number = Number.POSITIVE_INFINITY,
 ): EngineResult {
   if (!isParsedStoreData(data)) throw new ArgumentError(unparsedMessage(data));
   const count = slots.length;
@@ -246,7 +247,11 @@ export function runEngine(
     // An entity whose latest instant is before `relevantFromMs` has no anchor in any window of
     // [fromDay, toDay]: it is not built at all.
     const relevantFromMs = dayStartMs(fromDay - lag - maxA);
-    const entities = familyOf.build(data, rules, { relevantFromMs, longestWindowDays: maxA });
+    const entities = familyOf.build(data, rules, {
+      relevantFromMs,
+      longestWindowDays: maxA,
+      knownBeforeMs,
+    });
     for (const entity of entities) {
       entityId = entity.entityId;
       const first = dayNumberOf(entity.minMs) + minB;

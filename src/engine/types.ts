@@ -54,6 +54,11 @@ export interface FamilyScope {
   readonly relevantFromMs: number;
   /** The longest window (in days back) of the slots that read this family. */
   readonly longestWindowDays: number;
+  /**
+   * A knowledge cut-off (a forecast's): records created at or after it are left out, and
+   * their facts stamped at or after it are hidden. `+∞` when there is none.
+   */
+  readonly knownBeforeMs: number;
 }
 
 /** A family of entities (customers, orders…) and how to build them from a store's data. */

@@ -194,7 +194,8 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
 
 /**
  * The scorecards of the evaluation days `[from, to]` from one engine pass, options checked by
- * the caller; `trace` sees every contribution the engine commits.
+ * the caller; `trace` sees every contribution the engine commits; `knownBeforeMs` is a
+ * knowledge cut-off (records and facts at or after it are not known on any day).
  *
  * @internal
  */
@@ -205,8 +206,17 @@ export function evaluateDays(
   ruleSet: RuleSet,
   options: StandingOptions,
   trace?: (contribution: TracedContribution) => void,
+  knownBeforeMs?: number,
 ): Scorecard[] {
-  const run = measureSlots(data, slotsOf(ruleSet, options), ruleSet, from, to, trace);
+  const run = measureSlots(
+    data,
+    slotsOf(ruleSet, options),
+    ruleSet,
+    from,
+    to,
+    trace,
+    knownBeforeMs,
+  );
   const out: Scorecard[] = [];
   for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
   return out;

@@ -73,8 +73,9 @@ export function measureSlots(
   fromDay: DayNumber,
   toDay: DayNumber,
   trace?: (contribution: TracedContribution) => void,
+  knownBeforeMs?: number,
 ): EngineResult {
-  return runEngine(data, slots, FAMILIES, rules, fromDay, toDay, trace);
+  return runEngine(data, slots, FAMILIES, rules, fromDay, toDay, trace, knownBeforeMs);
 }
 
 /** @internal The measurement of slot `slot` on day index `i` of an engine run. */

@@ -8,6 +8,12 @@ import type { Entity, Family } from '../engine/types.js';
 import type { Dispute, Order, Review, ServiceOrder, StoreData } from '../model.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
 import { type DayNumber, dayNumberOf, HOUR_MS, msOfDay } from '../time/shanghai.js';
+import {
+  disputeKnownBefore,
+  orderKnownBefore,
+  reviewKnownBefore,
+  serviceOrderKnownBefore,
+} from './_knownBefore.js';
 
 /** Orders records by id (the tie-break of equal instants). */
 export function byIdThen(a: { id: string }, b: { id: string }): number {
@@ -78,10 +84,14 @@ export function buildOrders(
   data: StoreData,
   rules: MeasurementParameters,
   relevantFromMs = Number.NEGATIVE_INFINITY,
+  knownBeforeMs = Number.POSITIVE_INFINITY,
 ): OrderEntity[] {
+  const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   // Disputes by order, in input order, and their latest instant.
   const disputesOf = new Map<string, { list: Dispute[]; maxMs: number }>();
-  for (const d of data.disputes) {
+  for (const raw of data.disputes) {
+    const d = cut ? disputeKnownBefore(raw, knownBeforeMs) : raw;
+    if (d === undefined) continue;
     let e = disputesOf.get(d.orderId);
     if (e === undefined) {
       e = { list: [], maxMs: Number.NEGATIVE_INFINITY };
@@ -92,7 +102,9 @@ export function buildOrders(
   }
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const out: OrderEntity[] = [];
-  for (const o of data.orders) {
+  for (const raw of data.orders) {
+    const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
+    if (o === undefined) continue;
     let max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
     max = later(later(max, o.collectedAt), o.deliveredAt);
     let disputes = NO_DISPUTES;
@@ -145,10 +157,14 @@ function serviceOrderMaxMs(s: ServiceOrder): number {
 export function buildServiceOrders(
   data: StoreData,
   relevantFromMs = Number.NEGATIVE_INFINITY,
+  knownBeforeMs = Number.POSITIVE_INFINITY,
 ): ServiceOrderEntity[] {
+  const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const out: ServiceOrderEntity[] = [];
-  for (const s of data.serviceOrders) {
-    if (serviceOrderMaxMs(s) >= relevantFromMs) out.push(new ServiceOrderEntity(s));
+  for (const raw of data.serviceOrders) {
+    const s = cut ? serviceOrderKnownBefore(raw, knownBeforeMs) : raw;
+    if (s !== undefined && serviceOrderMaxMs(s) >= relevantFromMs)
+      out.push(new ServiceOrderEntity(s));
   }
   return out;
 }
@@ -190,9 +206,13 @@ function latestFirst(x: Review, y: Review): number {
 export function buildReviewGroups(
   data: StoreData,
   relevantFromMs = Number.NEGATIVE_INFINITY,
+  knownBeforeMs = Number.POSITIVE_INFINITY,
 ): ReviewGroupEntity[] {
+  const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const byId = new Map<string, ReviewGroupEntity>();
-  for (const r of data.reviews) {
+  for (const raw of data.reviews) {
+    const r = cut ? reviewKnownBefore(raw, knownBeforeMs) : raw;
+    if (r === undefined) continue;
     if (r.excluded || later(r.createdAt, r.repliedAt) < relevantFromMs) continue;
     let g = byId.get(r.customerId);
     if (g === undefined) {
@@ -214,15 +234,18 @@ export function buildReviewGroups(
 
 /** The order family: one entity per order, with its disputes. */
 export const orderFamily: Family<OrderView> = {
-  build: (data, rules, scope) => buildOrders(data, rules, scope.relevantFromMs),
+  build: (data, rules, scope) =>
+    buildOrders(data, rules, scope.relevantFromMs, scope.knownBeforeMs),
 };
 
 /** The service-order family. */
 export const serviceOrderFamily: Family<ServiceOrderView> = {
-  build: (data, _rules, scope) => buildServiceOrders(data, scope.relevantFromMs),
+  build: (data, _rules, scope) =>
+    buildServiceOrders(data, scope.relevantFromMs, scope.knownBeforeMs),
 };
 
 /** The review family: one entity per customer's reviews. */
 export const reviewGroupFamily: Family<ReviewGroupView> = {
-  build: (data, _rules, scope) => buildReviewGroups(data, scope.relevantFromMs),
+  build: (data, _rules, scope) =>
+    buildReviewGroups(data, scope.relevantFromMs, scope.knownBeforeMs),
 };

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/advice/forecast.js';
-import { evaluateStore } from '../../src/evaluate/evaluate.js';
+import { dataKnownBefore } from '../../src/advice/knownAt.js';
+import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import { order, review, sh, storeData } from '../_helpers.js';
 import { AS_OF, storeArb } from '../laws/_arbitraries.js';
@@ -107,5 +108,25 @@ describe('forecast: days and events', () => {
     expect(() => forecast(data, { knownAt: 'soon', days: 3 })).toThrow(/instant/);
     expect(() => forecast(data, { knownAt: '2026-11-22 00:00', days: 0 })).toThrow(/1–366/);
     expect(() => forecast(data, { knownAt: '2026-11-22 00:00', days: 1.5 })).toThrow(/1–366/);
+  });
+});
+
+describe('forecast: the knowledge cut-off inside the engine', () => {
+  it('equals a history of the data as known at any instant, not only midnight', () => {
+    fc.assert(
+      fc.property(
+        storeArb,
+        fc.integer({ min: -20 * 86_400_000, max: 5 * 86_400_000 }),
+        (data, offset) => {
+          const cut = sh(`${AS_OF} 00:00`) + offset;
+          const f = forecast(data, { knownAt: cut, days: 4 });
+          const first = f.scorecards[0]?.asOf as string;
+          const last = f.scorecards[3]?.asOf as string;
+          const reference = evaluateHistory(dataKnownBefore(data, cut), { from: first, to: last });
+          expect(JSON.stringify(f.scorecards)).toBe(JSON.stringify(reference));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

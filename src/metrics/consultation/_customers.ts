@@ -9,6 +9,7 @@ import type { ChatMessage, ChatSession, Order, StoreData } from '../../model.js'
 import type { ChatRules, MeasurementParameters } from '../../rules/measurement.js';
 import { DAY_MS } from '../../time/shanghai.js';
 import { byIdThen } from '../_entities.js';
+import { chatKnownBefore, orderKnownBefore } from '../_knownBefore.js';
 import { type MergedSession, mergeSessions } from './_sessions.js';
 
 /** A customer's chat sessions and orders as of D. */
@@ -83,7 +84,9 @@ export function buildCustomers(
   rules: MeasurementParameters,
   relevantFromMs = Number.NEGATIVE_INFINITY,
   segmentGapMs = Number.POSITIVE_INFINITY,
+  knownBeforeMs = Number.POSITIVE_INFINITY,
 ): CustomerEntity[] {
+  const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   let relevant: Set<string> | undefined;
   if (relevantFromMs > Number.NEGATIVE_INFINITY) {
     relevant = new Set<string>();
@@ -100,8 +103,10 @@ export function buildCustomers(
     }
     return c;
   };
-  for (const s of data.chatSessions) {
-    if (relevant !== undefined && !relevant.has(s.customerId)) continue;
+  for (const raw of data.chatSessions) {
+    if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
+    const s = cut ? chatKnownBefore(raw, knownBeforeMs) : raw;
+    if (s === undefined) continue;
     const c = get(s.customerId);
     c.pieces.push(s);
     const first = startOf(s);
@@ -110,8 +115,10 @@ export function buildCustomers(
     if (lastFact > c.maxMs) c.maxMs = lastFact;
     if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
   }
-  for (const o of data.orders) {
-    if (relevant !== undefined && !relevant.has(o.customerId)) continue;
+  for (const raw of data.orders) {
+    if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
+    const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
+    if (o === undefined) continue;
     const c = get(o.customerId);
     c.orders.push(o);
     if (o.placedAt < c.minMs) c.minMs = o.placedAt;
@@ -195,6 +202,6 @@ export const customerFamily: Family<CustomerView> = {
     const segmentGapMs =
       // Stryker disable next-line ArithmeticOperator: any gap longer than a window's span (30 days) plus attribution keeps a customer whole inside every window; the margin changes where entities are cut, not what they measure
       (scope.longestWindowDays + Math.ceil(rules.chat.attributionHours.value / 24) + 2) * DAY_MS;
-    return buildCustomers(data, rules, scope.relevantFromMs, segmentGapMs);
+    return buildCustomers(data, rules, scope.relevantFromMs, segmentGapMs, scope.knownBeforeMs);
   },
 };
