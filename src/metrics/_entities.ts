@@ -76,6 +76,12 @@ class OrderEntity implements Entity<OrderView>, OrderView {
   }
 }
 
+/** The latest instant of an order's own facts. */
+function orderMaxMs(o: Order): number {
+  const max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
+  return later(later(max, o.collectedAt), o.deliveredAt);
+}
+
 /**
  * One entity per order, with its disputes attached, for the orders with a fact (their
  * own or a dispute's) at or after `relevantFromMs`.
@@ -103,10 +109,12 @@ export function buildOrders(
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const out: OrderEntity[] = [];
   for (const raw of data.orders) {
+    // Relevance first, on the record as given (hiding later facts only narrows its span): the
+    // knowledge cut-off is checked only for the orders that can matter.
+    if (orderMaxMs(raw) < relevantFromMs && !disputesOf.has(raw.id)) continue;
     const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
     if (o === undefined) continue;
-    let max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
-    max = later(later(max, o.collectedAt), o.deliveredAt);
+    let max = orderMaxMs(o);
     let disputes = NO_DISPUTES;
     if (disputesOf.size > 0) {
       const e = disputesOf.get(o.id);
@@ -211,6 +219,7 @@ export function buildReviewGroups(
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const byId = new Map<string, ReviewGroupEntity>();
   for (const raw of data.reviews) {
+    if (raw.excluded || later(raw.createdAt, raw.repliedAt) < relevantFromMs) continue;
     const r = cut ? reviewKnownBefore(raw, knownBeforeMs) : raw;
     if (r === undefined) continue;
     if (r.excluded || later(r.createdAt, r.repliedAt) < relevantFromMs) continue;
