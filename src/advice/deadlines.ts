@@ -6,18 +6,14 @@
  * @module
  */
 import { ArgumentError } from '../errors.js';
+import { shippableOf } from '../metrics/_entities.js';
 import type { MetricId } from '../metrics/catalogue.js';
 import { mergeSessions } from '../metrics/consultation/_sessions.js';
+import { dayEndMs } from '../metrics/logistics/_shippable.js';
+import { handlingDeadlineMs, isMediumOrNegative } from '../metrics/reviews/_latestReviews.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
-import {
-  dayNumberOf,
-  dayStartMs,
-  formatShanghaiInstant,
-  HOUR_MS,
-  msOfDay,
-  toEpochMs,
-} from '../time/shanghai.js';
+import { formatShanghaiInstant, HOUR_MS, toEpochMs } from '../time/shanghai.js';
 
 /** `2026-11-22 10:00:00`: an instant as a merchant reads it (Shanghai time). */
 const local = (ms: number) => formatShanghaiInstant(ms).slice(0, 19).replace('T', ' ');
@@ -103,14 +99,14 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   };
 
   // Reviews: 24-hour handling of medium and negative reviews.
-  const handlingMs = rules.reviews.handlingHours.value * HOUR_MS;
   for (const r of data.reviews) {
-    if (r.excluded || r.stars > 3 || !known(r.createdAt) || known(r.repliedAt)) continue;
+    if (r.excluded || !isMediumOrNegative(r.stars) || !known(r.createdAt) || known(r.repliedAt))
+      continue;
     push({
       metric: 'reviews.negative-handling-rate-24h',
       recordId: r.id,
       customerId: r.customerId,
-      deadlineMs: r.createdAt + handlingMs,
+      deadlineMs: handlingDeadlineMs(r, rules),
       what: `${r.stars}-star review created ${local(r.createdAt)}, not replied`,
       ifMet: 'handled in time: +1 / +1',
       ifMissed: 'not handled in time: +0 / +1',
@@ -121,16 +117,15 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const arrivalDays = rules.logistics.arrivalDays.value;
   for (const o of data.orders) {
-    const shippableAt = o.cashOnDelivery ? o.placedAt : o.paidAt;
-    if (!known(shippableAt) || known(o.cancelledAt)) continue;
-    const shippableDay = dayNumberOf(shippableAt);
-    const dueDay = msOfDay(shippableAt) >= cutoffMs ? shippableDay + 1 : shippableDay;
+    const ship = shippableOf(o, cutoffMs);
+    if (ship === undefined || !known(ship.at) || known(o.cancelledAt)) continue;
+    const { at: shippableAt, day: shippableDay, collectionDueDay: dueDay } = ship;
     if (!known(o.collectedAt)) {
       push({
         metric: 'logistics.same-day-collection-rate',
         recordId: o.id,
         customerId: o.customerId,
-        deadlineMs: dayStartMs(dueDay + 1) - 1,
+        deadlineMs: dayEndMs(dueDay) - 1,
         what: `order shippable ${local(shippableAt)}, not collected`,
         ifMet: 'collected by the end of its due day: +1 / +1',
         ifMissed: 'not collected in time: +0 / +1',
@@ -141,7 +136,7 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
         metric: 'logistics.next-day-arrival-rate',
         recordId: o.id,
         customerId: o.customerId,
-        deadlineMs: dayStartMs(shippableDay + arrivalDays + 1) - 1,
+        deadlineMs: dayEndMs(shippableDay + arrivalDays) - 1,
         what: `order shippable ${local(shippableAt)}, not delivered`,
         ifMet: `delivered by the end of the shippable day + ${arrivalDays}: +1 / +1`,
         ifMissed: 'not delivered in time: +0 / +1',

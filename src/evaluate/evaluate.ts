@@ -222,11 +222,6 @@ export function evaluateDays(
   return out;
 }
 
-/** The catalogue metric of each slot of {@link evaluateDays}' run (others: `undefined`). */
-export function metricOfSlot(slot: number): MetricId | undefined {
-  return metricCatalogue[slot]?.id;
-}
-
 const HISTORY_OPTION_KEYS = ['from', 'to', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
 
 /** Day `i` of an engine run, scored, with its standing when peers or a ranking allow one. */

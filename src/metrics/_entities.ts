@@ -43,6 +43,29 @@ function later(max: number, t: number | undefined): number {
   return t !== undefined && t > max ? t : max;
 }
 
+/** When an order became shippable (可生产), and its collection due day. */
+export interface Shippable {
+  /** Placed for cash on delivery, else paid. */
+  readonly at: number;
+  /** Its Shanghai day. */
+  readonly day: DayNumber;
+  /** The shippable day, or the next day when shippable at or after the cut-off hour. */
+  readonly collectionDueDay: DayNumber;
+}
+
+/**
+ * When an order became shippable and its collection due day, or `undefined` if it never did
+ * (a prepaid order not paid). The one place of the rule, for the metrics and the deadlines.
+ *
+ * @internal
+ */
+export function shippableOf(order: Order, cutoffMs: number): Shippable | undefined {
+  const at = order.cashOnDelivery ? order.placedAt : order.paidAt;
+  if (at === undefined) return undefined;
+  const day = dayNumberOf(at);
+  return { at, day, collectionDueDay: msOfDay(at) >= cutoffMs ? day + 1 : day };
+}
+
 class OrderEntity implements Entity<OrderView>, OrderView {
   readonly order: Order;
   readonly entityId: string;
@@ -56,16 +79,10 @@ class OrderEntity implements Entity<OrderView>, OrderView {
   constructor(order: Order, disputes: readonly Dispute[], maxMs: number, cutoffMs: number) {
     this.order = order;
     this.disputes = disputes;
-    const ship = order.cashOnDelivery ? order.placedAt : order.paidAt;
-    this.shippableAt = ship;
-    if (ship !== undefined) {
-      const day = dayNumberOf(ship);
-      this.shippableDay = day;
-      this.collectionDueDay = msOfDay(ship) >= cutoffMs ? day + 1 : day;
-    } else {
-      this.shippableDay = undefined;
-      this.collectionDueDay = undefined;
-    }
+    const ship = shippableOf(order, cutoffMs);
+    this.shippableAt = ship?.at;
+    this.shippableDay = ship?.day;
+    this.collectionDueDay = ship?.collectionDueDay;
     this.entityId = order.id;
     this.minMs = order.placedAt;
     this.maxMs = maxMs;
