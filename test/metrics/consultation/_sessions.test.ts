@@ -212,6 +212,22 @@ describe('mergeSessions: pieces that overlap, and the order of the result', () =
     expect(merge([a, b, c])).toHaveLength(1);
   });
 
+  it('extends the merge gap to a merged piece’s later last message', () => {
+    // d (10:00) is followed by e (10:05–10:12); f starts 8 min after e’s last message (20 min
+    // after d’s): all three are one session.
+    const d = chat('u', [['customer', '2026-11-10 10:00:00']], { id: 'd' });
+    const e = chat(
+      'u',
+      [
+        ['customer', '2026-11-10 10:05:00'],
+        ['agent', '2026-11-10 10:12:00'],
+      ],
+      { id: 'e' },
+    );
+    const f = chat('u', [['customer', '2026-11-10 10:20:00']], { id: 'f' });
+    expect(merge([d, e, f])).toHaveLength(1);
+  });
+
   it('returns consultations and offline messages by start, whichever kind comes first', () => {
     const merged = merge([
       chat('u', [['customer', '2026-11-10 10:00:00']]),
