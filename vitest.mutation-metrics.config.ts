@@ -1,22 +1,19 @@
-import mutation from './vitest.mutation.config.js';
+import engine from './vitest.mutation-engine.config.js';
 
 /**
- * The test run of the metrics' mutation run (`npm run mutation:metrics`): the tests that pin
- * measured values day by day (`test/metrics`, `test/evaluate`, `test/advice`), the scores and
- * rule sets built on them (`test/scoring`, `test/rules`, `test/values`, `test/scorecard`) and
- * the formatting of values (`test/format.test.ts`). The laws, the baseline and the SQL
+ * The test run of the metrics' mutation run (`npm run mutation:metrics`): the engine run's
+ * tests (`test/metrics`, `test/evaluate`, `test/advice`: measured values day by day), and the
+ * scores, rule sets and formatting built on the metrics (`test/scoring`, `test/rules`,
+ * `test/values`, `test/scorecard`, `test/format.test.ts`). The laws, the baseline and the SQL
  * comparison cover the metrics too, but cost minutes per mutant here; the score means "killed
  * by these tests" (docs/testing.md).
  */
 export default {
-  ...mutation,
-  // Replaced, not merged (`mergeConfig` would add these to the base's `test/**/*.test.ts`).
+  ...engine,
   test: {
-    ...mutation.test,
+    ...engine.test,
     include: [
-      'test/metrics/**/*.test.ts',
-      'test/evaluate/**/*.test.ts',
-      'test/advice/**/*.test.ts',
+      ...engine.test.include,
       'test/scoring/**/*.test.ts',
       'test/rules/**/*.test.ts',
       'test/values/**/*.test.ts',
