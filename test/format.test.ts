@@ -3,14 +3,16 @@ import pkg from '../package.json' with { type: 'json' };
 import { displayWidth, pad } from '../src/cli/render.js';
 import { Dec } from '../src/decimal.js';
 import { ArgumentError, InvalidInputError } from '../src/errors.js';
+import { goodReviewRate } from '../src/evaluate/calculators.js';
 import { evaluateStore } from '../src/evaluate/evaluate.js';
 import { formatValue } from '../src/format.js';
 import { formatBasis, formatMetricValue } from '../src/metrics/format.js';
+import type { Measurement } from '../src/metrics/types.js';
 import { PARSED_STORE_DATA } from '../src/model.js';
 import { chatStageCounts, dataSpan } from '../src/scorecard/dataSummary.js';
 import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/scorecard/peers.js';
 import { VERSION } from '../src/version.js';
-import { chat, order, storeData } from './_helpers.js';
+import { chat, order, review, storeData } from './_helpers.js';
 
 describe('formatValue', () => {
   it.each([
@@ -184,6 +186,14 @@ describe('formatBasis, chatStageCounts, dataSpan (issue 14)', () => {
     expect(formatBasis(r.metrics['consultation.facilitated-amount-share'])).toBe(
       '¥1,234,567.89 of orders',
     );
+  });
+
+  it('words the good review rate’s basis, a measured value, and an id it does not know', () => {
+    const g = goodReviewRate(storeData({ reviews: [review('u', '2026-11-10 10:00', 5)] }), {
+      asOf: '2026-11-23',
+    });
+    expect([formatBasis(g), formatMetricValue(g)]).toEqual(['1 review', '100.00%']);
+    expect(formatBasis({ ...g, id: 'custom.metric' } as unknown as Measurement)).toBe('1');
   });
 
   it('counts how the stage of the window’s consultations was decided', () => {

@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MODULE_IDS, metricCatalogue } from '../../src/index.js';
+import { isMetricId, MODULE_IDS, metricCatalogue } from '../../src/index.js';
+import { defineSupplementaryMetric } from '../../src/metrics/_calculate.js';
+import { goodReviewRateDefinition } from '../../src/metrics/reviews/goodReviewRate.js';
 
 const SRC = fileURLToPath(new URL('../../src/metrics/', import.meta.url));
 const TESTS = fileURLToPath(new URL('./', import.meta.url));
@@ -45,5 +47,34 @@ describe('one test file per metric', () => {
       return existsSync(path) && !readFileSync(path, 'utf8').includes(`${name}(`);
     });
     expect(silent, 'test files that never call their calculator').toEqual([]);
+  });
+});
+
+describe('isMetricId', () => {
+  it('knows the nineteen ids and nothing else', () => {
+    expect(metricCatalogue.every((m) => isMetricId(m.id))).toBe(true);
+    expect([isMetricId('reviews.good-rate'), isMetricId('reviews.nope')]).toEqual([false, false]);
+  });
+});
+
+describe('a definition is frozen when it is defined', () => {
+  it('freezes its data deeply, but not its functions or the definitions it refers to', () => {
+    const base = goodReviewRateDefinition;
+    const measure = { ...base.measure };
+    const def = defineSupplementaryMetric({
+      ...base,
+      name: { ...base.name },
+      basis: [...base.basis] as unknown as typeof base.basis,
+      measure,
+    });
+    const fn = Object.values(measure)[0];
+    expect([
+      Object.isFrozen(def),
+      Object.isFrozen(def.name),
+      Object.isFrozen(def.basis),
+      Object.isFrozen(def.measure),
+      typeof fn,
+      Object.isFrozen(fn),
+    ]).toEqual([true, true, true, true, 'function', false]);
   });
 });

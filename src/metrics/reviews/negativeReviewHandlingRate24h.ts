@@ -15,6 +15,7 @@ const tally: ReviewTally = {
   // instant, so a reply at or before the deadline has happened: compare instants directly.
   numerator: (r, rules) =>
     isMediumOrNegative(r.stars) &&
+    // Stryker disable next-line ConditionalExpression: a comparison with undefined is false: without the guard no reply still answers 0
     r.repliedAt !== undefined &&
     r.repliedAt <= handlingDeadlineMs(r, rules)
       ? 1
@@ -80,6 +81,7 @@ export const negativeReviewHandlingRate24hDefinition = defineMetric({
   denominatorScale: 1,
   basis: ['medium or negative review', 'medium and negative reviews'],
   // Anchored on the handling deadline's day, up to ⌈handlingHours / 24⌉ days after creation.
+  // Stryker disable next-line ArithmeticOperator: a longer lag only measures more days (an earlier relevance bound, a later last day), whose contributions the anchors window out
   anchorLagDays: (rules) => Math.ceil(rules.reviews.handlingHours.value / 24),
   defaults: {
     window: sourced(

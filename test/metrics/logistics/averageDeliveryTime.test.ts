@@ -83,6 +83,16 @@ describe('averageDeliveryTime (平均妥投时长)', () => {
     expect(averageDeliveryTime(data, { asOf: D }).status).toBe('no-data');
   });
 
+  it('counts a delivery at the instant the order became shippable as 0 h', () => {
+    const data = storeData({
+      orders: [
+        order('u1', '2026-11-10 09:00:00', { deliveredAt: sh('2026-11-10 09:00:00') }),
+        order('u2', '2026-11-10 09:00:00', { deliveredAt: sh('2026-11-10 19:00:00') }),
+      ],
+    });
+    expect(frac(averageDeliveryTime(data, { asOf: D }))).toBe('10/2');
+  });
+
   it('is no-data on an empty window', () => {
     const r = averageDeliveryTime(storeData({ orders: [order('u1', '2026-11-20 10:00:00')] }), {
       asOf: D,

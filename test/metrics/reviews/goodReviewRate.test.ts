@@ -164,3 +164,11 @@ describe('goodReviewRate (好评率)', () => {
       expect(card.goodReviewRate, card.asOf).toEqual(goodReviewRate(data, { asOf: card.asOf }));
   });
 });
+
+describe('goodReviewRate: its arguments', () => {
+  it('names asOf when it is not a calendar date', () => {
+    expect(() => goodReviewRate(storeData(), { asOf: '2026-02-30' })).toThrow(
+      'Expected asOf as a calendar date YYYY-MM-DD between 1992 and 2099, found "2026-02-30"',
+    );
+  });
+});
