@@ -206,12 +206,82 @@ export interface StoreData {
 export const PARSED_STORE_DATA: unique symbol = Symbol.for('jd-weather-vane.parsed-store-data');
 
 /**
- * Marks `data` as parsed store data (what the parsers return).
+ * Marks `data` as parsed store data (what the parsers return), and notes on it, hidden (a
+ * non-enumerable property, which a spread leaves behind), its latest fact (see
+ * {@link latestFactMs}): `latestMs` when the parser took it record by record (it may be later
+ * than every fact kept, never earlier), else from a pass over the records.
  * @internal
  */
-export function markParsed<T extends object>(data: T): T {
+export function markParsed(data: StoreData, latestMs: number = scanLatestFactMs(data)): StoreData {
   (data as { [PARSED_STORE_DATA]?: true })[PARSED_STORE_DATA] = true;
+  Object.defineProperty(data, LATEST_FACT, {
+    value: { ms: latestMs, lengths: lengthsOf(data) } satisfies LatestFact,
+    enumerable: false,
+    configurable: true,
+  });
   return data;
+}
+
+/** The latest fact of a parsed store, as noted when it was parsed. */
+interface LatestFact {
+  readonly ms: number;
+  /** The collections' lengths then: a record pushed onto one since makes the note stale. */
+  readonly lengths: string;
+}
+
+const LATEST_FACT: unique symbol = Symbol('jd-weather-vane.latest-fact');
+
+function lengthsOf(d: StoreData): string {
+  return `${d.chatSessions.length},${d.orders.length},${d.reviews.length},${d.serviceOrders.length},${d.disputes.length},${d.assuredServices.length}`;
+}
+
+/**
+ * The latest instant of any fact of `data` (a record's creation, each of its later facts, a
+ * chat's last message, a rating, a ruling; `-Infinity` for a store with no record), as noted by
+ * the parser that returned `data` (or later: a parser may count a record it then sets aside); `undefined` when there is no such note (data built by a
+ * spread, or a collection whose length changed since). A forecast whose knowledge cut-off is
+ * after it knows every fact, and skips checking each record against the cut-off.
+ * @internal
+ */
+export function latestFactMs(data: StoreData): number | undefined {
+  const note = (data as { [LATEST_FACT]?: LatestFact })[LATEST_FACT];
+  return note !== undefined && note.lengths === lengthsOf(data) ? note.ms : undefined;
+}
+
+/**
+ * The latest instant of one record's facts, by collection (a chat's messages are sorted: its
+ * last message is its latest). The parsers take each record's as they create it.
+ * @internal
+ */
+export const LATEST_FACT_OF = {
+  chatSessions: (s: ChatSession): number =>
+    later((s.messages[s.messages.length - 1] as ChatMessage).at, s.ratedAt),
+  orders: (o: Order): number =>
+    later(
+      later(later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt), o.collectedAt),
+      o.deliveredAt,
+    ),
+  reviews: (r: Review): number => later(r.createdAt, r.repliedAt),
+  serviceOrders: (s: ServiceOrder): number =>
+    later(later(later(later(s.appliedAt, s.approvedAt), s.rejectedAt), s.completedAt), s.ratedAt),
+  disputes: (d: Dispute): number => later(later(d.openedAt, d.ruledAt), d.appealUpheldAt),
+  assuredServices: (a: AssuredService): number => later(a.enabledAt, a.disabledAt),
+} as const;
+
+function later(a: number, b: number | undefined): number {
+  return b !== undefined && b > a ? b : a;
+}
+
+/** One pass over every record of `data`: the latest instant of their facts. */
+function scanLatestFactMs(d: StoreData): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of d.chatSessions) max = Math.max(max, LATEST_FACT_OF.chatSessions(s));
+  for (const o of d.orders) max = Math.max(max, LATEST_FACT_OF.orders(o));
+  for (const r of d.reviews) max = Math.max(max, LATEST_FACT_OF.reviews(r));
+  for (const s of d.serviceOrders) max = Math.max(max, LATEST_FACT_OF.serviceOrders(s));
+  for (const x of d.disputes) max = Math.max(max, LATEST_FACT_OF.disputes(x));
+  for (const a of d.assuredServices) max = Math.max(max, LATEST_FACT_OF.assuredServices(a));
+  return max;
 }
 
 /**

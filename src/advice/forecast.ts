@@ -12,7 +12,7 @@ import { type EvaluateStoreOptions, evaluateDays, type Scorecard } from '../eval
 import { formatValue } from '../format.js';
 import { serviceKnownBefore } from '../metrics/_knownBefore.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
-import { isParsedStoreData, type StoreData } from '../model.js';
+import { isParsedStoreData, latestFactMs, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { parsePeerData } from '../scorecard/peers.js';
 import {
@@ -104,6 +104,9 @@ const NOUN = {
  * metric's value changes because events enter or leave its window, with those events. The
  * forecast of day D with `knownAt` = D 00:00 equals `evaluateStore` for D. The events are
  * traced by a second pass the first time one is read (`change.events`, `change.text`).
+ * When every fact of the data comes before `knownAt` (the parsers note the latest; data built
+ * by a spread has no note and is checked record by record), the pass is exactly a history's:
+ * a forecast from now costs what a history of the same days costs.
  *
  * @throws {ArgumentError} on unparsed data, a malformed `knownAt`, or `days` not a whole number in 1–366.
  *
@@ -134,14 +137,21 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const fromDay: DayNumber = dayNumberOf(knownMs) + (msOfDay(knownMs) === 0 ? 0 : 1);
   const toDay = fromDay + days - 1;
-  // The engine's families leave out what is not known at the cut-off as they read the records;
-  // only the 放心购 services, read by the bonus, are cut here.
-  const services = [];
-  for (const a of data.assuredServices) {
-    const b = serviceKnownBefore(a, knownMs);
-    if (b !== undefined) services.push(b);
+  // When the parser noted that every fact comes before the cut-off (the usual "forecast from
+  // now"), the data as known is the data: nothing to check, and the pass is a history's.
+  const latest = latestFactMs(data);
+  const cut = latest === undefined || latest >= knownMs ? knownMs : undefined;
+  // Otherwise the engine's families leave out what is not known at the cut-off as they read the
+  // records; only the 放心购 services, read by the bonus, are cut here.
+  let known = data;
+  if (cut !== undefined) {
+    const services = [];
+    for (const a of data.assuredServices) {
+      const b = serviceKnownBefore(a, cut);
+      if (b !== undefined) services.push(b);
+    }
+    known = { ...data, assuredServices: services };
   }
-  const known: StoreData = { ...data, assuredServices: services };
 
   // What starts counting on a forecast day (+) and what stops (−), by (day, slot): kept as
   // flat lists during the pass, summed per entity only for the changes whose events are read.
@@ -164,7 +174,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     if (list === undefined) groups[key] = [at];
     else list.push(at);
   };
-  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, undefined, knownMs);
+  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, undefined, cut);
   // The events are traced by a second pass over the same data, run the first time an event is
   // read: a forecast read by its values (the CLI's chart) costs one pass.
   let traced = false;
@@ -182,7 +192,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
         note(c, c.from, 1);
         note(c, c.to + 1, -1);
       },
-      knownMs,
+      cut,
     );
   };
   const dayKeys = new Map<DayNumber, string>();

@@ -6,7 +6,7 @@
  * @module
  */
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import { markParsed, type Store, type StoreData } from '../model.js';
+import { LATEST_FACT_OF, markParsed, type Store, type StoreData } from '../model.js';
 import {
   type ParseStoreDataOptions,
   parseRecord,
@@ -47,6 +47,8 @@ export class StoreBuilder {
 
   /** Records taken so far, over every collection. */
   count = 0;
+  /** The latest fact of the records parsed so far (see `markParsed`). */
+  private latestMs = Number.NEGATIVE_INFINITY;
 
   /** The `store` object (from `store.json`); `where` names the file. */
   setStore(raw: unknown, where: string): void {
@@ -89,7 +91,13 @@ export class StoreBuilder {
       }
       st.bad.add(index);
       st.records.push(idStub(raw));
-    } else st.records.push(out);
+    } else {
+      st.records.push(out);
+      this.latestMs = Math.max(
+        this.latestMs,
+        (LATEST_FACT_OF[name] as (r: unknown) => number)(out),
+      );
+    }
     this.count++;
   }
 
@@ -120,14 +128,17 @@ export class StoreBuilder {
     if (this.issues.length > 0 || this.store === undefined) {
       throw new InvalidInputError(this.issues);
     }
-    return markParsed({
-      store: this.store,
-      chatSessions: records.chatSessions,
-      orders: records.orders,
-      reviews: records.reviews,
-      serviceOrders: records.serviceOrders,
-      disputes: records.disputes,
-      assuredServices: records.assuredServices,
-    } as StoreData);
+    return markParsed(
+      {
+        store: this.store,
+        chatSessions: records.chatSessions,
+        orders: records.orders,
+        reviews: records.reviews,
+        serviceOrders: records.serviceOrders,
+        disputes: records.disputes,
+        assuredServices: records.assuredServices,
+      } as StoreData,
+      this.latestMs,
+    );
   }
 }

@@ -21,7 +21,7 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
-import { markParsed } from '../model.js';
+import { LATEST_FACT_OF, markParsed } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
@@ -163,6 +163,8 @@ interface Outcome {
   readonly parsed: { [K in StoreDataCollection]: unknown[] };
   readonly raw: { [K in StoreDataCollection]: readonly unknown[] };
   readonly bad: { [K in StoreDataCollection]: BadRecords };
+  /** The latest fact of every record parsed (rejected ones count none; set-aside ones do). */
+  readonly latest: { ms: number };
 }
 
 function addIssue(bad: BadRecords, index: number, issue: InputIssue): void {
@@ -203,15 +205,23 @@ function parseCollection(
   name: StoreDataCollection,
   records: readonly unknown[],
   bad: BadRecords,
+  latest: { ms: number },
 ): unknown[] {
   // Sized once: growing by push would copy the array again and again for millions of records.
   // Stryker disable next-line ArrayDeclaration: sized for speed; the rejected indexes stay holes either way, and every use filters them out
   const parsed: unknown[] = new Array(records.length);
+  const latestOf = LATEST_FACT_OF[name] as (record: unknown) => number;
+  let max = latest.ms;
   for (let i = 0; i < records.length; i++) {
     const out = parseRecord(name, records[i]);
     if (out instanceof RecordFailure) bad.set(i, out.issues(`${name}[${i}]`, records[i]));
-    else parsed[i] = out;
+    else {
+      parsed[i] = out;
+      // Taken while the record is at hand: a pass afterwards would read every record again.
+      max = Math.max(max, latestOf(out));
+    }
   }
+  latest.ms = max;
   return parsed;
 }
 
@@ -283,6 +293,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     for (const iss of s.error.issues) issues.push(toInputIssue('store', iss, root.store));
   }
   const parsed = {} as { [K in StoreDataCollection]: unknown[] };
+  const latest = { ms: Number.NEGATIVE_INFINITY };
   const raw = {} as { [K in StoreDataCollection]: readonly unknown[] };
   const bad = {} as { [K in StoreDataCollection]: BadRecords };
   for (const name of STORE_DATA_COLLECTIONS) {
@@ -300,7 +311,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       continue;
     }
     raw[name] = value;
-    parsed[name] = parseCollection(name, value, bad[name]);
+    parsed[name] = parseCollection(name, value, bad[name], latest);
   }
   for (const p of unknownServices(parsed.assuredServices, options)) {
     addIssue(bad.assuredServices, p.index, {
@@ -315,7 +326,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       message: p.message,
     });
   }
-  return { issues, store, parsed, raw, bad };
+  return { issues, store, parsed, raw, bad, latest };
 }
 
 function sortedIndexes(bad: BadRecords): number[] {
@@ -335,16 +346,19 @@ function allIssues(o: Outcome): InputIssue[] {
   return all;
 }
 
-function storeData(store: Store, p: Outcome['parsed']): StoreData {
-  return markParsed({
-    store,
-    chatSessions: p.chatSessions as ChatSession[],
-    orders: p.orders as Order[],
-    reviews: p.reviews as Review[],
-    serviceOrders: p.serviceOrders as ServiceOrder[],
-    disputes: p.disputes as Dispute[],
-    assuredServices: p.assuredServices as AssuredService[],
-  });
+function storeData(store: Store, p: Outcome['parsed'], latestMs: number): StoreData {
+  return markParsed(
+    {
+      store,
+      chatSessions: p.chatSessions as ChatSession[],
+      orders: p.orders as Order[],
+      reviews: p.reviews as Review[],
+      serviceOrders: p.serviceOrders as ServiceOrder[],
+      disputes: p.disputes as Dispute[],
+      assuredServices: p.assuredServices as AssuredService[],
+    },
+    latestMs,
+  );
 }
 
 /**
@@ -378,7 +392,7 @@ export function parseStoreData(input: unknown, options?: ParseStoreDataOptions):
   const issues = allIssues(o);
   // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
-  return storeData(o.store, o.parsed);
+  return storeData(o.store, o.parsed, o.latest.ms);
 }
 
 /**
@@ -483,5 +497,5 @@ export function parseStoreDataLenient(
     }
     kept[name] = parsed.filter((_, i) => !bad.has(i));
   }
-  return { data: storeData(o.store, kept), rejected };
+  return { data: storeData(o.store, kept, o.latest.ms), rejected };
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/advice/forecast.js';
 import { dataKnownBefore } from '../../src/advice/knownAt.js';
 import { evaluateHistory, evaluateStore } from '../../src/evaluate/evaluate.js';
+import type { Review } from '../../src/model.js';
 import { dayKeyOf, parseDayKey } from '../../src/time/shanghai.js';
 import { order, review, sh, storeData } from '../_helpers.js';
 import { AS_OF, storeArb } from '../laws/_arbitraries.js';
@@ -128,5 +129,39 @@ describe('forecast: the knowledge cut-off inside the engine', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('forecast: the parser’s note of the latest fact', () => {
+  it('gives the same forecast as the record-by-record cut-off, at any instant', () => {
+    // A spread leaves the note behind: the families then check every record against the cut-off.
+    fc.assert(
+      fc.property(
+        storeArb,
+        fc.integer({ min: -20 * 86_400_000, max: 20 * 86_400_000 }),
+        (data, offset) => {
+          const knownAt = sh(`${AS_OF} 00:00`) + offset;
+          expect(JSON.stringify(forecast(data, { knownAt, days: 3 }).scorecards)).toBe(
+            JSON.stringify(forecast({ ...data }, { knownAt, days: 3 }).scorecards),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does not trust a note the data outgrew: a record pushed since is still cut', () => {
+    const data = storeData({ reviews: [review('u1', '2026-11-20 09:00', 5, { id: 'r-known' })] });
+    const knownAt = '2026-11-23 00:00';
+    const before = forecast(data, { knownAt, days: 2 }).scorecards;
+    (data.reviews as Review[]).push(review('u2', '2026-11-23 10:00', 1, { id: 'r-later' }));
+    const after = forecast(data, { knownAt, days: 2 }).scorecards;
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    // Known, it counts on 11-24: the cut-off is what kept it out.
+    expect(
+      evaluateStore(data, { asOf: '2026-11-24' }).metrics[
+        'reviews.negative-rate'
+      ].value?.toString(),
+    ).toBe('0.5');
   });
 });
