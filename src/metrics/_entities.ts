@@ -39,9 +39,13 @@ export interface OrderView {
 
 const NO_DISPUTES: readonly Dispute[] = Object.freeze([]);
 
-function later(max: number, t: number | undefined): number {
-  // Stryker disable next-line EqualityOperator: on equality both branches give the same instant
-  return t !== undefined && t > max ? t : max;
+/**
+ * The later of `max` and `t` (`max` when `t` is absent).
+ *
+ * @internal
+ */
+export function later(max: number, t: number | undefined): number {
+  return t === undefined ? max : Math.max(max, t);
 }
 
 /** When an order became shippable (可生产), and its collection due day. */
@@ -110,6 +114,7 @@ export function buildOrders(
   relevantFromMs = Number.NEGATIVE_INFINITY,
   knownBeforeMs = Number.POSITIVE_INFINITY,
 ): OrderEntity[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cut-off (+∞) every fact is known before it, and the …KnownBefore functions return the record itself
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   // Disputes by order, in input order, and their latest instant.
   const disputesOf = new Map<string, { list: Dispute[]; maxMs: number }>();
@@ -187,6 +192,7 @@ export function buildServiceOrders(
   relevantFromMs = Number.NEGATIVE_INFINITY,
   knownBeforeMs = Number.POSITIVE_INFINITY,
 ): ServiceOrderEntity[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cut-off (+∞) every fact is known before it, and the …KnownBefore functions return the record itself
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const out: ServiceOrderEntity[] = [];
   for (const raw of data.serviceOrders) {
@@ -236,6 +242,7 @@ export function buildReviewGroups(
   relevantFromMs = Number.NEGATIVE_INFINITY,
   knownBeforeMs = Number.POSITIVE_INFINITY,
 ): ReviewGroupEntity[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cut-off (+∞) every fact is known before it, and the …KnownBefore functions return the record itself
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const byId = new Map<string, ReviewGroupEntity>();
   for (const raw of data.reviews) {
@@ -252,8 +259,7 @@ export function buildReviewGroups(
     g.reviews.push(r);
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (r.createdAt < g.minMs) g.minMs = r.createdAt;
-    // Stryker disable next-line EqualityOperator: a reply at the instant of the review gives that instant either way
-    const last = r.repliedAt !== undefined && r.repliedAt > r.createdAt ? r.repliedAt : r.createdAt;
+    const last = later(r.createdAt, r.repliedAt);
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (last > g.maxMs) g.maxMs = last;
   }

@@ -176,7 +176,7 @@ function emitSession(
   let rating: Rating | undefined;
   let ratedAt = Number.NEGATIVE_INFINITY;
   for (const g of group) {
-    if (stage === undefined && g.piece.stage !== undefined) stage = g.piece.stage;
+    stage ??= g.piece.stage;
     const r = g.piece.rating;
     // An undated rating is dated at the piece's last message that has happened (its known
     // prefix, `count` messages): a message still to come must not change a result.

@@ -128,4 +128,20 @@ describe('responseRate30s (30秒应答率)', () => {
     // u1 had an earlier order: after-sales. u2 is after-sales by its explicit stage.
     expect(responseRate30s(data, { asOf: D }).status).toBe('no-data');
   });
+
+  it('counts consultations only, not pre-sales offline messages (留言) in the hours', () => {
+    const data = storeData({
+      chatSessions: [
+        chat(
+          'u1',
+          [
+            ['customer', '2026-11-10 10:00:00'],
+            ['agent', '2026-11-10 10:00:05'],
+          ],
+          { kind: 'offline-message' },
+        ),
+      ],
+    });
+    expect(responseRate30s(data, { asOf: D }).status).toBe('no-data');
+  });
 });
