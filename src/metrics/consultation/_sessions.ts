@@ -83,7 +83,6 @@ function mergeKind(
     const msgs = piece.messages;
     // Messages at or after the as-of instant have not happened: keep the prefix before it.
     let count = msgs.length;
-    // Stryker disable next-line ConditionalExpression: a fast path: when the last message is known, the loop below counts every message all the same
     if (!knowledge.known((msgs[count - 1] as ChatMessage).at)) {
       count = 0;
       // The last message is not known: the loop stops at it at the latest.
