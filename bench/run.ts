@@ -230,17 +230,25 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
   historyCards = [];
 
   // A 30-day forecast from the as-of instant against a 30-day history of the same days:
-  // medians of interleaved runs (a single run of either varies by 10–20%).
+  // after a warm-up of each, interleaved pairs (the order alternating, a collection before
+  // each run), so that the machine's load falls on both alike. Reported: the medians, and the
+  // median of the pairs' differences (a single run of either varies by 10–20%).
+  const history = () =>
+    evaluateHistory(data, { from: AS_OF, to: dayKeyOf(parseDayKey(AS_OF) + 29) });
+  const forecastNow = () => forecast(data, { knownAt: `${AS_OF} 00:00`, days: 30 });
+  history();
+  forecastNow();
   const h30: number[] = [];
   const f30: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const h = () =>
-      h30.push(
-        time(() => evaluateHistory(data, { from: AS_OF, to: dayKeyOf(parseDayKey(AS_OF) + 29) }))
-          .ms,
-      );
-    const f = () =>
-      f30.push(time(() => forecast(data, { knownAt: `${AS_OF} 00:00`, days: 30 })).ms);
+  for (let r = 0; r < 9; r++) {
+    const h = () => {
+      gc();
+      h30.push(time(history).ms);
+    };
+    const f = () => {
+      gc();
+      f30.push(time(forecastNow).ms);
+    };
     if (r % 2 === 0) {
       h();
       f();
@@ -251,8 +259,9 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
   }
   const history30 = { ms: median(h30) };
   const forecast30 = { ms: median(f30) };
+  const forecastMinusHistory = median(f30.map((f, i) => f - (h30[i] as number)));
   log(
-    `30-day history ${round(history30.ms)} ms (${h30.map(round).join(', ')}), 30-day forecast ${round(forecast30.ms)} ms (${f30.map(round).join(', ')})`,
+    `30-day history ${round(history30.ms)} ms (${h30.map(round).join(', ')}), 30-day forecast ${round(forecast30.ms)} ms (${f30.map(round).join(', ')}), forecast − history per pair: median ${round(forecastMinusHistory)} ms`,
   );
 
   const e2e = await endToEnd(spec, { storesRoot, storeDir, jsonFile }, card as Scorecard, log);
@@ -294,6 +303,7 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
     historyPeakLiveHeapMb: mb(historyHeap.peakLiveBytes),
     history30Ms: round(history30.ms),
     forecast30Ms: round(forecast30.ms),
+    forecastMinusHistory30Ms: round(forecastMinusHistory),
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
     ...e2e,
     ...(size === 'large' ? { largeCliPeakRssMb: e2e.cliPeakRssMb } : {}),
@@ -430,6 +440,7 @@ function table(rows: Record<string, unknown>[]): string {
     ['history ratio', (r) => String(r.historyRatio)],
     ['30-d history ms', (r) => String(r.history30Ms)],
     ['30-d forecast ms', (r) => String(r.forecast30Ms)],
+    ['forecast − history ms (paired)', (r) => String(r.forecastMinusHistory30Ms)],
     ['parsed heap MB', (r) => String(r.parsedHeapMb)],
     ['eval peak +MB', (r) => String(r.evaluatePeakLiveHeapMb)],
     ['share', (r) => String(r.evaluateHeapShare)],

@@ -238,9 +238,10 @@ function lengthsOf(d: StoreData): string {
 /**
  * The latest instant of any fact of `data` (a record's creation, each of its later facts, a
  * chat's last message, a rating, a ruling; `-Infinity` for a store with no record), as noted by
- * the parser that returned `data` (or later: a parser may count a record it then sets aside); `undefined` when there is no such note (data built by a
- * spread, or a collection whose length changed since). A forecast whose knowledge cut-off is
- * after it knows every fact, and skips checking each record against the cut-off.
+ * the parser that returned `data` (or later: a parser may count a record it then sets aside);
+ * `undefined` when there is no such note (data built by a spread, or a collection whose length
+ * changed since). A forecast whose knowledge cut-off is after it knows every fact, and skips
+ * checking each record against the cut-off.
  * @internal
  */
 export function latestFactMs(data: StoreData): number | undefined {
