@@ -3,12 +3,14 @@
  * durations in ms) are an InvalidInputError naming the metric, never a rounded tally.
  */
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/engine/run.js';
 import type { MeasureContext } from '../../src/engine/types.js';
 import { InvalidInputError } from '../../src/errors.js';
-import { evaluateStore } from '../../src/evaluate/evaluate.js';
+import { evaluateDays, evaluateStore } from '../../src/evaluate/evaluate.js';
 import { DEFAULT_MEASUREMENT_PARAMETERS } from '../../src/rules/measurement.js';
+import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { dayNumberOf, parseDayKey } from '../../src/time/shanghai.js';
 import { sh, storeData } from '../_helpers.js';
@@ -170,5 +172,26 @@ describe('a calendar-month slot', () => {
         day,
       ),
     ).toThrow(/takes add\(\) only/);
+  });
+});
+
+describe('the trace', () => {
+  it('gives every contribution the evaluation days it counts on, within the range evaluated', () => {
+    const json = JSON.parse(
+      readFileSync(new URL('../../examples/sample-store.json', import.meta.url), 'utf8'),
+    );
+    const data = parseStoreData(json);
+    const from = parseDayKey('2026-11-01');
+    const to = parseDayKey('2026-11-10');
+    const spans: [number, number][] = [];
+    // With a ranking, the standing's month slots are measured too: they count to a month's end.
+    evaluateDays(data, from, to, defaultRuleSet, { ranking: { rate: 0.5 } }, (c) =>
+      spans.push([c.from, c.to]),
+    );
+    expect(spans.length).toBeGreaterThan(1000);
+    expect(spans.filter(([a, b]) => a < from || b > to || a > b)).toEqual([]);
+    // Many contributions would count past the range's last day (a month slot's until the 30th):
+    // the trace says they stop there.
+    expect(spans.filter(([, b]) => b === to).length).toBeGreaterThan(100);
   });
 });
