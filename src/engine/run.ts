@@ -264,7 +264,7 @@ export function runEngine(
       const first = dayNumberOf(entity.minMs) + minB;
       // The first month's assessment day, before the range: only the month slots, once, for
       // the entities with a fact before it (a month slot's window ends the day before).
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: work only: with no month slot nothing is measured, and an entity whose facts all start on or after the assessment day knows none of them then
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: work only: with no month slot nothing is measured, and an entity whose facts all start on or after the assessment day knows none of them then
       const atMonthStart = monthlyMeasures.length > 0 && first <= monthStart;
       if (monthStart < fromDay && atMonthStart) {
         // Stryker disable next-line ArithmeticOperator: measured as of the month's first day, a month slot's anchors are all before it, assessed on that day at the latest: a later bound of validity commits nothing more
@@ -318,8 +318,10 @@ export function runEngine(
         if (assessed < validFrom || assessed > validTo) continue;
         lo = assessed;
         hi = nextMonthStart(assessed) - 1;
+      } else if (
         // Stryker disable next-line ConditionalExpression: with a NaN anchor both bounds are NaN, and a comparison with NaN is false: lo and hi stay as they are
-      } else if (!Number.isNaN(anchor)) {
+        !Number.isNaN(anchor)
+      ) {
         // The anchor is in the window [D−a, D−b] for D in [anchor + b, anchor + a].
         const enters = anchor + c.windowTo(slot);
         const leaves = anchor + c.windowFrom(slot);
