@@ -53,8 +53,12 @@ export function fastInstantString(s: string): number {
   const h = two(s, 11);
   const mi = two(s, 14);
   const sec = two(s, 17);
-  if (y < 1991 || y > 2100 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59)
-    return FAIL;
+  // Quick exits. A month outside 1–12 reads `undefined` from CUMULATIVE_DAYS, NaN, which the
+  // final range check declines; so does it every year outside 1991–2100, whatever the offset
+  // (the instants accepted run from 1992-01-01 to 2099-12-31, Shanghai).
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: quick exits only (above): without them, or declining one more year or month (2100, 1991, January, December: then toEpochMs answers), the answer is the same
+  if (y < 1991 || y > 2100 || mo < 1 || mo > 12) return FAIL;
+  if (d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return FAIL;
   if (sec < 0 || sec > 59) return FAIL;
   // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the century years in range are 2000 (a leap year by either rule) and 2100, whose 29 February is past the latest instant
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
