@@ -62,6 +62,7 @@ export function weightedShares(fn: string, items: readonly WeightedItem[]): Weig
   return {
     mean: none ? null : sum.div(total),
     shares: items.map((item) =>
+      // Stryker disable next-line ConditionalExpression: a weight of 0 over the total is 0 too; the test only saves a division
       none || item.score === null || item.weight === 0 ? zero : new Dec(item.weight).div(total),
     ),
   };

@@ -5,7 +5,7 @@
  * a JavaScript caller may leave out.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModuleId } from '../../src/metrics/catalogue.js';
+import type { ModuleId } from '../../src/ids.js';
 import { defaultRuleSet, type RuleSet } from '../../src/ruleset/ruleSet.js';
 import type { ScorecardScores } from '../../src/scorecard/scorecard.js';
 import { computeStanding } from '../../src/standing/standing.js';
@@ -62,7 +62,7 @@ describe('computeStanding: the module rankings', () => {
     const s = computeStanding(card, {
       ruleSet,
       ranking: { rate: 0.5, modules: { consultation: 0.1 } },
-      peers: { modules: allModules(0) as never },
+      peers: { modules: { consultation: [0, 10], reviews: [0, 10] } },
     });
     expect(s.moduleRankings).toEqual({ consultation: 0.1 });
   });
