@@ -152,12 +152,8 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
   const { ruleSet: rules, peers, ranking } = facts;
   const { metrics } = card;
   let rate: number | null = ranking?.rate ?? null;
-  if (
-    ranking === undefined &&
-    peers?.composites &&
-    peers.composites.length > 0 &&
-    card.total !== null
-  ) {
+  // No peers' totals (an empty list) rank to null, as the rate already is.
+  if (ranking === undefined && peers?.composites && card.total !== null) {
     rate = rankingRate(card.total, peers.composites);
   }
   const moduleRankings: Partial<Record<ModuleId, number | null>> = { ...(ranking?.modules ?? {}) };
@@ -187,7 +183,7 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
     moduleRankings,
     moduleLabels: moduleLabelsOf(moduleRankings, rules),
     stars: s.stars,
-    badge: s.badge !== null && goodShop.eligible ? s.badge : null,
+    badge: goodShop.eligible ? s.badge : null,
     unverified: unverifiedRequirements(
       rate,
       s.unverifiedModules,

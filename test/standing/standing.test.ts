@@ -74,7 +74,10 @@ describe('computeStanding: the module rankings', () => {
     };
     const s = computeStanding(unscored, {
       ruleSet,
-      peers: { composites: [0], modules: { consultation: [0, 10], reviews: [0], logistics: [] } },
+      peers: {
+        composites: [0],
+        modules: { consultation: [0, 10], reviews: [0], 'after-sales': [] },
+      },
     });
     expect(s.moduleRankings).toEqual({ consultation: 0.5 });
     // Peers without module scores rank no module.
@@ -197,5 +200,24 @@ describe('computeStanding: what a JavaScript caller may leave out', () => {
   it('names asOf when the card’s day is malformed and no month figures are given', () => {
     const bad = { ...card, asOf: '2026-13-01' };
     expect(() => computeStanding(bad, { ruleSet, ranking: { rate: 0.5 } })).toThrow(/asOf/);
+  });
+});
+
+describe('computeStanding: the 热情掌柜 badge reads the chat figures', () => {
+  it('goes to a store of 4 stars answering 80% within 30 s with 5 ratings 80% satisfied', () => {
+    const chat = (rate: number) =>
+      scoreValues({
+        asOf: AS_OF,
+        metrics: {
+          'consultation.response-rate-30s': rate,
+          'consultation.presales-satisfaction': { numerator: 4, denominator: 5 },
+        },
+      });
+    expect(computeStanding(chat(0.8), { ruleSet, ranking: { rate: 0.4 } }).warmShopkeeper).toBe(
+      true,
+    );
+    expect(computeStanding(chat(0.79), { ruleSet, ranking: { rate: 0.4 } }).warmShopkeeper).toBe(
+      false,
+    );
   });
 });
