@@ -250,8 +250,17 @@ export function latestFactMs(data: StoreData): number | undefined {
 }
 
 /**
+ * The later of `max` and `t` (`max` when `t` is absent).
+ * @internal
+ */
+export function later(max: number, t: number | undefined): number {
+  return t === undefined ? max : Math.max(max, t);
+}
+
+/**
  * The latest instant of one record's facts, by collection (a chat's messages are sorted: its
- * last message is its latest). The parsers take each record's as they create it.
+ * last message is its latest). The parsers take each record's as they create it; the engine's
+ * families bound their entities by them.
  * @internal
  */
 export const LATEST_FACT_OF = {
@@ -268,10 +277,6 @@ export const LATEST_FACT_OF = {
   disputes: (d: Dispute): number => later(later(d.openedAt, d.ruledAt), d.appealUpheldAt),
   assuredServices: (a: AssuredService): number => later(a.enabledAt, a.disabledAt),
 } as const;
-
-function later(a: number, b: number | undefined): number {
-  return b !== undefined && b > a ? b : a;
-}
 
 /** One pass over every record of `data`: the latest instant of their facts. */
 function scanLatestFactMs(d: StoreData): number {

@@ -5,7 +5,15 @@
  * @module
  */
 import type { Entity, Family } from '../engine/types.js';
-import type { Dispute, Order, Review, ServiceOrder, StoreData } from '../model.js';
+import {
+  type Dispute,
+  LATEST_FACT_OF,
+  later,
+  type Order,
+  type Review,
+  type ServiceOrder,
+  type StoreData,
+} from '../model.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
 import { type DayNumber, dayNumberOf, HOUR_MS, msOfDay } from '../time/shanghai.js';
 import {
@@ -38,15 +46,6 @@ export interface OrderView {
 }
 
 const NO_DISPUTES: readonly Dispute[] = Object.freeze([]);
-
-/**
- * The later of `max` and `t` (`max` when `t` is absent).
- *
- * @internal
- */
-export function later(max: number, t: number | undefined): number {
-  return t === undefined ? max : Math.max(max, t);
-}
 
 /** When an order became shippable (可生产), and its collection due day. */
 export interface Shippable {
@@ -99,10 +98,7 @@ class OrderEntity implements Entity<OrderView>, OrderView {
 }
 
 /** The latest instant of an order's own facts. */
-function orderMaxMs(o: Order): number {
-  const max = later(later(later(o.placedAt, o.paidAt), o.cancelledAt), o.outboundAt);
-  return later(later(max, o.collectedAt), o.deliveredAt);
-}
+const orderMaxMs = LATEST_FACT_OF.orders;
 
 /**
  * One entity per order, with its disputes attached, for the orders with a fact (their
@@ -127,7 +123,7 @@ export function buildOrders(
       disputesOf.set(d.orderId, e);
     }
     e.list.push(d);
-    e.maxMs = later(later(later(e.maxMs, d.openedAt), d.ruledAt), d.appealUpheldAt);
+    e.maxMs = later(e.maxMs, LATEST_FACT_OF.disputes(d));
   }
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const out: OrderEntity[] = [];
@@ -163,6 +159,9 @@ export interface ServiceOrderView {
   readonly serviceOrder: ServiceOrder;
 }
 
+/** The latest instant of a service order's facts. */
+const serviceOrderMaxMs = LATEST_FACT_OF.serviceOrders;
+
 class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
   readonly serviceOrder: ServiceOrder;
   readonly entityId: string;
@@ -177,13 +176,6 @@ class ServiceOrderEntity implements Entity<ServiceOrderView>, ServiceOrderView {
   viewAt(): ServiceOrderView {
     return this;
   }
-}
-
-function serviceOrderMaxMs(s: ServiceOrder): number {
-  return later(
-    later(later(later(s.appliedAt, s.approvedAt), s.rejectedAt), s.completedAt),
-    s.ratedAt,
-  );
 }
 
 /** One entity per service order with a fact at or after `relevantFromMs`. */
@@ -247,10 +239,10 @@ export function buildReviewGroups(
   const byId = new Map<string, ReviewGroupEntity>();
   for (const raw of data.reviews) {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: the same check after the cut-off declines every review this one does, since hiding a reply only moves its latest instant earlier
-    if (raw.excluded || later(raw.createdAt, raw.repliedAt) < relevantFromMs) continue;
+    if (raw.excluded || LATEST_FACT_OF.reviews(raw) < relevantFromMs) continue;
     const r = cut ? reviewKnownBefore(raw, knownBeforeMs) : raw;
     if (r === undefined) continue;
-    if (r.excluded || later(r.createdAt, r.repliedAt) < relevantFromMs) continue;
+    if (r.excluded || LATEST_FACT_OF.reviews(r) < relevantFromMs) continue;
     let g = byId.get(r.customerId);
     if (g === undefined) {
       g = new ReviewGroupEntity(r.customerId);
@@ -259,7 +251,7 @@ export function buildReviewGroups(
     g.reviews.push(r);
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (r.createdAt < g.minMs) g.minMs = r.createdAt;
-    const last = later(r.createdAt, r.repliedAt);
+    const last = LATEST_FACT_OF.reviews(r);
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (last > g.maxMs) g.maxMs = last;
   }

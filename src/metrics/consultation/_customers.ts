@@ -5,10 +5,17 @@
  * @module
  */
 import type { Entity, Family, MeasureContext } from '../../engine/types.js';
-import type { ChatMessage, ChatSession, Order, StoreData } from '../../model.js';
+import {
+  type ChatMessage,
+  type ChatSession,
+  LATEST_FACT_OF,
+  later,
+  type Order,
+  type StoreData,
+} from '../../model.js';
 import type { ChatRules, MeasurementParameters } from '../../rules/measurement.js';
 import { DAY_MS } from '../../time/shanghai.js';
-import { byIdThen, later } from '../_entities.js';
+import { byIdThen } from '../_entities.js';
 import { chatKnownBefore, orderKnownBefore } from '../_knownBefore.js';
 import { type MergedSession, mergeSessions } from './_sessions.js';
 
@@ -66,10 +73,8 @@ function startOf(s: ChatSession): number {
   return (s.messages[0] as ChatMessage).at;
 }
 
-function lastChatFact(s: ChatSession): number {
-  const last = (s.messages[s.messages.length - 1] as ChatMessage).at;
-  return later(last, s.ratedAt);
-}
+/** The latest instant of a chat session's facts: its last message or its rating. */
+const lastChatFact = LATEST_FACT_OF.chatSessions;
 
 function lastOrderFact(o: Order): number {
   return later(o.placedAt, o.cancelledAt);
