@@ -6,13 +6,14 @@
  *
  * @module
  */
-import type {
-  AssuredService,
-  ChatSession,
-  Dispute,
-  Order,
-  Review,
-  ServiceOrder,
+import {
+  type AssuredService,
+  type ChatSession,
+  type Dispute,
+  LATEST_FACT_OF,
+  type Order,
+  type Review,
+  type ServiceOrder,
 } from '../model.js';
 
 /** `t` when it is known before `cut`, else `undefined`. */
@@ -21,16 +22,9 @@ function before(t: number | undefined, cut: number): number | undefined {
   return t !== undefined && t < cut ? t : undefined;
 }
 
-/** Whether both instants are before `cut` (an absent one counts as before). */
-function before2(a: number | undefined, b: number | undefined, cut: number): boolean {
-  return (a === undefined || a < cut) && (b === undefined || b < cut);
-}
-
 /** @internal */
 export function chatKnownBefore(s: ChatSession, cut: number): ChatSession | undefined {
-  // Stryker disable next-line OptionalChaining: a parsed session has at least one message
-  const last = s.messages[s.messages.length - 1]?.at ?? 0;
-  if (last < cut && (s.ratedAt === undefined || s.ratedAt < cut)) return s;
+  if (LATEST_FACT_OF.chatSessions(s) < cut) return s;
   const messages = s.messages.filter((m) => m.at < cut);
   if (messages.length === 0) return undefined;
   const rated = s.rating !== undefined && (s.ratedAt === undefined || s.ratedAt < cut);
@@ -45,12 +39,7 @@ export function chatKnownBefore(s: ChatSession, cut: number): ChatSession | unde
 /** @internal */
 export function orderKnownBefore(o: Order, cut: number): Order | undefined {
   if (o.placedAt >= cut) return undefined;
-  if (
-    before2(o.paidAt, o.cancelledAt, cut) &&
-    before2(o.outboundAt, o.collectedAt, cut) &&
-    before2(o.deliveredAt, undefined, cut)
-  )
-    return o;
+  if (LATEST_FACT_OF.orders(o) < cut) return o;
   return {
     ...o,
     paidAt: before(o.paidAt, cut),
@@ -64,13 +53,13 @@ export function orderKnownBefore(o: Order, cut: number): Order | undefined {
 /** @internal */
 export function reviewKnownBefore(r: Review, cut: number): Review | undefined {
   if (r.createdAt >= cut) return undefined;
-  return before2(r.repliedAt, undefined, cut) ? r : { ...r, repliedAt: before(r.repliedAt, cut) };
+  return LATEST_FACT_OF.reviews(r) < cut ? r : { ...r, repliedAt: before(r.repliedAt, cut) };
 }
 
 /** @internal */
 export function serviceOrderKnownBefore(s: ServiceOrder, cut: number): ServiceOrder | undefined {
   if (s.appliedAt >= cut) return undefined;
-  if (before2(s.approvedAt, s.rejectedAt, cut) && before2(s.completedAt, s.ratedAt, cut)) return s;
+  if (LATEST_FACT_OF.serviceOrders(s) < cut) return s;
   const rated = s.rating !== undefined && (s.ratedAt === undefined || s.ratedAt < cut);
   return {
     ...s,
@@ -85,7 +74,7 @@ export function serviceOrderKnownBefore(s: ServiceOrder, cut: number): ServiceOr
 /** @internal */
 export function disputeKnownBefore(d: Dispute, cut: number): Dispute | undefined {
   if (d.openedAt >= cut) return undefined;
-  if (before2(d.ruledAt, d.appealUpheldAt, cut)) return d;
+  if (LATEST_FACT_OF.disputes(d) < cut) return d;
   // Stryker disable next-line ConditionalExpression: a comparison with undefined is false: without the guard a dispute never ruled is still not ruled
   const ruled = d.ruledAt !== undefined && d.ruledAt < cut;
   return {
@@ -100,7 +89,7 @@ export function disputeKnownBefore(d: Dispute, cut: number): Dispute | undefined
 /** @internal */
 export function serviceKnownBefore(a: AssuredService, cut: number): AssuredService | undefined {
   if (a.enabledAt >= cut) return undefined;
-  return before2(a.disabledAt, undefined, cut)
+  return LATEST_FACT_OF.assuredServices(a) < cut
     ? a
     : { ...a, disabledAt: before(a.disabledAt, cut) };
 }
