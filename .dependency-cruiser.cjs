@@ -17,6 +17,7 @@ const STAGES = [
   ['evaluate', '^src/evaluate/'],
   ['advice', '^src/advice/'],
   ['values', '^src/values/'],
+  ['report', '^src/report/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
   ['entry', '^src/index\\.ts$'],
