@@ -22,11 +22,20 @@ function lineChart(el, days, series, axes) {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'plain', top: 0 },
-    grid: { left: 48, right: axes.length > 1 ? 48 : 16, top: 64, bottom: 28 },
+    // The legend wraps on a narrow screen: leave it more room there.
+    grid: {
+      left: 48,
+      right: axes.length > 1 ? 48 : 16,
+      top: el.clientWidth < 600 ? 96 : 48,
+      bottom: 28,
+    },
     xAxis: { type: 'category', data: days, boundaryGap: false },
     yAxis: axes.map((a) => ({
       type: 'value',
       name: a.name,
+      // The axis name along the axis, clear of the legend above.
+      nameLocation: 'middle',
+      nameGap: 34,
       scale: true,
       ...(a.min === undefined ? {} : { min: a.min }),
       ...(a.max === undefined ? {} : { max: a.max }),
