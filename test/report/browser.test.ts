@@ -62,7 +62,8 @@ async function open(path: string, width: number) {
   await page.goto(url);
   await page.waitForFunction(
     () =>
-      (window as { jdWeatherVaneReport?: { ready?: boolean } }).jdWeatherVaneReport?.ready === true,
+      (globalThis as { jdWeatherVaneReport?: { ready?: boolean } }).jdWeatherVaneReport?.ready ===
+      true,
   );
   return { page, errors, requests };
 }
@@ -71,8 +72,9 @@ async function open(path: string, width: number) {
 function chartPoints(page: Page): Promise<Record<string, number[]>> {
   return page.evaluate(() => {
     type Chart = { getOption(): { series: { data: unknown[] }[] } };
-    const charts = (window as unknown as { jdWeatherVaneReport: { charts: Record<string, Chart> } })
-      .jdWeatherVaneReport.charts;
+    const charts = (
+      globalThis as unknown as { jdWeatherVaneReport: { charts: Record<string, Chart> } }
+    ).jdWeatherVaneReport.charts;
     const out: Record<string, number[]> = {};
     for (const k of ['history', 'metric', 'forecast'])
       out[k] = charts[k]?.getOption().series.map((s) => s.data.length) ?? [];
@@ -133,7 +135,11 @@ describe.each([
     }
 
     // Nothing is wider than the screen but the tables, which scroll in their own box.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    const overflow = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `reports/report-sample-${name}.png`, fullPage: true });
   });
@@ -151,7 +157,7 @@ describe('a store whose name and ids carry markup, in Chromium', () => {
     const { page, errors, requests } = await open(path, 800);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('[data-field="store"]').textContent()).toBe(`${evil} (s${evil})`);
     expect((await chartPoints(page)).history).toEqual(Array(7).fill(7));
   });
