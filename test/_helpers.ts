@@ -111,3 +111,19 @@ export function unscored<T extends { readonly score: unknown }>(result: T): Omit
   const { score: _score, ...measurement } = result;
   return measurement;
 }
+
+/** Runs the CLI in process, capturing its output, with a clock when given. */
+export async function runCliCaptured(
+  args: readonly string[],
+  now?: number,
+): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = await import('../src/cli/run.js');
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    ...(now === undefined ? {} : { now: () => now }),
+  });
+  return { code, out, err };
+}

@@ -12,7 +12,7 @@ import { didYouMean } from '../_suggest.js';
 export class UsageError extends Error {}
 
 /** The commands. */
-export const COMMAND_NAMES = ['score', 'today', 'what-if', 'target'] as const;
+export const COMMAND_NAMES = ['score', 'today', 'what-if', 'target', 'report'] as const;
 /** A command's name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -34,8 +34,8 @@ export const OPTION_SPECS = {
   'as-of': {
     type: 'string',
     arg: 'YYYY-MM-DD',
-    commands: ['score', 'what-if', 'target'],
-    help: 'the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts',
+    commands: ['score', 'what-if', 'target', 'report'],
+    help: 'the evaluation day (Shanghai); nothing stamped at or after its 00:00 counts (report: today in Shanghai by default, with a note)',
   },
   at: {
     type: 'string',
@@ -46,8 +46,8 @@ export const OPTION_SPECS = {
   days: {
     type: 'string',
     arg: 'N',
-    commands: ['today'],
-    help: 'how many days to forecast (default 30)',
+    commands: ['today', 'report'],
+    help: 'today: how many days to forecast (default 30); report: days of history (default 180)',
   },
   values: {
     type: 'string',
@@ -94,8 +94,21 @@ export const OPTION_SPECS = {
   peers: {
     type: 'string',
     arg: 'peers.json',
-    commands: ['score', 'what-if', 'target'],
+    commands: ['score', 'what-if', 'target', 'report'],
     help: 'category peers: { composites (their totals), modules, metrics } (docs/input.md); scores metrics against them and adds the standing',
+  },
+  output: {
+    type: 'string',
+    short: 'o',
+    arg: 'file.html',
+    commands: ['report'],
+    help: 'where to write the report (- for standard output)',
+  },
+  lang: {
+    type: 'string',
+    arg: 'zh|en',
+    commands: ['report'],
+    help: 'zh (default): Chinese with the English beside it; en: English only',
   },
   mapping: {
     type: 'string',
@@ -127,7 +140,7 @@ export const OPTION_SPECS = {
   },
   strict: {
     type: 'boolean',
-    commands: ['score', 'what-if', 'target'],
+    commands: ['score', 'what-if', 'target', 'report'],
     help: "treat warnings (an as-of day outside the data's span) as errors",
   },
   quiet: {

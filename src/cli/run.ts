@@ -22,6 +22,7 @@ import {
   parseCommandLine,
   UsageError,
 } from './_options.js';
+import { reportCommand } from './commands/report.js';
 import { scoreCommand } from './commands/score.js';
 import { targetCommand } from './commands/target.js';
 import { todayCommand } from './commands/today.js';
@@ -35,6 +36,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   today: todayCommand,
   'what-if': whatIfCommand,
   target: targetCommand,
+  report: reportCommand,
 };
 
 const FOOTER = `Exit codes: 0 success, 1 invalid input (every issue printed with its path; with --strict,

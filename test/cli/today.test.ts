@@ -5,20 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { formatLeft } from '../../src/cli/today.js';
-import { sh } from '../_helpers.js';
+import { runCliCaptured, sh } from '../_helpers.js';
 
-const run = async (args: string[], now?: number) => {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    ...(now === undefined ? {} : { now: () => now }),
-  });
-  return { code, out, err };
-};
+const run = runCliCaptured;
 const sample = 'examples/sample-store.json';
 
 const dir = mkdtempSync(join(tmpdir(), 'jwv-today-'));
