@@ -75,9 +75,27 @@ readStoreDir('no-such-folder').then(
   (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
 );
 JS
-(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs)
-# The main entry must not need Node built-ins (the Node-only entry holds them).
-if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
+cat > "$scratch/report-esm.mjs" <<'JS'
+import { parseStoreData } from 'jd-weather-vane';
+import { prepareReport, renderReport } from 'jd-weather-vane/report';
+const html = renderReport(prepareReport(parseStoreData({ store: { id: 's', name: '<b>' } }), { asOf: '2026-11-23', days: 2 }));
+if (!html.startsWith('<!doctype html>') || !html.includes('&lt;b&gt;') || !html.includes('echarts')) throw new Error('ESM import of jd-weather-vane/report broken');
+console.log(`ESM import of jd-weather-vane/report ok (${html.length} characters)`);
+JS
+cat > "$scratch/report-cjs.cjs" <<'JS'
+const { parseStoreData } = require('jd-weather-vane');
+const { prepareReport, renderReport } = require('jd-weather-vane/report');
+const html = renderReport(prepareReport(parseStoreData({ store: { id: 's' } }), { asOf: '2026-11-23', days: 2 }), { lang: 'en' });
+if (!html.includes('<html lang="en">')) throw new Error('CJS require of jd-weather-vane/report broken');
+console.log('CJS require of jd-weather-vane/report ok');
+JS
+(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs \
+  && node report-esm.mjs && node report-cjs.cjs)
+# The main entry and the report's must not need Node built-ins (the Node-only entry holds them):
+# an ISV serves the report from wherever it runs.
+for f in dist/index.js dist/index.cjs dist/report.js dist/report.cjs; do
+  if grep -qE "from ['\"]node:|require\(['\"]node:" "$f"; then echo "$f imports a Node built-in" >&2; exit 1; fi
+done
 # The README's TypeScript examples, and the input guide's ERP mapping, as written.
 node - "$pkg" "$scratch" <<'JS'
 const { readFileSync, writeFileSync } = require('node:fs');
