@@ -6,18 +6,21 @@
  * Per size: generation time, parse throughput (median of warm runs, and the cold first run),
  * `evaluateStore` (median after a warm-up), the
  * baseline (same day, same median), the check that both give the same numerator and
- * denominator for every metric (it throws otherwise), a 180-day history, and memory. Results go
- * to `bench/results/<size>.json`.
+ * denominator for every metric (it throws otherwise), a 180-day history, memory, and for small
+ * and medium the HTML report (its size, the time to write it, and the time Chromium takes to
+ * open it, which must show no console error and make no request). Results go to
+ * `bench/results/<size>.json`.
  *
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { chromium } from 'playwright-core';
 import {
   baseUnits,
   createTables,
@@ -29,6 +32,7 @@ import { forecast } from '../src/advice/forecast.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import type { StoreData } from '../src/model.js';
 import { readStoreDir, writeStoreDir } from '../src/node/index.js';
+import { prepareReport, renderReport } from '../src/report/index.js';
 import { parseStoreData } from '../src/schemas/parse.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
@@ -52,6 +56,8 @@ interface SizeSpec {
   readonly jsonFile: boolean;
   /** Whether DuckDB computes the 180-day history (180 runs of every metric query). */
   readonly duckdbHistory: boolean;
+  /** Whether the HTML report is written and opened in Chromium. */
+  readonly report: boolean;
 }
 
 const SIZES: Record<string, SizeSpec> = {
@@ -63,6 +69,7 @@ const SIZES: Record<string, SizeSpec> = {
     endToEndRuns: 5,
     jsonFile: true,
     duckdbHistory: true,
+    report: true,
   },
   medium: {
     records: 1_000_000,
@@ -72,6 +79,7 @@ const SIZES: Record<string, SizeSpec> = {
     endToEndRuns: 3,
     jsonFile: true,
     duckdbHistory: true,
+    report: true,
   },
   large: {
     records: 5_000_000,
@@ -81,6 +89,7 @@ const SIZES: Record<string, SizeSpec> = {
     endToEndRuns: 1,
     jsonFile: false,
     duckdbHistory: false,
+    report: false,
   },
 };
 const END_DAY = '2026-11-22';
@@ -265,6 +274,7 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
   );
 
   const e2e = await endToEnd(spec, { storesRoot, storeDir, jsonFile }, card as Scorecard, log);
+  const report = spec.report ? await reportFigures(data, join(dir, 'report.html'), log) : {};
 
   return {
     size,
@@ -306,9 +316,87 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
     forecastMinusHistory30Ms: round(forecastMinusHistory),
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
     ...e2e,
+    ...report,
     ...(size === 'large' ? { largeCliPeakRssMb: e2e.cliPeakRssMb } : {}),
     machine: machine(),
   };
+}
+
+/**
+ * The HTML report of the store: the time to prepare, render and write it (one cold run, as a
+ * user's `report` command does it), its size, and the time Chromium takes to open it until its
+ * charts are drawn. Opening it fails the bench on any console error, any request leaving the
+ * page or a chart whose points are not one a day.
+ */
+async function reportFigures(
+  data: StoreData,
+  file: string,
+  log: (s: string) => void,
+): Promise<Record<string, number>> {
+  gc();
+  const t0 = performance.now();
+  const html = renderReport(prepareReport(data, { asOf: AS_OF, days: HISTORY_DAYS }));
+  writeFileSync(file, html);
+  const reportWriteMs = performance.now() - t0;
+  const reportBytes = Buffer.byteLength(html);
+  log(`report: ${reportBytes} bytes written in ${round(reportWriteMs)} ms (${file})`);
+  const profile = mkdtempSync(join(tmpdir(), 'jwv-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    const url = pathToFileURL(file).href;
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.route('**/*', (route) => {
+      if (route.request().url() === url) return route.continue();
+      problems.push(`request: ${route.request().url()}`);
+      return route.abort();
+    });
+    const b0 = performance.now();
+    await page.goto(url);
+    await page.waitForFunction(
+      () =>
+        (globalThis as { jdWeatherVaneReport?: { ready?: boolean } }).jdWeatherVaneReport?.ready,
+    );
+    const reportBrowserMs = performance.now() - b0;
+    const points = await page.evaluate(() => {
+      type Chart = { getOption(): { series: { data: unknown[] }[] } };
+      const charts = (
+        globalThis as unknown as { jdWeatherVaneReport: { charts: Record<string, Chart> } }
+      ).jdWeatherVaneReport.charts;
+      return ['history', 'metric'].flatMap(
+        (k) => charts[k]?.getOption().series.map((x) => x.data.length) ?? [0],
+      );
+    });
+    if (points.some((n) => n !== HISTORY_DAYS)) problems.push(`chart points ${points.join(', ')}`);
+    if (problems.length > 0)
+      throw new Error(`the report does not open cleanly:\n${problems.join('\n')}`);
+    log(`report opens in Chromium in ${round(reportBrowserMs)} ms: no console error, no request`);
+    return {
+      reportBytes,
+      reportWriteMs: round(reportWriteMs),
+      reportBrowserMs: round(reportBrowserMs),
+    };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 async function medianAsync(
@@ -450,6 +538,9 @@ function table(rows: Record<string, unknown>[]): string {
     ['e2e ratio', (r) => String(r.endToEndRatio)],
     ['DuckDB history ms', (r) => String(r.duckdbHistoryMs)],
     ['CLI RSS MB', (r) => String(r.cliPeakRssMb)],
+    ['report bytes', (r) => String(r.reportBytes ?? '—')],
+    ['report write ms', (r) => String(r.reportWriteMs ?? '—')],
+    ['report browser ms', (r) => String(r.reportBrowserMs ?? '—')],
   ];
   const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
   const widths = cols.map((_, i) => Math.max(...cells.map((row) => (row[i] as string).length)));
