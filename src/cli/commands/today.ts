@@ -18,8 +18,10 @@ import { expectOneFile } from './_files.js';
 export const todayCommand: Command = {
   name: 'today',
   synopsis: ['today <store> [--at INSTANT] [--days N] [--json]'],
-  summary:
-    'what is still open at an instant and by when (open deadlines, soonest first), and the next days of each metric if nothing new happens (docs/daily-routine.md).',
+  summary: {
+    en: 'what is still open at an instant and by when (open deadlines, soonest first), and the next days of each metric if nothing new happens (docs/daily-routine.md).',
+    zh: '某一时刻仍未到期的考核事项及其截止时间（最早的在前），以及若无新情况各指标未来几天的走势（docs/daily-routine.md）。',
+  },
   async run({ args, io, out }) {
     const { values, positionals } = args;
     const [file, ...rest] = positionals;
@@ -27,7 +29,7 @@ export const todayCommand: Command = {
     let atMs = (io.now ?? Date.now)();
     if (values.at !== undefined) {
       const ms = toEpochMs(values.at);
-      if (typeof ms !== 'number') throw new UsageError(`--at: ${ms.error}`);
+      if (typeof ms !== 'number') throw new UsageError(`--at: ${ms.error}`, `--at：${ms.error}`);
       atMs = ms;
     }
     const days = values.days === undefined ? 30 : wholeNumber(values.days, '--days', 1, 366);

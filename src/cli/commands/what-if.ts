@@ -17,7 +17,10 @@ export const whatIfCommand: Command = {
   synopsis: [
     'what-if <store|values> [--as-of D] [--set <metric>=<value>]… [--open <service>]… [--close <service>]…',
   ],
-  summary: 'a change scored again, with the difference in every score (docs/what-if.md).',
+  summary: {
+    en: 'a change scored again, with the difference in every score (docs/what-if.md).',
+    zh: '假设某项改动后重新评分，给出每个分数的变化（docs/what-if.md）。',
+  },
   async run({ args, io, out }) {
     const { values, positionals } = args;
     const [file, ...rest] = positionals;
@@ -31,6 +34,7 @@ export const whatIfCommand: Command = {
     if (both.length > 0)
       throw new UsageError(
         `expected a service in --open or in --close, found ${both.map((s) => JSON.stringify(s)).join(', ')} in both`,
+        `同一服务不能既 --open 又 --close：${both.map((s) => JSON.stringify(s)).join('、')}`,
       );
     const progress = out.progress(values.quiet);
     const { card, warnings, peers } = await cardOf(source, args, io, progress);
@@ -52,6 +56,7 @@ function unique(items: readonly string[], option: string): string[] {
     if (seen.has(s))
       throw new UsageError(
         `expected each service once in ${option}, found ${JSON.stringify(s)} twice`,
+        `${option} 中每个服务只能出现一次，${JSON.stringify(s)} 出现了两次`,
       );
     seen.add(s);
   }
@@ -64,10 +69,16 @@ function parseSets(sets: readonly string[]): Record<string, number> {
   for (const s of sets) {
     const i = s.indexOf('=');
     if (i <= 0 || s.slice(i + 1).trim() === '')
-      throw new UsageError(`expected --set <metric id>=<number>, found ${JSON.stringify(s)}`);
+      throw new UsageError(
+        `expected --set <metric id>=<number>, found ${JSON.stringify(s)}`,
+        `--set 的格式为 <指标>=<数值>，实际为 ${JSON.stringify(s)}`,
+      );
     const id = s.slice(0, i).trim();
     if (Object.hasOwn(out, id))
-      throw new UsageError(`expected one --set for ${JSON.stringify(id)}, found two`);
+      throw new UsageError(
+        `expected one --set for ${JSON.stringify(id)}, found two`,
+        `${JSON.stringify(id)} 只能 --set 一次，实际给了两次`,
+      );
     out[id] = plainNumber(s.slice(i + 1), `the value of --set ${id}`);
   }
   return out;
