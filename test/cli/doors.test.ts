@@ -354,3 +354,62 @@ describe('--lang and the locale (issue 21)', () => {
     );
   });
 });
+
+describe('metrics and services by their Chinese names (issue 21)', () => {
+  it('--set and --open take the Chinese name as the id', async () => {
+    const byName = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      '30秒应答率=0.92',
+      '--open',
+      '上门取件',
+      '--json',
+    ]);
+    const byId = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      'consultation.response-rate-30s=0.92',
+      '--open',
+      'door-pickup',
+      '--json',
+    ]);
+    expect(byName.code).toBe(0);
+    expect(byName.out).toBe(byId.out);
+    expect(JSON.parse(byName.out).change).toEqual({
+      metrics: { 'consultation.response-rate-30s': 0.92 },
+      open: ['door-pickup'],
+    });
+  });
+
+  it('a short metric id gets a did-you-mean; a name and its id are one metric', async () => {
+    const r = await run(['what-if', sample, ...AS_OF, '--set', 'response-rate-30s=0.9']);
+    expect([r.code, r.first]).toEqual([
+      2,
+      'jd-weather-vane: expected a metric id with its module, found "response-rate-30s": did you mean "consultation.response-rate-30s"?',
+    ]);
+    const twice = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      '30秒应答率=0.9',
+      '--set',
+      'consultation.response-rate-30s=0.8',
+    ]);
+    expect(twice.first).toMatch(/expected one --set for "consultation\.response-rate-30s"/);
+    const both = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--open',
+      '运费险',
+      '--close',
+      'freight-insurance',
+    ]);
+    expect(both.first).toMatch(/found "freight-insurance" in both/);
+  });
+});

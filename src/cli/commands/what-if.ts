@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { metricCatalogue } from '../../metrics/catalogue.js';
+import { ASSURED_SERVICE_NAMES } from '../../schemas/assuredService.js';
 import { whatIf } from '../../values/whatIf.js';
 import { type Command, inputOf } from '../_command.js';
 import { cardOf } from '../_inputs.js';
@@ -27,8 +29,12 @@ export const whatIfCommand: Command = {
     const source = expectOneFile('what-if', file, rest, 'store or values');
     const change = {
       ...(values.set === undefined ? {} : { metrics: parseSets(values.set) }),
-      ...(values.open === undefined ? {} : { open: unique(values.open, '--open') }),
-      ...(values.close === undefined ? {} : { close: unique(values.close, '--close') }),
+      ...(values.open === undefined
+        ? {}
+        : { open: unique(values.open.map(serviceIdOf), '--open') }),
+      ...(values.close === undefined
+        ? {}
+        : { close: unique(values.close.map(serviceIdOf), '--close') }),
     };
     const both = (change.open ?? []).filter((s) => (change.close ?? []).includes(s));
     if (both.length > 0)
@@ -48,6 +54,34 @@ export const whatIfCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * A metric named on the command line: its id, or its Chinese or English name
+ * (`30秒应答率`, `30-second response rate`). An id without its module
+ * (`response-rate-30s`) is a usage error with the full id.
+ */
+export function metricIdOf(text: string): string {
+  const byName = metricCatalogue.find(
+    (d) => d.name.zh === text || d.name.en.toLowerCase() === text.toLowerCase(),
+  );
+  if (byName !== undefined) return byName.id;
+  if (!text.includes('.')) {
+    const full = metricCatalogue.find((d) => d.id.endsWith(`.${text}`));
+    if (full !== undefined)
+      throw new UsageError(
+        `expected a metric id with its module, found ${JSON.stringify(text)}: did you mean "${full.id}"?`,
+        `指标 id 需要带模块名，实际为 ${JSON.stringify(text)}：是否要用 "${full.id}"？`,
+      );
+  }
+  return text;
+}
+
+/** A 放心购 service named on the command line: its id, or its Chinese or English name (`运费险`). */
+export function serviceIdOf(text: string): string {
+  for (const [id, name] of Object.entries(ASSURED_SERVICE_NAMES))
+    if (name.zh === text || name.en.toLowerCase() === text.toLowerCase()) return id;
+  return text;
+}
 
 /** Each item once: a repeated one is a usage error. */
 function unique(items: readonly string[], option: string): string[] {
@@ -73,7 +107,7 @@ function parseSets(sets: readonly string[]): Record<string, number> {
         `expected --set <metric id>=<number>, found ${JSON.stringify(s)}`,
         `--set 的格式为 <指标>=<数值>，实际为 ${JSON.stringify(s)}`,
       );
-    const id = s.slice(0, i).trim();
+    const id = metricIdOf(s.slice(0, i).trim());
     if (Object.hasOwn(out, id))
       throw new UsageError(
         `expected one --set for ${JSON.stringify(id)}, found two`,
