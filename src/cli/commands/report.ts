@@ -21,18 +21,23 @@ export const reportCommand: Command = {
   synopsis: [
     'report <store> -o report.html [--as-of D] [--days 180] [--peers peers.json] [--lang zh|en]',
   ],
-  summary:
-    'writes the weather vane as one HTML file that opens offline and prints: scores, history, every metric with its provenance, forecast, open deadlines (docs/report.md).',
+  summary: {
+    en: 'writes the weather vane as one HTML file that opens offline and prints: scores, history, every metric with its provenance, forecast, open deadlines (docs/report.md).',
+    zh: '把风向标写成一个 HTML 文件，离线可看、可打印：评分、历史、各指标及其来源、预测、待处理时限（docs/report.md）。',
+  },
   async run({ args, io, out }) {
     const { values, positionals } = args;
     const [file, ...rest] = positionals;
     const store = expectOneFile('report', file, rest);
     const output = values.output;
     if (output === undefined)
-      throw new UsageError('expected -o <file.html> (or -o - for standard output)');
-    const lang = values.lang ?? 'zh';
-    if (lang !== 'zh' && lang !== 'en')
-      throw new UsageError(`expected --lang zh or en, found ${JSON.stringify(lang)}`);
+      throw new UsageError(
+        'expected -o <file.html> (or -o - for standard output)',
+        '需要 -o <文件.html>（或 -o - 输出到标准输出）',
+      );
+    // Chinese with the English beside it unless English alone is asked for (--lang en, checked
+    // by the command line): the locale does not change it, the page carries both.
+    const lang = values.lang === 'en' ? 'en' : 'zh';
     const days =
       values.days === undefined ? DEFAULT_REPORT_DAYS : wholeNumber(values.days, '--days', 1, 732);
     let asOf = values['as-of'];
@@ -48,8 +53,7 @@ export const reportCommand: Command = {
     const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
     const peers = await readPeers(args, read);
     // A note, not a warning: the default day is what was asked for, --strict does not refuse it.
-    if (note !== undefined)
-      io.stderr(out.json ? `${JSON.stringify({ note })}\n` : `jd-weather-vane: note: ${note}\n`);
+    if (note !== undefined) out.note(note);
     const warnings = [...asOfWarnings(data, asOf), ...setAsideWarning(rejected)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`building the report as of ${asOf}`);
@@ -63,8 +67,10 @@ export const reportCommand: Command = {
     try {
       writeFileSync(output, html);
     } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UsageError(
-        `cannot write the report to ${JSON.stringify(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        `cannot write the report to ${JSON.stringify(output)}: ${why}`,
+        `无法把报告写到 ${JSON.stringify(output)}：${why}`,
       );
     }
     const bytes = new TextEncoder().encode(html).length;
