@@ -188,10 +188,9 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
     for (const m of merged) {
       if (m.kind !== 'consultation' || m.stage !== 'pre-sales' || !m.inAssessmentHours) continue;
       if (m.firstReplyAt !== undefined) continue;
-      const piece = pieces.find((p) => start(p) === m.startAt) ?? (pieces[0] as (typeof pieces)[0]);
       push({
         metric: 'consultation.response-rate-30s',
-        recordId: piece.id,
+        recordId: m.id,
         customerId,
         deadlineMs: m.firstCustomerAt + limitMs,
         what: `pre-sales consultation since ${local(m.firstCustomerAt)}, no reply yet`,

@@ -59,7 +59,7 @@ export const afterSalesSatisfactionDefinition = defineMetric({
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'after-sales' || s.rating === undefined)
           continue;
-        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -66,9 +66,8 @@ export const averageResponseTimeDefinition = defineMetric({
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
-        // Stryker disable next-line ConditionalExpression: a session without a manual reply would add 0 to both sums
         if (s.kind !== 'consultation' || !s.inAssessmentHours || s.manualReplies === 0) continue;
-        ctx.add(slot, s.startDay, s.manualReplyMs, s.manualReplies);
+        ctx.add(slot, s.startDay, s.manualReplyMs, s.manualReplies, s.id);
       }
     },
   },

@@ -69,7 +69,7 @@ export const facilitatedAmountShareDefinition = defineMetric({
             break;
           }
         }
-        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen);
+        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen, o.id);
       }
     },
   },

@@ -63,7 +63,7 @@ export const messageRateDefinition = defineMetric({
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
         if (!s.inAssessmentHours) continue;
-        ctx.add(slot, s.startDay, s.kind === 'offline-message' ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, s.kind === 'offline-message' ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -62,7 +62,7 @@ export const presalesSatisfactionDefinition = defineMetric({
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || s.rating === undefined)
           continue;
-        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1, s.id);
       }
     },
   },

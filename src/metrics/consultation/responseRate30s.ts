@@ -77,7 +77,7 @@ export const responseRate30sDefinition = defineMetric({
         const inTime =
           // Stryker disable next-line ConditionalExpression: without a reply the difference is NaN, and NaN ≤ limit is false all the same
           s.firstReplyAt !== undefined && s.firstReplyAt - s.firstCustomerAt <= limitMs;
-        ctx.add(slot, s.startDay, inTime ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, inTime ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -81,7 +81,6 @@ export const negativeReviewHandlingRate24hDefinition = defineMetric({
   denominatorScale: 1,
   basis: ['medium or negative review', 'medium and negative reviews'],
   // Anchored on the handling deadline's day, up to ⌈handlingHours / 24⌉ days after creation.
-  // Stryker disable next-line ArithmeticOperator: a longer lag only measures more days (an earlier relevance bound, a later last day), whose contributions the anchors window out
   anchorLagDays: (rules) => Math.ceil(rules.reviews.handlingHours.value / 24),
   defaults: {
     window: sourced(
