@@ -220,8 +220,9 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     groupIds.push(c.entityId);
     families.push(c.family);
     anchors.push(c.anchor);
-    nums.push(sign * c.numerator);
-    dens.push(sign * c.denominator);
+    // 0 − x, not −1 × x: a sum that stops counting 0 is 0, not −0.
+    nums.push(sign === 1 ? c.numerator : 0 - c.numerator);
+    dens.push(sign === 1 ? c.denominator : 0 - c.denominator);
     const list = groups[key];
     if (list === undefined) groups[key] = [at];
     else list.push(at);

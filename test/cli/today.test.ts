@@ -98,6 +98,24 @@ describe('jd-weather-vane today', () => {
   });
 });
 
+describe('jd-weather-vane today on the sample store, 30 days ahead', () => {
+  it('shows too little data as such, and the open cases as a range, not as missed', async () => {
+    const r = await run(['today', sample, '--at', '2026-11-22 10:00', '--days', '30']);
+    expect(r.code).toBe(0);
+    const line = (zh: string) =>
+      r.out.split('\n').find((l) => l.startsWith(`  ${zh} `) && l.includes('changes')) ?? '';
+    // As the windows empty, what is left is below the minimum sample (the last shipments,
+    // whose returns cannot have come yet): too little data, not 0.00%.
+    expect(line('退货率')).toMatch(/too little {2}changes/);
+    // The orders still open at 10:00 are left out: the window ends empty, not at 0.00%.
+    for (const zh of ['当日揽收率', '次日达占比', '退货率'])
+      expect(line(zh)).not.toContain('0.00%');
+    expect(r.out).toContain(
+      '2026-11-23: 5 open · all missed 89.79% … all met 91.91% (left out: 91.74%)',
+    );
+  });
+});
+
 describe('formatLeft', () => {
   it.each([
     [0, '0 s'],
