@@ -35,9 +35,12 @@ export const averageResponseTimeDefinition = defineMetric({
     },
   ],
   notes: [
-    'Offline messages (留言) never count.',
-    'Robot messages neither reply nor answer the waiting customer message.',
-    'An agent message with no customer message waiting is not a reply.',
+    { id: 'offline-messages', text: 'Offline messages (留言) never count.' },
+    { id: 'robot', text: 'Robot messages neither reply nor answer the waiting customer message.' },
+    {
+      id: 'nothing-waiting',
+      text: 'An agent message with no customer message waiting is not a reply.',
+    },
   ],
   numeratorScale: 1000,
   denominatorScale: 1,

@@ -38,7 +38,10 @@ export const messageRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.',
+    {
+      id: 'merge-by-kind',
+      text: 'Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -57,7 +57,8 @@ export function addLatestReviews(
     for (const r of reviews) {
       const den = tally.denominator(r, rules);
       const num = tally.numerator(r, rules);
-      if (den !== 0 || num !== 0) ctx.add(slot, tally.anchor(r, rules), num, den, r.id);
+      // A review counted in a numerator is always in its denominator: den = 0 adds nothing.
+      if (den !== 0) ctx.add(slot, tally.anchor(r, rules), num, den, r.id);
     }
     return;
   }
@@ -69,7 +70,7 @@ export function addLatestReviews(
     if (!ctx.inWindow(slot, tally.anchor(r, rules))) continue;
     const den = tally.denominator(r, rules);
     const num = tally.numerator(r, rules);
-    if (den !== 0 || num !== 0) ctx.addWindowed(slot, num, den, r.id);
+    if (den !== 0) ctx.addWindowed(slot, num, den, r.id);
     if (++taken === limit) break;
   }
 }
