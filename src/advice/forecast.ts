@@ -158,6 +158,14 @@ function recordKindOf(family: ForecastEvent['family'], metric: MetricId): Foreca
  * by a spread has no note and is checked record by record), the pass is exactly a history's:
  * a forecast from now costs what a history of the same days costs.
  *
+ * A case still open at `knownAt` (one {@link openDeadlines} lists: a review not replied, an order
+ * not collected or not delivered, a consultation waiting for its first reply) is at stake, not
+ * missed: the scorecards leave it out, and `openCases` gives, per day and metric, how many such
+ * cases the window holds and the range they span (every one met … every one missed, the latter
+ * being what the data as known at `knownAt` says). A day below a metric's minimum sample is
+ * `'too-little-data'` there, as in any scorecard. Each event names the record that enters or
+ * leaves (the review, order, service order or chat session), with its customer.
+ *
  * @throws {ArgumentError} on unparsed data, a malformed `knownAt`, or `days` not a whole number in 1–366.
  *
  * @example
@@ -165,8 +173,10 @@ function recordKindOf(family: ForecastEvent['family'], metric: MetricId): Foreca
  * const f = forecast(data, { knownAt: '2026-11-22 10:00', days: 30 });
  * f.scorecards[0]?.asOf;
  * //=> '2026-11-23'
- * f.changes[0]?.text;
- * //=> 'consultation.average-response-time on 2026-11-24: 34.50 s → 35.29 s (chats of customer jd_100e044c enter, …, 14 more)'
+ * f.changes.find((c) => c.metric === 'reviews.negative-rate')?.text;
+ * //=> 'reviews.negative-rate on 2026-11-24: 2.70% → 2.71% (review R000000245 (customer jd_10770597) leaves)'
+ * f.openCases[0]?.allMissed.toFixed(4);
+ * //=> '0.8979'  (5 orders not yet collected at 10:00, all missed; all met: 0.9191)
  * ```
  */
 export function forecast(data: StoreData, options: ForecastOptions): Forecast {
