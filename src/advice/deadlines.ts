@@ -164,15 +164,28 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
 
   // Chats: pre-sales consultations in the assessment hours waiting for a first reply.
   const limitMs = rules.chat.responseThresholdSeconds.value * 1000;
+  // A session waiting at `at` has its first customer message in [at − limit, at): only the
+  // customers with such a message are merged (the others have nothing open), so that a
+  // forecast, which asks at its cut-off, does not merge every customer's history again.
+  const waiting = new Set<string>();
+  for (const s of data.chatSessions) {
+    for (const m of s.messages) {
+      if (m.from === 'customer' && m.at >= atMs - limitMs && m.at < atMs) {
+        waiting.add(s.customerId);
+        break;
+      }
+    }
+  }
   const byCustomer = new Map<string, StoreData['chatSessions'][number][]>();
   for (const s of data.chatSessions) {
+    if (!waiting.has(s.customerId)) continue;
     const list = byCustomer.get(s.customerId);
     if (list === undefined) byCustomer.set(s.customerId, [s]);
     else list.push(s);
   }
   const firstOrder = new Map<string, number>();
   for (const o of data.orders) {
-    if (!known(o.placedAt)) continue;
+    if (!waiting.has(o.customerId) || !known(o.placedAt)) continue;
     const prev = firstOrder.get(o.customerId);
     if (prev === undefined || o.placedAt < prev) firstOrder.set(o.customerId, o.placedAt);
   }
