@@ -81,6 +81,13 @@ describe('jd-weather-vane today', () => {
     expect(j.forecast.days).toHaveLength(30);
     expect(j.forecast.days[0].asOf).toBe('2026-11-23');
     expect(j.forecast.changes.length).toBeGreaterThan(0);
+    // The open cases' range, and the days below the minimum sample.
+    expect(j.forecast.openCases[0]).toMatchObject({
+      metric: 'logistics.same-day-collection-rate',
+      day: '2026-11-23',
+      cases: 5,
+    });
+    expect(j.forecast.days[29].tooLittleData).toContain('after-sales.return-rate');
   });
 
   it('rejects --as-of with today, --at with score, and a malformed instant or day count', async () => {
