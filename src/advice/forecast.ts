@@ -24,7 +24,7 @@ import {
   msOfDay,
   toEpochMs,
 } from '../time/shanghai.js';
-import { openDeadlines } from './deadlines.js';
+import { listOpenDeadlines } from './deadlines.js';
 
 /** Options of {@link forecast}. */
 export interface ForecastOptions {
@@ -250,7 +250,20 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   // missed (their outcome is not known), so their contributions are traced in the same pass,
   // by record, and left out of the sums before scoring; the range they span is kept.
   const openBySlot = new Map<number, Set<string>>();
-  for (const d of openDeadlines(data, { at: knownMs, ruleSet })) {
+  // The orders' open cases are read off the pass itself: an order due (collection) or to arrive
+  // by the end of a day on or after the cut-off's day is open exactly when it adds 0 to the
+  // numerator (neither collected nor delivered before the cut-off, which is before that day's
+  // end); one cancelled before the cut-off adds nothing. Reviews and chats are listed.
+  const orderSlots = new Set([
+    slotOf('logistics.same-day-collection-rate'),
+    slotOf('logistics.next-day-arrival-rate'),
+  ]);
+  const cutDay = dayNumberOf(knownMs);
+  const isOpen = (c: TracedContribution): boolean =>
+    orderSlots.has(c.slot)
+      ? c.anchor >= cutDay && c.numerator === 0
+      : openBySlot.get(c.slot)?.has(c.recordId) === true;
+  for (const d of listOpenDeadlines(data, knownMs, ruleSet, 'reviews-and-chats')) {
     const slot = slotOf(d.metric);
     let set = openBySlot.get(slot);
     if (set === undefined) {
@@ -263,8 +276,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   const openNum = new Map<number, Float64Array>();
   const openDen = new Map<number, Float64Array>();
   const openTrace = (c: TracedContribution) => {
-    const set = openBySlot.get(c.slot);
-    if (set === undefined || !set.has(c.recordId)) return;
+    if (!isOpen(c)) return;
     let num = openNum.get(c.slot);
     let den = openDen.get(c.slot);
     if (num === undefined || den === undefined) {
@@ -319,7 +331,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     toDay,
     ruleSet,
     options,
-    openBySlot.size > 0 ? openTrace : undefined,
+    openTrace,
     cut,
     leaveOpenCasesOut,
   );
@@ -338,7 +350,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       (c) => {
         if (c.slot >= metricCatalogue.length) return;
         // An open case is left out of the values: it neither enters nor leaves them.
-        if (openBySlot.get(c.slot)?.has(c.recordId) === true) return;
+        if (isOpen(c)) return;
         note(c, c.from, 1);
         note(c, c.to + 1, -1);
       },
