@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import tsupConfig from '../tsup.config.ts';
+import tsupConfig from '../tsup.config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -68,10 +68,15 @@ function main(): void {
       ['d.cts', 'types-cjs'],
     ] as const) {
       const banner = `// The declarations of ${source}: one file per source file under ./${folder}/.\n`;
-      writeFileSync(join(dist, `${name}.${ext}`), `${banner}export * from './${folder}/${module}';\n`);
+      writeFileSync(
+        join(dist, `${name}.${ext}`),
+        `${banner}export * from './${folder}/${module}';\n`,
+      );
     }
   }
-  console.log(`declarations: dist/types/ and dist/types-cjs/, entries ${Object.keys(entries).join(', ')}`);
+  console.log(
+    `declarations: dist/types/ and dist/types-cjs/, entries ${Object.keys(entries).join(', ')}`,
+  );
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url))

@@ -106,7 +106,8 @@ export function loadKnownNames(): KnownNames {
     for (const prop of type.getProperties()) {
       names.add(prop.getName());
       const propDecl = prop.valueDeclaration ?? prop.declarations?.[0];
-      if (propDecl !== undefined) walk(checker.getTypeOfSymbolAtLocation(prop, propDecl), depth + 1);
+      if (propDecl !== undefined)
+        walk(checker.getTypeOfSymbolAtLocation(prop, propDecl), depth + 1);
     }
     const index = type.getStringIndexType();
     if (index !== undefined) walk(index, depth + 1);
@@ -123,7 +124,10 @@ export function loadKnownNames(): KnownNames {
       names.add(symbol.getName());
       const target =
         symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      if (target.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class))
+      if (
+        target.flags &
+        (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class)
+      )
         walk(checker.getDeclaredTypeOfSymbol(target), 0);
       if (target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Variable)) {
         const t = checker.getTypeOfSymbol(target);
@@ -164,6 +168,7 @@ export function checkChinesePage(file: string, text: string, known: KnownNames):
   const lines = text.split('\n');
   let fence: string | null = null;
   let block: string[] = [];
+  let blockStart = 0;
   lines.forEach((line, i) => {
     const at = `${file}:${i + 1}`;
     const fenceMatch = /^\s*```(\w*)/.exec(line);
@@ -171,8 +176,9 @@ export function checkChinesePage(file: string, text: string, known: KnownNames):
       if (fence === null) {
         fence = fenceMatch[1] ?? '';
         block = [];
+        blockStart = i + 2;
       } else {
-        if (fence === 'ts' || fence === 'typescript') checkImports(at, block.join('\n'));
+        if (fence === 'ts' || fence === 'typescript') checkImports(blockStart, block.join('\n'));
         fence = null;
       }
       return;
@@ -197,7 +203,12 @@ export function checkChinesePage(file: string, text: string, known: KnownNames):
           continue;
         }
         const applies = known.options.get(name);
-        if (runsCli && command !== undefined && known.commands.has(command) && applies !== undefined)
+        if (
+          runsCli &&
+          command !== undefined &&
+          known.commands.has(command) &&
+          applies !== undefined
+        )
           if (!applies.includes(command))
             problems.push(`${at}: --${name} is not an option of "${command}"`);
       }
@@ -223,10 +234,11 @@ export function checkChinesePage(file: string, text: string, known: KnownNames):
       }
     }
   });
-  function checkImports(at: string, code: string): void {
+  function checkImports(firstLine: number, code: string): void {
     for (const m of code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
       const own = known.exports.get(m[2] as string);
       if (own === undefined) continue;
+      const at = `${file}:${firstLine + (code.slice(0, m.index).match(/\n/g)?.length ?? 0)}`;
       for (const part of (m[1] as string).split(',')) {
         const name = part
           .trim()
@@ -263,7 +275,9 @@ function main(args: readonly string[]): void {
     for (const p of problems) console.error(`  ${p}`);
     process.exit(1);
   }
-  console.log(`Chinese pages name only what exists: ${pages.map((p) => relative(root, p)).join(', ')}`);
+  console.log(
+    `Chinese pages name only what exists: ${pages.map((p) => relative(root, p)).join(', ')}`,
+  );
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
