@@ -115,9 +115,11 @@ readme.forEach((b, i) => {
   const rest = body.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
   writeFileSync(`${scratch}/run-readme-${i + 1}.mts`, `${imports}\n${CHECK}${rest}\nconsole.log(\`\${__checked} results as the README says\`);\n`);
 });
-const erp = blocks('docs/input.md').filter((b) => b.includes('orderRows'));
-if (erp.length !== 1) throw new Error('expected the ERP mapping in docs/input.md');
-writeFileSync(`${scratch}/input-erp.mts`, `${erp[0]}\nconsole.log(evaluateStore(data, { asOf: '2026-11-23' }).metrics['logistics.next-day-arrival-rate'].value?.toString());\n`);
+for (const [page, out] of [['docs/input.md', 'input-erp.mts'], ['docs/zh-CN/input.md', 'input-erp-zh.mts']]) {
+  const erp = blocks(page).filter((b) => b.includes('orderRows'));
+  if (erp.length !== 1) throw new Error(`expected the ERP mapping in ${page}`);
+  writeFileSync(`${scratch}/${out}`, `${erp[0]}\nconsole.log(evaluateStore(data, { asOf: '2026-11-23' }).metrics['logistics.next-day-arrival-rate'].value?.toString());\n`);
+}
 JS
 cat > "$scratch/tsconfig.json" <<JSON
 { "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
@@ -185,9 +187,11 @@ for i in $(seq 1 "$(ls "$scratch"/readme-*.mts | wc -l)"); do
   out=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" "run-readme-$i.mts")
   echo "README example $i: $out"
 done
-erp=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" input-erp.mts)
-[ "$erp" = "1" ] || { echo "docs/input.md's ERP mapping gave $erp, expected 1"; exit 1; }
-echo "docs/input.md's ERP mapping runs: next-day arrival rate $erp"
+for page in input zh-CN/input; do
+  erp=$(cd "$scratch" && "$repo/node_modules/.bin/tsx" "input-erp$([ "$page" = input ] || echo -zh).mts")
+  [ "$erp" = "1" ] || { echo "docs/$page.md's ERP mapping gave $erp, expected 1"; exit 1; }
+  echo "docs/$page.md's ERP mapping runs: next-day arrival rate $erp"
+done
 (cd "$scratch" && npx --no-install jd-weather-vane --version >/dev/null \
   && npx --no-install jd-weather-vane score node_modules/jd-weather-vane/examples/sample-store.json \
      --as-of 2026-11-23 --peers node_modules/jd-weather-vane/examples/sample-peers.json >/dev/null \
