@@ -5,7 +5,8 @@
  *
  *   tsx scripts/build-types.ts
  *
- * - `tsc -p tsconfig.types.json` writes `dist/types/<path>.d.ts` for every file of `src/`: an
+ * - `tsc` (the repository's tsconfig.json, narrowed to `src/` by a generated config in `.tmp/`, so
+ *   the root holds no second tsconfig) writes `dist/types/<path>.d.ts` for every file of `src/`: an
  *   editor hovering `parseStoreData` or `StoreDataInput` lands on the named declaration, with
  *   its TSDoc, in `dist/types/schemas/…`.
  * - The same files are copied to `dist/types-cjs/`, beside a `package.json` saying
@@ -20,7 +21,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsupConfig from '../tsup.config.js';
@@ -51,7 +52,26 @@ function main(): void {
   const typesCjs = join(dist, 'types-cjs');
   rmSync(types, { recursive: true, force: true });
   rmSync(typesCjs, { recursive: true, force: true });
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.types.json'], {
+  const config = join(root, '.tmp/tsconfig.types.json');
+  mkdirSync(dirname(config), { recursive: true });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: '../tsconfig.json',
+      compilerOptions: {
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        rootDir: '../src',
+        outDir: '../dist/types',
+        // The source imports itself by relative paths only; the name is for tests and examples.
+        paths: {},
+        ignoreDeprecations: '6.0',
+      },
+      include: ['../src'],
+    }),
+  );
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', config], {
     cwd: root,
     stdio: 'inherit',
   });
