@@ -79,13 +79,13 @@ JS
 (cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs)
 # The main entry must not need Node built-ins (the Node-only entry holds them).
 if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
-# The README's TypeScript examples, and the input guide's ERP mapping, as written.
+# The READMEs' TypeScript examples, and the input guides' ERP mapping, as written.
 node - "$pkg" "$scratch" <<'JS'
 const { readFileSync, writeFileSync } = require('node:fs');
 const [pkg, scratch] = process.argv.slice(2);
 const blocks = (file) => [...readFileSync(`${pkg}/${file}`, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-const readme = blocks('README.md');
-if (readme.length < 2) throw new Error('expected the README to have its TypeScript examples');
+const readme = [...blocks('README.md'), ...blocks('README.zh-CN.md')];
+if (readme.length < 3) throw new Error('expected the READMEs to have their TypeScript examples');
 readme.forEach((b, i) => writeFileSync(`${scratch}/readme-${i + 1}.mts`, b));
 // To run them, each `expression; //=> literal` line also checks its result: a quoted string or a
 // number (ending in … : a prefix), or an object or array literal (deep equality); a description
@@ -179,7 +179,7 @@ for (const file of files) {
     throw new Error(`${file}: StoreDataInput shows ${JSON.stringify(type)}`);
   if (!/StoreInput/.test(field.shown) || field.docs === '')
     throw new Error(`${file}: StoreDataInput.store shows ${JSON.stringify(field)}`);
-  console.log(`${file}: hovering shows ${fn.shown.split('\n')[0]} and ${type.shown}, each with its documentation`);
+  console.log(`${file}: hovering shows ${fn.shown} and ${type.shown.split('\n')[0]}, each with its documentation`);
 }
 JS
 )
