@@ -14,7 +14,8 @@
  *   types of both entries (`StoreDataInput`, `Scorecard`, …, read with the TypeScript compiler),
  *   `CSV_FIELDS` (the CSV files' columns, `chatMessages` included), the metric ids of
  *   `metricCatalogue` and `MODULE_IDS`;
- * - exports: the names `src/index.ts` and `src/node/index.ts` export (types included).
+ * - exports: the names `src/index.ts` and `src/node/index.ts` export (types included);
+ * - environment variables: those the source reads (`env.LANG`, `process.env.NO_COLOR`).
  *
  * What a page is checked for: `jd-weather-vane <command>` anywhere; every `--option` on a line
  * that runs `jd-weather-vane` (and that the option applies to the line's command) and in inline
@@ -143,12 +144,25 @@ export function loadKnownNames(): KnownNames {
     names.add(collection);
     for (const f of fields) names.add(f);
   }
+  for (const file of sourceFiles(join(root, 'src')))
+    for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g))
+      names.add(m[1] as string);
   for (const m of metricCatalogue) names.add(m.id);
   for (const id of MODULE_IDS) names.add(id);
   const options = new Map<string, readonly string[] | undefined>();
   for (const [name, spec] of Object.entries(OPTION_SPECS))
     options.set(name, 'commands' in spec ? (spec.commands as readonly string[]) : undefined);
   return { commands: new Set(COMMAND_NAMES), options, exports, names };
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

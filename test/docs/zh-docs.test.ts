@@ -49,7 +49,13 @@ describe('the Chinese pages', () => {
 describe('the check', () => {
   it('knows the live tables: every option of the CLI, the input fields, metric ids and exports', () => {
     for (const name of Object.keys(OPTION_SPECS)) expect(known.options.has(name)).toBe(true);
-    for (const name of ['deliveredAt', 'sessionId', 'consultation.response-rate-30s', 'pre-sales'])
+    for (const name of [
+      'deliveredAt',
+      'sessionId',
+      'consultation.response-rate-30s',
+      'pre-sales',
+      'LANG',
+    ])
       expect(known.names.has(name)).toBe(true);
     expect(known.exports.get('jd-weather-vane')?.has('StoreDataInput')).toBe(true);
     expect(known.exports.get('jd-weather-vane/node')?.has('readStoreDir')).toBe(true);
@@ -91,6 +97,7 @@ describe('the check', () => {
       'page.md:1: no metric consultation.response-rate-60s',
     ]);
     expect(check("`'pre-sale'`")).toEqual(["page.md:1: no value 'pre-sale'"]);
+    expect(check('`JWV_LANG`')).toEqual(['page.md:1: no name JWV_LANG']);
     expect(
       check("```ts\nimport { parseStoreData, scoreEverything } from 'jd-weather-vane';\n```"),
     ).toEqual(['page.md:2: jd-weather-vane exports no scoreEverything']);
