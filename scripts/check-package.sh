@@ -179,7 +179,7 @@ for (const file of files) {
     throw new Error(`${file}: StoreDataInput shows ${JSON.stringify(type)}`);
   if (!/StoreInput/.test(field.shown) || field.docs === '')
     throw new Error(`${file}: StoreDataInput.store shows ${JSON.stringify(field)}`);
-  console.log(`${file}: hovering shows ${fn.shown} and ${type.shown.split('\n')[0]}, each with its documentation`);
+  console.log(`${file}: hovering shows ${fn.shown.split('\n')[0]} and ${type.shown.split('\n')[0]}, each with its documentation`);
 }
 JS
 )
