@@ -13,11 +13,15 @@ import type { AssessmentHours } from '../rules/measurement.js';
 import { type Sourced, sourced } from '../rules/provenance.js';
 import { type ModuleWeights, validateModuleWeights } from '../rules/scoringDefaults.js';
 import { type WindowSpec, windowSpecProblem } from '../time/window.js';
+import { ruleSetFingerprint } from './fingerprint.js';
 import { defaultRuleSet, type RuleSet } from './ruleSet.js';
 
 /** What {@link defineRuleSet} can override: plain values, tagged `custom` in the result. */
 export interface RuleSetOverrides {
-  /** Id of the new rule set (default: `<base id>+custom`). */
+  /**
+   * Id of the new rule set (default: `<base id>+custom-<the first 8 hex digits of its
+   * fingerprint>`, so that two different rule sets never share a default id).
+   */
   readonly id?: string;
   /** Description of the new rule set. */
   readonly description?: string;
@@ -178,7 +182,7 @@ export function defineRuleSet(
   const b = overrides.bonus ?? {};
   const rules: RuleSet = {
     ...base,
-    id: overrides.id ?? `${base.id}+custom`,
+    id: overrides.id ?? '',
     description: overrides.description ?? `${base.description}, with custom overrides`,
     windows: mergeSourced(base.windows, overrides.windows),
     chat: {
@@ -217,7 +221,9 @@ export function defineRuleSet(
     },
   };
   validateRuleSet(rules);
-  return rules;
+  if (overrides.id !== undefined) return rules;
+  // The default id names the content, so that two different rule sets never share it.
+  return { ...rules, id: `${base.id}+custom-${ruleSetFingerprint(rules).slice(0, 8)}` };
 }
 
 /**

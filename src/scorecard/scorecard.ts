@@ -9,6 +9,7 @@ import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement } from '../metrics/types.js';
 import type { AssuredService, Store } from '../model.js';
+import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { compositeScore } from '../scoring/aggregate.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
@@ -25,6 +26,8 @@ export interface ScorecardScores {
   readonly asOf: string;
   /** Id of the rule set applied. */
   readonly ruleSetId: string;
+  /** What the card was scored with: `whatIf` and `pathToTarget` check their options against it. */
+  readonly scoredWith: ScoredWith;
   /** Every metric of the catalogue, by id, with its score. */
   readonly metrics: Readonly<Record<MetricId, MetricResult<MetricId>>>;
   /** Each module's score and what makes it up. */
@@ -37,6 +40,31 @@ export interface ScorecardScores {
   readonly total: number | null;
   /** 好评率, the good review rate (supplementary: never scored, `score` is `null`; the 放心购 tag needs it). */
   readonly goodReviewRate: MetricResult<'reviews.good-rate'>;
+}
+
+/**
+ * What a scorecard was scored with: the rule set (its id and {@link ruleSetFingerprint}), and
+ * whether peers, a ranking or industry averages took part. A re-scoring (`whatIf`,
+ * `pathToTarget`) needs the same: the card carries the ranking and the averages, not the rule
+ * set or the peers.
+ */
+export interface ScoredWith {
+  /** The rule set's id and the fingerprint of its rules. */
+  readonly ruleSet: { readonly id: string; readonly fingerprint: string };
+  /** Whether category peers were given (any list): metric percentiles, or the ranking among them. */
+  readonly peers: boolean;
+  /** Whether a ranking read from JD was given. */
+  readonly ranking: boolean;
+  /** Whether industry averages (行业均值) were given. */
+  readonly industryAverages: boolean;
+}
+
+/** Whether peer data holds any list: only then can peers change a score or rank a store. */
+export function hasPeerLists(peers: Partial<PeerData> | undefined): boolean {
+  if (peers === undefined) return false;
+  const some = (o: object | undefined) =>
+    Object.values(o ?? {}).some((l) => Array.isArray(l) && l.length > 0);
+  return (peers.composites?.length ?? 0) > 0 || some(peers.modules) || some(peers.metrics);
 }
 
 /** What {@link scoreStore} scores. */
@@ -54,6 +82,11 @@ export interface ScoreStoreInput {
   readonly services?: readonly AssuredService[];
   /** Peers' metric values: a metric scores by percentile among them when given. */
   readonly peers?: Pick<PeerData, 'metrics'> | undefined;
+  /**
+   * What else took part, for `scoredWith` (the standing's peers' totals, a ranking, industry
+   * averages); by default only the peers given here.
+   */
+  readonly scoredWith?: Partial<Pick<ScoredWith, 'peers' | 'ranking' | 'industryAverages'>>;
 }
 
 /**
@@ -110,6 +143,12 @@ export function scoreDay(
     store: input.store,
     asOf: dayKeyOf(input.day),
     ruleSetId: ruleSet.id,
+    scoredWith: {
+      ruleSet: { id: ruleSet.id, fingerprint: ruleSetFingerprint(ruleSet) },
+      peers: input.scoredWith?.peers ?? hasPeerLists(input.peers),
+      ranking: input.scoredWith?.ranking ?? false,
+      industryAverages: input.scoredWith?.industryAverages ?? false,
+    },
     metrics,
     modules,
     composite,

@@ -17,7 +17,7 @@ import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { expectedFound } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
 import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
-import { scoreDay } from '../scorecard/scorecard.js';
+import { hasPeerLists, scoreDay } from '../scorecard/scorecard.js';
 import type { MetricResult, VersusAverage } from '../scoring/metric.js';
 import {
   computeStanding,
@@ -306,6 +306,7 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
+    ...(sampled || noData ? {} : { valueOnly: true as const }),
   };
 }
 
@@ -429,6 +430,11 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
     goodReviewRate: v.goodReviewRate,
     services,
     peers: v.peers,
+    scoredWith: {
+      peers: hasPeerLists(v.peers),
+      ranking: v.ranking !== undefined,
+      industryAverages: Object.keys(v.industryAverages ?? {}).length > 0,
+    },
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
   for (const def of metricCatalogue) {
