@@ -304,3 +304,28 @@ export function strictObject<T extends z.core.$ZodLooseShape>(
     }
   }, ALWAYS);
 }
+
+/**
+ * Every own `__proto__` key in a JSON value, at any depth, as an issue naming it: `JSON.parse`
+ * keeps such a key as an own property, and an object schema would drop it unseen.
+ */
+export function protoKeyIssues(
+  v: unknown,
+  path = '',
+  out: { path: string; message: string }[] = [],
+): { path: string; message: string }[] {
+  if (typeof v !== 'object' || v === null) return out;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      protoKeyIssues(x, `${path}[${i}]`, out);
+    });
+    return out;
+  }
+  for (const k of Object.keys(v)) {
+    const p = path === '' ? k : `${path}.${k}`;
+    if (k === '__proto__')
+      out.push({ path: p, message: 'expected a field of the object, found the key "__proto__"' });
+    else protoKeyIssues((v as Record<string, unknown>)[k], p, out);
+  }
+  return out;
+}

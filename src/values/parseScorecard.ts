@@ -16,7 +16,7 @@ import { getMetricDefinition, metricCatalogue } from '../metrics/catalogue.js';
 import type { Store } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
 import type { RuleSet } from '../ruleset/ruleSet.js';
-import { expectedFound } from '../schemas/_common.js';
+import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
 import { storeSchema } from '../schemas/storeData.js';
 import { tryParseDayKey } from '../time/shanghai.js';
 
@@ -425,6 +425,9 @@ export function readScorecard(input: unknown): { issues: InputIssue[]; card: Sco
       direction: 'higher-is-better',
     });
   if (o.standing !== undefined) readStanding(r, o.standing);
+  // A `__proto__` key is named wherever it is (the store's schema would drop it unseen).
+  const named = new Set(r.issues.map((i) => i.path));
+  for (const i of protoKeyIssues(input)) if (!named.has(i.path)) r.issues.push(i);
   return { issues: r.issues, card: out as unknown as Scorecard };
 }
 

@@ -11,6 +11,7 @@ import { ArgumentError, type InputIssue, InvalidInputError } from '../errors.js'
 import type { Scorecard } from '../evaluate/evaluate.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { formatMetricValue } from '../metrics/format.js';
 import type { Measurement, MetricStatus } from '../metrics/types.js';
 import type { AssuredServiceId } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
@@ -371,10 +372,10 @@ function movesOf(ctx: WhatIfContext, change: WhatIfChange, after: Scorecard): Me
     let text: string;
     if (b.status !== a.status) {
       reason = 'status';
-      text = `${name}: ${b.status} → ${a.status}${a.status === 'too-little-data' ? ` (${sample}): not scored` : ''}, score ${fmtScore(b.score)} → ${fmtScore(a.score)}`;
+      text = `${name}: ${b.status} → ${a.status}${a.status === 'too-little-data' ? ` (${sample})` : ''}, value ${formatMetricValue(b)} → ${formatMetricValue(a)}`;
     } else if (!same(b.score, a.score)) {
       reason = 'value';
-      text = `${name}: score ${fmtScore(b.score)} → ${fmtScore(a.score)}`;
+      text = `${name}: value ${formatMetricValue(b)} → ${formatMetricValue(a)}`;
     } else if (!named) continue;
     else if (a.status === 'too-little-data') {
       reason = 'too-little-data';
@@ -384,7 +385,7 @@ function movesOf(ctx: WhatIfContext, change: WhatIfChange, after: Scorecard): Me
       text = `${name}: no data`;
     } else {
       reason = 'same-score';
-      text = `${name}: the value changed, the score stays ${fmtScore(a.score)}`;
+      text = `${name}: value ${formatMetricValue(b)} → ${formatMetricValue(a)}, the score stays ${fmtScore(a.score)}`;
     }
     out.push({
       metric: def.id,
