@@ -154,7 +154,8 @@ class Reader {
   }
 
   array(v: unknown, path: string, what: string): readonly unknown[] {
-    if (Array.isArray(v)) return v;
+    // Array.from visits holes too (a deleted element is named, not skipped).
+    if (Array.isArray(v)) return Array.from(v);
     this.add(path, expectedFound(what, v));
     return [];
   }
