@@ -5,7 +5,12 @@
  * @module
  */
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
-import { type InputIssue, RuleSetError } from '../errors.js';
+import {
+  expectObjectArgument,
+  expectShapeArgument,
+  type InputIssue,
+  RuleSetError,
+} from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { type CurveControlPoints, validateCurve } from '../rules/curve.js';
@@ -14,7 +19,7 @@ import { type Sourced, sourced } from '../rules/provenance.js';
 import { type ModuleWeights, validateModuleWeights } from '../rules/scoringDefaults.js';
 import { type WindowSpec, windowSpecProblem } from '../time/window.js';
 import { ruleSetFingerprint } from './fingerprint.js';
-import { defaultRuleSet, type RuleSet } from './ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from './ruleSet.js';
 
 /** What {@link defineRuleSet} can override: plain values, tagged `custom` in the result. */
 export interface RuleSetOverrides {
@@ -173,6 +178,8 @@ export function defineRuleSet(
   overrides: RuleSetOverrides,
   base: RuleSet = defaultRuleSet,
 ): RuleSet {
+  expectObjectArgument('defineRuleSet', 'the overrides', overrides);
+  expectShapeArgument('defineRuleSet', 'the base rule set', base, RULE_SET_SHAPE);
   const issues = overrideKeyIssues(overrides);
   if (issues.length > 0) throw new RuleSetError(issues);
 
@@ -236,6 +243,7 @@ export function defineRuleSet(
  * ```
  */
 export function validateRuleSet(rules: RuleSet): void {
+  expectShapeArgument('validateRuleSet', 'the rule set', rules, RULE_SET_SHAPE);
   const issues: InputIssue[] = [];
   const positive = (path: string, v: number, integer = false) => {
     if (

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { expectObjectArgument } from '../errors.js';
 import type { RuleSet } from './ruleSet.js';
 
 /** Fingerprints already computed: a rule set is read-only data, so one hash per object is enough. */
@@ -65,6 +66,7 @@ function fnv1a64(s: string): string {
  * ```
  */
 export function ruleSetFingerprint(ruleSet: RuleSet): string {
+  expectObjectArgument('ruleSetFingerprint', 'the rule set', ruleSet);
   const known = cache.get(ruleSet);
   if (known !== undefined) return known;
   const fp = fnv1a64(canonical(ruleSet, true));

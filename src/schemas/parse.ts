@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import { expectObjectArgument, type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
   ChatSession,
@@ -269,6 +269,7 @@ export function unknownServices(
 
 /** Validates everything; problems that are not about one record go to `issues`. */
 function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
+  expectObjectArgument('parseStoreData', 'the options', options);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError([
       {

@@ -5,12 +5,18 @@
  *
  * @module
  */
+import {
+  expectArrayArgument,
+  expectMeasurement,
+  expectObjectArgument,
+  expectShapeArgument,
+} from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement } from '../metrics/types.js';
 import type { AssuredService, Store } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { compositeScore } from '../scoring/aggregate.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
 import { type MetricResult, type ScoreMethod, scoreMetric } from '../scoring/metric.js';
@@ -113,6 +119,20 @@ export interface ScoreStoreInput {
  * ```
  */
 export function scoreStore(input: ScoreStoreInput): ScorecardScores {
+  expectObjectArgument(
+    'scoreStore',
+    'the input { store, asOf, measurements, goodReviewRate }',
+    input,
+  );
+  expectObjectArgument('scoreStore', 'the measurements by metric id', input.measurements);
+  for (const def of metricCatalogue)
+    expectMeasurement('scoreStore', input.measurements[def.id], `measurements.${def.id}`);
+  expectMeasurement('scoreStore', input.goodReviewRate, 'goodReviewRate');
+  expectObjectArgument('scoreStore', 'the store', input.store);
+  if (input.ruleSet !== undefined)
+    expectShapeArgument('scoreStore', 'the rule set', input.ruleSet, RULE_SET_SHAPE);
+  if (input.services !== undefined)
+    expectArrayArgument('scoreStore', 'the services', input.services);
   return scoreDay({ ...input, day: parseDayKey(input?.asOf, 'asOf') });
 }
 

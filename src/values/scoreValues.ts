@@ -8,13 +8,18 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { Dec } from '../decimal.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import {
+  expectObjectArgument,
+  expectShapeArgument,
+  type InputIssue,
+  InvalidInputError,
+} from '../errors.js';
 import type { Scorecard } from '../evaluate/evaluate.js';
 import { MODULE_IDS } from '../ids.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement, MetricDefinition } from '../metrics/types.js';
 import type { AssuredService, AssuredServiceId, Store } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
 import { storeSchema } from '../schemas/storeData.js';
@@ -495,6 +500,9 @@ function versus(
  * ```
  */
 export function scoreValues(input: StoreValues, options: ScoreValuesOptions = {}): Scorecard {
+  expectObjectArgument('scoreValues', 'the options', options);
+  if (options.ruleSet !== undefined)
+    expectShapeArgument('scoreValues', 'the rule set', options.ruleSet, RULE_SET_SHAPE);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const issues = storeValuesIssues(input, ruleSet);
   if (issues.length > 0) throw new InvalidInputError(issues, 'values');
