@@ -164,6 +164,7 @@ export {
 } from './ruleset/ruleSet.js';
 export {
   ASSURED_SERVICE_IDS,
+  ASSURED_SERVICE_NAMES,
   type AssuredServiceInput,
   assuredServiceSchema,
   knownServiceIds,
