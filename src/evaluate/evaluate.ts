@@ -155,6 +155,7 @@ function checkStandingOptions(
   options: Pick<EvaluateStoreOptions, 'ranking' | 'goodShop' | 'peers'>,
 ): void {
   checkOptionKeys(fn, options.ranking, ['rate', 'modules'], 'ranking');
+  checkOptionKeys(fn, options.ranking?.modules, MODULE_IDS, 'ranking.modules');
   checkOptionKeys(fn, options.goodShop, ['certified', 'baseline'], 'goodShop');
   if (options.peers !== undefined) parsePeerData(options.peers);
 }

@@ -278,25 +278,30 @@ function rankingIssues(v: unknown): InputIssue[] {
       path: 'ranking.rate',
       message: expectedFound('the ranking rate as a fraction from 0 to 1 (91% is 0.91)', v.rate),
     });
-  if (v.modules !== undefined) {
-    if (!isObject(v.modules))
+  if (v.modules !== undefined) out.push(...moduleRankingsIssues(v.modules, 'ranking.modules'));
+  return out;
+}
+
+/**
+ * What is wrong with module rankings `{ <module id>: fraction | null }` at `path`.
+ *
+ * @internal
+ */
+export function moduleRankingsIssues(v: unknown, path: string): InputIssue[] {
+  if (!isObject(v))
+    return [{ path, message: expectedFound('module rankings { <module id>: fraction }', v) }];
+  const out: InputIssue[] = [];
+  for (const [m, x] of Object.entries(v)) {
+    if (!(MODULE_IDS as readonly string[]).includes(m))
       out.push({
-        path: 'ranking.modules',
-        message: expectedFound('module rankings { <module id>: fraction }', v.modules),
+        path: `${path}.${m}`,
+        message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(m)}${didYouMean(m, MODULE_IDS)}`,
       });
-    else
-      for (const [m, x] of Object.entries(v.modules)) {
-        if (!(MODULE_IDS as readonly string[]).includes(m))
-          out.push({
-            path: `ranking.modules.${m}`,
-            message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(m)}${didYouMean(m, MODULE_IDS)}`,
-          });
-        else if (x !== null && !fraction(x))
-          out.push({
-            path: `ranking.modules.${m}`,
-            message: expectedFound('a module ranking as a fraction from 0 to 1, or null', x),
-          });
-      }
+    else if (x !== null && !fraction(x))
+      out.push({
+        path: `${path}.${m}`,
+        message: expectedFound('a module ranking as a fraction from 0 to 1, or null', x),
+      });
   }
   return out;
 }

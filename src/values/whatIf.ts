@@ -16,6 +16,7 @@ import type { Measurement, MetricStatus } from '../metrics/types.js';
 import type { AssuredServiceId } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { expectedFound } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
 import { hasPeerLists } from '../scorecard/scorecard.js';
@@ -28,6 +29,7 @@ import {
   type MetricValueInput,
   measurementOf,
   metricValueIssues,
+  moduleRankingsIssues,
   scoreMeasured,
 } from './scoreValues.js';
 
@@ -129,7 +131,15 @@ function changeIssues(change: unknown, ruleSet: RuleSet): InputIssue[] {
   for (const k of Object.keys(c))
     if (!(CHANGE_KEYS as readonly string[]).includes(k))
       out.push({ path: k, message: unknownKeyMessage(k, CHANGE_KEYS, 'the change') });
-  if (c.metrics !== undefined) {
+  if (
+    c.metrics !== undefined &&
+    (typeof c.metrics !== 'object' || c.metrics === null || Array.isArray(c.metrics))
+  )
+    out.push({
+      path: 'metrics',
+      message: expectedFound('new values { <metric id>: value }', c.metrics),
+    });
+  else if (c.metrics !== undefined) {
     for (const [id, v] of Object.entries(c.metrics as object)) {
       const def = getMetricDefinition(id);
       if (def === undefined)
@@ -140,6 +150,8 @@ function changeIssues(change: unknown, ruleSet: RuleSet): InputIssue[] {
       else out.push(...metricValueIssues(v, `metrics.${id}`, def));
     }
   }
+  if (c.moduleRankings !== undefined)
+    out.push(...moduleRankingsIssues(c.moduleRankings, 'moduleRankings'));
   const known = knownServiceIds(ruleSet.bonus);
   for (const key of ['open', 'close'] as const) {
     const list = c[key];

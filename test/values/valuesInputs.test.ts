@@ -3,10 +3,15 @@
  * and facts (unknown keys, wrong types), a module ranking for an unknown module, a `__proto__`
  * key anywhere (named, not dropped); whatever a JavaScript caller passes, only library errors.
  */
+
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, WeatherVaneError } from '../../src/errors.js';
+import { ArgumentError, InvalidInputError, WeatherVaneError } from '../../src/errors.js';
+import { evaluateStore } from '../../src/evaluate/evaluate.js';
+import { parseStoreData } from '../../src/schemas/parse.js';
 import { scoreValues } from '../../src/values/scoreValues.js';
+import { whatIf } from '../../src/values/whatIf.js';
 
 const base = { asOf: '2026-11-23', metrics: { 'reviews.negative-rate': 0.01 } };
 
@@ -115,6 +120,61 @@ describe('scoreValues checks its store, ranking and facts', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('whatIf checks its change as strictly', () => {
+  const data = parseStoreData(JSON.parse(readFileSync('examples/sample-store.json', 'utf8')));
+  const card = evaluateStore(data, { asOf: '2026-11-23', ranking: { rate: 0.9 } });
+  const changePaths = (change: unknown) => {
+    try {
+      whatIf(card, change as never);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidInputError);
+      return (e as InvalidInputError).issues.map((i) => i.path);
+    }
+    throw new Error('expected an InvalidInputError, found none');
+  };
+
+  it('module rankings for an unknown module or out of range, metrics that are not an object', () => {
+    expect(changePaths({ moduleRankings: { shipping: 0.5, logistics: 5 } })).toEqual([
+      'moduleRankings.shipping',
+      'moduleRankings.logistics',
+    ]);
+    expect(changePaths({ moduleRankings: 'x' })).toEqual(['moduleRankings']);
+    expect(changePaths({ metrics: null })).toEqual(['metrics']);
+    expect(changePaths({ metrics: [0.9] })).toEqual(['metrics']);
+  });
+
+  it('evaluateStore names a module ranking for an unknown module', () => {
+    expect(() =>
+      evaluateStore(data, {
+        asOf: '2026-11-23',
+        ranking: { rate: 0.9, modules: { shipping: 0.5 } as never },
+      }),
+    ).toThrow(ArgumentError);
+  });
+
+  it('law: whatever change a JavaScript caller passes, only the library errors', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record(
+            { metrics: fc.anything(), open: fc.anything(), moduleRankings: fc.anything() },
+            { requiredKeys: [] },
+          ),
+        ),
+        (change) => {
+          try {
+            whatIf(card, change as never);
+          } catch (e) {
+            expect(e).toBeInstanceOf(WeatherVaneError);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
