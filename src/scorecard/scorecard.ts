@@ -65,7 +65,11 @@ export interface ScoredWith {
   readonly industryAverages: boolean;
 }
 
-/** Whether peer data holds any list: only then can peers change a score or rank a store. */
+/**
+ * Whether peer data holds any list: only then can peers change a score or rank a store.
+ *
+ * @internal
+ */
 export function hasPeerLists(peers: Partial<PeerData> | undefined): boolean {
   if (peers === undefined) return false;
   const some = (o: object | undefined) =>
