@@ -124,8 +124,8 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
       const how =
         c.method === 'peers'
           ? ' (peers)'
-          : c.method === 'peer-median'
-            ? ` (peer median${little ? `; ${little.slice(2, -1)}` : ''})`
+          : c.method === 'peers-mean' || c.method === 'industry-average'
+            ? ` (${c.method === 'peers-mean' ? 'peers\' mean' : '行业均值 industry average'}${little ? `; ${little.slice(2, -1)}` : ''})`
             : little;
       lines.push(
         `  ${pad(`${def.name.zh} ${def.name.en}`, nameW)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${pad(formatBasis(r), basisW)}  ${r.window.from}..${r.window.to}${how}`,

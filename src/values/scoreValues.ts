@@ -16,9 +16,10 @@ import type { AssuredService, AssuredServiceId, Store } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { expectedFound } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
+import { industryAveragesIssues } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
 import { scoreDay } from '../scorecard/scorecard.js';
-import type { MetricResult, VersusAverage } from '../scoring/metric.js';
+import type { MetricResult } from '../scoring/metric.js';
 import {
   computeStanding,
   type GoodShopFacts,
@@ -195,27 +196,8 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
         id: 'reviews.good-rate',
       }),
     );
-  if (input.industryAverages !== undefined) {
-    if (!isObject(input.industryAverages)) {
-      out.push({
-        path: 'industryAverages',
-        message: expectedFound('an object { <metric id>: average }', input.industryAverages),
-      });
-    } else {
-      for (const [id, v] of Object.entries(input.industryAverages)) {
-        const def = getMetricDefinition(id);
-        if (def === undefined)
-          out.push({
-            path: `industryAverages.${id}`,
-            message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}${didYouMean(id, METRIC_IDS)}`,
-          });
-        else {
-          const m = valueIssue(v, UNIT_RULES[def.unit]);
-          if (m !== undefined) out.push({ path: `industryAverages.${id}`, message: m });
-        }
-      }
-    }
-  }
+  if (input.industryAverages !== undefined)
+    out.push(...industryAveragesIssues(input.industryAverages, 'industryAverages'));
   if (input.services !== undefined) {
     const known = knownServiceIds(ruleSet.bonus);
     if (!Array.isArray(input.services))
@@ -306,22 +288,6 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
-  };
-}
-
-function versus(
-  def: MetricDefinition,
-  value: MetricResult['value'],
-  average: number,
-): VersusAverage | undefined {
-  if (value === null) return undefined;
-  const difference = value.minus(average);
-  const sign = difference.isZero() ? 0 : difference.isPositive() ? 1 : -1;
-  const better = def.direction === 'higher-is-better' ? sign > 0 : sign < 0;
-  return {
-    average,
-    difference: difference.toNumber(),
-    comparison: sign === 0 ? 'equal' : better ? 'better' : 'worse',
   };
 }
 
@@ -429,18 +395,10 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
     goodReviewRate: v.goodReviewRate,
     services,
     peers: v.peers,
+    industryAverages: v.industryAverages,
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
-  for (const def of metricCatalogue) {
-    const m = scores.metrics[def.id];
-    const average = v.industryAverages?.[def.id];
-    const vs = average === undefined ? undefined : versus(def, m.value, average);
-    metrics[def.id] = {
-      ...m,
-      source: 'values',
-      ...(vs === undefined ? {} : { versusAverage: vs }),
-    };
-  }
+  for (const def of metricCatalogue) metrics[def.id] = { ...scores.metrics[def.id], source: 'values' };
   const card = { ...scores, metrics };
   const peers = v.peers;
   const hasPeers =
