@@ -23,11 +23,7 @@ import type { StoreData, StoreDataCollection } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { type IndustryAverages, parseIndustryAverages } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
-import {
-  type ScorecardScores,
-  type ScorecardWarning,
-  scoreDay,
-} from '../scorecard/scorecard.js';
+import { type ScorecardScores, type ScorecardWarning, scoreDay } from '../scorecard/scorecard.js';
 import {
   computeStanding,
   type GoodShopFacts,

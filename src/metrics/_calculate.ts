@@ -187,7 +187,15 @@ export function measureDay<Id extends string>(
   const sampleSlot = sampleSlotOf(def, rules);
   const slots = sampleSlot === undefined ? [slotOf(def, rules)] : [slotOf(def, rules), sampleSlot];
   const run = measureSlots(data, slots, rules, day, day);
-  const m = measurementFromSums(def, run, 0, 0, rules, undefined, sampleSlot === undefined ? undefined : 1);
+  const m = measurementFromSums(
+    def,
+    run,
+    0,
+    0,
+    rules,
+    undefined,
+    sampleSlot === undefined ? undefined : 1,
+  );
   const missing = notProvidedFor(def, data);
   return missing.length === 0 ? m : notProvidedMeasurement(m, missing);
 }

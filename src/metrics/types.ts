@@ -6,8 +6,8 @@
 import type { Decimal } from 'decimal.js';
 import type { MeasureFunction } from '../engine/types.js';
 import type { Direction, MetricUnit, ModuleId } from '../ids.js';
-import type { CurveControlPoints } from '../rules/curve.js';
 import type { StoreDataCollection } from '../model.js';
+import type { CurveControlPoints } from '../rules/curve.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
 import type { Provenance, Sourced } from '../rules/provenance.js';
 import type { DayRange, WindowSpec } from '../time/window.js';

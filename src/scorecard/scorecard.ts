@@ -135,10 +135,18 @@ export function scoreDay(
       ...(average === undefined ? {} : { industryAverage: average }),
     });
     const vs = average === undefined ? undefined : versusAverage(m, average);
+    // What an earlier scoring added (a card's metrics scored again) is decided afresh here.
+    const {
+      scoredAt: _at,
+      industryAverage: _avg,
+      versusAverage: _vs,
+      ...own
+    } = m as MetricResult<MetricId>;
     metrics[def.id] = {
-      ...m,
+      ...own,
       score,
       ...(method === 'industry-average' || method === 'peers-mean' ? { scoredAt: method } : {}),
+      ...(average === undefined ? {} : { industryAverage: average }),
       ...(vs === undefined ? {} : { versusAverage: vs }),
     };
     methods[def.id] = method;

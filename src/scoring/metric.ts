@@ -31,7 +31,9 @@ export interface MetricResult<Id extends string = MetricId | 'reviews.good-rate'
   readonly scoredAt?: 'industry-average' | 'peers-mean';
   /** `'values'` when scored from values read off JD's back-end (`scoreValues`), not measured. */
   readonly source?: 'values';
-  /** Against a supplied industry average (行业均值), when one was given. */
+  /** The supplied industry average (行业均值) of the metric, when one was given, in its unit. */
+  readonly industryAverage?: number;
+  /** Against the supplied industry average, when one was given and the metric has a value. */
   readonly versusAverage?: VersusAverage;
 }
 

@@ -33,12 +33,20 @@ import { resolveWindow } from '../time/window.js';
 /**
  * A metric's value as read off JD's back-end: the value alone (in the metric's unit: ratios as
  * fractions, 3.2% is `0.032`), its numerator and denominator (counts; for an average, the total
- * and the count), or its value with the sample it rests on. Only the last two can be
- * `'too-little-data'`.
+ * and the count; with `sample` when the metric's sample is not its denominator: the facilitated
+ * amount share divides money, its sample is the received pre-sales consultations), or its value
+ * with the sample it rests on. The minimum-sample rule applies only where a sample is given (the
+ * denominator counts as one, but for the facilitated amount share): a value alone, or the
+ * facilitated share's amounts without `sample`, is never `'too-little-data'` and shows no basis.
  */
 export type MetricValueInput =
   | number
-  | { readonly numerator: number | string; readonly denominator: number | string }
+  | {
+      readonly numerator: number | string;
+      readonly denominator: number | string;
+      /** The sample when it is not the denominator (the facilitated amount share's consultations). */
+      readonly sample?: number | string;
+    }
   | { readonly value: number; readonly sample: number };
 
 /** What {@link scoreValues} scores. */
@@ -113,13 +121,13 @@ export function metricValueIssues(
   const out: InputIssue[] = [];
   if ('numerator' in v || 'denominator' in v) {
     for (const k of Object.keys(v))
-      if (k !== 'numerator' && k !== 'denominator')
+      if (k !== 'numerator' && k !== 'denominator' && k !== 'sample')
         out.push({
           path: `${path}.${k}`,
-          message: unknownKeyMessage(k, ['numerator', 'denominator'], path),
+          message: unknownKeyMessage(k, ['numerator', 'denominator', 'sample'], path),
         });
-    for (const k of ['numerator', 'denominator'] as const)
-      if (!amount(v[k]))
+    for (const k of ['numerator', 'denominator', 'sample'] as const)
+      if (!(k === 'sample' && v[k] === undefined) && !amount(v[k]))
         out.push({
           path: `${path}.${k}`,
           message: expectedFound('a finite number ≥ 0 (or a decimal string)', v[k]),
@@ -259,27 +267,33 @@ export function measurementOf<Id extends string>(
   minimum: number,
 ): Measurement<Id> {
   const window = resolveWindow(day, ruleSet.windows[windowOf].value);
+  // A metric whose sample is not its denominator (the facilitated amount share) has a sample
+  // only where one is given.
+  const ownSample = getMetricDefinition(def.id)?.sample !== undefined;
   let numerator = new Dec(0);
   let denominator = new Dec(0);
-  let sampled = true;
+  let sample: InstanceType<typeof Dec> | null = new Dec(0);
   if (typeof input === 'number') {
     numerator = new Dec(input);
     denominator = new Dec(1);
-    sampled = false;
+    sample = null;
   } else if (input !== undefined && 'numerator' in input) {
     numerator = new Dec(input.numerator);
     denominator = new Dec(input.denominator);
+    sample = input.sample !== undefined ? new Dec(input.sample) : ownSample ? null : denominator;
   } else if (input !== undefined) {
-    denominator = new Dec(input.sample);
+    sample = new Dec(input.sample);
+    // The facilitated share's sample counts consultations, not the money it divides.
+    denominator = ownSample ? new Dec(1) : sample;
     numerator = new Dec(input.value).times(denominator);
   }
-  const noData = denominator.isZero();
+  const noData = denominator.isZero() || sample?.isZero() === true;
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData ? 'no-data' : sampled && denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    status: noData ? 'no-data' : sample?.lt(minimum) ? 'too-little-data' : 'ok',
     value: noData
       ? null
       : typeof input === 'object' && 'value' in input
@@ -288,6 +302,7 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
+    ...(sample === null ? { sample: null } : ownSample ? { sample } : {}),
   };
 }
 
@@ -398,7 +413,8 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
     industryAverages: v.industryAverages,
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
-  for (const def of metricCatalogue) metrics[def.id] = { ...scores.metrics[def.id], source: 'values' };
+  for (const def of metricCatalogue)
+    metrics[def.id] = { ...scores.metrics[def.id], source: 'values' };
   const card = { ...scores, metrics };
   const peers = v.peers;
   const hasPeers =

@@ -179,7 +179,7 @@ export function whatIf(card: Scorecard, change: WhatIfChange, options: WhatIfOpt
   }
   const industryAverages: Partial<Record<MetricId, number>> = {};
   for (const def of metricCatalogue) {
-    const a = card.metrics[def.id].versusAverage?.average;
+    const a = card.metrics[def.id].industryAverage ?? card.metrics[def.id].versusAverage?.average;
     if (a !== undefined) industryAverages[def.id] = a;
   }
   const { score: _score, ...goodReviewRate } = card.goodReviewRate;

@@ -39,9 +39,9 @@ describe('scoreMetric', () => {
       method: 'industry-average',
     });
     // Among peers, the average wins over the peers' mean: 0.97 beats all three.
-    expect(
-      scoreMetric(tooLittle, { industryAverage: 0.97, peerValues: [0.8, 0.9, 0.96] }),
-    ).toEqual({ score: 10, method: 'industry-average' });
+    expect(scoreMetric(tooLittle, { industryAverage: 0.97, peerValues: [0.8, 0.9, 0.96] })).toEqual(
+      { score: 10, method: 'industry-average' },
+    );
     // No data of its own: the same.
     const none = { ...measured, status: 'no-data', value: null } as Measurement;
     expect(scoreMetric(none, { industryAverage: 0.95 }).method).toBe('industry-average');

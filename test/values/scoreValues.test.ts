@@ -16,10 +16,15 @@ const samplePeers = parsePeerData(JSON.parse(readFileSync('examples/sample-peers
 
 /** A card's own values, exact (decimal strings), as a merchant would copy them. */
 function valuesOf(card: Scorecard): StoreValues {
-  const metrics: Record<string, { numerator: string; denominator: string }> = {};
+  const metrics: Record<string, { numerator: string; denominator: string; sample?: string }> = {};
   for (const d of metricCatalogue) {
     const m = card.metrics[d.id];
-    metrics[d.id] = { numerator: m.numerator.toFixed(), denominator: m.denominator.toFixed() };
+    metrics[d.id] = {
+      numerator: m.numerator.toFixed(),
+      denominator: m.denominator.toFixed(),
+      // The facilitated share's sample is its received consultations, not its denominator.
+      ...(m.sample == null ? {} : { sample: m.sample.toFixed() }),
+    };
   }
   return {
     store: card.store,

@@ -54,7 +54,12 @@ describe('facilitatedAmountShare (促成金额占比)', () => {
     // Before: the order amount was the sample, 0% scored 2.71 and made the whole module.
     const data = storeData({ orders: [order('u1', '2026-11-10 10:00:00', { amountFen: 1_000 })] });
     const r = facilitatedAmountShare(data, { asOf: D });
-    expect([r.status, r.value, r.score, r.sample?.toString()]).toEqual(['no-data', null, null, '0']);
+    expect([r.status, r.value, r.score, r.sample?.toString()]).toEqual([
+      'no-data',
+      null,
+      null,
+      '0',
+    ]);
     expect(r.denominator.toString()).toBe('10');
   });
 
