@@ -96,7 +96,9 @@ export type {
   MetricDefaults,
   MetricDefinition,
   MetricMeasures,
+  MetricSampleDefinition,
   MetricStatus,
+  NoDataReason,
   SupplementaryDefinition,
 } from './metrics/types.js';
 // Input: records, schemas and parsing
@@ -201,8 +203,18 @@ export {
   chatStageCounts,
   dataSpan,
 } from './scorecard/dataSummary.js';
+export {
+  type IndustryAverages,
+  industryAveragesIssues,
+  parseIndustryAverages,
+} from './scorecard/industryAverages.js';
 export { type PeerData, parsePeerData, peerDataIssues, peerDataSchema } from './scorecard/peers.js';
-export { type ScorecardScores, type ScoreStoreInput, scoreStore } from './scorecard/scorecard.js';
+export {
+  type ScorecardScores,
+  type ScorecardWarning,
+  type ScoreStoreInput,
+  scoreStore,
+} from './scorecard/scorecard.js';
 // Scoring
 export { compositeScore, type WeightedItem } from './scoring/aggregate.js';
 export { type AssuredBonus, assuredBonus, totalScore } from './scoring/bonus.js';
