@@ -27,8 +27,9 @@ export function formatMetricValue(result: Measurement): string {
 /**
  * What a metric result rests on, in words: its sample with what it counts ("412 pre-sales
  * consultations"; the facilitated amount share: its received consultations and the amount of
- * orders, "12 received pre-sales consultations, ¥12,345.60 of orders"); `'value given'` for a
- * value given without a count (`scoreValues` with a bare value: no basis is invented). A value
+ * orders, "12 received pre-sales consultations, ¥12,345.60 of orders"; given as amounts without
+ * its consultations, the amount alone); `'value given'` for a value given without a count
+ * (`scoreValues` with a bare value: no basis is invented), `'—'` for a metric given nothing. A value
  * resting on few cases moves a lot with one more.
  *
  * @example
@@ -42,11 +43,17 @@ export function formatMetricValue(result: Measurement): string {
  * ```
  */
 export function formatBasis(result: Measurement): string {
-  if (result.sample === null) return 'value given';
   const def =
     result.id === goodReviewRateDefinition.id
       ? goodReviewRateDefinition
       : getMetricDefinition(result.id);
+  if (result.sample === null) {
+    // No count given (nothing at all: '—'); the facilitated share's amounts may be (a value
+    // alone is over 1).
+    if (result.status === 'no-data') return '—';
+    const amounts = def?.sample !== undefined && !result.denominator.eq(1);
+    return amounts ? `${yuan(result.denominator)} of orders` : 'value given';
+  }
   if (def?.sample !== undefined) {
     const n = (result.sample ?? new Dec(0)).toNumber();
     const cases = `${n} ${n === 1 ? def.sample.basis[0] : def.sample.basis[1]}`;

@@ -147,9 +147,11 @@ export type MetricStatus = 'ok' | 'too-little-data' | 'no-data';
 
 /**
  * Why a metric is `no-data` when its window is not simply empty: `'not-provided'`, a
- * collection it reads was not provided (unknown, not none; `notProvided` names it).
+ * collection it reads was not provided (unknown, not none; `notProvided` names it);
+ * `'not-given'`, left out of the values given to `scoreValues`. Either way nothing stands in
+ * for its score: unknown is not too little data.
  */
-export type NoDataReason = 'not-provided';
+export type NoDataReason = 'not-provided' | 'not-given';
 
 /**
  * One metric's measured value for one evaluation day, before any score: what a metric's

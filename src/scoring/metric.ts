@@ -91,7 +91,7 @@ export interface MetricScore {
  * (status `no-data` or `too-little-data`) the store's own value is not scored: the supplied
  * industry average is (`published`: JD gives such stores the industry average), else the
  * peers' mean (`assumption`), each scored as above; with neither, no score (its module shares
- * its weight). A metric whose data was not provided (`reason: 'not-provided'`) has no score.
+ * its weight). A metric whose data was not provided or not given (a `reason`) has no score.
  *
  * @example
  * ```ts
@@ -120,7 +120,7 @@ export function scoreMetric(result: Measurement, options: ScoreMetricOptions = {
     const score = scoreValue(result.value.toNumber());
     return { score, method: score === null ? 'none' : peers.length > 0 ? 'peers' : 'curve' };
   }
-  if (result.reason !== 'not-provided') {
+  if (result.reason === undefined) {
     // Below the minimum sample: the industry average, else the peers' mean, stands in.
     if (options.industryAverage !== undefined) {
       const score = scoreValue(options.industryAverage);

@@ -55,7 +55,7 @@ export interface StoreValues {
   readonly store?: Store;
   /** The evaluation day the values are for, `YYYY-MM-DD`: it places the windows and the bonus. */
   readonly asOf: string;
-  /** The values by metric id; a metric left out is `no-data`. */
+  /** The values by metric id; a metric left out is `no-data`, `reason: 'not-given'` (never scored at an average). */
   readonly metrics: Readonly<Partial<Record<MetricId, MetricValueInput>>>;
   /** 好评率, for the 放心购 tag. */
   readonly goodReviewRate?: MetricValueInput;
@@ -272,7 +272,8 @@ export function measurementOf<Id extends string>(
   const ownSample = getMetricDefinition(def.id)?.sample !== undefined;
   let numerator = new Dec(0);
   let denominator = new Dec(0);
-  let sample: InstanceType<typeof Dec> | null = new Dec(0);
+  // Nothing given: no count either.
+  let sample: InstanceType<typeof Dec> | null = null;
   if (typeof input === 'number') {
     numerator = new Dec(input);
     denominator = new Dec(1);
@@ -303,6 +304,7 @@ export function measurementOf<Id extends string>(
     denominator,
     window,
     ...(sample === null ? { sample: null } : ownSample ? { sample } : {}),
+    ...(input === undefined ? { reason: 'not-given' as const } : {}),
   };
 }
 

@@ -111,6 +111,45 @@ describe('scoreValues: the three forms of a value', () => {
   });
 });
 
+describe('scoreValues: samples and what was not given', () => {
+  it('applies the minimum sample only where a sample is given; the facilitated share’s is its consultations', () => {
+    const v = scoreValues({
+      asOf: '2026-11-23',
+      metrics: {
+        'consultation.facilitated-amount-share': { numerator: 30, denominator: 100, sample: 5 },
+        'consultation.conversion-rate': { numerator: 3, denominator: 5 },
+        'consultation.response-rate-30s': 0.92,
+      },
+      industryAverages: { 'disputes.dispute-rate': 0.001 },
+    });
+    const share = v.metrics['consultation.facilitated-amount-share'];
+    expect([share.status, share.sample?.toString(), share.value?.toString()]).toEqual([
+      'too-little-data',
+      '5',
+      '0.3',
+    ]);
+    // Its amounts alone give no sample: no minimum-sample rule (¥100 is not 100 cases).
+    const amounts = scoreValues({
+      asOf: '2026-11-23',
+      metrics: { 'consultation.facilitated-amount-share': { numerator: 3, denominator: 5 } },
+    }).metrics['consultation.facilitated-amount-share'];
+    expect([amounts.status, amounts.sample]).toEqual(['ok', null]);
+    expect(v.metrics['consultation.conversion-rate'].status).toBe('too-little-data');
+    expect(v.metrics['consultation.response-rate-30s']).toMatchObject({
+      status: 'ok',
+      sample: null,
+    });
+    // A metric left out is not given: unknown, never scored at its industry average.
+    const left = v.metrics['disputes.dispute-rate'];
+    expect([left.status, left.reason, left.score, left.industryAverage]).toEqual([
+      'no-data',
+      'not-given',
+      null,
+      0.001,
+    ]);
+  });
+});
+
 describe('scoreValues: checked input', () => {
   it('names every bad field: a percentage given for a fraction, a negative count, an unknown id', () => {
     expect(
