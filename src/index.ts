@@ -166,6 +166,7 @@ export {
 export {
   ASSURED_SERVICE_IDS,
   type AssuredServiceInput,
+  ASSURED_SERVICE_NAMES,
   assuredServiceSchema,
   knownServiceIds,
 } from './schemas/assuredService.js';
