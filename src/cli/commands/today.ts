@@ -76,7 +76,12 @@ export const todayCommand: Command = {
           days: f.scorecards.map((c) => ({
             asOf: c.asOf,
             metrics: Object.fromEntries(Object.entries(c.metrics).map(([id, m]) => [id, m.value])),
+            // Below the minimum sample: too little data that day, whatever the value says.
+            tooLittleData: Object.values(c.metrics)
+              .filter((m) => m.status === 'too-little-data')
+              .map((m) => m.id),
           })),
+          openCases: f.openCases,
           changes: f.changes,
         },
       },

@@ -41,9 +41,18 @@ export const facilitatedAmountShareDefinition = defineMetric({
     },
   ],
   notes: [
-    'Only consultations facilitate an order: an answered offline message (留言) never does.',
-    'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
-    'Its sample (for the minimum-sample rule) is the received pre-sales consultations, not the order amount: those that started in the window or within the attribution hours before it (whole days: D−36 with 24 h); with none the share is no-data, not 0%.',
+    {
+      id: 'consultations-only',
+      text: 'Only consultations facilitate an order: an answered offline message (留言) never does.',
+    },
+    {
+      id: 'payment-cancellation',
+      text: 'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
+    },
+    {
+      id: 'sample-consultations',
+      text: 'Its sample (for the minimum-sample rule) is the received pre-sales consultations, not the order amount: those that started in the window or within the attribution hours before it (whole days: D−36 with 24 h); with none the share is no-data, not 0%.',
+    },
   ],
   numeratorScale: 100,
   denominatorScale: 100,
@@ -87,7 +96,7 @@ export const facilitatedAmountShareDefinition = defineMetric({
             break;
           }
         }
-        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen);
+        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen, o.id);
       }
     },
   },

@@ -50,7 +50,7 @@ describe('facilitatedAmountShare (促成金额占比)', () => {
     expect(r.status).toBe('too-little-data');
   });
 
-  it('rests on the received pre-sales consultations: none is no-data, not 0% (one ¥10 order, no chat)', () => {
+  it('rests on the received pre-sales consultations: none is no-data, not 0% (one ¥10 order, no chat) [consultation.facilitated-amount-share#sample-consultations]', () => {
     // Before: the order amount was the sample, 0% scored 2.71 and made the whole module.
     const data = storeData({ orders: [order('u1', '2026-11-10 10:00:00', { amountFen: 1_000 })] });
     const r = facilitatedAmountShare(data, { asOf: D });
