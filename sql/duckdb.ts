@@ -151,11 +151,18 @@ export function resultFromTally(
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData ? 'no-data' : denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    // A metric whose sample is not its denominator (the facilitated share's consultations) is
+    // not tallied with it here: no count, so no minimum-sample rule (`sample: null`).
+    status: noData
+      ? 'no-data'
+      : def.sample === undefined && denominator.lt(minimum)
+        ? 'too-little-data'
+        : 'ok',
     value: noData ? null : numerator.div(denominator),
     numerator,
     denominator,
     window: resolveWindow(parseDayKey(asOf, 'asOf'), windowOf(def, ruleSet)),
+    ...(def.sample === undefined ? {} : { sample: null }),
   };
 }
 

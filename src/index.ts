@@ -99,7 +99,9 @@ export type {
   MetricDefinition,
   MetricMeasures,
   MetricNote,
+  MetricSampleDefinition,
   MetricStatus,
+  NoDataReason,
   SupplementaryDefinition,
 } from './metrics/types.js';
 // Input: records, schemas and parsing
@@ -206,9 +208,15 @@ export {
   chatStageCounts,
   dataSpan,
 } from './scorecard/dataSummary.js';
+export {
+  type IndustryAverages,
+  industryAveragesIssues,
+  parseIndustryAverages,
+} from './scorecard/industryAverages.js';
 export { type PeerData, parsePeerData, peerDataIssues, peerDataSchema } from './scorecard/peers.js';
 export {
   type ScorecardScores,
+  type ScorecardWarning,
   type ScoredWith,
   type ScoreStoreInput,
   scoreStore,

@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import type { MeasureFunction } from '../engine/types.js';
 import type { Direction, MetricUnit, ModuleId } from '../ids.js';
+import type { StoreDataCollection } from '../model.js';
 import type { CurveControlPoints } from '../rules/curve.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
 import type { Provenance, Sourced } from '../rules/provenance.js';
@@ -41,6 +42,25 @@ export interface MetricDefaults {
   readonly weight: Sourced<number>;
   /** Below this denominator it is `'too-little-data'` (0: no minimum). */
   readonly minimumSample: Sourced<number>;
+}
+
+/**
+ * The count a metric's minimum-sample rule reads when its denominator is not a count of cases
+ * (the facilitated amount share divides money: its sample is the received pre-sales
+ * consultations), measured in the metric's window. No case: the metric is `no-data`.
+ */
+export interface MetricSampleDefinition {
+  /** What it counts, for the docs. */
+  readonly counts: string;
+  /** What one case is called, singular and plural, for display. */
+  readonly basis: readonly [singular: string, plural: string];
+  /** Its measuring functions: each case adds (1, 1) on its anchor day. */
+  readonly measure: MetricMeasures;
+  /**
+   * How many days before the metric's window its cases may be anchored and still count (a
+   * consultation the day before the window facilitates an order of its first day); 0 by default.
+   */
+  readonly leadDays?: (rules: MeasurementParameters) => number;
 }
 
 /**
@@ -84,6 +104,18 @@ export interface MeasuredDefinition<Id extends string = string> {
   /** The day each event is placed on (its anchor). */
   readonly anchor: string;
   /**
+   * The collections of the store data its formula reads: when one of them is not provided
+   * (`StoreData.notProvided`), the metric is `no-data` with `reason: 'not-provided'`.
+   */
+  readonly reads: readonly StoreDataCollection[];
+  /**
+   * It reads `orders` also to derive the pre-/after-sales stage of a chat session that does
+   * not state its own: without orders it is known only when every session states its stage.
+   */
+  readonly readsOrdersForStage?: true;
+  /** Its sample when that is not its denominator (see {@link MetricSampleDefinition}). */
+  readonly sample?: MetricSampleDefinition;
+  /**
    * How many days after its entity's last fact an anchor may lie: 0 when the anchor is the day
    * of a fact; more when it is a deadline's day (a collection due the next day, an arrival due
    * days later). The engine measures an entity that long after its last fact.
@@ -122,12 +154,22 @@ export interface SupplementaryDefinition<Id extends string = string>
 }
 
 /**
- * The status of a metric result: `no-data` when its window holds nothing to divide by;
- * `too-little-data` when its denominator is below the rule set's minimum sample (the value is
- * still given; it is scored as the peers' median when peers are given, else left out of its
- * module, its weight shared among the others).
+ * The status of a metric result: `no-data` when its window holds nothing to divide by (or a
+ * collection it reads was not provided: `reason: 'not-provided'`); `too-little-data` when its
+ * sample (its denominator, or the count its definition names as its sample) is below the rule
+ * set's minimum sample (the value is still given; it is scored at the industry average when
+ * one is supplied, else at the peers' mean when peers are given, else left out of its module,
+ * its weight shared among the others).
  */
 export type MetricStatus = 'ok' | 'too-little-data' | 'no-data';
+
+/**
+ * Why a metric is `no-data` when its window is not simply empty: `'not-provided'`, a
+ * collection it reads was not provided (unknown, not none; `notProvided` names it);
+ * `'not-given'`, left out of the values given to `scoreValues`. Either way nothing stands in
+ * for its score: unknown is not too little data.
+ */
+export type NoDataReason = 'not-provided' | 'not-given';
 
 /**
  * One metric's measured value for one evaluation day, before any score: what a metric's
@@ -156,4 +198,15 @@ export interface Measurement<Id extends string = string> {
    * on: numerator is the value and denominator 1, and no minimum sample applies.
    */
   readonly valueOnly?: true;
+  /**
+   * The count the minimum-sample rule read when it is not the denominator (the facilitated
+   * amount share's received pre-sales consultations); `null` when no count is known (a value
+   * given alone to `scoreValues`: no minimum-sample rule applies). Absent: the denominator is
+   * the sample.
+   */
+  readonly sample?: Decimal | null;
+  /** Why it is `no-data`, when its window is not simply empty. */
+  readonly reason?: NoDataReason;
+  /** With `reason: 'not-provided'`: the collections it reads that were not provided. */
+  readonly notProvided?: readonly StoreDataCollection[];
 }

@@ -6,7 +6,13 @@
  * @module
  */
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import { LATEST_FACT_OF, markParsed, type Store, type StoreData } from '../model.js';
+import {
+  LATEST_FACT_OF,
+  markParsed,
+  type Store,
+  type StoreData,
+  withNotProvided,
+} from '../model.js';
 import {
   type ParseStoreDataOptions,
   parseRecord,
@@ -128,16 +134,20 @@ export class StoreBuilder {
     if (this.issues.length > 0 || this.store === undefined) {
       throw new InvalidInputError(this.issues);
     }
+    // A collection without its file is not provided: unknown, not none.
     return markParsed(
-      {
-        store: this.store,
-        chatSessions: records.chatSessions,
-        orders: records.orders,
-        reviews: records.reviews,
-        serviceOrders: records.serviceOrders,
-        disputes: records.disputes,
-        assuredServices: records.assuredServices,
-      } as StoreData,
+      withNotProvided(
+        {
+          store: this.store,
+          chatSessions: records.chatSessions,
+          orders: records.orders,
+          reviews: records.reviews,
+          serviceOrders: records.serviceOrders,
+          disputes: records.disputes,
+          assuredServices: records.assuredServices,
+        } as StoreData,
+        (c) => this.state.has(c),
+      ),
       this.latestMs,
     );
   }

@@ -175,7 +175,8 @@ function readStoreJson(dir: string, builder: StoreBuilder): void {
  * `disputes.jsonl`, `assuredServices.jsonl`, each line one record as in the JSON input) or
  * CSV (`orders.csv`, …, chat messages one per row in `chatMessages.csv` with `sessionId`,
  * `from`, `at`), headers and cell texts mapped by a {@link CsvMapping} (`mapping.json` in
- * the folder, or the `mapping` option). A missing file is an empty collection; blank lines
+ * the folder, or the `mapping` option). A missing file is a collection not provided (empty,
+ * named in `notProvided`: unknown, not none); blank lines
  * are skipped. Files are streamed and each record is validated and normalised as it is
  * read, so memory is bounded by the parsed store, never by a text copy of it, and a file
  * past V8's string limit (about 512 MB) reads as well. Node only: import it from

@@ -43,8 +43,9 @@ export interface MeasurementRules extends MeasurementParameters {
   readonly windows: Readonly<Record<MetricId, Sourced<WindowSpec>>>;
   /**
    * Each metric's minimum sample: below this denominator (a count of cases, in the result's
-   * unit) the result has status `'too-little-data'`, keeps its value, and is scored as the
-   * peers' median when peers are given, or left out of its module otherwise. 0: no minimum.
+   * unit; the facilitated amount share's received pre-sales consultations) the result has status
+   * `'too-little-data'`, keeps its value, and is scored at the supplied industry average, else at
+   * the peers' mean when peers are given, else left out of its module. 0: no minimum.
    */
   readonly minimumSample: Readonly<Record<MetricId, Sourced<number>>>;
 }

@@ -21,7 +21,7 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
-import { LATEST_FACT_OF, markParsed } from '../model.js';
+import { LATEST_FACT_OF, markParsed, withNotProvided } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
@@ -163,6 +163,8 @@ interface Outcome {
   readonly parsed: { [K in StoreDataCollection]: unknown[] };
   readonly raw: { [K in StoreDataCollection]: readonly unknown[] };
   readonly bad: { [K in StoreDataCollection]: BadRecords };
+  /** The collections the input provided (present and not `null`). */
+  readonly provided: Set<StoreDataCollection>;
   /** The latest fact of every record parsed (rejected ones count none; set-aside ones do). */
   readonly latest: { ms: number };
 }
@@ -310,6 +312,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   const latest = { ms: Number.NEGATIVE_INFINITY };
   const raw = {} as { [K in StoreDataCollection]: readonly unknown[] };
   const bad = {} as { [K in StoreDataCollection]: BadRecords };
+  const provided = new Set<StoreDataCollection>();
   for (const name of STORE_DATA_COLLECTIONS) {
     const value = root[name];
     parsed[name] = [];
@@ -317,6 +320,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     // Stryker disable next-line ArrayDeclaration: an absent collection has no rejected index to read, and the id checks find no id in a string
     raw[name] = [];
     if (value === undefined || value === null) continue;
+    provided.add(name);
     if (!Array.isArray(value)) {
       issues.push({
         path: name,
@@ -340,7 +344,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       message: p.message,
     });
   }
-  return { issues, store, parsed, raw, bad, latest };
+  return { issues, store, parsed, raw, bad, provided, latest };
 }
 
 function sortedIndexes(bad: BadRecords): number[] {
@@ -360,17 +364,25 @@ function allIssues(o: Outcome): InputIssue[] {
   return all;
 }
 
-function storeData(store: Store, p: Outcome['parsed'], latestMs: number): StoreData {
+function storeData(
+  store: Store,
+  p: Outcome['parsed'],
+  provided: Outcome['provided'],
+  latestMs: number,
+): StoreData {
   return markParsed(
-    {
-      store,
-      chatSessions: p.chatSessions as ChatSession[],
-      orders: p.orders as Order[],
-      reviews: p.reviews as Review[],
-      serviceOrders: p.serviceOrders as ServiceOrder[],
-      disputes: p.disputes as Dispute[],
-      assuredServices: p.assuredServices as AssuredService[],
-    },
+    withNotProvided(
+      {
+        store,
+        chatSessions: p.chatSessions as ChatSession[],
+        orders: p.orders as Order[],
+        reviews: p.reviews as Review[],
+        serviceOrders: p.serviceOrders as ServiceOrder[],
+        disputes: p.disputes as Dispute[],
+        assuredServices: p.assuredServices as AssuredService[],
+      },
+      (c) => provided.has(c),
+    ),
     latestMs,
   );
 }
@@ -378,7 +390,8 @@ function storeData(store: Store, p: Outcome['parsed'], latestMs: number): StoreD
 /**
  * Validates and normalises a store's raw data (the input guide, `docs/input.md`): instants become
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
- * chat messages sorted, absent collections `[]`. Throws {@link InvalidInputError} listing
+ * chat messages sorted, absent (or `null`) collections `[]` and named in `notProvided` (unknown,
+ * not none: the metrics that read them are `no-data`, reason `'not-provided'`). Throws {@link InvalidInputError} listing
  * **every** problem, each with its path (`orders[12].paidAt`) and a message saying what was
  * expected and what was found. **An unknown key is an error**, at every level, with the known key
  * it resembles (a misspelled `deliverdAt` would otherwise vanish and its metric fall to 0%):
@@ -406,7 +419,7 @@ export function parseStoreData(input: unknown, options?: ParseStoreDataOptions):
   const issues = allIssues(o);
   // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
-  return storeData(o.store, o.parsed, o.latest.ms);
+  return storeData(o.store, o.parsed, o.provided, o.latest.ms);
 }
 
 /**
@@ -511,5 +524,5 @@ export function parseStoreDataLenient(
     }
     kept[name] = parsed.filter((_, i) => !bad.has(i));
   }
-  return { data: storeData(o.store, kept, o.latest.ms), rejected };
+  return { data: storeData(o.store, kept, o.provided, o.latest.ms), rejected };
 }

@@ -14,15 +14,37 @@ import {
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement } from '../metrics/types.js';
-import type { AssuredService, Store } from '../model.js';
+import type { AssuredService, Store, StoreDataCollection } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
 import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { compositeScore } from '../scoring/aggregate.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
-import { type MetricResult, type ScoreMethod, scoreMetric } from '../scoring/metric.js';
+import {
+  type MetricResult,
+  type ScoreMethod,
+  scoreMetric,
+  versusAverage,
+} from '../scoring/metric.js';
 import { type ModuleScore, scoreModules } from '../scoring/modules.js';
 import { type DayNumber, dayKeyOf, dayStartMs, parseDayKey } from '../time/shanghai.js';
+import type { IndustryAverages } from './industryAverages.js';
 import type { PeerData } from './peers.js';
+
+/**
+ * Something the reader of a scorecard must know to trust it, JSON-friendly. `'not-provided'`: a
+ * collection of the store data was not provided (unknown, not none), so the metrics that read
+ * it are `no-data` and their modules are scored without them.
+ */
+export interface ScorecardWarning {
+  /** What kind of warning. */
+  readonly code: 'not-provided';
+  /** The collection not provided. */
+  readonly collection: StoreDataCollection;
+  /** The metrics that read it, `no-data` for that reason (none for `assuredServices`: the bonus). */
+  readonly metrics: readonly MetricId[];
+  /** One sentence for people. */
+  readonly message: string;
+}
 
 /** A store's scores for one evaluation day: everything but the standing. */
 export interface ScorecardScores {
@@ -46,6 +68,8 @@ export interface ScorecardScores {
   readonly total: number | null;
   /** 好评率, the good review rate (supplementary: never scored, `score` is `null`; the 放心购 tag needs it). */
   readonly goodReviewRate: MetricResult<'reviews.good-rate'>;
+  /** What the reader must know to trust the card (a collection not provided…); absent when nothing. */
+  readonly warnings?: readonly ScorecardWarning[];
 }
 
 /**
@@ -97,6 +121,13 @@ export interface ScoreStoreInput {
    * averages); by default only the peers given here.
    */
   readonly scoredWith?: Partial<Pick<ScoredWith, 'peers' | 'ranking' | 'industryAverages'>>;
+  /**
+   * Industry averages (行业均值) by metric id: a metric below its minimum sample is scored at its
+   * average, and each metric with one says better or worse (`versusAverage`).
+   */
+  readonly industryAverages?: IndustryAverages | undefined;
+  /** Warnings to carry on the card (the evaluators' not-provided collections). */
+  readonly warnings?: readonly ScorecardWarning[] | undefined;
 }
 
 /**
@@ -154,8 +185,27 @@ export function scoreDay(
   for (const def of metricCatalogue) {
     const m = input.measurements[def.id];
     const peerValues = input.peers?.metrics?.[def.id];
-    const { score, method } = scoreMetric(m, peerValues ? { ruleSet, peerValues } : { ruleSet });
-    metrics[def.id] = { ...m, score };
+    const average = input.industryAverages?.[def.id];
+    const { score, method } = scoreMetric(m, {
+      ruleSet,
+      ...(peerValues === undefined ? {} : { peerValues }),
+      ...(average === undefined ? {} : { industryAverage: average }),
+    });
+    const vs = average === undefined ? undefined : versusAverage(m, average);
+    // What an earlier scoring added (a card's metrics scored again) is decided afresh here.
+    const {
+      scoredAt: _at,
+      industryAverage: _avg,
+      versusAverage: _vs,
+      ...own
+    } = m as MetricResult<MetricId>;
+    metrics[def.id] = {
+      ...own,
+      score,
+      ...(method === 'industry-average' || method === 'peers-mean' ? { scoredAt: method } : {}),
+      ...(average === undefined ? {} : { industryAverage: average }),
+      ...(vs === undefined ? {} : { versusAverage: vs }),
+    };
     methods[def.id] = method;
   }
   const modules = scoreModules(metrics, ruleSet, methods);
@@ -179,5 +229,8 @@ export function scoreDay(
     bonus,
     total: totalScore(composite, bonus.points, ruleSet.totalCap.value),
     goodReviewRate: { ...input.goodReviewRate, score: null },
+    ...(input.warnings === undefined || input.warnings.length === 0
+      ? {}
+      : { warnings: input.warnings }),
   };
 }

@@ -38,6 +38,12 @@ export interface ModuleScore {
   readonly weight: number;
   /** Its metrics, the heaviest loss first. */
   readonly metrics: readonly MetricContribution[];
+  /**
+   * `true` when the store has no data for any of its metrics (each `no-data`, its window empty
+   * or its data not provided), whatever stands in for their scores: the module is then not
+   * assessed by the every-module-≥-30% rule of the standing (`assumption`).
+   */
+  readonly noData?: true;
 }
 
 /** How a result's own score was obtained when the caller does not say. */
@@ -96,7 +102,15 @@ export function scoreModules(
     contributions.sort((a, b) => b.pointsLost - a.pointsLost);
     const score = mean === null ? null : round2(mean);
     moduleMeans.push({ score, weight: ruleSet.moduleWeights.value[m] ?? 0 });
-    out[m] = { id: m, name: MODULE_NAMES[m], score, weight: 0, metrics: contributions };
+    const noData = defs.every((d) => metrics[d.id]?.status === 'no-data');
+    out[m] = {
+      id: m,
+      name: MODULE_NAMES[m],
+      score,
+      weight: 0,
+      metrics: contributions,
+      ...(noData ? { noData: true as const } : {}),
+    };
   }
   // Each module's share of the composite, among the modules that have a score.
   const { shares } = weightedShares('scoreModules', moduleMeans);

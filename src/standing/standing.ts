@@ -93,6 +93,11 @@ export interface Standing {
    * `moduleLabels.high` (70%), 低 below `moduleLabels.low` (30%), else 中 (`assumption`).
    */
   readonly moduleLabels: Partial<Record<ModuleId, ModuleLabel>>;
+  /**
+   * Modules the store has no data for (every metric `no-data`): not assessed, so not held
+   * against the every-module-≥-30% rule of 4.9 stars and Good Shop (`assumption`).
+   */
+  readonly notAssessed: readonly ModuleId[];
   /** Store stars (店铺星级) from the 2019 table with the 2020-09 module rule, or `null`. */
   readonly stars: number | null;
   /** `'good-shop'` when certified, the ranking allows it and Good Shop eligibility is verified. */
@@ -172,8 +177,14 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
       if (list && list.length > 0 && score !== null) moduleRankings[m] = rankingRate(score, list);
     }
   }
+  const notAssessed = MODULE_IDS.filter((m) => card.modules[m].noData === true);
   const s = storeStars(
-    { rankingRate: rate, moduleRankings, goodShopCertified: facts.goodShop?.certified ?? false },
+    {
+      rankingRate: rate,
+      moduleRankings,
+      goodShopCertified: facts.goodShop?.certified ?? false,
+      notAssessed,
+    },
     rules.stars,
   );
   const pre = metrics['consultation.presales-satisfaction'];
@@ -183,13 +194,14 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
     ? null
     : pre.numerator.plus(after.numerator).div(ratedDen).toNumber();
   const goodShop = goodShopEligibility(
-    { rankingRate: rate, moduleRankings, baseline: facts.goodShop?.baseline ?? {} },
+    { rankingRate: rate, moduleRankings, baseline: facts.goodShop?.baseline ?? {}, notAssessed },
     rules.goodShop,
   );
   return {
     rankingRate: rate,
     moduleRankings,
     moduleLabels: moduleLabelsOf(moduleRankings, rules),
+    notAssessed,
     stars: s.stars,
     badge: goodShop.eligible ? s.badge : null,
     unverified: unverifiedRequirements(

@@ -17,7 +17,7 @@ import type { Store } from '../model.js';
 import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
 import type { RuleSet } from '../ruleset/ruleSet.js';
 import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
-import { storeSchema } from '../schemas/storeData.js';
+import { STORE_DATA_COLLECTIONS, storeSchema } from '../schemas/storeData.js';
 import { tryParseDayKey } from '../time/shanghai.js';
 
 const METRIC_IDS: readonly string[] = metricCatalogue.map((m) => m.id);
@@ -33,6 +33,7 @@ const CARD_KEYS = [
   'total',
   'goodReviewRate',
   'standing',
+  'warnings',
 ] as const;
 const RESULT_KEYS = [
   'id',
@@ -48,6 +49,11 @@ const RESULT_KEYS = [
   'source',
   'versusAverage',
   'valueOnly',
+  'sample',
+  'reason',
+  'notProvided',
+  'industryAverage',
+  'scoredAt',
 ] as const;
 const STANDING_KEYS = [
   'rankingRate',
@@ -62,6 +68,7 @@ const STANDING_KEYS = [
   'chatPenalty',
   'consumerWarnings',
   'activityGate',
+  'notAssessed',
 ] as const;
 /** A decimal as `Decimal#toJSON` writes it (plain or exponent notation), or a plain number. */
 const DECIMAL_STRING = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
@@ -199,6 +206,20 @@ function readResult(r: Reader, v: unknown, path: string, def: ResultShape): obje
   else r.number(o.score, join(path, 'score'), 0, 10, true);
   if (o.source !== undefined) r.oneOf(o.source, join(path, 'source'), ['values']);
   if (o.valueOnly !== undefined) r.oneOf(o.valueOnly, join(path, 'valueOnly'), [true]);
+  // The sample the minimum-sample rule read, when it is not the denominator (null: none known).
+  let sample: Decimal | null | undefined;
+  if (o.sample === null) sample = null;
+  else if (o.sample !== undefined) sample = r.decimal(o.sample, join(path, 'sample'), true);
+  if (o.reason !== undefined)
+    r.oneOf(o.reason, join(path, 'reason'), ['not-provided', 'not-given']);
+  if (o.notProvided !== undefined)
+    r.array(o.notProvided, join(path, 'notProvided'), 'a list of collections').forEach((c, i) =>
+      r.oneOf(c, `${join(path, 'notProvided')}[${i}]`, STORE_DATA_COLLECTIONS),
+    );
+  if (o.industryAverage !== undefined)
+    r.number(o.industryAverage, join(path, 'industryAverage'), 0, Number.MAX_VALUE, false);
+  if (o.scoredAt !== undefined)
+    r.oneOf(o.scoredAt, join(path, 'scoredAt'), ['industry-average', 'peers-mean']);
   if (o.versusAverage !== undefined) {
     const a = r.object(o.versusAverage, join(path, 'versusAverage'), 'versusAverage', [
       'average',
@@ -217,13 +238,21 @@ function readResult(r: Reader, v: unknown, path: string, def: ResultShape): obje
       r.oneOf(a.comparison, join(path, 'versusAverage.comparison'), ['better', 'worse', 'equal']);
     }
   }
-  return { ...o, value, numerator, denominator };
+  return { ...o, value, numerator, denominator, ...(sample === undefined ? {} : { sample }) };
 }
 
 /** A module's score and its metrics' contributions. */
 function readModule(r: Reader, v: unknown, path: string, id: string): void {
-  const o = r.object(v, path, `the module ${id}`, ['id', 'name', 'score', 'weight', 'metrics']);
+  const o = r.object(v, path, `the module ${id}`, [
+    'id',
+    'name',
+    'score',
+    'weight',
+    'metrics',
+    'noData',
+  ]);
   if (o === undefined) return;
+  if (o.noData !== undefined) r.oneOf(o.noData, join(path, 'noData'), [true]);
   if (o.id !== id) r.add(join(path, 'id'), expectedFound(JSON.stringify(id), o.id));
   const name = r.object(o.name, join(path, 'name'), 'a name { zh, en }', ['zh', 'en']);
   if (name !== undefined) {
@@ -248,7 +277,8 @@ function readModule(r: Reader, v: unknown, path: string, id: string): void {
     r.number(m.score, join(p, 'score'), 0, 10, true);
     r.oneOf(m.method, join(p, 'method'), [
       'peers',
-      'peer-median',
+      'industry-average',
+      'peers-mean',
       'curve',
       'too-little-data',
       'none',
@@ -335,6 +365,29 @@ function readStanding(r: Reader, v: unknown): void {
         r.add(`standing.consumerWarnings[${i}]`, expectedFound('a warning object', w));
     },
   );
+  if (s.notAssessed !== undefined)
+    r.array(s.notAssessed, 'standing.notAssessed', 'a list of module ids').forEach((m, i) =>
+      r.oneOf(m, `standing.notAssessed[${i}]`, MODULE_IDS),
+    );
+}
+
+/** The card's warnings (a collection not provided…): their shape. */
+function readWarnings(r: Reader, v: unknown): void {
+  r.array(v, 'warnings', 'a list of warnings').forEach((w, i) => {
+    const o = r.object(w, `warnings[${i}]`, 'a warning', [
+      'code',
+      'collection',
+      'metrics',
+      'message',
+    ]);
+    if (o === undefined) return;
+    r.oneOf(o.code, `warnings[${i}].code`, ['not-provided']);
+    r.oneOf(o.collection, `warnings[${i}].collection`, STORE_DATA_COLLECTIONS);
+    r.array(o.metrics, `warnings[${i}].metrics`, 'a list of metric ids').forEach((m, j) =>
+      r.oneOf(m, `warnings[${i}].metrics[${j}]`, METRIC_IDS),
+    );
+    r.string(o.message, `warnings[${i}].message`);
+  });
 }
 
 /**
@@ -353,7 +406,8 @@ export function readScorecard(input: unknown): { issues: InputIssue[]; card: Sco
     ) ?? {};
   const out: Record<string, unknown> = { ...o };
   for (const k of CARD_KEYS)
-    if (k !== 'standing' && isObject(input)) r.present(o, k, '', `the scorecard's ${k}`);
+    if (k !== 'standing' && k !== 'warnings' && isObject(input))
+      r.present(o, k, '', `the scorecard's ${k}`);
   if (o.store !== undefined) {
     const s = storeSchema.safeParse(o.store);
     if (s.success) out.store = s.data as Store;
@@ -426,6 +480,7 @@ export function readScorecard(input: unknown): { issues: InputIssue[]; card: Sco
       direction: 'higher-is-better',
     });
   if (o.standing !== undefined) readStanding(r, o.standing);
+  if (o.warnings !== undefined) readWarnings(r, o.warnings);
   // A `__proto__` key is named wherever it is (the store's schema would drop it unseen).
   const named = new Set(r.issues.map((i) => i.path));
   for (const i of protoKeyIssues(input)) if (!named.has(i.path)) r.issues.push(i);

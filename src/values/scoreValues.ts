@@ -23,9 +23,10 @@ import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet
 import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
 import { storeSchema } from '../schemas/storeData.js';
+import { industryAveragesIssues } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
 import { hasPeerLists, scoreDay } from '../scorecard/scorecard.js';
-import type { MetricResult, VersusAverage } from '../scoring/metric.js';
+import type { MetricResult } from '../scoring/metric.js';
 import {
   computeStanding,
   type GoodShopFacts,
@@ -39,12 +40,20 @@ import { resolveWindow } from '../time/window.js';
 /**
  * A metric's value as read off JD's back-end: the value alone (in the metric's unit: ratios as
  * fractions, 3.2% is `0.032`), its numerator and denominator (counts; for an average, the total
- * and the count), or its value with the sample it rests on. Only the last two can be
- * `'too-little-data'`.
+ * and the count; with `sample` when the metric's sample is not its denominator: the facilitated
+ * amount share divides money, its sample is the received pre-sales consultations), or its value
+ * with the sample it rests on. The minimum-sample rule applies only where a sample is given (the
+ * denominator counts as one, but for the facilitated amount share): a value alone, or the
+ * facilitated share's amounts without `sample`, is never `'too-little-data'` and shows no basis.
  */
 export type MetricValueInput =
   | number
-  | { readonly numerator: number | string; readonly denominator: number | string }
+  | {
+      readonly numerator: number | string;
+      readonly denominator: number | string;
+      /** The sample when it is not the denominator (the facilitated amount share's consultations). */
+      readonly sample?: number | string;
+    }
   | { readonly value: number; readonly sample: number };
 
 /** What {@link scoreValues} scores. */
@@ -53,7 +62,7 @@ export interface StoreValues {
   readonly store?: Store;
   /** The evaluation day the values are for, `YYYY-MM-DD`: it places the windows and the bonus. */
   readonly asOf: string;
-  /** The values by metric id; a metric left out is `no-data`. */
+  /** The values by metric id; a metric left out is `no-data`, `reason: 'not-given'` (never scored at an average). */
   readonly metrics: Readonly<Partial<Record<MetricId, MetricValueInput>>>;
   /** 好评率, for the 放心购 tag. */
   readonly goodReviewRate?: MetricValueInput;
@@ -119,13 +128,13 @@ export function metricValueIssues(
   const out: InputIssue[] = [];
   if ('numerator' in v || 'denominator' in v) {
     for (const k of Object.keys(v))
-      if (k !== 'numerator' && k !== 'denominator')
+      if (k !== 'numerator' && k !== 'denominator' && k !== 'sample')
         out.push({
           path: `${path}.${k}`,
-          message: unknownKeyMessage(k, ['numerator', 'denominator'], path),
+          message: unknownKeyMessage(k, ['numerator', 'denominator', 'sample'], path),
         });
-    for (const k of ['numerator', 'denominator'] as const)
-      if (!amount(v[k]))
+    for (const k of ['numerator', 'denominator', 'sample'] as const)
+      if (!(k === 'sample' && v[k] === undefined) && !amount(v[k]))
         out.push({
           path: `${path}.${k}`,
           message: expectedFound('a finite number ≥ 0 (or a decimal string)', v[k]),
@@ -202,27 +211,8 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
         id: 'reviews.good-rate',
       }),
     );
-  if (input.industryAverages !== undefined) {
-    if (!isObject(input.industryAverages)) {
-      out.push({
-        path: 'industryAverages',
-        message: expectedFound('an object { <metric id>: average }', input.industryAverages),
-      });
-    } else {
-      for (const [id, v] of Object.entries(input.industryAverages)) {
-        const def = getMetricDefinition(id);
-        if (def === undefined)
-          out.push({
-            path: `industryAverages.${id}`,
-            message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}${didYouMean(id, METRIC_IDS)}`,
-          });
-        else {
-          const m = valueIssue(v, UNIT_RULES[def.unit]);
-          if (m !== undefined) out.push({ path: `industryAverages.${id}`, message: m });
-        }
-      }
-    }
-  }
+  if (input.industryAverages !== undefined)
+    out.push(...industryAveragesIssues(input.industryAverages, 'industryAverages'));
   if (input.store !== undefined) {
     const r = storeSchema.safeParse(input.store);
     if (!r.success)
@@ -428,27 +418,34 @@ export function measurementOf<Id extends string>(
   minimum: number,
 ): Measurement<Id> {
   const window = resolveWindow(day, ruleSet.windows[windowOf].value);
+  // A metric whose sample is not its denominator (the facilitated amount share) has a sample
+  // only where one is given.
+  const ownSample = getMetricDefinition(def.id)?.sample !== undefined;
   let numerator = new Dec(0);
   let denominator = new Dec(0);
-  let sampled = true;
+  // Nothing given: no count either.
+  let sample: InstanceType<typeof Dec> | null = null;
   if (typeof input === 'number') {
     numerator = new Dec(input);
     denominator = new Dec(1);
-    sampled = false;
+    sample = null;
   } else if (input !== undefined && 'numerator' in input) {
     numerator = new Dec(input.numerator);
     denominator = new Dec(input.denominator);
+    sample = input.sample !== undefined ? new Dec(input.sample) : ownSample ? null : denominator;
   } else if (input !== undefined) {
-    denominator = new Dec(input.sample);
+    sample = new Dec(input.sample);
+    // The facilitated share's sample counts consultations, not the money it divides.
+    denominator = ownSample ? new Dec(1) : sample;
     numerator = new Dec(input.value).times(denominator);
   }
-  const noData = denominator.isZero();
+  const noData = denominator.isZero() || sample?.isZero() === true;
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData ? 'no-data' : sampled && denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    status: noData ? 'no-data' : sample?.lt(minimum) ? 'too-little-data' : 'ok',
     value: noData
       ? null
       : typeof input === 'object' && 'value' in input
@@ -457,23 +454,9 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
-    ...(sampled || noData ? {} : { valueOnly: true as const }),
-  };
-}
-
-function versus(
-  def: MetricDefinition,
-  value: MetricResult['value'],
-  average: number,
-): VersusAverage | undefined {
-  if (value === null) return undefined;
-  const difference = value.minus(average);
-  const sign = difference.isZero() ? 0 : difference.isPositive() ? 1 : -1;
-  const better = def.direction === 'higher-is-better' ? sign > 0 : sign < 0;
-  return {
-    average,
-    difference: difference.toNumber(),
-    comparison: sign === 0 ? 'equal' : better ? 'better' : 'worse',
+    ...(typeof input !== 'number' || noData ? {} : { valueOnly: true as const }),
+    ...(sample === null ? { sample: null } : ownSample ? { sample } : {}),
+    ...(input === undefined ? { reason: 'not-given' as const } : {}),
   };
 }
 
@@ -589,18 +572,11 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
       ranking: v.ranking !== undefined,
       industryAverages: Object.keys(v.industryAverages ?? {}).length > 0,
     },
+    industryAverages: v.industryAverages,
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
-  for (const def of metricCatalogue) {
-    const m = scores.metrics[def.id];
-    const average = v.industryAverages?.[def.id];
-    const vs = average === undefined ? undefined : versus(def, m.value, average);
-    metrics[def.id] = {
-      ...m,
-      source: 'values',
-      ...(vs === undefined ? {} : { versusAverage: vs }),
-    };
-  }
+  for (const def of metricCatalogue)
+    metrics[def.id] = { ...scores.metrics[def.id], source: 'values' };
   const card = { ...scores, metrics };
   const peers = v.peers;
   const hasPeers =

@@ -260,7 +260,7 @@ export function prepareWhatIf(
   }
   const industryAverages: Partial<Record<MetricId, number>> = {};
   for (const def of metricCatalogue) {
-    const a = card.metrics[def.id].versusAverage?.average;
+    const a = card.metrics[def.id].industryAverage ?? card.metrics[def.id].versusAverage?.average;
     if (a !== undefined) industryAverages[def.id] = a;
   }
   const ctx: WhatIfContext = {
@@ -309,8 +309,12 @@ export function prepareWhatIf(
 
 /** The value given alone for a metric keeps the card's sample: too little data stays so. */
 function withEvidence(input: MetricValueInput, card: MetricResult<MetricId>): MetricValueInput {
-  if (typeof input !== 'number' || card.valueOnly === true || !card.denominator.gt(0)) return input;
-  return { value: input, sample: card.denominator.toNumber() };
+  // The count the minimum-sample rule read: the card's own sample where it is not the
+  // denominator (the facilitated share's consultations), none for a value given alone.
+  const sample = card.sample === undefined ? card.denominator : card.sample;
+  if (typeof input !== 'number' || card.valueOnly === true || sample === null || !sample.gt(0))
+    return input;
+  return { value: input, sample: sample.toNumber() };
 }
 
 /**

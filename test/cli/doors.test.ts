@@ -292,6 +292,8 @@ describe('--lenient on a .json store (item 8)', () => {
     const store = file('lenient.json', {
       store: { id: 's' },
       orders: [order, { ...order, id: 'o2', amount: -1 }, { ...order, id: 'o3', placedAt: 'soon' }],
+      // None, not unknown: the dispute rate reads disputes too.
+      disputes: [],
     });
     const strict = await run(['score', store, ...AS_OF]);
     expect(strict.code).toBe(1);

@@ -226,6 +226,8 @@ describe('readStoreDir: CSV folders', () => {
       'store.json': '{"id":"s1"}',
       'orders.csv':
         '单号,客户,下单时间,付款时间,金额\no1,c1,2026-11-15 09:00:00,2026-11-15 09:05:00,5\no2,c1,2026-11-22 09:00:00,,5\n',
+      // An empty disputes file: none (without it, the dispute rate would be not provided).
+      'disputes.jsonl': '',
     });
     const mappingFile = join(root, 'm.json');
     writeFileSync(

@@ -38,6 +38,7 @@ export const afterSalesDurationDefinition = defineMetric({
   numerator: 'total time from application to completion, hours',
   denominator: 'approved service orders completed',
   anchor: 'completion day',
+  reads: ['serviceOrders'],
   source: [
     {
       tag: 'seed',

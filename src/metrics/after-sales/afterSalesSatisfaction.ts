@@ -23,6 +23,8 @@ export const afterSalesSatisfactionDefinition = defineMetric({
   numerator: 'after-sales consultations rated very satisfied or satisfied',
   denominator: 'after-sales rated consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     {
       tag: 'seed',

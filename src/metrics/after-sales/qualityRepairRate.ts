@@ -31,6 +31,7 @@ export const qualityRepairRateDefinition = defineMetric({
   numerator: 'approved service orders with a quality reason, every type, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [
     {
       tag: 'seed',

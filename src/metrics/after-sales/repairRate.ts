@@ -35,6 +35,7 @@ export const repairRateDefinition = defineMetric({
   numerator: 'service orders approved (审核通过), every type and reason, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [{ tag: 'seed', seed: '001', aspect: 'formula', note: '审核通过服务单量/出库月销量' }],
   notes: [
     {

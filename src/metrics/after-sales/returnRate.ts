@@ -31,6 +31,7 @@ export const returnRateDefinition = defineMetric({
   numerator: 'approved service orders of type return (退货), every reason, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [
     {
       tag: 'assumption',

@@ -33,6 +33,7 @@ export const returnSatisfactionDefinition = defineMetric({
   numerator: 'return-type service orders rated very satisfied or satisfied',
   denominator: 'rated return-type service orders',
   anchor: 'rating day (ratedAt)',
+  reads: ['serviceOrders'],
   source: [
     {
       tag: 'assumption',

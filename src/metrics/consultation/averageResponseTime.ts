@@ -26,6 +26,7 @@ export const averageResponseTimeDefinition = defineMetric({
   numerator: 'total response time of manual replies, seconds',
   denominator: 'manual replies',
   anchor: 'session start',
+  reads: ['chatSessions'],
   source: [
     {
       tag: 'seed',

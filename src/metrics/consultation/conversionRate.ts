@@ -28,6 +28,7 @@ export const conversionRateDefinition = defineMetric({
   numerator: 'distinct customers converted',
   denominator: 'distinct customers received in pre-sales consultations',
   anchor: 'session start',
+  reads: ['chatSessions', 'orders'],
   source: [
     {
       tag: 'seed',

@@ -28,6 +28,7 @@ export const messageRateDefinition = defineMetric({
   numerator: 'offline messages (留言)',
   denominator: 'offline messages + consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '留言量/咨询总量(留言量+咨询量)' },
     {

@@ -29,6 +29,8 @@ export const presalesSatisfactionDefinition = defineMetric({
   numerator: 'pre-sales consultations rated very satisfied or satisfied',
   denominator: 'pre-sales rated consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '售前(非常满意+满意)/售前总评价量' },
   ],

@@ -24,6 +24,8 @@ export const responseRate30sDefinition = defineMetric({
   numerator: 'pre-sales consultation sessions answered within 30 s',
   denominator: 'pre-sales consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '售前30秒应答量/售前的咨询量' },
     {

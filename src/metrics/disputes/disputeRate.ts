@@ -38,6 +38,7 @@ export const disputeRateDefinition = defineMetric({
   denominator:
     'orders placed (prepaid: paid before the as-of instant; cash on delivery: submitted)',
   anchor: 'order placed',
+  reads: ['orders', 'disputes'],
   source: [
     {
       tag: 'published',

@@ -29,6 +29,7 @@ export const averageDeliveryTimeDefinition = defineMetric({
   numerator: 'total time from shippable to delivered (妥投), hours',
   denominator: 'delivered orders',
   anchor: 'delivered day',
+  reads: ['orders'],
   source: [
     {
       tag: 'published',

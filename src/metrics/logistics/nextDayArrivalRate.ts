@@ -34,6 +34,7 @@ export const nextDayArrivalRateDefinition = defineMetric({
   numerator: 'orders due delivered (妥投) before the end of shippable day + arrival days',
   denominator: 'orders due (shippable, not cancelled before the end of their collection due day)',
   anchor: 'shippable day + arrival days (the delivery deadline day)',
+  reads: ['orders'],
   source: [
     {
       tag: 'seed',

@@ -37,6 +37,7 @@ export const sameDayCollectionRateDefinition = defineMetric({
   denominator: 'orders due (shippable, not cancelled before the end of the due day)',
   anchor:
     'collection due day (shippable day, or the next day when shippable at or after the cut-off hour)',
+  reads: ['orders'],
   source: [
     {
       tag: 'seed',

@@ -53,6 +53,7 @@ export const negativeReviewHandlingRate24hDefinition = defineMetric({
   numerator: 'medium and negative reviews replied at most 24 h after creation',
   denominator: 'medium and negative reviews',
   anchor: 'handling deadline (created + 24 h), by its Shanghai day',
+  reads: ['reviews'],
   source: [
     {
       tag: 'seed',

@@ -39,6 +39,7 @@ export const negativeReviewRateDefinition = defineMetric({
   numerator: 'negative reviews (1 star)',
   denominator: 'all reviews (1–5 stars)',
   anchor: 'review created',
+  reads: ['reviews'],
   source: [
     {
       tag: 'seed',

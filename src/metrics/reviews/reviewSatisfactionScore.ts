@@ -33,6 +33,7 @@ export const reviewSatisfactionScoreDefinition = defineMetric({
   numerator: 'points total: 2 × Σ stars',
   denominator: 'number of reviews',
   anchor: 'review created',
+  reads: ['reviews'],
   source: [
     {
       tag: 'published',

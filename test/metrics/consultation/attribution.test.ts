@@ -55,6 +55,7 @@ describe('conversion and facilitated amount (咨询转化率, 促成金额占比
       orders: [order('u1', '2026-11-01 10:00:00'), order('u1', '2026-11-10 11:00:00')],
     });
     expect(conversionRate(data, { asOf: D }).status).toBe('no-data');
-    expect(v(facilitatedAmountShare(data, { asOf: D }))).toBe('0');
+    // No received pre-sales consultation: no share (its sample), not a share of 0.
+    expect(facilitatedAmountShare(data, { asOf: D }).status).toBe('no-data');
   });
 });
