@@ -18,18 +18,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { forecast } from '../src/advice/forecast.js';
+import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
+import type { StoreData } from '../src/model.js';
+import { readStoreDir, writeStoreDir } from '../src/node/index.js';
+import { parseStoreData } from '../src/schemas/parse.js';
 import {
   baseUnits,
   createTables,
   loadJsonlFolders,
   metricTallies,
   type SqlTally,
-} from '../sql/duckdb.js';
-import { forecast } from '../src/advice/forecast.js';
-import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
-import type { StoreData } from '../src/model.js';
-import { readStoreDir, writeStoreDir } from '../src/node/index.js';
-import { parseStoreData } from '../src/schemas/parse.js';
+} from '../src/sql/index.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
 import { compareWithLibrary } from './compare.js';
