@@ -13,8 +13,8 @@
  * await createTables(db.connection);
  * await loadJsonlFolders(db.connection, 'stores');
  * const results = (await metricTallies(db.connection, '2026-11-23')).map((t) => resultFromTally(t, '2026-11-23'));
- * results.length;
- * //=> 20
+ * results.find((r) => r.id === 'reviews.negative-rate')?.window;
+ * //=> { from: '2026-08-25', to: '2026-11-22' }
  * db.close();
  * ```
  *
