@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .tmp/pack && mkdir -p .tmp/pack
+# Pack as from a fresh clone: no dist/ before `npm pack`, whose prepack builds it.
+rm -rf dist
 tarball=$(npm pack --silent --pack-destination .tmp/pack | tail -n 1)
 tarball=".tmp/pack/$tarball"
 echo "packed $tarball ($(wc -c < "$tarball") bytes)"
