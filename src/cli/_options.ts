@@ -97,6 +97,27 @@ export const OPTION_SPECS = {
     commands: ['score', 'what-if', 'target'],
     help: 'category peers: { composites (their totals), modules, metrics } (docs/input.md); scores metrics against them and adds the standing',
   },
+  all: {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'score every store of a folder (store folders or .json files) in parallel, one line per store; exit code 1 when some failed',
+  },
+  'peers-from-run': {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'with --all: peers are the other stores of the run, of the same category when the stores give theirs (level 2, else level 1)',
+  },
+  workers: {
+    type: 'string',
+    arg: 'N',
+    commands: ['score'],
+    help: "with --all: stores scored at once, one worker thread each (default: the machine's cores)",
+  },
+  csv: {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'with --all: one CSV line per store (store, path, total, composite, modules, stars)',
+  },
   mapping: {
     type: 'string',
     arg: 'm.json',
@@ -123,7 +144,7 @@ export const OPTION_SPECS = {
   json: {
     type: 'boolean',
     commands: STORE_COMMANDS,
-    help: 'print the result as JSON; warnings and errors go to stderr as JSON',
+    help: 'print the result as JSON (with --all: JSON Lines, one scorecard per line); warnings and errors go to stderr as JSON',
   },
   strict: {
     type: 'boolean',
