@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ClickHouseQuery,
   clickHouseMetricTallies,
   createClickHouseTables,
   loadClickHouseJsonlFolders,
@@ -29,7 +28,7 @@ interface ChdbSession {
 
 let session: ChdbSession;
 let sessionDir: string;
-let query: ClickHouseQuery;
+let query: (sql: string) => string;
 
 beforeAll(() => {
   // A missing chdb throws here, which fails every test of the file.
