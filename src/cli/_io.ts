@@ -66,6 +66,15 @@ export class Output {
     if (this.json) this.value(v);
     else this.text(`${text()}\n`);
   }
+  /** A note: what the command chose for the user (a default day), never an error. */
+  note(message: string): void {
+    this.progressLine?.done();
+    this.io.stderr(
+      this.json
+        ? `${escapeJsonForTerminal(JSON.stringify({ note: message }))}\n`
+        : escapeForTerminal(`jd-weather-vane: note: ${message}\n`),
+    );
+  }
   warn(w: Warning): void {
     this.progressLine?.done();
     this.io.stderr(

@@ -12,7 +12,7 @@ import { didYouMean } from '../_suggest.js';
 export class UsageError extends Error {}
 
 /** The commands. */
-export const COMMAND_NAMES = ['score', 'today', 'what-if', 'target'] as const;
+export const COMMAND_NAMES = ['score', 'history', 'today', 'what-if', 'target'] as const;
 /** A command's name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -46,8 +46,25 @@ export const OPTION_SPECS = {
   days: {
     type: 'string',
     arg: 'N',
-    commands: ['today'],
-    help: 'how many days to forecast (default 30)',
+    commands: ['today', 'history'],
+    help: 'today: how many days to forecast (default 30); history: how many evaluation days (default 30)',
+  },
+  from: {
+    type: 'string',
+    arg: 'YYYY-MM-DD',
+    commands: ['history'],
+    help: 'the first evaluation day of the history',
+  },
+  to: {
+    type: 'string',
+    arg: 'YYYY-MM-DD',
+    commands: ['history'],
+    help: 'the last evaluation day of the history (default: today in Shanghai, with a note)',
+  },
+  csv: {
+    type: 'boolean',
+    commands: ['history'],
+    help: 'print the result as CSV (one row per day) for a spreadsheet',
   },
   values: {
     type: 'string',
@@ -94,7 +111,7 @@ export const OPTION_SPECS = {
   peers: {
     type: 'string',
     arg: 'peers.json',
-    commands: ['score', 'what-if', 'target'],
+    commands: ['score', 'history', 'what-if', 'target'],
     help: 'category peers: { composites (their totals), modules, metrics } (docs/input.md); scores metrics against them and adds the standing',
   },
   all: {
@@ -148,7 +165,7 @@ export const OPTION_SPECS = {
   },
   strict: {
     type: 'boolean',
-    commands: ['score', 'what-if', 'target'],
+    commands: ['score', 'history', 'what-if', 'target'],
     help: "treat warnings (an as-of day outside the data's span) as errors",
   },
   quiet: {

@@ -22,6 +22,7 @@ import {
   parseCommandLine,
   UsageError,
 } from './_options.js';
+import { historyCommand } from './commands/history.js';
 import { scoreCommand } from './commands/score.js';
 import { targetCommand } from './commands/target.js';
 import { todayCommand } from './commands/today.js';
@@ -32,6 +33,7 @@ export { MAX_ISSUES_SHOWN };
 
 const COMMANDS: Readonly<Record<CommandName, Command>> = {
   score: scoreCommand,
+  history: historyCommand,
   today: todayCommand,
   'what-if': whatIfCommand,
   target: targetCommand,
