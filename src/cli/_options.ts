@@ -63,8 +63,8 @@ export const OPTION_SPECS = {
   },
   csv: {
     type: 'boolean',
-    commands: ['history'],
-    help: 'print the result as CSV (one row per day) for a spreadsheet',
+    commands: ['history', 'score'],
+    help: 'print the result as CSV for a spreadsheet: one row per day (history), per store (score --all)',
   },
   values: {
     type: 'string',
@@ -129,11 +129,6 @@ export const OPTION_SPECS = {
     arg: 'N',
     commands: ['score'],
     help: "with --all: stores scored at once, one worker thread each (default: the machine's cores)",
-  },
-  csv: {
-    type: 'boolean',
-    commands: ['score'],
-    help: 'with --all: one CSV line per store (store, path, total, composite, modules, stars)',
   },
   mapping: {
     type: 'string',

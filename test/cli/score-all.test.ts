@@ -37,7 +37,7 @@ const raws = [0, 1, 2, 3, 4].map((i) => {
 const paths = raws.map((_, i) => join(root, i < 3 ? `s${i}` : `s${i}.json`));
 beforeAll(async () => {
   for (let i = 0; i < raws.length; i++) {
-    if (i < 3) await writeStoreDir(paths[i] as string, raws[i] as object);
+    if (i < 3) await writeStoreDir(paths[i] as string, raws[i] as { store: unknown });
     else writeFileSync(paths[i] as string, JSON.stringify(raws[i]));
   }
   // Sorted between s2 and s3: the others before and after it are still scored.
@@ -115,7 +115,7 @@ describe('score <folder> --all', () => {
     // The oracle, step by step: the stores' metric values; each store scored against the
     // others' of its category; then scored and ranked with their totals and module scores too.
     const data = raws.map((raw) => parseStoreData(raw));
-    const category = (i: number) => raws[i]?.store.category.level2;
+    const category = (i: number) => raws[i]?.store.category.level2 as string;
     const others = (i: number) =>
       raws.map((_, j) => j).filter((j) => j !== i && category(j) === category(i));
     const plain = cards();
@@ -123,7 +123,9 @@ describe('score <folder> --all', () => {
       const metrics: Record<string, number[]> = {};
       for (const j of others(i)) {
         for (const [id, m] of Object.entries(plain[j]?.metrics ?? {})) {
-          if (m.status === 'ok' && m.value !== null) (metrics[id] ??= []).push(m.value.toNumber());
+          if (m.status === 'ok' && m.value !== null) {
+            metrics[id] = [...(metrics[id] ?? []), m.value.toNumber()];
+          }
         }
       }
       return metrics;
@@ -136,7 +138,7 @@ describe('score <folder> --all', () => {
       for (const j of others(i)) {
         for (const m of MODULE_IDS) {
           const s = second[j]?.modules[m].score;
-          if (s !== null && s !== undefined) (modules[m] ??= []).push(s);
+          if (s !== null && s !== undefined) modules[m] = [...(modules[m] ?? []), s];
         }
       }
       const peers: PeerData = {
