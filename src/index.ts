@@ -164,6 +164,7 @@ export {
 export {
   ASSURED_SERVICE_IDS,
   type AssuredServiceInput,
+  ASSURED_SERVICE_NAMES,
   assuredServiceSchema,
   knownServiceIds,
 } from './schemas/assuredService.js';

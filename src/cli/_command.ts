@@ -6,6 +6,7 @@
  */
 import { type InputIssue, isInvalidInputError } from '../errors.js';
 import type { CliIo, Output } from './_io.js';
+import type { Text } from './_lang.js';
 import type { CommandName, ParsedArgs } from './_options.js';
 
 /** What a command is given. */
@@ -20,8 +21,8 @@ export interface Command {
   readonly name: CommandName;
   /** The usage line(s) after `jd-weather-vane `. */
   readonly synopsis: readonly string[];
-  /** What it does, in a sentence or two. */
-  readonly summary: string;
+  /** What it does, in a sentence or two, in English and Chinese. */
+  readonly summary: Text;
   /** Runs it; returns the exit code. */
   run(context: CommandContext): Promise<number>;
 }

@@ -50,7 +50,10 @@ export async function storeReadOptions(args: ParsedArgs): Promise<ReadOptions> {
 /** `--as-of`, required and checked. */
 export function requireAsOf(asOf: string | undefined, what = 'a store'): string {
   if (asOf === undefined)
-    throw new UsageError(`expected --as-of YYYY-MM-DD for ${what} (the evaluation day)`);
+    throw new UsageError(
+      `expected --as-of YYYY-MM-DD for ${what} (the evaluation day)`,
+      '需要 --as-of YYYY-MM-DD（评估日）',
+    );
   parseDayKey(asOf, '--as-of');
   return asOf;
 }
@@ -60,6 +63,7 @@ export function checkValuesAsOf(values: StoreValues, asOf: string | undefined): 
   if (asOf !== undefined && asOf !== values.asOf)
     throw new UsageError(
       `expected --as-of to match the values file's asOf (${JSON.stringify(values.asOf)}), found ${asOf}`,
+      `--as-of ${asOf} 与指标值文件的 asOf（${JSON.stringify(values.asOf)}）不一致`,
     );
 }
 
@@ -84,11 +88,17 @@ export async function cardOf(
   let json: unknown;
   if (file !== '-' && !isFolder(file)) {
     if (read.mapping !== undefined)
-      throw new UsageError('--mapping applies to a store folder (CSV files), not to a .json file');
+      throw new UsageError(
+        '--mapping applies to a store folder (CSV files), not to a .json file',
+        '--mapping 只用于店铺文件夹（CSV 文件），不用于 .json 文件',
+      );
     json = await inputOf('store', () => readJsonInput(file, 'store', read));
     if (typeof json === 'object' && json !== null && 'metrics' in json) {
       if (read.lenient === true)
-        throw new UsageError('--lenient applies to store records, not to a values file');
+        throw new UsageError(
+          '--lenient applies to store records, not to a values file',
+          '--lenient 只用于店铺记录，不用于指标值文件',
+        );
       const v = json as StoreValues;
       checkValuesAsOf(v, asOf);
       const card = await inputOf('values', () =>

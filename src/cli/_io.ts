@@ -12,6 +12,7 @@ import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData, parseStoreDataLenient, type RejectedRecord } from '../schemas/parse.js';
 import { dataSpan } from '../scorecard/dataSummary.js';
 import { parseDayKey } from '../time/shanghai.js';
+import { type Lang, type LangEnv, WORDS } from './_lang.js';
 import { UsageError } from './_options.js';
 import { escapeForTerminal, escapeJsonForTerminal } from './_terminal.js';
 
@@ -25,6 +26,8 @@ export interface CliIo {
   readonly stdin?: AsyncIterable<string | Uint8Array>;
   /** The clock for progress rates, in ms (default `Date.now`). */
   readonly now?: () => number;
+  /** The environment the language is read from (`LANG`…); default none: English. */
+  readonly env?: LangEnv;
 }
 
 /** The most issues printed as text; `--json` gives them all. */
@@ -34,6 +37,8 @@ export const MAX_ISSUES_SHOWN = 20;
 export interface Warning {
   readonly code: string;
   readonly message: string;
+  /** The message in Chinese (`--lang zh`). */
+  readonly zh?: string;
   /** Under `--lenient`, every record set aside with its issues (in the JSON warning only). */
   readonly rejected?: readonly RejectedRecord[];
 }
@@ -44,6 +49,7 @@ export class Output {
   constructor(
     private readonly io: CliIo,
     readonly json: boolean,
+    readonly lang: Lang = 'en',
   ) {}
   /** Progress for the command: only on a terminal, never with `--quiet`; cleared before any output. */
   progress(quiet: boolean | undefined): Progress | undefined {
@@ -72,7 +78,7 @@ export class Output {
     this.io.stderr(
       this.json
         ? `${escapeJsonForTerminal(JSON.stringify({ note: message }))}\n`
-        : escapeForTerminal(`jd-weather-vane: note: ${message}\n`),
+        : escapeForTerminal(`jd-weather-vane: ${WORDS.note[this.lang]}: ${message}\n`),
     );
   }
   warn(w: Warning): void {
@@ -80,7 +86,9 @@ export class Output {
     this.io.stderr(
       this.json
         ? `${escapeJsonForTerminal(JSON.stringify({ warning: w }))}\n`
-        : escapeForTerminal(`jd-weather-vane: warning: ${w.message}\n`),
+        : escapeForTerminal(
+            `jd-weather-vane: ${WORDS.warning[this.lang]}: ${this.lang === 'zh' && w.zh !== undefined ? w.zh : w.message}\n`,
+          ),
     );
   }
   /** An error: its message and issues (the first {@link MAX_ISSUES_SHOWN} as text). */
@@ -94,18 +102,17 @@ export class Output {
     }
     this.io.stderr(
       escapeForTerminal(
-        `jd-weather-vane: ${message}\n${issues ? issueLines(issues) : ''}${hint ?? ''}`,
+        `jd-weather-vane: ${message}\n${issues ? issueLines(issues, this.lang) : ''}${hint ?? ''}`,
       ),
     );
   }
 }
 
-function issueLines(issues: readonly InputIssue[]): string {
+function issueLines(issues: readonly InputIssue[], lang: Lang): string {
   const shown = issues.slice(0, MAX_ISSUES_SHOWN);
   let s = '';
   for (const i of shown) s += `  ${i.path || '(root)'}: ${i.message}\n`;
-  if (issues.length > shown.length)
-    s += `  … and ${issues.length - shown.length} more (every issue with --json)\n`;
+  if (issues.length > shown.length) s += `  ${WORDS.more(issues.length - shown.length)[lang]}\n`;
   return s;
 }
 
@@ -168,6 +175,7 @@ export function readOptions(values: {
     if (!(mb >= 1 && mb <= 4096))
       throw new UsageError(
         `expected --max-json-mb as a whole number of MB 1–4096, found ${JSON.stringify(values['max-json-mb'])}`,
+        `--max-json-mb 应为 1–4096 之间的整数（MB），实际为 ${JSON.stringify(values['max-json-mb'])}`,
       );
   }
   const encoding = values.encoding;
@@ -177,6 +185,7 @@ export function readOptions(values: {
     } catch {
       throw new UsageError(
         `expected --encoding as a text encoding (utf-8, gb18030, gbk, utf-16le…), found ${JSON.stringify(encoding)}`,
+        `--encoding 应为文本编码（utf-8、gb18030、gbk、utf-16le……），实际为 ${JSON.stringify(encoding)}`,
       );
     }
   }
@@ -197,6 +206,7 @@ function kindOf(s: Stats): string {
 function tooBig(what: string, name: string, max: number): UsageError {
   return new UsageError(
     `expected the ${what} in ${name} to be at most ${max / 1024 / 1024} MB (--max-json-mb), found more: a store this large reads as a folder of JSON Lines (docs/files.md)`,
+    `${name} 超过 ${max / 1024 / 1024} MB（--max-json-mb）：这么大的店铺请存为 JSON Lines 文件夹读取（docs/files.md）`,
   );
 }
 
@@ -290,11 +300,13 @@ export async function readJsonInput(
   } catch (e) {
     throw new UsageError(
       `cannot read the ${what} file ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      `无法读取文件 ${JSON.stringify(path)}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
   if (stats.isDirectory())
     throw new UsageError(
       `expected the ${what} as a .json file, found a folder ${JSON.stringify(path)}`,
+      `这里需要 .json 文件，${JSON.stringify(path)} 是文件夹`,
     );
   if (stats.isFile()) {
     if (stats.size > max) throw tooBig(what, JSON.stringify(path), max);
@@ -303,6 +315,7 @@ export async function readJsonInput(
     } catch (e) {
       throw new UsageError(
         `cannot read the ${what} file ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        `无法读取文件 ${JSON.stringify(path)}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
   } else if (stats.isFIFO()) {
@@ -310,6 +323,7 @@ export async function readJsonInput(
   } else {
     throw new UsageError(
       `expected the ${what} as a regular file or a pipe, found ${kindOf(stats)} ${JSON.stringify(path)}`,
+      `这里需要普通文件或管道，${JSON.stringify(path)} 不是`,
     );
   }
   return parseJsonText(decodeText(bytes, path, what, options.encoding), path, what);
@@ -364,7 +378,10 @@ export async function readStore(
     return { data, rejected: [] };
   }
   if (options.mapping !== undefined)
-    throw new UsageError('--mapping applies to a store folder (CSV files), not to a .json store');
+    throw new UsageError(
+      '--mapping applies to a store folder (CSV files), not to a .json store',
+      '--mapping 只用于店铺文件夹（CSV 文件），不用于 .json 文件',
+    );
   progress?.phase(path === '-' ? 'reading standard input' : `reading ${path}`);
   const input = await readJsonInput(path, 'store', options, io.stdin);
   progress?.phase('parsing');
@@ -382,7 +399,13 @@ export function asOfWarnings(data: StoreData, asOf: string): Warning[] {
   const span = dataSpan(data);
   const code = 'as-of-outside-data';
   if (span === null)
-    return [{ code, message: 'the store data has no records: every metric is no-data' }];
+    return [
+      {
+        code,
+        message: 'the store data has no records: every metric is no-data',
+        zh: '店铺数据没有任何记录：所有指标都无数据',
+      },
+    ];
   const day = parseDayKey(asOf, 'asOf');
   const first = parseDayKey(span.from);
   const last = parseDayKey(span.to);
@@ -391,6 +414,7 @@ export function asOfWarnings(data: StoreData, asOf: string): Warning[] {
       {
         code,
         message: `the as-of day ${asOf} is not after the data's first day ${span.from}: nothing in the data has happened by its 00:00, so every metric is no-data`,
+        zh: `评估日 ${asOf} 不晚于数据的第一天 ${span.from}：该日 00:00 前数据中什么都还没发生，所有指标都无数据`,
       },
     ];
   if (day - 1 > last)
@@ -398,6 +422,7 @@ export function asOfWarnings(data: StoreData, asOf: string): Warning[] {
       {
         code,
         message: `the as-of day ${asOf} is ${day - last} days after the data's last day ${span.to}: the windows read days the data does not cover, so metrics are no-data or rest on part of their window`,
+        zh: `评估日 ${asOf} 比数据的最后一天 ${span.to} 晚 ${day - last} 天：考核窗口读到了数据没有覆盖的日子，指标会无数据或只基于部分窗口`,
       },
     ];
   return [];
@@ -435,10 +460,10 @@ export function giveWarnings(
   if (strict === true && warnings.length > 0) {
     out.fail(
       'warning_as_error',
-      `${warnings.length} warning(s), errors under --strict:`,
+      WORDS.strict(warnings.length)[out.lang],
       warnings.map((w) => ({
         path: w.code === 'as-of-outside-data' ? '--as-of' : w.code,
-        message: w.message,
+        message: out.lang === 'zh' && w.zh !== undefined ? w.zh : w.message,
       })),
     );
     return false;

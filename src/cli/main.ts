@@ -29,6 +29,7 @@ function start(): void {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   }).then((code) => {
     process.exitCode = code;
   });

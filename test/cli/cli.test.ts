@@ -83,8 +83,11 @@ describe('jd-weather-vane CLI (in process)', () => {
   });
 
   it.each([
-    [[], /expected the command "score", "today", "what-if", "target", found nothing/],
-    [['rank', sample], /expected the command "score", "today", "what-if", "target", found "rank"/],
+    [[], /expected the command "score", "history", "today", "what-if", "target", found nothing/],
+    [
+      ['rank', sample],
+      /expected the command "score", "history", "today", "what-if", "target", found "rank"/,
+    ],
     [
       ['score'],
       /expected the store after "score": a .json file, a folder, or - for standard input/,

@@ -308,3 +308,108 @@ describe('--lenient on a .json store (item 8)', () => {
     expect((await run(['score', store, ...AS_OF, '--lenient', '--strict'])).code).toBe(1);
   });
 });
+
+describe('--lang and the locale (issue 21)', () => {
+  const runEnv = async (args: string[], env: Record<string, string>) => {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), env });
+    return { code, out, err };
+  };
+
+  it('--lang zh --help is Chinese, every option included', async () => {
+    const r = await run(['--help', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^用法：jd-weather-vane score/);
+    expect(r.out).toContain('评估日（上海时间）');
+    expect(r.out).toContain('退出码：0 成功');
+    for (const option of ['--as-of', '--peers', '--encoding', '--lenient', '--lang'])
+      expect(r.out).toContain(option);
+    const en = await run(['--help']);
+    expect(en.out).toMatch(/^Usage: jd-weather-vane score/);
+  });
+
+  it('usage errors, warnings and the framing follow --lang or LANG; the issues keep their paths', async () => {
+    const zh = await run(['score', sample, '--lang', 'zh', '--total', '9', ...AS_OF]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toBe(
+      'jd-weather-vane: --total 不适用于 "score"（它是 "target" 的选项）\n' +
+        "用法见 'jd-weather-vane score --help --lang zh'\n",
+    );
+    const env = await runEnv(['scor'], { LANG: 'zh_CN.UTF-8' });
+    expect(env.err.split('\n')[0]).toBe(
+      'jd-weather-vane: 需要命令 score、history、today、what-if、target，实际为 "scor"：是否要用 "score"？',
+    );
+    const overridden = await runEnv(['scor', '--lang', 'en'], { LC_ALL: 'zh_CN.UTF-8' });
+    expect(overridden.err).toMatch(/^jd-weather-vane: expected the command/);
+    const bad = await run(['score', file('zh-bad.json', { store: {} }), ...AS_OF, '--lang', 'zh']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^jd-weather-vane: 店铺数据有 1 处问题：\n {2}store\.id: /);
+    const late = await run(['score', sample, '--as-of', '2027-06-01', '--lang', 'zh']);
+    expect(late.err).toMatch(
+      /^jd-weather-vane: 警告: 评估日 2027-06-01 比数据的最后一天 2026-11-22 晚 \d+ 天/,
+    );
+    expect((await run(['score', sample, ...AS_OF, '--lang', 'fr'])).err).toMatch(
+      /^jd-weather-vane: expected --lang zh or en, found "fr"/,
+    );
+  });
+});
+
+describe('metrics and services by their Chinese names (issue 21)', () => {
+  it('--set and --open take the Chinese name as the id', async () => {
+    const byName = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      '30秒应答率=0.92',
+      '--open',
+      '上门取件',
+      '--json',
+    ]);
+    const byId = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      'consultation.response-rate-30s=0.92',
+      '--open',
+      'door-pickup',
+      '--json',
+    ]);
+    expect(byName.code).toBe(0);
+    expect(byName.out).toBe(byId.out);
+    expect(JSON.parse(byName.out).change).toEqual({
+      metrics: { 'consultation.response-rate-30s': 0.92 },
+      open: ['door-pickup'],
+    });
+  });
+
+  it('a short metric id gets a did-you-mean; a name and its id are one metric', async () => {
+    const r = await run(['what-if', sample, ...AS_OF, '--set', 'response-rate-30s=0.9']);
+    expect([r.code, r.first]).toEqual([
+      2,
+      'jd-weather-vane: expected a metric id with its module, found "response-rate-30s": did you mean "consultation.response-rate-30s"?',
+    ]);
+    const twice = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--set',
+      '30秒应答率=0.9',
+      '--set',
+      'consultation.response-rate-30s=0.8',
+    ]);
+    expect(twice.first).toMatch(/expected one --set for "consultation\.response-rate-30s"/);
+    const both = await run([
+      'what-if',
+      sample,
+      ...AS_OF,
+      '--open',
+      '运费险',
+      '--close',
+      'freight-insurance',
+    ]);
+    expect(both.first).toMatch(/found "freight-insurance" in both/);
+  });
+});

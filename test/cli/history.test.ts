@@ -94,3 +94,14 @@ describe('history', () => {
     }
   });
 });
+
+describe('today warns of stale data', () => {
+  it('warns when the data ends more than 3 days before --at, not 3 days or fewer', async () => {
+    const stale = await run(['today', sample, '--at', '2026-11-26 10:00']);
+    expect(stale.code).toBe(0);
+    expect(stale.err).toBe(
+      'jd-weather-vane: warning: the data ends on 2026-11-22, 4 days before --at: what was open then has long been met or missed, and the forecast lacks everything since; export fresh data\n',
+    );
+    expect((await run(['today', sample, '--at', '2026-11-25 23:59'])).err).toBe('');
+  });
+});

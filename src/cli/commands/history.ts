@@ -26,14 +26,16 @@ export const historyCommand: Command = {
   synopsis: [
     'history <store> [--from D] [--to D | --days N] [--peers peers.json] [--json | --csv]',
   ],
-  summary:
-    'the scorecard of every evaluation day in a range, from one pass: the composite, each module and each metric as a chart (--json, --csv for a spreadsheet).',
+  summary: {
+    en: 'the scorecard of every evaluation day in a range, from one pass: the composite, each module and each metric as a chart (--json, --csv for a spreadsheet).',
+    zh: '一次计算出区间内每个评估日的评分：综合分、各模块与各指标的走势图（--json，或 --csv 供表格软件使用）。',
+  },
   async run({ args, io, out }) {
     const { values, positionals } = args;
     const [file, ...rest] = positionals;
     const store = expectOneFile('history', file, rest);
     if (values.json === true && values.csv === true)
-      throw new UsageError('expected --json or --csv, found both');
+      throw new UsageError('expected --json or --csv, found both', '--json 与 --csv 只能选一个');
     const { from, to, note } = historyRange(values, (io.now ?? Date.now)());
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
@@ -59,7 +61,10 @@ export function historyRange(
   nowMs: number,
 ): { from: string; to: string; note?: string } {
   if (values.from !== undefined && values.days !== undefined && values.to !== undefined)
-    throw new UsageError('expected at most two of --from, --to and --days, found all three');
+    throw new UsageError(
+      'expected at most two of --from, --to and --days, found all three',
+      '--from、--to、--days 最多给两个',
+    );
   const days = values.days === undefined ? undefined : wholeNumber(values.days, '--days', 1, 366);
   let note: string | undefined;
   let to: number;
@@ -77,6 +82,7 @@ export function historyRange(
   if (from > to)
     throw new UsageError(
       `expected --from on or before --to, found ${dayKeyOf(from)} after ${dayKeyOf(to)}`,
+      `--from 应不晚于 --to，实际 ${dayKeyOf(from)} 晚于 ${dayKeyOf(to)}`,
     );
   return { from: dayKeyOf(from), to: dayKeyOf(to), ...(note === undefined ? {} : { note }) };
 }

@@ -30,7 +30,10 @@ export const scoreCommand: Command = {
     'score --values values.json [--as-of D] [--peers peers.json] [--json]',
     'score <folder> --all --as-of YYYY-MM-DD [--peers peers.json | --peers-from-run] [--json | --csv] [--workers N]',
   ],
-  summary: "computes JD's store weather vane (京东风向标) for one evaluation day.",
+  summary: {
+    en: "computes JD's store weather vane (京东风向标) for one evaluation day.",
+    zh: '计算店铺某个评估日的京东风向标：各指标、模块分、综合分、放心购加分与排名。',
+  },
   async run({ args, io, out }) {
     const { values, positionals } = args;
     if (values.all === true) return runScoreAll({ args, io, out });
@@ -39,10 +42,16 @@ export const scoreCommand: Command = {
     const [file, ...rest] = positionals;
     if (values.values !== undefined) {
       if (file !== undefined)
-        throw new UsageError('expected either a store or --values, found both');
+        throw new UsageError(
+          'expected either a store or --values, found both',
+          '店铺数据与 --values 只能给一个',
+        );
       for (const o of ['mapping', 'lenient'] as const)
         if (values[o] !== undefined)
-          throw new UsageError(`--${o} applies to store records, not to --values`);
+          throw new UsageError(
+            `--${o} applies to store records, not to --values`,
+            `--${o} 只用于店铺记录，不用于 --values`,
+          );
       const read = readOptions(values);
       const input = (await inputOf('values', () =>
         readJsonInput(values.values as string, 'values', read),

@@ -19,7 +19,10 @@ export const targetCommand: Command = {
   synopsis: [
     'target <store|values> [--as-of D] (--total N | --composite N | --module <id> --score N | --stars N)',
   ],
-  summary: 'what each metric would need alone, and the fewest cases together, to reach a target.',
+  summary: {
+    en: 'what each metric would need alone, and the fewest cases together, to reach a target.',
+    zh: '要达到目标，每个指标单独需要达到多少，以及合起来最少要改善多少单。',
+  },
   async run({ args, io, out }) {
     const [file, ...rest] = args.positionals;
     const source = expectOneFile('target', file, rest, 'store or values');
@@ -43,13 +46,18 @@ function parseTarget(values: ParsedArgs['values']): Target {
   if (given.length !== 1)
     throw new UsageError(
       'expected one target: --total N, --composite N, --module <id> --score N or --stars N',
+      '需要一个目标：--total N、--composite N、--module <id> --score N 或 --stars N',
     );
   if (values.score !== undefined && values.module === undefined)
-    throw new UsageError('expected --score N with --module <id> only');
+    throw new UsageError(
+      'expected --score N with --module <id> only',
+      '--score N 只与 --module <id> 一起使用',
+    );
   const num = (k: 'total' | 'composite' | 'stars' | 'score') =>
     plainNumber(values[k] as string, `--${k}`);
   if (values.module !== undefined) {
-    if (values.score === undefined) throw new UsageError('expected --score N with --module');
+    if (values.score === undefined)
+      throw new UsageError('expected --score N with --module', '--module 需要 --score N');
     return { module: values.module as ModuleId, score: num('score') };
   }
   if (values.total !== undefined) return { total: num('total') };
