@@ -59,6 +59,12 @@ describe('jd-weather-vane/sql', () => {
     ]);
   });
 
+  it("is named, export by export, in the README's API section", () => {
+    const readme = file('README.md');
+    const api = readme.slice(readme.indexOf('## API'), readme.indexOf('## Docs'));
+    expect(Object.keys(sqlEntry).filter((name) => !api.includes(`\`${name}\``))).toEqual([]);
+  });
+
   it('fills the parameters from the rule set, not from literals in the SQL', () => {
     const { params, windows } = metricSqlParameters('2026-11-23');
     expect(params).toEqual({
