@@ -12,7 +12,7 @@ if (isScoreAllWorker === true) runScoreAllWorker();
 else start();
 
 function start(): void {
-  // The CJS build has no import.meta.url: `--all` then scores in this thread.
+  // Where there is no import.meta.url, `--all` scores in this thread.
   setScoreAllWorkerScript(
     typeof import.meta.url === 'string' ? new URL(import.meta.url) : undefined,
   );
