@@ -163,8 +163,8 @@ export {
 } from './ruleset/ruleSet.js';
 export {
   ASSURED_SERVICE_IDS,
-  type AssuredServiceInput,
   ASSURED_SERVICE_NAMES,
+  type AssuredServiceInput,
   assuredServiceSchema,
   knownServiceIds,
 } from './schemas/assuredService.js';

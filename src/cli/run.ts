@@ -66,9 +66,7 @@ function synopsis(names: readonly CommandName[], lang: Lang): string {
   const first = lang === 'zh' ? '用法：' : 'Usage: ';
   return names
     .flatMap((c) => COMMANDS[c].synopsis)
-    .map(
-      (s, i) => `${i === 0 ? first : ' '.repeat(first === 'Usage: ' ? 7 : 3)}jd-weather-vane ${s}`,
-    )
+    .map((s, i) => `${i === 0 ? first : ' '.repeat(displayWidth(first))}jd-weather-vane ${s}`)
     .join('\n');
 }
 
