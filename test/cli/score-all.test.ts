@@ -153,6 +153,19 @@ describe('score <folder> --all', () => {
     }
   });
 
+  it('warns per store when the as-of day is outside its data, and fails it with --strict', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'jwv-all-one-'));
+    writeFileSync(join(one, 'a.json'), JSON.stringify(raws[0]));
+    const warned = await run(['score', one, '--all', '--as-of', '2027-06-01', '--csv']);
+    expect(warned.code).toBe(0);
+    expect(warned.out.trimEnd().split('\n')).toHaveLength(2);
+    expect(warned.err).toContain(`warning: ${join(one, 'a.json')}: `);
+    const strict = await run(['score', one, '--all', '--as-of', '2027-06-01', '--csv', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.out.trimEnd().split('\n')).toHaveLength(1);
+    expect(strict.err).toContain('1 of 1 stores could not be scored');
+  });
+
   it('refuses what --all cannot take, as usage errors', async () => {
     const cases: [string[], string][] = [
       [['score', root, '--csv', '--as-of', AS_OF], '--csv applies to --all'],

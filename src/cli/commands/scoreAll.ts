@@ -21,7 +21,7 @@ import {
   type StoreScored,
   scoreOneStore,
 } from '../_scoreAllStore.js';
-import { escapeJsonForTerminal } from '../_terminal.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../_terminal.js';
 
 let workerScript: URL | undefined;
 
@@ -138,6 +138,7 @@ class OrderedPrinter {
     private readonly format: 'table' | 'json' | 'csv',
     private readonly paths: readonly string[],
     private readonly stars: boolean,
+    private readonly strict: boolean,
   ) {}
 
   header(): void {
@@ -177,6 +178,12 @@ class OrderedPrinter {
       this.out.fail('invalid_input', `${path}: ${o.message}`, o.issues);
       return;
     }
+    if (this.strict && o.warnings.length > 0) {
+      // --strict: a store with a warning fails, as `score --strict` does for one store.
+      this.failed++;
+      for (const w of o.warnings) this.out.fail(w.code, `${path}: ${w.message}`);
+      return;
+    }
     for (const w of o.warnings) this.out.warn({ ...w, message: `${path}: ${w.message}` });
     if (this.format === 'json') {
       this.io.stdout(`${escapeJsonForTerminal(o.card as string)}\n`);
@@ -189,7 +196,8 @@ class OrderedPrinter {
         ...MODULE_IDS.map((m) => fixed(o.modules[m])),
         ...(this.stars ? [o.stars === null ? '' : String(o.stars)] : []),
       ].map((c) => csvCell(c === '—' ? '' : c));
-      this.io.stdout(`${cells.join(',')}\n`);
+      // Ids and paths come from the data: their control characters are escaped here too.
+      this.io.stdout(escapeForTerminal(`${cells.join(',')}\n`));
     } else {
       this.out.text(
         `${[
@@ -275,7 +283,7 @@ export async function runScoreAll({ args, io, out }: CommandContext): Promise<nu
 
   const fromRun = values['peers-from-run'] === true;
   const stars = fromRun || (filePeers?.composites?.length ?? 0) > 0;
-  const printer = new OrderedPrinter(out, io, format, paths, stars);
+  const printer = new OrderedPrinter(out, io, format, paths, stars, values.strict === true);
   if (!fromRun) {
     printer.header();
     await runJobs(
