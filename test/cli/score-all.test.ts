@@ -166,6 +166,17 @@ describe('score <folder> --all', () => {
     expect(strict.err).toContain('1 of 1 stores could not be scored');
   });
 
+  it('names a store that cannot be read at all (a folder without store.json) and scores the rest', async () => {
+    const mixed = mkdtempSync(join(tmpdir(), 'jwv-all-mixed-'));
+    writeFileSync(join(mixed, 'a.json'), JSON.stringify(raws[1]));
+    mkdirSync(join(mixed, 'b-empty'));
+    const r = await run(['score', mixed, '--all', '--as-of', AS_OF, '--csv']);
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split('\n')).toHaveLength(2);
+    expect(r.err).toContain(`${join(mixed, 'b-empty')}: `);
+    expect(r.err).toContain('store.json');
+  });
+
   it('refuses what --all cannot take, as usage errors', async () => {
     const cases: [string[], string][] = [
       [['score', root, '--csv', '--as-of', AS_OF], '--csv applies to --all'],
