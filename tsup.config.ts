@@ -8,7 +8,9 @@ export default defineConfig({
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+  // Declarations come from tsc, one file per source file (scripts/build-types.ts), not from a
+  // bundle whose shared chunk gets a hashed name.
+  dts: false,
   sourcemap: true,
   clean: true,
   target: 'node20',
