@@ -15,25 +15,40 @@ import { type SqlTally, tallyFromRow } from './tallies.js';
 
 /** What the runner needs of a DuckDB appender (`@duckdb/node-api`'s `DuckDBAppender` fits). */
 export interface DuckDbAppenderLike {
+  /** Appends a text cell. */
   appendVarchar(value: string): void;
+  /** Appends a `BIGINT` cell. */
   appendBigInt(value: bigint): void;
+  /** Appends an `INTEGER` cell. */
   appendInteger(value: number): void;
+  /** Appends a `BOOLEAN` cell. */
   appendBoolean(value: boolean): void;
+  /** Appends a NULL cell. */
   appendNull(): void;
+  /** Ends the row. */
   endRow(): void;
+  /** Flushes the rows and closes the appender. */
   closeSync(): void;
 }
 
 /** What the runner needs of a DuckDB connection (`@duckdb/node-api`'s `DuckDBConnection` fits). */
 export interface DuckDbConnectionLike {
+  /** Runs one statement. */
   run(sql: string): Promise<unknown>;
-  runAndReadAll(sql: string): Promise<{ getRowObjects(): Record<string, unknown>[] }>;
+  /** Runs one statement and reads its rows. */
+  runAndReadAll(sql: string): Promise<{
+    /** The rows as objects by column name. */
+    getRowObjects(): Record<string, unknown>[];
+  }>;
+  /** An appender on a table, to add rows fast. */
   createAppender(table: string): Promise<DuckDbAppenderLike>;
 }
 
 /** An open in-memory (or file) DuckDB database and its connection; `close()` frees both. */
 export interface DuckDbHandle {
+  /** The connection to run statements on. */
   readonly connection: DuckDbConnectionLike;
+  /** Closes the connection and the database. */
   close(): void;
 }
 
