@@ -212,28 +212,38 @@ class OrderedPrinter {
   }
 }
 
-/** Peers of each store from the other stores of the run, in its category. */
+/** Appends `values` to `lists[key]`, creating the list. */
+function appendTo(lists: Record<string, number[]>, key: string, values: readonly number[]): void {
+  const list = lists[key];
+  if (list === undefined) lists[key] = [...values];
+  else list.push(...values);
+}
+
+/**
+ * Peers of each store from the other stores of the run, in its category: each store's part
+ * (`pick`) is computed once, and each store's peers gather the parts of the others (quadratic
+ * in a category's size, never cubic).
+ */
 function peersFromRun(
   scored: readonly StoreScored[],
   pick: (s: StoreScored) => Pick<PeerData, 'metrics' | 'composites' | 'modules'>,
 ): Map<number, PeerData> {
-  const byCategory = new Map<string, StoreScored[]>();
-  for (const s of scored) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
+  const byCategory = new Map<string, { index: number; part: ReturnType<typeof pick> }[]>();
+  for (const s of scored) {
+    const members = byCategory.get(s.category) ?? [];
+    members.push({ index: s.index, part: pick(s) });
+    byCategory.set(s.category, members);
+  }
   const peers = new Map<number, PeerData>();
   for (const s of scored) {
-    const others = (byCategory.get(s.category) ?? []).filter((o) => o.index !== s.index);
-    const parts = others.map(pick);
     const metrics: Record<string, number[]> = {};
-    const modules: Partial<Record<ModuleId, number[]>> = {};
+    const modules: Record<string, number[]> = {};
     const composites: number[] = [];
-    for (const p of parts) {
-      for (const [id, v] of Object.entries(p.metrics ?? {})) {
-        metrics[id] = [...(metrics[id] ?? []), ...(v ?? [])];
-      }
-      for (const [id, v] of Object.entries(p.modules ?? {})) {
-        modules[id as ModuleId] = [...(modules[id as ModuleId] ?? []), ...(v ?? [])];
-      }
-      composites.push(...(p.composites ?? []));
+    for (const { index, part } of byCategory.get(s.category) ?? []) {
+      if (index === s.index) continue;
+      for (const [id, v] of Object.entries(part.metrics ?? {})) appendTo(metrics, id, v ?? []);
+      for (const [id, v] of Object.entries(part.modules ?? {})) appendTo(modules, id, v ?? []);
+      composites.push(...(part.composites ?? []));
     }
     peers.set(s.index, {
       ...(s.category === '' ? {} : { category: s.category }),
@@ -324,11 +334,10 @@ export async function runScoreAll({ args, io, out }: CommandContext): Promise<nu
         else failedFirst.push(o);
       },
     );
+    const valuesOf = new Map(measured.map((m) => [m.index, m.metricValues]));
     const fullPeers = peersFromRun(second, (s) => ({
       metrics: Object.fromEntries(
-        Object.entries(measured.find((m) => m.index === s.index)?.metricValues ?? {}).map(
-          ([id, v]) => [id, [v]],
-        ),
+        Object.entries(valuesOf.get(s.index) ?? {}).map(([id, v]) => [id, [v]]),
       ),
       composites: s.total === null ? [] : [s.total],
       modules: Object.fromEntries(
