@@ -17,6 +17,7 @@ const STAGES = [
   ['evaluate', '^src/evaluate/'],
   ['advice', '^src/advice/'],
   ['values', '^src/values/'],
+  ['sql', '^src/sql/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
   ['entry', '^src/index\\.ts$'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds nothing: checks the built package the way users install it. Packs the tarball, runs
 # publint and attw on it, then installs it into a scratch project outside the repository and
-# imports it from ESM and CJS, checks that errors and parsed data are recognised across the two
+# imports it from ESM and CJS (the SQL entry too, running DuckDB), checks that errors and parsed data are recognised across the two
 # copies, runs and typechecks the README's examples (and the input guide's ERP mapping) as
 # written, runs the CLI on the shipped samples, and checks that no packaged file names a file
 # the repository does not have.
@@ -21,12 +21,15 @@ trap 'rm -rf "$scratch"' EXIT
 cat > "$scratch/package.json" <<'JSON'
 { "name": "scratch", "private": true, "version": "0.0.0" }
 JSON
-# Install the tarball with its dependencies (zod is a peer dependency: install it too).
-(cd "$scratch" && npm install --no-audit --no-fund --silent "$repo/$tarball" zod@4 >/dev/null)
+# Install the tarball with its dependencies (zod is a peer dependency: install it too; and
+# @duckdb/node-api, the optional peer dependency of jd-weather-vane/sql's DuckDB runner).
+(cd "$scratch" && npm install --no-audit --no-fund --silent "$repo/$tarball" zod@4 \
+  @duckdb/node-api@1.5.6-r.1 >/dev/null)
 pkg="$scratch/node_modules/jd-weather-vane"
 for f in README.md README.zh-CN.md CHANGELOG.md docs/input.md docs/metrics.md docs/scoring.md docs/sources.md \
   docs/windows-and-time.md docs/performance.md docs/zh-CN/input.md docs/zh-CN/daily-routine.md \
-  docs/api/README.md examples/sample-store.json examples/sample-peers.json; do
+  docs/api/README.md docs/warehouse.md examples/sample-store.json examples/sample-peers.json \
+  sql/duckdb/metrics.sql sql/clickhouse/metrics.sql; do
   [ -f "$pkg/$f" ] || { echo "the package lacks $f (a README link or example needs it)"; exit 1; }
 done
 node scripts/check-names.mjs "$pkg"
@@ -76,7 +79,41 @@ readStoreDir('no-such-folder').then(
   (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
 );
 JS
-(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs)
+cat > "$scratch/sql-esm.mjs" <<'JS'
+// The SQL path from the installed package: store folders → DuckDB → the library's numbers.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluateStore, parseStoreData } from 'jd-weather-vane';
+import { writeStoreDir } from 'jd-weather-vane/node';
+import { createTables, loadJsonlFolders, metricTallies, openDuckDb, resultFromTally } from 'jd-weather-vane/sql';
+const root = mkdtempSync(join(tmpdir(), 'jwv-sql-'));
+const raw = { store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', paidAt: '2026-11-01 10:01:00', amount: '9.90' }],
+  reviews: [{ id: 'r1', customerId: 'c', createdAt: '2026-11-20 09:00:00', stars: 1 }, { id: 'r2', customerId: 'd', createdAt: '2026-11-21 09:00:00', stars: 5 }] };
+await writeStoreDir(join(root, 's1'), raw);
+const db = await openDuckDb();
+await createTables(db.connection);
+await loadJsonlFolders(db.connection, root);
+const tallies = await metricTallies(db.connection, '2026-11-23');
+db.close();
+const card = evaluateStore(parseStoreData(raw), { asOf: '2026-11-23' });
+if (tallies.length !== 20) throw new Error(`expected 20 tallies, found ${tallies.length}`);
+for (const t of tallies) {
+  const m = t.metricId === 'reviews.good-rate' ? card.goodReviewRate : card.metrics[t.metricId];
+  const r = resultFromTally(t, '2026-11-23');
+  if (String(r.value) !== String(m.value) || r.status !== m.status) throw new Error(`${t.metricId}: SQL ${r.value}, library ${m.value}`);
+}
+console.log('jd-weather-vane/sql runs DuckDB from the installed package: 20 tallies = library');
+JS
+cat > "$scratch/sql-cjs.cjs" <<'JS'
+const { sqlScripts, sqlStatements, openDuckDb } = require('jd-weather-vane/sql');
+if (sqlStatements(sqlScripts.clickhouse.metrics).length < 10 || typeof openDuckDb !== 'function') throw new Error('CJS require of jd-weather-vane/sql broken');
+console.log('CJS require of jd-weather-vane/sql ok');
+JS
+(cd "$scratch" && node esm.mjs && node cjs.cjs && node copies.mjs && node node-esm.mjs && node node-cjs.cjs \
+  && node sql-esm.mjs && node sql-cjs.cjs)
+# The main entry never loads the SQL path's optional peer dependency.
+if grep -q "duckdb" dist/index.js dist/index.cjs; then echo "dist/index names @duckdb/node-api" >&2; exit 1; fi
 # The main entry must not need Node built-ins (the Node-only entry holds them).
 if grep -qE "from ['\"]node:|require\(['\"]node:" dist/index.js dist/index.cjs; then echo "dist/index imports a Node built-in" >&2; exit 1; fi
 # The READMEs' TypeScript examples, and the input guides' ERP mapping, as written.

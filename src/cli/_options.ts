@@ -85,9 +85,9 @@ export const OPTION_SPECS = {
   },
   csv: {
     type: 'boolean',
-    commands: ['history', 'forecast'],
-    help: 'print the result as CSV (one row per day) for a spreadsheet',
-    zh: '以 CSV 输出（每天一行），便于用表格软件打开',
+    commands: ['history', 'forecast', 'score'],
+    help: 'print the result as CSV for a spreadsheet: one row per day (history, forecast), per store (score --all)',
+    zh: '以 CSV 输出，便于用表格软件打开：每天一行（history、forecast），每店一行（score --all）',
   },
   values: {
     type: 'string',
@@ -162,6 +162,25 @@ export const OPTION_SPECS = {
     help: 'category peers: { composites (their totals), modules, metrics } (docs/input.md); scores metrics against them and adds the standing',
     zh: '同类目店铺：{ composites, modules, metrics }（docs/input.md）；按同行给指标打分并给出排名',
   },
+  all: {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'score every store of a folder (store folders or .json files) in parallel, one line per store; exit code 1 when some failed',
+    zh: '为文件夹中的每家店铺评分（店铺文件夹或 .json 文件），并行计算，每店一行；有店铺失败时退出码为 1',
+  },
+  'peers-from-run': {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'with --all: peers are the other stores of the run, of the same category when the stores give theirs (level 2, else level 1)',
+    zh: '与 --all 同用：以本次运行的其他店铺为同行（店铺给出类目时按二级类目，否则按一级类目）',
+  },
+  workers: {
+    type: 'string',
+    arg: 'N',
+    commands: ['score'],
+    help: "with --all: stores scored at once, one worker thread each (default: the machine's cores)",
+    zh: '与 --all 同用：同时评分的店铺数，每店一个工作线程（默认：本机核数）',
+  },
   mapping: {
     type: 'string',
     arg: 'm.json',
@@ -192,8 +211,8 @@ export const OPTION_SPECS = {
   json: {
     type: 'boolean',
     commands: STORE_COMMANDS,
-    help: 'print the result as JSON; warnings and errors go to stderr as JSON',
-    zh: '以 JSON 输出；警告和错误以 JSON 写到 stderr',
+    help: 'print the result as JSON (with --all: JSON Lines, one scorecard per line); warnings and errors go to stderr as JSON',
+    zh: '以 JSON 输出（--all 时每店一行 JSON Lines）；警告和错误以 JSON 写到 stderr',
   },
   strict: {
     type: 'boolean',
