@@ -235,6 +235,12 @@ export async function* textChunks(
         expected = decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding;
       }
       total += bytesRead;
+      // A NUL byte is valid UTF-8 but never text: most likely UTF-16 read as UTF-8.
+      if (expected === 'UTF-8' && bytes.indexOf(0) !== -1) {
+        throw new DecodeFailure(
+          decodeIssue(file, expected, guessEncoding(head as Uint8Array, bytes), decoding),
+        );
+      }
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: bytesRead > 0 });
