@@ -28,6 +28,11 @@ import type { CsvCollection } from './csvMapping.js';
  *
  * @example
  * ```ts
+ * const order = { customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: 5 };
+ * const bad = { store: { id: 'bad' }, orders: [
+ *   { ...order, id: 'o1' }, { ...order, id: 'o2' }, { ...order, id: 'o3', placedAt: '2026-11-01' },
+ * ] };
+ * await writeStoreDir('stores/bad', bad);
  * const { rejected } = await readStoreDir('stores/bad', { lenient: true });
  * rejected[0];
  * //=> { collection: 'orders', file: 'orders.jsonl', line: 3, record: { id: 'o3', … },

@@ -59,6 +59,8 @@ export interface ReadProgress {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('stores/s1/notes.txt', 'to do');
  * const warnings: StoreDirWarning[] = [];
  * await readStoreDir('stores/s1', { onWarning: (w) => warnings.push(w) });
  * warnings[0];
