@@ -159,8 +159,9 @@ export function guessEncoding(head: Uint8Array, bytes: Uint8Array): string | und
     if (t === undefined) break;
     if (t < 0x40 || t === 0x7f || t === 0xff) {
       // GB18030's four-byte form: lead, digit, lead, digit.
-      const t3 = bytes[i + 3];
-      if (t >= 0x30 && t <= 0x39 && t3 !== undefined && t3 >= 0x30 && t3 <= 0x39) {
+      const t2 = bytes[i + 2] ?? 0;
+      const t3 = bytes[i + 3] ?? 0;
+      if (t >= 0x30 && t <= 0x39 && t2 >= 0x81 && t2 <= 0xfe && t3 >= 0x30 && t3 <= 0x39) {
         i += 3;
         pairs++;
         continue;
@@ -223,10 +224,16 @@ export async function* textChunks(
   let head: Uint8Array | undefined;
   let total = 0;
   let expected = '';
+  let bytes = buffer.subarray(0, 0);
+  // The encoding the bytes seem to be in, unless it is the one that failed to read them.
+  const guessed = (): string | undefined => {
+    const g = guessEncoding(head as Uint8Array, bytes);
+    return g === decoder?.encoding ? undefined : g;
+  };
   try {
     for (;;) {
       const { bytesRead } = await fh.read(buffer, 0, CHUNK, null);
-      const bytes = buffer.subarray(0, bytesRead);
+      bytes = buffer.subarray(0, bytesRead);
       if (decoder === undefined) {
         head = bytes.slice(0, 4);
         const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
@@ -237,17 +244,13 @@ export async function* textChunks(
       total += bytesRead;
       // A NUL byte is valid UTF-8 but never text: most likely UTF-16 read as UTF-8.
       if (expected === 'UTF-8' && bytes.indexOf(0) !== -1) {
-        throw new DecodeFailure(
-          decodeIssue(file, expected, guessEncoding(head as Uint8Array, bytes), decoding),
-        );
+        throw new DecodeFailure(decodeIssue(file, expected, guessed(), decoding));
       }
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: bytesRead > 0 });
       } catch {
-        throw new DecodeFailure(
-          decodeIssue(file, expected, guessEncoding(head as Uint8Array, bytes), decoding),
-        );
+        throw new DecodeFailure(decodeIssue(file, expected, guessed(), decoding));
       }
       onBytes?.(total);
       if (text.length > 0) yield text;
@@ -276,11 +279,13 @@ export async function readSmallText(
   const fh = await openChecked(f);
   if (!('fd' in fh)) return fh;
   let text = '';
+  let bytes = 0;
+  const decoding = { encoding: undefined, convertOnly: true };
   try {
-    for await (const chunk of textChunks(fh, f.file, { encoding: undefined, convertOnly: true })) {
+    for await (const chunk of textChunks(fh, f.file, decoding, (b) => (bytes = b))) {
       text += chunk;
       // The file may have grown since it was checked: stop at the limit all the same.
-      if (text.length > maxBytes) {
+      if (bytes > maxBytes) {
         return {
           path: f.file,
           message: `expected at most ${maxBytes} bytes (the maxJsonBytes option), found more`,
