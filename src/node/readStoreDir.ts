@@ -336,8 +336,10 @@ export async function readStoreDir(
   try {
     await readFolder(r, options, encoding);
   } catch (e) {
-    if (e instanceof WeatherVaneError) throw e;
-    // A failure of the system itself (a disk error): still the library's own error.
+    // A failure of the system itself (a disk error) is still the library's own error; an
+    // error thrown by the caller's own callback (onProgress, onWarning) is theirs, as it was.
+    if (e instanceof WeatherVaneError || typeof (e as { syscall?: unknown }).syscall !== 'string')
+      throw e;
     throw new ArgumentError(
       `expected a readable store folder, found an error while reading ${JSON.stringify(dir)}: ${escapeControls((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`,
     );

@@ -222,6 +222,19 @@ describe('readStoreDir accounts for every CSV column', () => {
     ]);
   });
 
+  it('a one-column file is read as one; a stray quote is named where it is', async () => {
+    const one = folder({ 'store.json': STORE, 'orders.csv': 'id\no1\n' });
+    expect(await issuesOf(one)).toEqual([
+      'orders.csv:2.customerId: expected a non-empty string id, found nothing',
+      expect.stringMatching(/^orders\.csv:2\.placedAt: /),
+      expect.stringMatching(/^orders\.csv:2\.amount: /),
+    ]);
+    const quote = folder({ 'store.json': STORE, 'orders.csv': 'id,customerId\no1,c"1"\n' });
+    expect(await issuesOf(quote)).toEqual([
+      expect.stringMatching(/^orders\.csv:2: expected CSV, found an error: Invalid Opening Quote/),
+    ]);
+  });
+
   it('a problem in a quoted row spanning lines is named at its first line', async () => {
     const dir = folder({
       'store.json': STORE,
@@ -332,6 +345,33 @@ describe('readStoreDir({ lenient: true }) sets bad records aside', () => {
       'expected the id of an accepted order, found "o2" (orders.jsonl:2 was set aside)',
     );
     expect(rejected[0]?.record).toBe('{oops');
+  });
+
+  it('a record with several problems across records is set aside once, with all of them', async () => {
+    const review = (id: string, orderId: string): string =>
+      `{"id":"${id}","customerId":"c1","orderId":"${orderId}","createdAt":"2026-11-02 10:00:00","stars":5}`;
+    const dir = folder({
+      'store.json': STORE,
+      'orders.jsonl': order('o1'),
+      'reviews.jsonl': [review('r1', 'o1'), review('r1', 'o9')].join('\n'),
+      'assuredServices.jsonl': '{"service":"teleportation","enabledAt":"2026-11-01 09:00:00"}\n',
+    });
+    const { data, rejected } = await readStoreDir(dir, { lenient: true });
+    expect(data.reviews.map((r) => r.id)).toEqual(['r1']);
+    expect(data.assuredServices).toEqual([]);
+    expect(rejected.map((r) => [r.file, r.line, r.issues.map((i) => i.path)])).toEqual([
+      ['assuredServices.jsonl', 1, ['assuredServices.jsonl:1.service']],
+      ['reviews.jsonl', 2, ['reviews.jsonl:2.id', 'reviews.jsonl:2.orderId']],
+    ]);
+  });
+
+  it('without bad records the result holds every record and none set aside', async () => {
+    const dir = folder({ 'store.json': STORE, 'orders.jsonl': order('o1') });
+    const { data, rejected } = await readStoreDir(dir, { lenient: true });
+    expect([data.orders.length, rejected]).toEqual([1, []]);
+    await expect(readStoreDir(dir, { lenient: 'yes' as never })).rejects.toThrow(
+      'expected lenient as true or false, found yes',
+    );
   });
 
   it('a problem of a file still refuses the store', async () => {
