@@ -3,19 +3,23 @@ import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { InputIssue } from '../../src/errors.js';
 import {
   type CheckedFile,
   checkFile,
+  DecodeFailure,
   escapeControls,
   guessEncoding,
   openChecked,
   readSmallText,
   realRoot,
+  textChunks,
 } from '../../src/node/_files.js';
 import { readStoreDir } from '../../src/node/index.js';
 import { folder, issuesOf, scratch } from './_helpers.js';
 
 const root = scratch('jwv-files-');
+const MIB = 1 << 20;
 const checked = (dir: string, file: string): CheckedFile => {
   const f = checkFile(dir, realRoot(dir), file);
   if (!('ino' in f)) throw new Error(f.message);
@@ -87,6 +91,42 @@ describe('the files of a store folder, checked before they are opened', () => {
     expect(await issuesOf(dir, { encoding: 'gb18030' })).toEqual([
       "orders.csv: expected text in gb18030, found bytes that are not (encoding not recognised): read it with { encoding: '…' } (CLI: --encoding …), or save it as UTF-8",
     ]);
+  });
+});
+
+describe('textChunks', () => {
+  const read = async (bytes: Uint8Array): Promise<string | InputIssue> => {
+    const dir = folder(root, {});
+    writeFileSync(join(dir, 'f.txt'), bytes);
+    const fh = await openChecked(checked(dir, 'f.txt'));
+    if (!('fd' in fh)) return fh;
+    let text = '';
+    try {
+      for await (const c of textChunks(fh, 'f.txt', { encoding: undefined, convertOnly: true }))
+        text += c;
+    } catch (e) {
+      if (e instanceof DecodeFailure) return e.issue;
+      throw e;
+    }
+    return text;
+  };
+
+  it('joins a character split between two reads, and drops a byte order mark', async () => {
+    for (const before of [MIB - 1, MIB - 2, MIB - 4, MIB - 5, MIB - 6]) {
+      const text = `\ufeff${'a'.repeat(before - 3)}中𝄞b`;
+      expect(await read(Buffer.from(text))).toBe(text.slice(1));
+    }
+  });
+
+  it('a character cut off at the end of the file, or a bad byte after a read, is not UTF-8', async () => {
+    const cut = Buffer.from('ab中').subarray(0, 4);
+    expect(await read(cut)).toMatchObject({
+      message: expect.stringContaining('expected text in UTF-8'),
+    });
+    const late = Buffer.concat([Buffer.from('a'.repeat(MIB + 5)), Buffer.from([0xc3, 0x28])]);
+    expect(await read(late)).toMatchObject({
+      message: expect.stringContaining('expected text in UTF-8'),
+    });
   });
 });
 
