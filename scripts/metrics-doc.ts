@@ -131,7 +131,7 @@ export function renderMetricsDoc(): string {
       }
       if (d.notes && d.notes.length > 0) {
         out.push('- **Fine print:**');
-        for (const n of d.notes) out.push(`  - ${n}`);
+        for (const n of d.notes) out.push(`  - ${n.text}`);
       }
       out.push('');
     }

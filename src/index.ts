@@ -18,7 +18,9 @@ export {
   type Forecast,
   type ForecastChange,
   type ForecastEvent,
+  type ForecastOpenCases,
   type ForecastOptions,
+  type ForecastRecordKind,
   forecast,
 } from './advice/forecast.js';
 // Display
@@ -96,6 +98,7 @@ export type {
   MetricDefaults,
   MetricDefinition,
   MetricMeasures,
+  MetricNote,
   MetricStatus,
   SupplementaryDefinition,
 } from './metrics/types.js';
@@ -163,6 +166,7 @@ export {
 } from './ruleset/ruleSet.js';
 export {
   ASSURED_SERVICE_IDS,
+  ASSURED_SERVICE_NAMES,
   type AssuredServiceInput,
   assuredServiceSchema,
   knownServiceIds,

@@ -7,6 +7,7 @@ import * as nodeEntry from '../src/node/index.js';
 // Update this list deliberately, with a CHANGELOG entry, when the API changes.
 const EXPECTED = [
   'ASSURED_SERVICE_IDS',
+  'ASSURED_SERVICE_NAMES',
   'ArgumentError',
   'InvalidInputError',
   'MODULE_IDS',

@@ -14,6 +14,7 @@ void runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   stderrIsTTY: process.stderr.isTTY === true,
+  env: process.env,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -195,7 +195,8 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
 /**
  * The scorecards of the evaluation days `[from, to]` from one engine pass, options checked by
  * the caller; `trace` sees every contribution the engine commits; `knownBeforeMs` is a
- * knowledge cut-off (records and facts at or after it are not known on any day).
+ * knowledge cut-off (records and facts at or after it are not known on any day); `adjust` may
+ * change the summed tallies before they are scored (a forecast leaves its open cases out).
  *
  * @internal
  */
@@ -207,6 +208,7 @@ export function evaluateDays(
   options: StandingOptions,
   trace?: (contribution: TracedContribution) => void,
   knownBeforeMs?: number,
+  adjust?: (run: EngineResult) => void,
 ): Scorecard[] {
   const run = measureSlots(
     data,
@@ -217,6 +219,7 @@ export function evaluateDays(
     trace,
     knownBeforeMs,
   );
+  adjust?.(run);
   const out: Scorecard[] = [];
   for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
   return out;

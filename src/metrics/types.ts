@@ -43,6 +43,24 @@ export interface MetricDefaults {
   readonly minimumSample: Sourced<number>;
 }
 
+/**
+ * One rule of a metric's fine print. `<metric id>#<id>` names it, and a test that pins the rule
+ * names it in its title: a note that no test names fails the check of the notes
+ * (`test/metrics/catalogue.test.ts`).
+ *
+ * @example
+ * ```ts
+ * getMetricDefinition('after-sales.return-rate')?.notes?.[0]?.id;
+ * //=> 'returns-only'
+ * ```
+ */
+export interface MetricNote {
+  /** Kebab-case, unique within its metric. */
+  readonly id: string;
+  /** The rule, one or two sentences. */
+  readonly text: string;
+}
+
 /** What every definition holds: the metric's identity, formula and measuring functions. */
 export interface MeasuredDefinition<Id extends string = string> {
   /** Stable id, `<module>.<kebab-name>`. */
@@ -73,8 +91,8 @@ export interface MeasuredDefinition<Id extends string = string> {
   readonly anchorLagDays?: (rules: MeasurementParameters) => number;
   /** Where the formula comes from. */
   readonly source: readonly Provenance[];
-  /** Further rules of the formula (fine print), for the docs. */
-  readonly notes?: readonly string[];
+  /** Further rules of the formula (fine print): the docs' fine print is generated from these alone. */
+  readonly notes?: readonly MetricNote[];
   /** The tally's numerator is divided by this to give the result's numerator (ms → s: 1000). */
   readonly numeratorScale: number;
   /** The tally's denominator is divided by this to give the result's denominator. */

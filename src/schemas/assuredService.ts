@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Name } from '../ids.js';
 import type { AssuredService, BuiltInAssuredServiceId } from '../model.js';
 import type { InstantInput } from '../time/shanghai.js';
 import {
@@ -41,6 +42,30 @@ export const ASSURED_SERVICE_IDS = [
 ] as const satisfies readonly BuiltInAssuredServiceId[];
 
 const BUILT_IN: ReadonlySet<string> = new Set(ASSURED_SERVICE_IDS);
+
+/**
+ * The Chinese and English names of the built-in 放心购 services, as JD's merchant back-end
+ * and the public sources name them (`docs/sources.md`).
+ *
+ * @example
+ * ```ts
+ * ASSURED_SERVICE_NAMES['freight-insurance'];
+ * //=> { zh: '运费险', en: 'freight insurance' }
+ * ```
+ */
+export const ASSURED_SERVICE_NAMES: Readonly<Record<BuiltInAssuredServiceId, Name>> = Object.freeze(
+  {
+    'freight-insurance': { zh: '运费险', en: 'freight insurance' },
+    'lightning-refund': { zh: '闪电退款', en: 'lightning refund' },
+    'damage-compensation': { zh: '破损包赔', en: 'damage compensation' },
+    'late-delivery-compensation': { zh: '晚必赔', en: 'late-delivery compensation' },
+    'return-or-exchange-180d': { zh: '180天可退可换', en: '180-day return or exchange' },
+    'product-liability-insurance': { zh: '产品责任险', en: 'product liability insurance' },
+    'no-reason-return-7d': { zh: '7天无理由退货', en: '7-day no-reason return' },
+    'door-pickup': { zh: '上门取件', en: 'door pickup' },
+    'price-protection': { zh: '价保', en: 'price protection' },
+  },
+);
 
 /**
  * Whether an id is one of the built-in {@link ASSURED_SERVICE_IDS}.

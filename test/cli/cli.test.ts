@@ -83,8 +83,11 @@ describe('jd-weather-vane CLI (in process)', () => {
   });
 
   it.each([
-    [[], /expected the command "score", "today", "what-if", "target", found nothing/],
-    [['rank', sample], /expected the command "score", "today", "what-if", "target", found "rank"/],
+    [[], /expected the command "score", "history", "today", "what-if", "target", found nothing/],
+    [
+      ['rank', sample],
+      /expected the command "score", "history", "today", "what-if", "target", found "rank"/,
+    ],
     [
       ['score'],
       /expected the store after "score": a .json file, a folder, or - for standard input/,
@@ -101,7 +104,10 @@ describe('jd-weather-vane CLI (in process)', () => {
     const r = await run(args as string[]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
-    expect(r.err).toContain('Usage: jd-weather-vane score');
+    // One line and where the help is, not the whole help burying it (issue 19).
+    expect(r.err).not.toContain('Usage:');
+    expect(r.err.trimEnd().split('\n')).toHaveLength(2);
+    expect(r.err).toMatch(/\nrun 'jd-weather-vane (score )?--help' for usage\n$/);
   });
 
   it('prints help', async () => {
@@ -231,6 +237,9 @@ describe('jd-weather-vane CLI (child process)', () => {
     expect(bad.stderr).toContain('store.id');
     const usage = spawnSync('node', [...bin, 'score'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('Usage:');
+    expect(usage.stderr).toBe(
+      'jd-weather-vane: expected the store after "score": a .json file, a folder, or - for standard input\n' +
+        "run 'jd-weather-vane score --help' for usage\n",
+    );
   });
 });

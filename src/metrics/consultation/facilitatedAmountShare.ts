@@ -37,8 +37,14 @@ export const facilitatedAmountShareDefinition = defineMetric({
     },
   ],
   notes: [
-    'Only consultations facilitate an order: an answered offline message (留言) never does.',
-    'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
+    {
+      id: 'consultations-only',
+      text: 'Only consultations facilitate an order: an answered offline message (留言) never does.',
+    },
+    {
+      id: 'payment-cancellation',
+      text: 'Payment is not required; a cancellation before the as-of instant removes the order from both sides.',
+    },
   ],
   numeratorScale: 100,
   denominatorScale: 100,
@@ -69,7 +75,7 @@ export const facilitatedAmountShareDefinition = defineMetric({
             break;
           }
         }
-        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen);
+        ctx.add(slot, dayNumberOf(o.placedAt), facilitated ? o.amountFen : 0, o.amountFen, o.id);
       }
     },
   },

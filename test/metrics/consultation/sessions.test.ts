@@ -70,7 +70,7 @@ describe('session merging (10 minutes)', () => {
     expect(r.numerator.toString()).toBe('0');
   });
 
-  it('does not merge different customers or different kinds', () => {
+  it('does not merge different customers or different kinds [consultation.message-rate#merge-by-kind]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-10 10:00:00']]),
@@ -83,7 +83,7 @@ describe('session merging (10 minutes)', () => {
     expect(r.denominator.toString()).toBe('3');
   });
 
-  it('takes the first explicit stage and the latest rating of the merged pieces', () => {
+  it('takes the first explicit stage and the latest rating of the merged pieces [consultation.presales-satisfaction#rating-happened]', () => {
     const data = storeData({
       chatSessions: [
         chat(
@@ -117,7 +117,7 @@ describe('session merging (10 minutes)', () => {
 });
 
 describe('satisfaction (售前 / 售后)', () => {
-  it('splits ratings by stage derived from earlier orders', () => {
+  it('splits ratings by stage derived from earlier orders [consultation.presales-satisfaction#stage]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-10 10:00:00']], {
@@ -271,7 +271,7 @@ describe('equal instants', () => {
     expect(satisfaction([same2, same1])).toBe('1');
   });
 
-  it('a rating without ratedAt is dated at the record’s last message that has happened', () => {
+  it('a rating without ratedAt is dated at the record’s last message that has happened [consultation.presales-satisfaction#rating-happened]', () => {
     const rated = {
       ...raw([
         { from: 'customer', at: '2026-11-10 10:00:00' },
