@@ -158,6 +158,7 @@ export type {
   WarmShopkeeperRules,
 } from './rules/scoringDefaults.js';
 export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './ruleset/defineRuleSet.js';
+export { ruleSetFingerprint } from './ruleset/fingerprint.js';
 export {
   defaultRuleSet,
   type MeasurementRules,
@@ -206,7 +207,12 @@ export {
   dataSpan,
 } from './scorecard/dataSummary.js';
 export { type PeerData, parsePeerData, peerDataIssues, peerDataSchema } from './scorecard/peers.js';
-export { type ScorecardScores, type ScoreStoreInput, scoreStore } from './scorecard/scorecard.js';
+export {
+  type ScorecardScores,
+  type ScoredWith,
+  type ScoreStoreInput,
+  scoreStore,
+} from './scorecard/scorecard.js';
 // Scoring
 export { compositeScore, type WeightedItem } from './scoring/aggregate.js';
 export { type AssuredBonus, assuredBonus, totalScore } from './scoring/bonus.js';
@@ -265,6 +271,11 @@ export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing
 export type { InstantInput } from './time/shanghai.js';
 export type { DayRange, WindowSpec } from './time/window.js';
 export {
+  type ParseScorecardOptions,
+  parseScorecard,
+  scorecardSchema,
+} from './values/parseScorecard.js';
+export {
   type MetricPath,
   type PathToTarget,
   type PlanStep,
@@ -281,6 +292,8 @@ export {
   storeValuesSchema,
 } from './values/scoreValues.js';
 export {
+  type MetricMove,
+  type MetricMoveReason,
   type ScorecardDifference,
   type WhatIf,
   type WhatIfChange,

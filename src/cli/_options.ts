@@ -20,7 +20,14 @@ export class UsageError extends Error {
 }
 
 /** The commands. */
-export const COMMAND_NAMES = ['score', 'history', 'today', 'what-if', 'target'] as const;
+export const COMMAND_NAMES = [
+  'score',
+  'history',
+  'today',
+  'forecast',
+  'what-if',
+  'target',
+] as const;
 /** A command's name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -51,16 +58,16 @@ export const OPTION_SPECS = {
   at: {
     type: 'string',
     arg: 'INSTANT',
-    commands: ['today'],
+    commands: ['today', 'forecast'],
     help: 'the instant to look from (default: now), e.g. "2026-11-22 10:00" (Shanghai time) or 2026-11-22T02:00:00Z',
     zh: '从哪个时刻看（默认：现在），如 "2026-11-22 10:00"（上海时间）或 2026-11-22T02:00:00Z',
   },
   days: {
     type: 'string',
     arg: 'N',
-    commands: ['today', 'history'],
-    help: 'today: how many days to forecast (default 30); history: how many evaluation days (default 30)',
-    zh: 'today：预测多少天（默认 30）；history：多少个评估日（默认 30）',
+    commands: ['today', 'forecast', 'history'],
+    help: 'today, forecast: how many days to forecast (default 30); history: how many evaluation days (default 30)',
+    zh: 'today、forecast：预测多少天（默认 30）；history：多少个评估日（默认 30）',
   },
   from: {
     type: 'string',
@@ -78,7 +85,7 @@ export const OPTION_SPECS = {
   },
   csv: {
     type: 'boolean',
-    commands: ['history'],
+    commands: ['history', 'forecast'],
     help: 'print the result as CSV (one row per day) for a spreadsheet',
     zh: '以 CSV 输出（每天一行），便于用表格软件打开',
   },
@@ -190,7 +197,7 @@ export const OPTION_SPECS = {
   },
   strict: {
     type: 'boolean',
-    commands: ['score', 'history', 'what-if', 'target'],
+    commands: ['score', 'history', 'forecast', 'what-if', 'target'],
     help: "treat warnings (an as-of day outside the data's span) as errors",
     zh: '把警告（评估日超出数据范围等）当作错误',
   },

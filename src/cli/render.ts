@@ -4,12 +4,14 @@
  * @module
  */
 
+import { expectObjectArgument, expectStringArgument } from '../errors.js';
 import type { Scorecard } from '../evaluate/evaluate.js';
 import { formatPercent, formatValue } from '../format.js';
 import { MODULE_IDS, MODULE_NAMES } from '../ids.js';
 import { metricCatalogue } from '../metrics/catalogue.js';
 import { formatBasis, formatMetricValue } from '../metrics/format.js';
 import type { ChatStageCounts } from '../scorecard/dataSummary.js';
+import { parseScorecard } from '../values/parseScorecard.js';
 
 /**
  * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that
@@ -24,6 +26,7 @@ import type { ChatStageCounts } from '../scorecard/dataSummary.js';
  * ```
  */
 export function displayWidth(s: string): number {
+  expectStringArgument('displayWidth', 'the text', s);
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
@@ -87,6 +90,9 @@ function stagesLine(st: ChatStageCounts): string {
  * ```
  */
 export function renderScorecard(card: Scorecard, options: RenderScorecardOptions = {}): string {
+  // A card from a JavaScript caller or read back from JSON is checked: every bad field named.
+  parseScorecard(card);
+  expectObjectArgument('renderScorecard', 'the options', options);
   const lines: string[] = [];
   const name = card.store.name ? `${card.store.name} (${card.store.id})` : card.store.id;
   lines.push(`京东风向标 Weather vane · ${name} · as of ${card.asOf} · rules ${card.ruleSetId}`);

@@ -23,6 +23,7 @@ import {
   parseCommandLine,
   UsageError,
 } from './_options.js';
+import { forecastCommand } from './commands/forecast.js';
 import { historyCommand } from './commands/history.js';
 import { scoreCommand } from './commands/score.js';
 import { targetCommand } from './commands/target.js';
@@ -37,6 +38,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   score: scoreCommand,
   history: historyCommand,
   today: todayCommand,
+  forecast: forecastCommand,
   'what-if': whatIfCommand,
   target: targetCommand,
 };

@@ -9,7 +9,7 @@ import type { OpenDeadline } from '../advice/deadlines.js';
 import type { Forecast } from '../advice/forecast.js';
 import { formatValue } from '../format.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
-import { pad } from './render.js';
+import { displayWidth, pad } from './render.js';
 
 /** Most deadlines listed per metric in text; `--json` gives them all. */
 export const MAX_DEADLINES_PER_METRIC = 10;
@@ -88,17 +88,28 @@ export function renderToday(
       );
   }
 
+  lines.push('', renderForecast(f));
+  return lines.join('\n');
+}
+
+/**
+ * The forecast as text: each metric's value day by day (a chart; cases still open left out,
+ * `·` too little data), the days records enter or leave its window, and the range the cases
+ * open now span.
+ */
+export function renderForecast(f: Forecast): string {
+  const lines: string[] = [];
   const cards = f.scorecards;
   const first = cards[0];
   const last = cards[cards.length - 1];
-  lines.push('');
   lines.push(
     `Next ${cards.length} days if nothing new happens (${first?.asOf} … ${last?.asOf}; known at ${shanghai(f.knownAt)}):`,
   );
   lines.push(
     "  each day's value, cases still open left out (· too little data); the days listed are when records enter or leave the window",
   );
-  const width = Math.max(...metricCatalogue.map((d) => [...d.name.zh].length * 2)) + 1;
+  const width =
+    Math.max(...metricCatalogue.map((d) => displayWidth(`${d.name.zh} ${d.name.en}`))) + 1;
   for (const def of metricCatalogue) {
     const results = cards.map((c) => c.metrics[def.id]);
     const changes = f.changes.filter((c) => c.metric === def.id);
@@ -113,7 +124,7 @@ export function renderToday(
         ? 'steady'
         : `changes ${days.slice(0, 6).join(' ')}${days.length > 6 ? ` +${days.length - 6}` : ''}`;
     lines.push(
-      `  ${pad(def.name.zh, width)}${pad(from, 10, 'right')} ${sparkline(results.map((r) => (r.status === 'too-little-data' ? undefined : r.value === null ? null : r.value.toNumber())))} ${pad(to, 10, 'right')}  ${when}`,
+      `  ${pad(`${def.name.zh} ${def.name.en}`, width)}${pad(from, 10, 'right')} ${sparkline(results.map((r) => (r.status === 'too-little-data' ? undefined : r.value === null ? null : r.value.toNumber())))} ${pad(to, 10, 'right')}  ${when}`,
     );
   }
   // The cases open now, on the first day they count: the range they span.
@@ -129,9 +140,24 @@ export function renderToday(
       if (o === undefined) continue;
       const v = (x: Forecast['openCases'][number]['allMet'] | null) => formatValue(x, def.unit);
       lines.push(
-        `  ${pad(def.name.zh, width)}${o.day}: ${o.cases} open · all missed ${v(o.allMissed)} … all met ${v(o.allMet)} (left out: ${v(o.leftOut)})`,
+        `  ${pad(`${def.name.zh} ${def.name.en}`, width)}${o.day}: ${o.cases} open · all missed ${v(o.allMissed)} … all met ${v(o.allMet)} (left out: ${v(o.leftOut)})`,
       );
     }
   }
   return lines.join('\n');
+}
+
+/** The forecast as CSV: one row per day, each metric's value in its unit (ratios as fractions). */
+export function forecastCsv(f: Forecast): string {
+  const header = ['asOf', ...metricCatalogue.map((d) => d.id)];
+  const rows = f.scorecards.map((c) =>
+    [
+      c.asOf,
+      ...metricCatalogue.map((d) => {
+        const r = c.metrics[d.id];
+        return r.status === 'ok' && r.value !== null ? r.value.toString() : '';
+      }),
+    ].join(','),
+  );
+  return `${[header.join(','), ...rows].join('\n')}\n`;
 }

@@ -15,7 +15,7 @@ import type { Measurement } from '../metrics/types.js';
 import type { StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
-import { type ScorecardScores, scoreDay } from '../scorecard/scorecard.js';
+import { hasPeerLists, type ScorecardScores, scoreDay } from '../scorecard/scorecard.js';
 import {
   computeStanding,
   type GoodShopFacts,
@@ -155,6 +155,7 @@ function checkStandingOptions(
   options: Pick<EvaluateStoreOptions, 'ranking' | 'goodShop' | 'peers'>,
 ): void {
   checkOptionKeys(fn, options.ranking, ['rate', 'modules'], 'ranking');
+  checkOptionKeys(fn, options.ranking?.modules, MODULE_IDS, 'ranking.modules');
   checkOptionKeys(fn, options.goodShop, ['certified', 'baseline'], 'goodShop');
   if (options.peers !== undefined) parsePeerData(options.peers);
 }
@@ -248,6 +249,7 @@ function scorecardOf(
     goodReviewRate: measurementFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet),
     services: data.assuredServices,
     peers: options.peers,
+    scoredWith: { peers: hasPeerLists(options.peers), ranking: options.ranking !== undefined },
   });
   if (!wantsStanding(options)) return scores;
   const peers = options.peers;

@@ -4,6 +4,7 @@
  * @module
  */
 import { Dec } from '../decimal.js';
+import { expectMeasurement } from '../errors.js';
 import { formatValue } from '../format.js';
 import { getMetricDefinition } from './catalogue.js';
 import { goodReviewRateDefinition } from './reviews/goodReviewRate.js';
@@ -21,6 +22,7 @@ import type { Measurement } from './types.js';
  * ```
  */
 export function formatMetricValue(result: Measurement): string {
+  expectMeasurement('formatMetricValue', result);
   return result.status === 'no-data' ? 'no data' : formatValue(result.value, result.unit);
 }
 
@@ -38,6 +40,7 @@ export function formatMetricValue(result: Measurement): string {
  * ```
  */
 export function formatBasis(result: Measurement): string {
+  expectMeasurement('formatBasis', result);
   const d = result.denominator;
   if (result.id === 'consultation.facilitated-amount-share') {
     const [whole, cents] = d.toFixed(2, Dec.ROUND_HALF_UP).split('.') as [string, string];

@@ -151,4 +151,9 @@ export interface Measurement<Id extends string = string> {
   readonly denominator: Decimal;
   /** The window of anchor days, both inclusive, `YYYY-MM-DD` Shanghai. */
   readonly window: DayRange;
+  /**
+   * `true` when the value was given alone (`scoreValues`, `whatIf`), without the sample it rests
+   * on: numerator is the value and denominator 1, and no minimum sample applies.
+   */
+  readonly valueOnly?: true;
 }

@@ -147,3 +147,37 @@ export const defaultRuleSet: RuleSet = deepFreeze({
   activityGate: DEFAULT_ACTIVITY_GATE,
   moduleLabels: DEFAULT_MODULE_LABELS,
 });
+
+/**
+ * The sections of a rule set and the values the scoring stages open, as a template for
+ * `expectShapeArgument`: a rule set from a JavaScript caller without one of them is an argument
+ * of the wrong shape (an ArgumentError), not a `TypeError` from deep inside.
+ *
+ * @internal
+ */
+export const RULE_SET_SHAPE = {
+  windows: {},
+  minimumSample: {},
+  controlPoints: {},
+  metricWeights: {},
+  moduleWeights: { value: {} },
+  chat: {
+    assessmentHours: { value: {} },
+    sessionMergeGapMinutes: {},
+    responseThresholdSeconds: {},
+    robotRepliesCount: {},
+    attributionHours: {},
+  },
+  reviews: { latestPerCustomer: {}, handlingHours: {} },
+  logistics: { arrivalDays: {}, collectionCutoffHour: {} },
+  bonus: { pointsPerService: {}, cap: {}, servicePoints: {} },
+  totalCap: {},
+  stars: {},
+  goodShop: {},
+  assuredTag: {},
+  warmShopkeeper: {},
+  chatPenalty: {},
+  consumerWarnings: {},
+  activityGate: {},
+  moduleLabels: { high: {}, low: {} },
+} as const;

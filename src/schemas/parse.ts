@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import { expectObjectArgument, type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
   ChatSession,
@@ -23,7 +23,7 @@ import type {
 } from '../model.js';
 import { LATEST_FACT_OF, markParsed } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
-import { describeValue, expectedFound } from './_common.js';
+import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
 import { disputeSchema, fastDispute } from './dispute.js';
@@ -198,7 +198,18 @@ export function parseRecord(name: StoreDataCollection, record: unknown): unknown
   // Stryker disable next-line ConditionalExpression: the fast path answers what the schema answers (test/schemas/fast.test.ts): skipping it changes only the time
   if (out !== undefined) return out;
   const r = schema.safeParse(record);
-  return r.success ? r.data : new RecordFailure(r.error.issues);
+  // zod drops a `__proto__` key unseen: name it (only here, off the fast path, which declines it).
+  const proto = protoIssues(record);
+  if (proto.length === 0) return r.success ? r.data : new RecordFailure(r.error.issues);
+  return new RecordFailure([...(r.success ? [] : r.error.issues), ...proto]);
+}
+
+/** A zod issue for every `__proto__` key of a record. */
+function protoIssues(record: unknown): z.core.$ZodIssue[] {
+  return protoKeyPaths(record).map(
+    (path) =>
+      ({ code: 'custom', path, message: PROTO_KEY_MESSAGE, input: record }) as z.core.$ZodIssue,
+  );
 }
 
 function parseCollection(
@@ -269,6 +280,7 @@ export function unknownServices(
 
 /** Validates everything; problems that are not about one record go to `issues`. */
 function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
+  expectObjectArgument('parseStoreData', 'the options', options);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError([
       {
@@ -288,9 +300,11 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   }
   let store: Store | undefined;
   const s = storeSchema.safeParse(root.store);
-  if (s.success) store = s.data;
+  const storeProto = protoIssues(root.store);
+  if (s.success && storeProto.length === 0) store = s.data;
   else {
-    for (const iss of s.error.issues) issues.push(toInputIssue('store', iss, root.store));
+    for (const iss of [...(s.success ? [] : s.error.issues), ...storeProto])
+      issues.push(toInputIssue('store', iss, root.store));
   }
   const parsed = {} as { [K in StoreDataCollection]: unknown[] };
   const latest = { ms: Number.NEGATIVE_INFINITY };

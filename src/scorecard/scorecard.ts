@@ -5,11 +5,18 @@
  *
  * @module
  */
+import {
+  expectArrayArgument,
+  expectMeasurement,
+  expectObjectArgument,
+  expectShapeArgument,
+} from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement } from '../metrics/types.js';
 import type { AssuredService, Store } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { ruleSetFingerprint } from '../ruleset/fingerprint.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { compositeScore } from '../scoring/aggregate.js';
 import { type AssuredBonus, assuredBonus, totalScore } from '../scoring/bonus.js';
 import { type MetricResult, type ScoreMethod, scoreMetric } from '../scoring/metric.js';
@@ -25,6 +32,8 @@ export interface ScorecardScores {
   readonly asOf: string;
   /** Id of the rule set applied. */
   readonly ruleSetId: string;
+  /** What the card was scored with: `whatIf` and `pathToTarget` check their options against it. */
+  readonly scoredWith: ScoredWith;
   /** Every metric of the catalogue, by id, with its score. */
   readonly metrics: Readonly<Record<MetricId, MetricResult<MetricId>>>;
   /** Each module's score and what makes it up. */
@@ -37,6 +46,35 @@ export interface ScorecardScores {
   readonly total: number | null;
   /** 好评率, the good review rate (supplementary: never scored, `score` is `null`; the 放心购 tag needs it). */
   readonly goodReviewRate: MetricResult<'reviews.good-rate'>;
+}
+
+/**
+ * What a scorecard was scored with: the rule set (its id and {@link ruleSetFingerprint}), and
+ * whether peers, a ranking or industry averages took part. A re-scoring (`whatIf`,
+ * `pathToTarget`) needs the same: the card carries the ranking and the averages, not the rule
+ * set or the peers.
+ */
+export interface ScoredWith {
+  /** The rule set's id and the fingerprint of its rules. */
+  readonly ruleSet: { readonly id: string; readonly fingerprint: string };
+  /** Whether category peers were given (any list): metric percentiles, or the ranking among them. */
+  readonly peers: boolean;
+  /** Whether a ranking read from JD was given. */
+  readonly ranking: boolean;
+  /** Whether industry averages (行业均值) were given. */
+  readonly industryAverages: boolean;
+}
+
+/**
+ * Whether peer data holds any list: only then can peers change a score or rank a store.
+ *
+ * @internal
+ */
+export function hasPeerLists(peers: Partial<PeerData> | undefined): boolean {
+  if (peers === undefined) return false;
+  const some = (o: object | undefined) =>
+    Object.values(o ?? {}).some((l) => Array.isArray(l) && l.length > 0);
+  return (peers.composites?.length ?? 0) > 0 || some(peers.modules) || some(peers.metrics);
 }
 
 /** What {@link scoreStore} scores. */
@@ -54,6 +92,11 @@ export interface ScoreStoreInput {
   readonly services?: readonly AssuredService[];
   /** Peers' metric values: a metric scores by percentile among them when given. */
   readonly peers?: Pick<PeerData, 'metrics'> | undefined;
+  /**
+   * What else took part, for `scoredWith` (the standing's peers' totals, a ranking, industry
+   * averages); by default only the peers given here.
+   */
+  readonly scoredWith?: Partial<Pick<ScoredWith, 'peers' | 'ranking' | 'industryAverages'>>;
 }
 
 /**
@@ -80,6 +123,20 @@ export interface ScoreStoreInput {
  * ```
  */
 export function scoreStore(input: ScoreStoreInput): ScorecardScores {
+  expectObjectArgument(
+    'scoreStore',
+    'the input { store, asOf, measurements, goodReviewRate }',
+    input,
+  );
+  expectObjectArgument('scoreStore', 'the measurements by metric id', input.measurements);
+  for (const def of metricCatalogue)
+    expectMeasurement('scoreStore', input.measurements[def.id], `measurements.${def.id}`);
+  expectMeasurement('scoreStore', input.goodReviewRate, 'goodReviewRate');
+  expectObjectArgument('scoreStore', 'the store', input.store);
+  if (input.ruleSet !== undefined)
+    expectShapeArgument('scoreStore', 'the rule set', input.ruleSet, RULE_SET_SHAPE);
+  if (input.services !== undefined)
+    expectArrayArgument('scoreStore', 'the services', input.services);
   return scoreDay({ ...input, day: parseDayKey(input?.asOf, 'asOf') });
 }
 
@@ -110,6 +167,12 @@ export function scoreDay(
     store: input.store,
     asOf: dayKeyOf(input.day),
     ruleSetId: ruleSet.id,
+    scoredWith: {
+      ruleSet: { id: ruleSet.id, fingerprint: ruleSetFingerprint(ruleSet) },
+      peers: input.scoredWith?.peers ?? hasPeerLists(input.peers),
+      ranking: input.scoredWith?.ranking ?? false,
+      industryAverages: input.scoredWith?.industryAverages ?? false,
+    },
     metrics,
     modules,
     composite,

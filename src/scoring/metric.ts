@@ -3,10 +3,16 @@
  *
  * @module
  */
+import {
+  expectArrayArgument,
+  expectMeasurement,
+  expectObjectArgument,
+  expectShapeArgument,
+} from '../errors.js';
 import type { MetricId } from '../metrics/catalogue.js';
 import { getMetricDefinition } from '../metrics/catalogue.js';
 import type { Measurement } from '../metrics/types.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { scoreByCurve } from './curve.js';
 import { peerMedian, scoreAgainstPeers } from './percentile.js';
 
@@ -84,6 +90,12 @@ export interface MetricScore {
  * ```
  */
 export function scoreMetric(result: Measurement, options: ScoreMetricOptions = {}): MetricScore {
+  expectMeasurement('scoreMetric', result);
+  expectObjectArgument('scoreMetric', 'the options', options);
+  if (options.peerValues !== undefined)
+    expectArrayArgument('scoreMetric', 'the peer values', options.peerValues);
+  if (options.ruleSet !== undefined)
+    expectShapeArgument('scoreMetric', 'the rule set', options.ruleSet, RULE_SET_SHAPE);
   const rules = options.ruleSet ?? defaultRuleSet;
   const peers = options.peerValues ?? [];
   if (peers.length > 0) {

@@ -5,10 +5,12 @@
  *
  * @module
  */
+
 import { Dec, round2, round4 } from '../decimal.js';
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, MODULE_NAMES, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { weightedShares } from './aggregate.js';
 import type { MetricResult, ScoreMethod } from './metric.js';
 
@@ -64,6 +66,9 @@ export function scoreModules(
   ruleSet: RuleSet = defaultRuleSet,
   methods: Partial<Record<MetricId, ScoreMethod>> = {},
 ): Record<ModuleId, ModuleScore> {
+  expectObjectArgument('scoreModules', 'the metric results by id', metrics);
+  expectShapeArgument('scoreModules', 'the rule set', ruleSet, RULE_SET_SHAPE);
+  expectObjectArgument('scoreModules', 'the methods', methods);
   const out = {} as Record<ModuleId, ModuleScore>;
   const moduleMeans: { score: number | null; weight: number }[] = [];
   for (const m of MODULE_IDS) {

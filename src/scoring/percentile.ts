@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, expectArrayArgument } from '../errors.js';
 import type { Direction, MetricUnit } from '../ids.js';
 
 function checkNumber(fn: string, what: string, v: number): void {
@@ -79,6 +79,7 @@ export function scoreAgainstPeers(
   direction: Direction,
   unit?: MetricUnit,
 ): number | null {
+  expectArrayArgument('scoreAgainstPeers', 'the peer values', peerValues);
   const better = direction === 'higher-is-better' ? higher : lower;
   const twice = halfCount('scoreAgainstPeers', value, peerValues, better);
   if (peerValues.length === 0) return null;
@@ -105,6 +106,7 @@ export function scoreAgainstPeers(
  * ```
  */
 export function rankingRate(value: number, peers: readonly number[]): number | null {
+  expectArrayArgument('rankingRate', 'the peers', peers);
   const twice = halfCount('rankingRate', value, peers, higher);
   if (peers.length === 0) return null;
   return twice / (2 * peers.length);

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { expectNumberArgument, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { formatPercent as pct } from '../format.js';
 import { MODULE_IDS } from '../ids.js';
 import { DEFAULT_GOOD_SHOP_RULES, type GoodShopRules } from '../rules/scoringDefaults.js';
@@ -70,6 +71,11 @@ export function goodShopEligibility(
   options: GoodShopEligibilityOptions,
   rules: GoodShopRules = DEFAULT_GOOD_SHOP_RULES,
 ): GoodShopEligibility {
+  expectObjectArgument('goodShopEligibility', 'the options', options);
+  expectShapeArgument('goodShopEligibility', 'the rules', rules, DEFAULT_GOOD_SHOP_RULES);
+  expectNumberArgument('goodShopEligibility', 'rankingRate', options.rankingRate, true);
+  expectObjectArgument('goodShopEligibility', 'moduleRankings', options.moduleRankings);
+  expectObjectArgument('goodShopEligibility', 'baseline', options.baseline);
   const { rankingRate: r } = options;
   checkFraction('goodShopEligibility', 'rankingRate', r);
   const modules = givenRankings('goodShopEligibility', options.moduleRankings);

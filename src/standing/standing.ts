@@ -4,10 +4,13 @@
  *
  * @module
  */
+
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import type { Measurement } from '../metrics/types.js';
 import type { ModuleLabel } from '../rules/scoringDefaults.js';
 import type { RuleSet } from '../ruleset/ruleSet.js';
+import { RULE_SET_SHAPE } from '../ruleset/ruleSet.js';
 import type { PeerData } from '../scorecard/peers.js';
 import type { ScorecardScores } from '../scorecard/scorecard.js';
 import { rankingRate } from '../scoring/percentile.js';
@@ -149,6 +152,11 @@ export interface StandingFacts {
  * ```
  */
 export function computeStanding(card: ScorecardScores, facts: StandingFacts): Standing {
+  expectObjectArgument('computeStanding', 'the scorecard', card);
+  expectObjectArgument('computeStanding', 'its metrics', card.metrics);
+  expectObjectArgument('computeStanding', 'its modules', card.modules);
+  expectObjectArgument('computeStanding', 'the facts { ruleSet, … }', facts);
+  expectShapeArgument('computeStanding', 'the rule set', facts.ruleSet, RULE_SET_SHAPE);
   const { ruleSet: rules, peers, ranking } = facts;
   const { metrics } = card;
   let rate: number | null = ranking?.rate ?? null;

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectNumberArgument, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { DEFAULT_STAR_TABLE, type StarTable } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings } from './_checks.js';
@@ -78,6 +79,10 @@ export function storeStars(
   options: StoreStarsOptions,
   table: StarTable = DEFAULT_STAR_TABLE,
 ): StoreStars {
+  expectObjectArgument('storeStars', 'the options', options);
+  expectShapeArgument('storeStars', 'the star table', table, DEFAULT_STAR_TABLE);
+  expectNumberArgument('storeStars', 'rankingRate', options.rankingRate, true);
+  expectObjectArgument('storeStars', 'moduleRankings', options.moduleRankings, true);
   const r = options.rankingRate;
   checkFraction('storeStars', 'rankingRate', r);
   const modules = givenRankings('storeStars', options.moduleRankings);

@@ -8,16 +8,23 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { Dec } from '../decimal.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import {
+  expectObjectArgument,
+  expectShapeArgument,
+  type InputIssue,
+  InvalidInputError,
+} from '../errors.js';
 import type { Scorecard } from '../evaluate/evaluate.js';
+import { MODULE_IDS } from '../ids.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement, MetricDefinition } from '../metrics/types.js';
 import type { AssuredService, AssuredServiceId, Store } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
-import { expectedFound } from '../schemas/_common.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
+import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
+import { storeSchema } from '../schemas/storeData.js';
 import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
-import { scoreDay } from '../scorecard/scorecard.js';
+import { hasPeerLists, scoreDay } from '../scorecard/scorecard.js';
 import type { MetricResult, VersusAverage } from '../scoring/metric.js';
 import {
   computeStanding,
@@ -216,6 +223,18 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
       }
     }
   }
+  if (input.store !== undefined) {
+    const r = storeSchema.safeParse(input.store);
+    if (!r.success)
+      for (const i of r.error.issues)
+        out.push({ path: ['store', ...i.path.map(String)].join('.'), message: i.message });
+  }
+  if (input.ranking !== undefined) out.push(...rankingIssues(input.ranking));
+  if (input.facts !== undefined) out.push(...factsIssues(input.facts));
+  // A `__proto__` key (JSON.parse keeps it as an own key) is named wherever it is, even where a
+  // schema would drop it unseen.
+  const named = new Set(out.map((i) => i.path));
+  for (const i of protoKeyIssues(input)) if (!named.has(i.path)) out.push(i);
   if (input.services !== undefined) {
     const known = knownServiceIds(ruleSet.bonus);
     if (!Array.isArray(input.services))
@@ -231,6 +250,138 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
             message: `expected a 放心购 service the rule set knows, found ${JSON.stringify(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`,
           });
       });
+  }
+  return out;
+}
+
+/** Unknown keys of an object at `path`, each named (a `__proto__` key too: never dropped). */
+function unknownKeys(
+  o: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+): InputIssue[] {
+  return Object.keys(o)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: `${path}.${k}`, message: unknownKeyMessage(k, known, path) }));
+}
+
+/** A fraction 0–1 (a ranking rate, a share). */
+const fraction = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+
+/** What is wrong with a ranking read from JD: `{ rate, modules? }`, fractions, known modules. */
+function rankingIssues(v: unknown): InputIssue[] {
+  if (!isObject(v))
+    return [{ path: 'ranking', message: expectedFound('a ranking { rate, modules? }', v) }];
+  const out = unknownKeys(v, 'ranking', ['rate', 'modules']);
+  if (!fraction(v.rate))
+    out.push({
+      path: 'ranking.rate',
+      message: expectedFound('the ranking rate as a fraction from 0 to 1 (91% is 0.91)', v.rate),
+    });
+  if (v.modules !== undefined) out.push(...moduleRankingsIssues(v.modules, 'ranking.modules'));
+  return out;
+}
+
+/**
+ * What is wrong with module rankings `{ <module id>: fraction | null }` at `path`.
+ *
+ * @internal
+ */
+export function moduleRankingsIssues(v: unknown, path: string): InputIssue[] {
+  if (!isObject(v))
+    return [{ path, message: expectedFound('module rankings { <module id>: fraction }', v) }];
+  const out: InputIssue[] = [];
+  for (const [m, x] of Object.entries(v)) {
+    if (!(MODULE_IDS as readonly string[]).includes(m))
+      out.push({
+        path: `${path}.${m}`,
+        message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(m)}${didYouMean(m, MODULE_IDS)}`,
+      });
+    else if (x !== null && !fraction(x))
+      out.push({
+        path: `${path}.${m}`,
+        message: expectedFound('a module ranking as a fraction from 0 to 1, or null', x),
+      });
+  }
+  return out;
+}
+
+const CHAT_FIGURES = [
+  'ratings',
+  'satisfaction',
+  'consultations',
+  'averageResponseSeconds',
+  'messageRate',
+] as const;
+
+/** What is wrong with the facts: `{ goodShop?: { certified?, baseline? }, chatMonth? }`. */
+function factsIssues(v: unknown): InputIssue[] {
+  if (!isObject(v))
+    return [{ path: 'facts', message: expectedFound('facts { goodShop?, chatMonth? }', v) }];
+  const out = unknownKeys(v, 'facts', ['goodShop', 'chatMonth']);
+  const g = v.goodShop;
+  if (g !== undefined) {
+    if (!isObject(g))
+      out.push({
+        path: 'facts.goodShop',
+        message: expectedFound('Good Shop facts { certified?, baseline? }', g),
+      });
+    else {
+      out.push(...unknownKeys(g, 'facts.goodShop', ['certified', 'baseline']));
+      if (g.certified !== undefined && typeof g.certified !== 'boolean')
+        out.push({
+          path: 'facts.goodShop.certified',
+          message: expectedFound('true or false', g.certified),
+        });
+      if (g.baseline !== undefined) {
+        if (!isObject(g.baseline))
+          out.push({
+            path: 'facts.goodShop.baseline',
+            message: expectedFound('baseline facts { <fact>: true | false }', g.baseline),
+          });
+        else
+          for (const [k, x] of Object.entries(g.baseline))
+            if (k === '__proto__')
+              out.push({
+                path: `facts.goodShop.baseline.${k}`,
+                message: 'expected a baseline fact, found the reserved key "__proto__"',
+              });
+            else if (typeof x !== 'boolean')
+              out.push({
+                path: `facts.goodShop.baseline.${k}`,
+                message: expectedFound('true or false', x),
+              });
+      }
+    }
+  }
+  const c = v.chatMonth;
+  if (c !== undefined) {
+    if (!isObject(c))
+      out.push({
+        path: 'facts.chatMonth',
+        message: expectedFound(`the month's chat figures { ${CHAT_FIGURES.join(', ')} }`, c),
+      });
+    else {
+      out.push(...unknownKeys(c, 'facts.chatMonth', CHAT_FIGURES));
+      const count = (k: 'ratings' | 'consultations') => {
+        if (!Number.isInteger(c[k]) || (c[k] as number) < 0)
+          out.push({ path: `facts.chatMonth.${k}`, message: expectedFound('a count ≥ 0', c[k]) });
+      };
+      count('ratings');
+      count('consultations');
+      for (const k of ['satisfaction', 'messageRate'] as const)
+        if (c[k] !== null && !fraction(c[k]))
+          out.push({
+            path: `facts.chatMonth.${k}`,
+            message: expectedFound('a fraction from 0 to 1, or null', c[k]),
+          });
+      const a = c.averageResponseSeconds;
+      if (a !== null && !finiteAtLeast0(a))
+        out.push({
+          path: 'facts.chatMonth.averageResponseSeconds',
+          message: expectedFound('seconds ≥ 0, or null', a),
+        });
+    }
   }
   return out;
 }
@@ -306,6 +457,7 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
+    ...(sampled || noData ? {} : { valueOnly: true as const }),
   };
 }
 
@@ -353,6 +505,9 @@ function versus(
  * ```
  */
 export function scoreValues(input: StoreValues, options: ScoreValuesOptions = {}): Scorecard {
+  expectObjectArgument('scoreValues', 'the options', options);
+  if (options.ruleSet !== undefined)
+    expectShapeArgument('scoreValues', 'the rule set', options.ruleSet, RULE_SET_SHAPE);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const issues = storeValuesIssues(input, ruleSet);
   if (issues.length > 0) throw new InvalidInputError(issues, 'values');
@@ -429,6 +584,11 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
     goodReviewRate: v.goodReviewRate,
     services,
     peers: v.peers,
+    scoredWith: {
+      peers: hasPeerLists(v.peers),
+      ranking: v.ranking !== undefined,
+      industryAverages: Object.keys(v.industryAverages ?? {}).length > 0,
+    },
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
   for (const def of metricCatalogue) {

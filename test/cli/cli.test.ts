@@ -83,10 +83,13 @@ describe('jd-weather-vane CLI (in process)', () => {
   });
 
   it.each([
-    [[], /expected the command "score", "history", "today", "what-if", "target", found nothing/],
+    [
+      [],
+      /expected the command "score", "history", "today", "forecast", "what-if", "target", found nothing/,
+    ],
     [
       ['rank', sample],
-      /expected the command "score", "history", "today", "what-if", "target", found "rank"/,
+      /expected the command "score", "history", "today", "forecast", "what-if", "target", found "rank"/,
     ],
     [
       ['score'],

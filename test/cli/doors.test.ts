@@ -338,7 +338,7 @@ describe('--lang and the locale (issue 21)', () => {
     );
     const env = await runEnv(['scor'], { LANG: 'zh_CN.UTF-8' });
     expect(env.err.split('\n')[0]).toBe(
-      'jd-weather-vane: 需要命令 score、history、today、what-if、target，实际为 "scor"：是否要用 "score"？',
+      'jd-weather-vane: 需要命令 score、history、today、forecast、what-if、target，实际为 "scor"：是否要用 "score"？',
     );
     const overridden = await runEnv(['scor', '--lang', 'en'], { LC_ALL: 'zh_CN.UTF-8' });
     expect(overridden.err).toMatch(/^jd-weather-vane: expected the command/);
