@@ -263,7 +263,7 @@ function listFiles(r: Reading, mapping: CsvMapping): CollectionFile[] {
  * to nothing or in a loop, a folder, a named pipe or a device under a file's name is an
  * issue, and not a byte of it is read. Other files, an absent collection file and a file
  * without records are warnings ({@link ReadStoreDirOptions.onWarning}). It rejects with
- * the library's errors only: {@link InvalidInputError}, or {@link ArgumentError} for a folder
+ * the library's errors only: `InvalidInputError`, or `ArgumentError` for a folder
  * that cannot be read or a bad option.
  *
  * With `{ lenient: true }` a bad record is set aside instead, and the result is
