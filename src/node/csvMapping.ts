@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { unknownKeyMessage } from '../_suggest.js';
 import type { InputIssue } from '../errors.js';
 import { expecting } from '../schemas/_common.js';
 import { toInputIssue } from '../schemas/parse.js';
@@ -140,14 +141,25 @@ const mappingSchema = z.object(
   expecting('a mapping object { files?, columns?, values?, ignore? }'),
 );
 
+/** The parts of a mapping. */
+const MAPPING_PARTS: readonly string[] = ['files', 'columns', 'values', 'ignore'];
+
 /**
  * Checks a mapping: its shape, that every column and value names a field of its collection,
- * and that no ignored header is mapped too. Returns the issues, paths prefixed with `where` (`mapping.json`).
+ * that no ignored header is mapped too, and that it has no other part. Returns the issues, paths prefixed with `where` (`mapping.json`).
  */
 export function mappingIssues(raw: unknown, where: string): InputIssue[] {
   const r = mappingSchema.safeParse(raw);
   if (!r.success) return r.error.issues.map((iss) => toInputIssue(where, iss, raw));
   const out: InputIssue[] = [];
+  // A misspelled part (`"ignores"`) would otherwise be dropped, and its columns with it.
+  for (const k of Object.keys(raw as object)) {
+    if (!MAPPING_PARTS.includes(k))
+      out.push({
+        path: `${where}.${k}`,
+        message: unknownKeyMessage(k, MAPPING_PARTS, 'a mapping'),
+      });
+  }
   const m = r.data as CsvMapping;
   for (const part of ['files', 'columns', 'values', 'ignore'] as const) {
     for (const [collection, entries] of Object.entries(m[part] ?? {})) {

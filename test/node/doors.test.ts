@@ -190,6 +190,9 @@ describe('readStoreDir accounts for every CSV column', () => {
     expect(await issuesOf(dir, { mapping: { ignore: { orders: '备注' } } as never })).toEqual([
       'mapping.ignore.orders: expected an array of headers, found "备注"',
     ]);
+    expect(await issuesOf(dir, { mapping: { ignores: { orders: ['备注'] } } as never })).toEqual([
+      'mapping.ignores: expected a field of a mapping, found unknown "ignores": did you mean "ignore"?',
+    ]);
   });
 
   it('a header given twice, or two columns on one field, is an issue', async () => {
