@@ -39,7 +39,7 @@ export function renderWhatIf(before: Scorecard, w: WhatIf): string {
     lines.push('', '  modules that moved:');
     for (const m of modules)
       lines.push(
-        `    ${pad(MODULE_NAMES[m].zh, 10)}${n(before.modules[m].score)} → ${n(after.modules[m].score)}${signed(d.modules[m])}`,
+        `    ${pad(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}`, 26)}${n(before.modules[m].score)} → ${n(after.modules[m].score)}${signed(d.modules[m])}`,
       );
   }
   // Every metric whose score or status changed, and every metric the change names, with why:
@@ -48,10 +48,10 @@ export function renderWhatIf(before: Scorecard, w: WhatIf): string {
     lines.push('', '  metrics that moved, or were changed:');
     for (const m of w.moved) {
       const def = metricCatalogue.find((d) => d.id === m.metric);
-      const name = def === undefined ? m.metric : def.name.zh;
+      const name = def === undefined ? m.metric : `${def.name.zh} ${def.name.en}`;
       const why = m.text.slice(m.text.indexOf(': ') + 2);
       lines.push(
-        `    ${pad(name, 20)}${n(m.before.score)} → ${n(m.after.score)}${signed(d.metrics[m.metric])}  ${why}`,
+        `    ${pad(name, 40)}${n(m.before.score)} → ${n(m.after.score)}${signed(d.metrics[m.metric])}  ${why}`,
       );
     }
   }

@@ -66,7 +66,7 @@ describe('a value given alone keeps the card sample', () => {
         reason: 'status',
       },
     ]);
-    expect(renderWhatIf(card, w)).toMatch(/30秒应答率\s+— → \d/);
+    expect(renderWhatIf(card, w)).toMatch(/30秒应答率 30-second response rate\s+— → \d/);
   });
 
   it('a sample below the minimum takes a scored metric out of its module, and says so', () => {
