@@ -64,7 +64,7 @@ const LANGUAGE_WORDS = new Set([
   'FALSE',
 ]);
 /** A file name (`store.json`, `orders.csv`) is not a path of fields. */
-const FILE_NAME = /\.(?:json|jsonl|csv|tsv|md|ts|mts|js|mjs|cjs|html|txt)$/;
+const FILE_NAME = /\.(?:json|jsonl|ndjson|csv|tsv|xls|xlsx|bak|md|ts|mts|js|mjs|cjs|html|txt)$/i;
 
 const ENTRIES = {
   'jd-weather-vane': 'src/index.ts',

@@ -102,7 +102,7 @@ function instantOrIssue(
 
 /**
  * An instant: ISO-8601 with offset or `Z`, Shanghai local time without offset
- * (`2026-11-01 09:00:00` or `2026-11-01T09:00:00`), epoch ms (integer) or a `Date`,
+ * (`2026-11-01 09:00:00`, `2026-11-01T09:00:00`, `2026/11/3 9:05`), epoch ms (integer) or a `Date`,
  * normalised to epoch ms. Rejects instants before 1992 or after 2099 (Shanghai).
  */
 export const instantSchema = z.transform(

@@ -58,6 +58,8 @@ describe('readStoreDir: CSV folders', () => {
           reason: { 质量问题: 'quality', 七天无理由: 'no-reason' },
         },
       },
+      // A column left unread must be named: an unknown header is an issue otherwise.
+      ignore: { orders: ['备注'] },
     };
     const dir = folder({
       'store.json': '{"id":"s1"}',
@@ -201,7 +203,7 @@ describe('readStoreDir: CSV folders', () => {
       }),
     );
     expect(broken).toEqual([
-      expect.stringMatching(/^orders\.csv(:\d+)?: expected CSV, found an error: /),
+      'orders.csv:2: expected a closing quote for a cell of the row starting here, found the end of the file',
     ]);
   });
 

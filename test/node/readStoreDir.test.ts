@@ -100,7 +100,7 @@ describe('readStoreDir', () => {
       'order.jsonl': '',
     });
     expect(await issuesOf(dir)).toEqual([
-      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl (or .csv, or named in the mapping), found "order.jsonl"',
+      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl (or .csv, or named in the mapping), found "order.jsonl": did you mean "orders.jsonl"?',
       expect.stringMatching(
         /^orders\.jsonl:3: expected one JSON record on the line, found a syntax error: /,
       ),
