@@ -18,6 +18,7 @@ const STAGES = [
   ['advice', '^src/advice/'],
   ['values', '^src/values/'],
   ['report', '^src/report/'],
+  ['sql', '^src/sql/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
   ['entry', '^src/index\\.ts$'],

@@ -5,10 +5,13 @@ export default defineConfig({
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     report: 'src/report/index.ts',
+    sql: 'src/sql/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+  // Declarations come from tsc, one file per source file (scripts/build-types.ts), not from a
+  // bundle whose shared chunk gets a hashed name.
+  dts: false,
   sourcemap: true,
   clean: true,
   target: 'node20',

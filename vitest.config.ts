@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // chDB is installed apart: `npm run test:clickhouse` runs these.
+    exclude: ['test/clickhouse/**', '**/node_modules/**'],
     testTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },

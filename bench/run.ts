@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size small|medium|large]`: the library against the hand-written
+ * `npm run bench [-- --size small|medium|large | --many]`: the library against the hand-written
  * baseline, at three generated store sizes. Without `--size`, each size runs in its own child
  * process (so that peak RSS is per size), then one table of all three is printed.
  *
@@ -9,7 +9,8 @@
  * denominator for every metric (it throws otherwise), a 180-day history, memory, and for small
  * and medium the HTML report (its size, the time to write it, and the time Chromium takes to
  * open it, which must show no console error and make no request). Results go to
- * `bench/results/<size>.json`.
+ * `bench/results/<size>.json`. Then, in its own child process (or alone with `--many`), 1 000
+ * small stores scored by `score --all`, DuckDB and chDB (bench/many-stores.ts).
  *
  * @module
  */
@@ -21,23 +22,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { chromium } from 'playwright-core';
-import {
-  baseUnits,
-  createTables,
-  loadJsonlFolders,
-  metricTallies,
-  type SqlTally,
-} from '../sql/duckdb.js';
 import { forecast } from '../src/advice/forecast.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import type { StoreData } from '../src/model.js';
 import { readStoreDir, writeStoreDir } from '../src/node/index.js';
 import { prepareReport, renderReport } from '../src/report/index.js';
 import { parseStoreData } from '../src/schemas/parse.js';
+import {
+  baseUnits,
+  createTables,
+  loadJsonlFolders,
+  metricTallies,
+  type SqlTally,
+} from '../src/sql/index.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
 import { compareWithLibrary } from './compare.js';
 import { countRecords, generateStore, ordersPerDayFor } from './generate/index.js';
+import { runManyStores } from './many-stores.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'results');
@@ -552,9 +554,20 @@ function table(rows: Record<string, unknown>[]): string {
     .join('\n');
 }
 
+/** The many-stores figures, in their own child process, to `bench/results/many-stores.json`. */
+async function many(): Promise<Record<string, unknown>> {
+  const result = { ...(await runManyStores()), machine: machine() };
+  writeFileSync(join(RESULTS, 'many-stores.json'), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const i = argv.indexOf('--size');
   mkdirSync(RESULTS, { recursive: true });
+  if (argv.includes('--many')) {
+    process.stdout.write(`${JSON.stringify(await many(), null, 2)}\n`);
+    return;
+  }
   if (i >= 0) {
     const size = argv[i + 1] ?? '';
     const result = await runSize(size);
@@ -578,6 +591,12 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
   process.stdout.write(`${table(rows)}\n`);
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--many'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`many-stores bench failed (exit ${child.status})`);
   const m = rows[0]?.machine as Record<string, unknown>;
   process.stdout.write(
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}; total ${round((performance.now() - t0) / 1000)} s\n`,

@@ -4,8 +4,8 @@
  * Lines file per collection); without it, 12 generated stores in two categories are written
  * to a scratch folder first.
  *
- * The numerators and denominators come from SQL (`sql/metrics.sql`, loaded by
- * `sql/load_jsonl.sql`); everything after is the library's own stages: each metric scored
+ * The numerators and denominators come from SQL (`jd-weather-vane/sql`: `sql/duckdb/metrics.sql`,
+ * loaded by `sql/duckdb/load_jsonl.sql`); everything after is the library's own stages: each metric scored
  * against the other stores of its category (scoreMetric), the modules (scoreModules), the
  * composite, the 放心购 bonus and the total, then the standing from the ranking among the
  * category (computeStanding). See docs/warehouse.md.
@@ -14,15 +14,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { generateStore } from '../bench/generate/index.js';
-import {
-  createTables,
-  loadJsonlFolders,
-  metricTallies,
-  resultFromTally,
-  type SqlTally,
-} from '../sql/duckdb.js';
 import {
   type AssuredService,
   computeStanding,
@@ -33,8 +24,17 @@ import {
   type ModuleId,
   type Store,
   scoreStore,
-} from '../src/index.js';
-import { writeStoreDir } from '../src/node/index.js';
+} from 'jd-weather-vane';
+import { writeStoreDir } from 'jd-weather-vane/node';
+import {
+  createTables,
+  loadJsonlFolders,
+  metricTallies,
+  openDuckDb,
+  resultFromTally,
+  type SqlTally,
+} from 'jd-weather-vane/sql';
+import { generateStore } from '../bench/generate/index.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -65,8 +65,8 @@ if (root === undefined) {
 
 // 1. SQL: load every store folder and compute every tally in one DuckDB run.
 const started = performance.now();
-const instance = await DuckDBInstance.create(':memory:');
-const conn = await instance.connect();
+const db = await openDuckDb();
+const conn = db.connection;
 await createTables(conn);
 await loadJsonlFolders(conn, root);
 const tallies = await metricTallies(conn, asOf, ruleSet);
@@ -75,8 +75,7 @@ const storeRows = (
 ).getRowObjects();
 const serviceRows = (await conn.runAndReadAll('SELECT * FROM assured_services')).getRowObjects();
 const sqlMs = performance.now() - started;
-conn.closeSync();
-instance.closeSync();
+db.close();
 if (scratch) rmSync(root, { recursive: true, force: true });
 
 // 2. The library's stages, per category.

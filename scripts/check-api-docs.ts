@@ -1,6 +1,6 @@
 /**
- * Checks the built API docs (`docs/api`, after `npm run docs`) show every input field: each
- * `*Input` interface's page names every field its schema accepts, with its documentation.
+ * Checks the built API docs (`docs/api`, Markdown, after `npm run docs`) show every input field:
+ * each `*Input` interface's page names every field its schema accepts, with its documentation.
  */
 import { readFileSync } from 'node:fs';
 import { assuredServiceSchema } from '../src/schemas/assuredService.js';
@@ -25,11 +25,16 @@ const PAGES: Record<string, readonly string[]> = {
 
 const missing: string[] = [];
 for (const [name, fields] of Object.entries(PAGES)) {
-  const html = readFileSync(`docs/api/interfaces/index.${name}.html`, 'utf8');
+  const page = readFileSync(`docs/api/index/interfaces/${name}.md`, 'utf8');
+  // A member is a `### field` (or `### field?`) heading, its signature as a `> ` line, then its
+  // documentation: some prose before the next member's `***` rule.
+  const members = page.split(/^\*\*\*$/m);
   for (const f of fields) {
-    // A documented member has its own anchor and a comment block.
-    const at = html.indexOf(`id="${f.toLowerCase()}"`);
-    if (at < 0 || !html.slice(at, at + 4000).includes('tsd-comment')) missing.push(`${name}.${f}`);
+    const member = members.find((m) => new RegExp(`^### ${f}\\??$`, 'm').test(m));
+    const prose = member
+      ?.split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('>'));
+    if (prose === undefined || prose.length === 0) missing.push(`${name}.${f}`);
   }
 }
 if (missing.length > 0) {

@@ -5,7 +5,8 @@
  * file in `.examples/` (git-ignored) whose prelude imports:
  *
  * - every export of `src/index.ts` (and of `src/node/index.ts` for an example in `src/node/`,
- *   of `src/report/index.ts` for one in `src/report/`),
+ *   of `src/sql/index.ts` for one in `src/sql/`, of `src/report/index.ts` for one in
+ *   `src/report/`),
  *   as a user of the package sees them; an example's own `import … from 'jd-weather-vane'` or
  *   `'jd-weather-vane/node'` is kept and checked against that entry;
  * - for an example on a declaration the package does not export (an internal module), also
@@ -42,6 +43,7 @@ const FIXTURES = join(ROOT, 'scripts/example-fixtures.ts');
 const ENTRIES = {
   'jd-weather-vane': join(SRC, 'index.ts'),
   'jd-weather-vane/node': join(SRC, 'node/index.ts'),
+  'jd-weather-vane/sql': join(SRC, 'sql/index.ts'),
   'jd-weather-vane/report': join(SRC, 'report/index.ts'),
 } as const;
 type Entry = keyof typeof ENTRIES;
@@ -117,6 +119,7 @@ function topLevel(node: ts.Node): ts.Node {
 const entryExports = {
   'jd-weather-vane': exportsOf(ENTRIES['jd-weather-vane']),
   'jd-weather-vane/node': exportsOf(ENTRIES['jd-weather-vane/node']),
+  'jd-weather-vane/sql': exportsOf(ENTRIES['jd-weather-vane/sql']),
   'jd-weather-vane/report': exportsOf(ENTRIES['jd-weather-vane/report']),
 };
 const fixtureNames = exportsOf(FIXTURES).names;
@@ -131,9 +134,11 @@ function extract(file: string): Example[] {
   const rel = relative(ROOT, file);
   const entries: Entry[] = rel.startsWith('src/node/')
     ? ['jd-weather-vane', 'jd-weather-vane/node']
-    : rel.startsWith('src/report/')
-      ? ['jd-weather-vane', 'jd-weather-vane/report']
-      : ['jd-weather-vane'];
+    : rel.startsWith('src/sql/')
+      ? ['jd-weather-vane', 'jd-weather-vane/sql']
+      : rel.startsWith('src/report/')
+        ? ['jd-weather-vane', 'jd-weather-vane/report']
+        : ['jd-weather-vane'];
   const out: Example[] = [];
   for (const m of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
     const comment = m[0];
@@ -554,6 +559,7 @@ writeFileSync(
         paths: {
           'jd-weather-vane': ['../src/index.ts'],
           'jd-weather-vane/node': ['../src/node/index.ts'],
+          'jd-weather-vane/sql': ['../src/sql/index.ts'],
           'jd-weather-vane/report': ['../src/report/index.ts'],
         },
       },

@@ -7,7 +7,7 @@
  *
  * In every text file: each `name.md` must be a file of the repository (by name), each
  * `docs/…`, `examples/…`, `src/…`, `test/…`, `scripts/…`, `bench/…` path must exist in it
- * (`docs/api`, the built API docs, excepted), `seeds/` is never named. In HTML, a relative
+ * (`docs/api`, the built API docs, excepted), `seeds/` is never named. In HTML and Markdown, a relative
  * `href` must point to a file that exists, and an absolute one to a real host (typedoc turns
  * `FILE.md` in a comment into `http://FILE.md`).
  */
@@ -53,8 +53,10 @@ const report = (file, what) => problems.push(`${relative(process.cwd(), file)}: 
 for (const arg of process.argv.slice(2)) {
   for (const file of files(arg)) {
     const text = readFileSync(file, 'utf8');
-    // Markdown file names (not inside a URL).
-    for (const m of text.matchAll(/(?<![\w/.-])([\w-]+\.md)\b/g)) {
+    // Markdown file names (not inside a URL, nor a Markdown link's target: those are checked
+    // as links below, relative to the page, as the generated API reference's own pages are).
+    const prose = extname(file) === '.md' ? text.replace(/\]\([^)\s]+\)/g, ']()') : text;
+    for (const m of prose.matchAll(/(?<![\w/.-])([\w-]+\.md)\b/g)) {
       if (!mdNames.has(m[1])) report(file, `names ${m[1]}, which is not in the repository`);
     }
     for (const m of text.matchAll(
@@ -67,22 +69,28 @@ for (const arg of process.argv.slice(2)) {
     }
     if (/(?<![\w-])seeds\//.test(text))
       report(file, 'names seeds/, which is not in the repository');
-    if (extname(file) === '.html') {
-      for (const m of text.matchAll(/href="([^"]*)"/g)) {
-        const href = m[1];
-        if (href === '' || href.startsWith('#') || href.startsWith('mailto:')) continue;
-        const abs = /^([a-z]+):\/\/([^/?#]*)/i.exec(href);
-        if (abs) {
-          const host = abs[2];
-          if (!host.includes('.') || /\.(md|ts|js|json|html)$/i.test(host))
-            report(file, `links ${href}, which points nowhere`);
-          continue;
-        }
-        const target = resolve(dirname(file), decodeURI(href.split(/[?#]/)[0]));
-        if (!existsSync(target)) report(file, `links ${href}, which does not exist`);
-      }
-    }
+    const links =
+      extname(file) === '.html'
+        ? [...text.matchAll(/href="([^"]*)"/g)]
+        : extname(file) === '.md'
+          ? [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+          : [];
+    for (const m of links) checkLink(file, m[1]);
   }
+}
+
+/** A link must point somewhere: a relative one to a file that exists, an absolute one to a real host. */
+function checkLink(file, href) {
+  if (href === '' || href.startsWith('#') || href.startsWith('mailto:')) return;
+  const abs = /^([a-z]+):\/\/([^/?#]*)/i.exec(href);
+  if (abs) {
+    const host = abs[2];
+    if (!host.includes('.') || /\.(md|ts|js|json|html)$/i.test(host))
+      report(file, `links ${href}, which points nowhere`);
+    return;
+  }
+  const target = resolve(dirname(file), decodeURI(href.split(/[?#]/)[0]));
+  if (!existsSync(target)) report(file, `links ${href}, which does not exist`);
 }
 if (problems.length > 0) {
   console.error(`${problems.length} file name(s) or link(s) pointing nowhere:`);

@@ -123,6 +123,11 @@ export function renderMetricsDoc(): string {
       out.push(`- **Unit:** ${d.unit}; **direction:** ${d.direction}`);
       out.push(`- **Anchor:** ${d.anchor}`);
       out.push(`- **Window:** ${windowText(d)}`);
+      // Not provided is not none: the collections whose absence makes the metric unknown.
+      out.push(
+        `- **Reads:** ${d.reads.map((c) => `\`${c}\``).join(', ')}${d.readsOrdersForStage ? ' (and `orders` for the stage of a session that does not state it)' : ''}; one not provided: \`no-data\`, reason \`not-provided\``,
+      );
+      if (d.sample !== undefined) out.push(`- **Sample:** ${d.sample.counts}`);
       if (d.source.length === 1)
         out.push(`- **Provenance:** ${provWithAspect(d.source[0] as Provenance)}`);
       else {
@@ -131,7 +136,7 @@ export function renderMetricsDoc(): string {
       }
       if (d.notes && d.notes.length > 0) {
         out.push('- **Fine print:**');
-        for (const n of d.notes) out.push(`  - ${n}`);
+        for (const n of d.notes) out.push(`  - ${n.text}`);
       }
       out.push('');
     }

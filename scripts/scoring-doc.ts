@@ -45,11 +45,15 @@ export function renderScoringDoc(): string {
   out.push('## 1. A metric value becomes a score (0–10)');
   out.push('');
   out.push(
-    "**Against peers** (what JD does): when `peers.metrics[id]` holds the values of other stores of the category, the score is 10 × the share of those peers the store does better than, ties counting half, direction-aware. A value that is the best attainable (0 for a lower-is-better ratio such as the dispute rate, 1 for a higher-is-better ratio) and that no peer beats scores 10 and costs its module nothing, ties or not (`assumption`: a store with no disputes cannot improve, so no explanation may tell it that it loses points); the ranking rate keeps ties at half. A metric with no data, or too little data, of its own scores as the peers' median (`published`: too little data gets the industry average). `method: 'peers'` or `'peer-median'` in the module explanation.",
+    "**Against peers** (what JD does): when `peers.metrics[id]` holds the values of other stores of the category, the score is 10 × the share of those peers the store does better than, ties counting half, direction-aware. A value that is the best attainable (0 for a lower-is-better ratio such as the dispute rate, 1 for a higher-is-better ratio) and that no peer beats scores 10 and costs its module nothing, ties or not (`assumption`: a store with no disputes cannot improve, so no explanation may tell it that it loses points); the ranking rate keeps ties at half. A metric below its minimum sample (see *Too little data*) is scored at the industry average when one is supplied, else at the peers' mean. `method: 'peers'`, `'industry-average'` or `'peers-mean'` in the module explanation.",
   );
   out.push('');
   out.push(
-    "**Too little data.** Below its minimum sample (the table in section 2: a count of cases in the metric's denominator) a metric has status `'too-little-data'`: its value, numerator and denominator are reported, it has no score of its own, and it scores as the peers' median when peers are given, or is left out of its module (its weight shared among the others, `method: 'too-little-data'`) when not. An empty window is `'no-data'`.",
+    "**Too little data.** Below its minimum sample (the table in section 2: a count of cases, its denominator, or for the facilitated amount share, whose denominator is money, the received pre-sales consultations, `sample` on the result) a metric has status `'too-little-data'`: its value, numerator and denominator are reported and it has no score of its own. JD gives such stores the industry average (行业均值, `published`); the library scores the metric at the average the caller supplies (`industryAverages: { [id]: average }` on `evaluateStore`, `evaluateHistory` and `scoreValues`; `parseIndustryAverages` checks an averages file), else at the mean (not the median) of the peers' values when peers are given (`assumption`), else leaves it out of its module (its weight shared among the others, `method: 'too-little-data'`). The result says which in `scoredAt: 'industry-average' | 'peers-mean'`. A metric with no data (`'no-data'`, an empty window: a sample of 0) is treated the same way.",
+  );
+  out.push('');
+  out.push(
+    "**Not provided is not none.** A collection the input did not provide (a key absent or `null` in the JSON, a folder without its file: `StoreData.notProvided`) is unknown: the metrics that read it (their `reads`, in the metric reference) are `'no-data'` with `reason: 'not-provided'` and `notProvided` naming the collections, nothing stands in for their score (neither an average nor the peers' mean), and the scorecard carries a warning per collection (`warnings`, `code: 'not-provided'`). The chat metrics that depend on the pre-/after-sales stage also read `orders` when some session does not state its stage. Likewise a metric left out of `scoreValues` is `reason: 'not-given'`. An empty list means nothing happened.",
   );
   out.push('');
   out.push(
@@ -105,7 +109,7 @@ export function renderScoringDoc(): string {
       const min = r.minimumSample[d.id];
       const share = sum === 0 ? 0 : w.value / sum;
       out.push(
-        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${provAll(w)} | ${min.value === 0 ? 'none' : `${min.value} (${d.denominator})`} | ${provAll(min)} |`,
+        `| \`${m}\` | \`${d.id}\` ${d.name.zh} | ${w.value} | ${(share * 100).toFixed(1)}% | ${provAll(w)} | ${min.value === 0 ? 'none' : `${min.value} (${d.sample?.counts ?? d.denominator})`} | ${provAll(min)} |`,
       );
     }
   }
@@ -136,6 +140,10 @@ export function renderScoringDoc(): string {
   out.push('');
   out.push(
     "The ranking rate (风向标排名率) is the share of category peers the store is ahead of, ties half, from `peers.composites` (peers' totals) or supplied as `ranking: { rate, modules }`. Module rankings likewise from `peers.modules`.",
+  );
+  out.push('');
+  out.push(
+    "From 2020-09-15, 4.9 stars and Good Shop also need every module's ranking ≥ 30% (`published`). A module whose ranking is not supplied is unknown and never taken as met: the store shows 4.5 and `unverified` names it. A module the store has no data for (every metric `'no-data'`, `noData: true` on the module, whatever stands in for its scores) is not assessed, so it is not held against that rule (`assumption`): `standing.notAssessed` lists it.",
   );
   out.push('');
   out.push('| ranking rate r (lower bounds inclusive) | stars |');

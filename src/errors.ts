@@ -178,3 +178,155 @@ export function isWeatherVaneError(e: unknown): e is WeatherVaneError {
 export function isInvalidInputError(e: unknown): e is InvalidInputError {
   return branded(e, 'invalid_input');
 }
+
+/** A value in a message about a wrong-typed argument. */
+function describeArgument(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  if (typeof v === 'bigint') return `${v}n`;
+  return String(v);
+}
+
+/**
+ * Throws an {@link ArgumentError} unless `v` is an object (not an array, not `null`): a
+ * JavaScript caller without types may pass anything, and gets the library's error, not a
+ * `TypeError` from deep inside. `undefined` passes when `optional`.
+ *
+ * @internal
+ */
+export function expectObjectArgument(fn: string, name: string, v: unknown, optional = false): void {
+  if (optional && v === undefined) return;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ArgumentError(`${fn}: expected ${name} as an object, found ${describeArgument(v)}`);
+}
+
+/**
+ * Throws an {@link ArgumentError} unless `v` is a finite number (or `null` when `nullable`).
+ *
+ * @internal
+ */
+export function expectNumberArgument(fn: string, name: string, v: unknown, nullable = false): void {
+  if (nullable && v === null) return;
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ArgumentError(
+      `${fn}: expected ${name} as a finite number${nullable ? ' or null' : ''}, found ${describeArgument(v)}`,
+    );
+}
+
+/**
+ * Throws an {@link ArgumentError} unless `v` is an array.
+ *
+ * @internal
+ */
+export function expectArrayArgument(fn: string, name: string, v: unknown): void {
+  if (!Array.isArray(v))
+    throw new ArgumentError(`${fn}: expected ${name} as an array, found ${describeArgument(v)}`);
+}
+
+/**
+ * Throws an {@link ArgumentError} unless `v` is a string.
+ *
+ * @internal
+ */
+export function expectStringArgument(fn: string, name: string, v: unknown): void {
+  if (typeof v !== 'string')
+    throw new ArgumentError(`${fn}: expected ${name} as a string, found ${describeArgument(v)}`);
+}
+
+/**
+ * The first place where `v` does not have the shape of `template` (an object where it has an
+ * object, a list where it has a list, a number, string or boolean where it has one; provenance
+ * `source`/`also` and keys the template lacks are not checked), or `undefined`.
+ */
+function shapeProblem(v: unknown, template: unknown, path: string): string | undefined {
+  if (template === null || template === undefined) return undefined;
+  if (Array.isArray(template)) {
+    if (!Array.isArray(v)) return `${path}: expected a list, found ${describeArgument(v)}`;
+    if (template.length === 0) return undefined;
+    for (let i = 0; i < v.length; i++) {
+      const p = shapeProblem(v[i], template[0], `${path}[${i}]`);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (typeof template === 'object') {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return `${path}: expected an object, found ${describeArgument(v)}`;
+    for (const [k, t] of Object.entries(template)) {
+      if (k === 'source' || k === 'also') continue;
+      const p = shapeProblem(
+        (v as Record<string, unknown>)[k],
+        t,
+        path === '' ? k : `${path}.${k}`,
+      );
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (typeof v !== typeof template)
+    return `${path}: expected a ${typeof template}, found ${describeArgument(v)}`;
+  return undefined;
+}
+
+/** The objects found of each template's shape already. */
+const shapesChecked = new WeakMap<object, WeakSet<object>>();
+
+/**
+ * Throws an {@link ArgumentError} unless `v` has the shape of `template` (see `shapeProblem`):
+ * rules given by a JavaScript caller are read without a `TypeError` once they pass.
+ *
+ * @internal
+ */
+export function expectShapeArgument(fn: string, name: string, v: unknown, template: object): void {
+  // Rule sets are read-only data checked on every scoring call: check each object once.
+  let seen = shapesChecked.get(template);
+  if (typeof v === 'object' && v !== null && seen?.has(v)) return;
+  const p = shapeProblem(v, template, '');
+  if (p === undefined && typeof v === 'object' && v !== null) {
+    if (seen === undefined) {
+      seen = new WeakSet();
+      shapesChecked.set(template, seen);
+    }
+    seen.add(v);
+  }
+  if (p !== undefined)
+    throw new ArgumentError(
+      `${fn}: expected ${name} shaped as the default's, ${p.startsWith(':') ? p.slice(2) : `at ${p}`}`,
+    );
+}
+
+const isDecimalLike = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { toNumber?: unknown }).toNumber === 'function';
+
+/**
+ * Throws an {@link ArgumentError} unless `v` looks like a metric result: an object with its
+ * status, unit and direction, exact decimals for numerator and denominator, and an exact value
+ * or `null`.
+ *
+ * @internal
+ */
+export function expectMeasurement(fn: string, v: unknown, name = 'the metric result'): void {
+  expectObjectArgument(fn, name, v);
+  const m = v as Record<string, unknown>;
+  const bad = !['ok', 'too-little-data', 'no-data'].includes(m.status as string)
+    ? 'status'
+    : typeof m.unit !== 'string'
+      ? 'unit'
+      : typeof m.direction !== 'string'
+        ? 'direction'
+        : !isDecimalLike(m.numerator)
+          ? 'numerator'
+          : !isDecimalLike(m.denominator)
+            ? 'denominator'
+            : m.value !== null && !isDecimalLike(m.value)
+              ? 'value'
+              : undefined;
+  if (bad !== undefined)
+    throw new ArgumentError(
+      `${fn}: expected ${name} as a metric result (a Measurement: status, unit, direction, exact numerator, denominator and value), found ${describeArgument(m[bad])} as its ${bad}`,
+    );
+}

@@ -6,7 +6,11 @@
 
 import type { Decimal } from 'decimal.js';
 import { Dec } from './decimal.js';
+import { ArgumentError, expectNumberArgument } from './errors.js';
 import type { MetricUnit } from './ids.js';
+
+/** The units a value can be formatted in. */
+const UNITS: readonly string[] = ['ratio', 'seconds', 'hours', 'points'];
 
 /**
  * Formats a value in its unit: ratios as percentages with 2 decimals, seconds and hours with 2
@@ -23,6 +27,12 @@ import type { MetricUnit } from './ids.js';
  * ```
  */
 export function formatValue(value: Decimal | number | null, unit: MetricUnit): string {
+  if (value !== null && !Dec.isDecimal(value))
+    expectNumberArgument('formatValue', 'the value', value);
+  if (!UNITS.includes(unit))
+    throw new ArgumentError(
+      `formatValue: expected a unit (${UNITS.join(', ')}), found ${JSON.stringify(unit)}`,
+    );
   if (value === null) return '—';
   const d = new Dec(value);
   switch (unit) {
@@ -50,5 +60,7 @@ export function formatValue(value: Decimal | number | null, unit: MetricUnit): s
  * ```
  */
 export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction !== null && fraction !== undefined)
+    expectNumberArgument('formatPercent', 'the fraction', fraction);
   return fraction === null || fraction === undefined ? '—' : formatValue(fraction, 'ratio');
 }

@@ -18,7 +18,9 @@ export {
   type Forecast,
   type ForecastChange,
   type ForecastEvent,
+  type ForecastOpenCases,
   type ForecastOptions,
+  type ForecastRecordKind,
   forecast,
 } from './advice/forecast.js';
 // Display
@@ -96,7 +98,10 @@ export type {
   MetricDefaults,
   MetricDefinition,
   MetricMeasures,
+  MetricNote,
+  MetricSampleDefinition,
   MetricStatus,
+  NoDataReason,
   SupplementaryDefinition,
 } from './metrics/types.js';
 // Input: records, schemas and parsing
@@ -155,6 +160,7 @@ export type {
   WarmShopkeeperRules,
 } from './rules/scoringDefaults.js';
 export { defineRuleSet, type RuleSetOverrides, validateRuleSet } from './ruleset/defineRuleSet.js';
+export { ruleSetFingerprint } from './ruleset/fingerprint.js';
 export {
   defaultRuleSet,
   type MeasurementRules,
@@ -202,8 +208,19 @@ export {
   chatStageCounts,
   dataSpan,
 } from './scorecard/dataSummary.js';
+export {
+  type IndustryAverages,
+  industryAveragesIssues,
+  parseIndustryAverages,
+} from './scorecard/industryAverages.js';
 export { type PeerData, parsePeerData, peerDataIssues, peerDataSchema } from './scorecard/peers.js';
-export { type ScorecardScores, type ScoreStoreInput, scoreStore } from './scorecard/scorecard.js';
+export {
+  type ScorecardScores,
+  type ScorecardWarning,
+  type ScoredWith,
+  type ScoreStoreInput,
+  scoreStore,
+} from './scorecard/scorecard.js';
 // Scoring
 export { compositeScore, type WeightedItem } from './scoring/aggregate.js';
 export { type AssuredBonus, assuredBonus, totalScore } from './scoring/bonus.js';
@@ -262,6 +279,11 @@ export { type WarmShopkeeperBadgeOptions, warmShopkeeperBadge } from './standing
 export type { InstantInput } from './time/shanghai.js';
 export type { DayRange, WindowSpec } from './time/window.js';
 export {
+  type ParseScorecardOptions,
+  parseScorecard,
+  scorecardSchema,
+} from './values/parseScorecard.js';
+export {
   type MetricPath,
   type PathToTarget,
   type PlanStep,
@@ -278,6 +300,8 @@ export {
   storeValuesSchema,
 } from './values/scoreValues.js';
 export {
+  type MetricMove,
+  type MetricMoveReason,
   type ScorecardDifference,
   type WhatIf,
   type WhatIfChange,

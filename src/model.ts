@@ -2,8 +2,8 @@
  * The normalised store data that {@link parseStoreData} returns and every calculator reads.
  *
  * Instants are epoch milliseconds (integers), money is integer fen (1 yuan = 100 fen), and
- * every optional collection is present (empty when the input had none). Chat messages are
- * sorted by time.
+ * every collection is present: empty when the input had none, and then named in
+ * `notProvided` (not provided is unknown, not none). Chat messages are sorted by time.
  *
  * @module
  */
@@ -184,6 +184,35 @@ export interface Store {
 }
 
 /**
+ * The names of the record collections of {@link StoreData}, in the order they are checked
+ * and reported.
+ *
+ * @example
+ * ```ts
+ * STORE_DATA_COLLECTIONS[1];
+ * //=> 'orders'
+ * ```
+ */
+export const STORE_DATA_COLLECTIONS = [
+  'chatSessions',
+  'orders',
+  'reviews',
+  'serviceOrders',
+  'disputes',
+  'assuredServices',
+] as const;
+
+/**
+ * A record collection of {@link StoreData}.
+ *
+ * @example
+ * ```ts
+ * const c: StoreDataCollection = 'serviceOrders';
+ * ```
+ */
+export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
+
+/**
  * A store's data, validated and normalised by {@link parseStoreData}: the form the calculators
  * read (instants in epoch ms, money in fen). What you pass in is `StoreDataInput` (the input
  * guide, docs/input.md, lists every field, unit and accepted form).
@@ -196,6 +225,28 @@ export interface StoreData {
   readonly serviceOrders: readonly ServiceOrder[];
   readonly disputes: readonly Dispute[];
   readonly assuredServices: readonly AssuredService[];
+  /**
+   * The collections the input did not provide (a key absent or `null` in the JSON input, a
+   * folder without the collection's file): each is empty here, but unknown, not none. The
+   * metrics that read one are `no-data` with `reason: 'not-provided'`, and the scorecard warns.
+   * Absent when every collection was provided; an empty list (`orders: []`) means that nothing
+   * happened. A plain field, so that a spread (`{ ...data, orders }`) keeps it: drop a name
+   * from it when you fill that collection in.
+   */
+  readonly notProvided?: readonly StoreDataCollection[];
+}
+
+/**
+ * `data` with `notProvided` set to the collections in `provided` that are `false`, in the order
+ * of {@link STORE_DATA_COLLECTIONS} (left out when there is none). What every parser returns.
+ * @internal
+ */
+export function withNotProvided(
+  data: StoreData,
+  provided: (collection: StoreDataCollection) => boolean,
+): StoreData {
+  const missing = STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
+  return missing.length === 0 ? data : { ...data, notProvided: missing };
 }
 
 /**

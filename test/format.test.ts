@@ -11,6 +11,7 @@ import type { Measurement } from '../src/metrics/types.js';
 import { PARSED_STORE_DATA } from '../src/model.js';
 import { chatStageCounts, dataSpan } from '../src/scorecard/dataSummary.js';
 import { parsePeerData, peerDataIssues, peerDataSchema } from '../src/scorecard/peers.js';
+import { scoreValues } from '../src/values/scoreValues.js';
 import { VERSION } from '../src/version.js';
 import { chat, order, review, storeData } from './_helpers.js';
 
@@ -183,8 +184,42 @@ describe('formatBasis, chatStageCounts, dataSpan (issue 14)', () => {
     );
     expect(formatBasis(r.metrics['disputes.dispute-rate'])).toBe('1 order');
     expect(formatBasis(r.metrics['reviews.negative-rate'])).toBe('0 reviews');
+    // The facilitated share rests on received consultations (none here), then the amount.
     expect(formatBasis(r.metrics['consultation.facilitated-amount-share'])).toBe(
-      '¥1,234,567.89 of orders',
+      '0 received pre-sales consultations, ¥1,234,567.89 of orders',
+    );
+    const one = evaluateStore(
+      storeData({
+        chatSessions: [
+          chat('c1', [
+            ['customer', '2026-11-01 08:00'],
+            ['agent', '2026-11-01 08:00'],
+          ]),
+        ],
+      }),
+      { asOf: '2026-11-23' },
+    );
+    expect(formatBasis(one.metrics['consultation.facilitated-amount-share'])).toBe(
+      '1 received pre-sales consultation',
+    );
+  });
+
+  it('invents no basis for a value given without a count (scoreValues)', () => {
+    const v = scoreValues({
+      asOf: '2026-11-23',
+      metrics: {
+        'consultation.response-rate-30s': 0.92,
+        'consultation.facilitated-amount-share': 0.3,
+        'reviews.negative-rate': { value: 0.01, sample: 40 },
+        'consultation.conversion-rate': { numerator: 3, denominator: 5 },
+      },
+    });
+    // Before: "1 pre-sales consultation" and "¥1.00 of orders", counts nobody gave.
+    expect(formatBasis(v.metrics['consultation.response-rate-30s'])).toBe('value given');
+    expect(formatBasis(v.metrics['consultation.facilitated-amount-share'])).toBe('value given');
+    expect(formatBasis(v.metrics['reviews.negative-rate'])).toBe('40 reviews');
+    expect(formatBasis(v.metrics['consultation.conversion-rate'])).toBe(
+      '5 customers received pre-sales',
     );
   });
 

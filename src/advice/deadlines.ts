@@ -11,7 +11,7 @@ import type { MetricId } from '../metrics/catalogue.js';
 import { mergeSessions } from '../metrics/consultation/_sessions.js';
 import { dayEndMs } from '../metrics/logistics/_shippable.js';
 import { handlingDeadlineMs, isMediumOrNegative } from '../metrics/reviews/_latestReviews.js';
-import { isParsedStoreData, type StoreData } from '../model.js';
+import { isParsedStoreData, latestFactMs, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { formatShanghaiInstant, HOUR_MS, toEpochMs } from '../time/shanghai.js';
 
@@ -79,13 +79,31 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   if (typeof atMs !== 'number') {
     throw new ArgumentError(`openDeadlines: expected at as an instant, ${atMs.error}`);
   }
-  const rules = options.ruleSet ?? defaultRuleSet;
+  return listOpenDeadlines(data, atMs, options.ruleSet ?? defaultRuleSet, 'all');
+}
+
+/**
+ * The open deadlines at `atMs` of checked data; with `'reviews-and-chats'`, those of reviews and
+ * chats only: a forecast finds the orders' in its own pass, without reading every order again,
+ * and an after-sales duration's open case adds nothing to a forecast's sums.
+ *
+ * @internal
+ */
+export function listOpenDeadlines(
+  data: StoreData,
+  atMs: number,
+  rules: RuleSet,
+  kinds: 'all' | 'reviews-and-chats',
+): OpenDeadline[] {
+  const all = kinds === 'all';
   const known = (t: number | undefined): t is number => t !== undefined && t < atMs;
   const out: OpenDeadline[] = [];
+  // Each loop checks the deadline before it describes the case: most records are long decided,
+  // and a forecast asks at its cut-off over the whole data.
+  const open = (deadlineMs: number) => deadlineMs >= atMs;
   const push = (
     e: Omit<OpenDeadline, 'deadline' | 'leftMs' | 'deadlineMs'> & { readonly deadlineMs: number },
   ) => {
-    if (e.deadlineMs < atMs) return;
     const { metric, recordId, customerId, deadlineMs, ...rest } = e;
     out.push({
       metric,
@@ -102,11 +120,13 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   for (const r of data.reviews) {
     if (r.excluded || !isMediumOrNegative(r.stars) || !known(r.createdAt) || known(r.repliedAt))
       continue;
+    const deadlineMs = handlingDeadlineMs(r, rules);
+    if (!open(deadlineMs)) continue;
     push({
       metric: 'reviews.negative-handling-rate-24h',
       recordId: r.id,
       customerId: r.customerId,
-      deadlineMs: handlingDeadlineMs(r, rules),
+      deadlineMs,
       what: `${r.stars}-star review created ${local(r.createdAt)}, not replied`,
       ifMet: 'handled in time: +1 / +1',
       ifMissed: 'not handled in time: +0 / +1',
@@ -116,27 +136,31 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   // Orders: same-day collection and next-day arrival.
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const arrivalDays = rules.logistics.arrivalDays.value;
-  for (const o of data.orders) {
+  for (const o of all ? data.orders : []) {
+    // Decided orders first, without building their shippable instant.
+    if (known(o.collectedAt) && known(o.deliveredAt)) continue;
     const ship = shippableOf(o, cutoffMs);
     if (ship === undefined || !known(ship.at) || known(o.cancelledAt)) continue;
     const { at: shippableAt, day: shippableDay, collectionDueDay: dueDay } = ship;
-    if (!known(o.collectedAt)) {
+    const collectBy = dayEndMs(dueDay) - 1;
+    if (!known(o.collectedAt) && open(collectBy)) {
       push({
         metric: 'logistics.same-day-collection-rate',
         recordId: o.id,
         customerId: o.customerId,
-        deadlineMs: dayEndMs(dueDay) - 1,
+        deadlineMs: collectBy,
         what: `order shippable ${local(shippableAt)}, not collected`,
         ifMet: 'collected by the end of its due day: +1 / +1',
         ifMissed: 'not collected in time: +0 / +1',
       });
     }
-    if (!known(o.deliveredAt)) {
+    const deliverBy = dayEndMs(shippableDay + arrivalDays) - 1;
+    if (!known(o.deliveredAt) && open(deliverBy)) {
       push({
         metric: 'logistics.next-day-arrival-rate',
         recordId: o.id,
         customerId: o.customerId,
-        deadlineMs: dayEndMs(shippableDay + arrivalDays) - 1,
+        deadlineMs: deliverBy,
         what: `order shippable ${local(shippableAt)}, not delivered`,
         ifMet: `delivered by the end of the shippable day + ${arrivalDays}: +1 / +1`,
         ifMissed: 'not delivered in time: +0 / +1',
@@ -145,16 +169,19 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
   }
 
   // Service orders: approved, not completed (the after-sales duration's clock runs).
-  const customerOf = new Map(data.orders.map((o) => [o.id, o.customerId] as const));
+  let customerOf: Map<string, string> | undefined;
   const warnHours = rules.consumerWarnings.longAfterSalesTimes.value.minHoursExclusive;
-  for (const s of data.serviceOrders) {
+  for (const s of all ? data.serviceOrders : []) {
     if (!known(s.approvedAt) || known(s.completedAt) || known(s.rejectedAt)) continue;
+    const deadlineMs = s.appliedAt + warnHours * HOUR_MS;
+    if (!open(deadlineMs)) continue;
+    customerOf ??= customersOfServiceOrders(data, atMs, warnHours);
     const hoursOnClock = (atMs - s.appliedAt) / HOUR_MS;
     push({
       metric: 'after-sales.duration',
       recordId: s.id,
       customerId: customerOf.get(s.orderId) ?? '',
-      deadlineMs: s.appliedAt + warnHours * HOUR_MS,
+      deadlineMs,
       what: `${s.type} service order applied ${local(s.appliedAt)}, approved, not completed`,
       ifMet: `completed within ${warnHours} h: adds its hours to the average, below the warning line`,
       ifMissed: `every further hour adds to the average; past ${warnHours} h it weighs toward the "long after-sales times" warning`,
@@ -164,15 +191,34 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
 
   // Chats: pre-sales consultations in the assessment hours waiting for a first reply.
   const limitMs = rules.chat.responseThresholdSeconds.value * 1000;
+  // A session waiting at `at` has its first customer message in [at − limit, at): only the
+  // customers with such a message are merged (the others have nothing open), so that a
+  // forecast, which asks at its cut-off, does not merge every customer's history again.
+  const waiting = new Set<string>();
+  // Data whose latest fact (the parser's note) is before the span has no such message.
+  const latest = latestFactMs(data);
+  const chats = latest === undefined || latest >= atMs - limitMs ? data.chatSessions : [];
+  for (const s of chats) {
+    // Messages are in time order: a session whose messages all lie before the span has none in it.
+    const last = s.messages[s.messages.length - 1];
+    if (last === undefined || last.at < atMs - limitMs) continue;
+    for (const m of s.messages) {
+      if (m.from === 'customer' && m.at >= atMs - limitMs && m.at < atMs) {
+        waiting.add(s.customerId);
+        break;
+      }
+    }
+  }
   const byCustomer = new Map<string, StoreData['chatSessions'][number][]>();
-  for (const s of data.chatSessions) {
+  for (const s of waiting.size === 0 ? [] : data.chatSessions) {
+    if (!waiting.has(s.customerId)) continue;
     const list = byCustomer.get(s.customerId);
     if (list === undefined) byCustomer.set(s.customerId, [s]);
     else list.push(s);
   }
   const firstOrder = new Map<string, number>();
-  for (const o of data.orders) {
-    if (!known(o.placedAt)) continue;
+  for (const o of waiting.size === 0 ? [] : data.orders) {
+    if (!waiting.has(o.customerId) || !known(o.placedAt)) continue;
     const prev = firstOrder.get(o.customerId);
     if (prev === undefined || o.placedAt < prev) firstOrder.set(o.customerId, o.placedAt);
   }
@@ -187,11 +233,10 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
     );
     for (const m of merged) {
       if (m.kind !== 'consultation' || m.stage !== 'pre-sales' || !m.inAssessmentHours) continue;
-      if (m.firstReplyAt !== undefined) continue;
-      const piece = pieces.find((p) => start(p) === m.startAt) ?? (pieces[0] as (typeof pieces)[0]);
+      if (m.firstReplyAt !== undefined || !open(m.firstCustomerAt + limitMs)) continue;
       push({
         metric: 'consultation.response-rate-30s',
-        recordId: piece.id,
+        recordId: m.id,
         customerId,
         deadlineMs: m.firstCustomerAt + limitMs,
         what: `pre-sales consultation since ${local(m.firstCustomerAt)}, no reply yet`,
@@ -207,4 +252,21 @@ export function openDeadlines(data: StoreData, options: OpenDeadlinesOptions): O
       (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) ||
       (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
   );
+}
+
+/**
+ * The customer of each order an open service order names: one pass over the orders, keeping
+ * only those (a map of every order would cost more than the pass).
+ */
+function customersOfServiceOrders(
+  data: StoreData,
+  atMs: number,
+  warnHours: number,
+): Map<string, string> {
+  const need = new Set<string>();
+  for (const s of data.serviceOrders)
+    if (s.appliedAt + warnHours * HOUR_MS >= atMs) need.add(s.orderId);
+  const out = new Map<string, string>();
+  for (const o of data.orders) if (need.has(o.id)) out.set(o.id, o.customerId);
+  return out;
 }

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { DecimalValue } from '../decimal.js';
-import type { TracedContribution } from '../engine/types.js';
+import { Dec, type DecimalValue } from '../decimal.js';
+import type { EngineResult, TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
 import { type EvaluateStoreOptions, evaluateDays, type Scorecard } from '../evaluate/evaluate.js';
 import { formatValue } from '../format.js';
@@ -24,6 +24,7 @@ import {
   msOfDay,
   toEpochMs,
 } from '../time/shanghai.js';
+import { listOpenDeadlines } from './deadlines.js';
 
 /** Options of {@link forecast}. */
 export interface ForecastOptions {
@@ -41,15 +42,29 @@ export interface ForecastOptions {
   readonly goodShop?: EvaluateStoreOptions['goodShop'];
 }
 
-/** What enters or leaves a metric's window on a day, by entity. */
+/** What a forecast event's record is. */
+export type ForecastRecordKind = 'review' | 'order' | 'service-order' | 'chat-session' | 'customer';
+
+/** What enters or leaves a metric's window on a day, by record. */
 export interface ForecastEvent {
-  /** `'enters'` when the entity's sums start counting that day, `'leaves'` when they stop. */
+  /** `'enters'` when the record's sums start counting that day, `'leaves'` when they stop. */
   readonly change: 'enters' | 'leaves' | 'changes';
-  /** What the entity is: a customer's chats, an order, a service order, a customer's reviews. */
+  /** The entity family the record is read through: a customer's chats and orders, an order, a service order, a customer's reviews. */
   readonly family: 'customer' | 'order' | 'serviceOrder' | 'reviews';
-  /** The order or service order id; the customer id for chats and reviews. */
+  /**
+   * The record that enters or leaves: the review, order or service order id, or the chat
+   * session's (its first piece's) id; the customer id for the conversion rate, which counts
+   * distinct customers.
+   */
   readonly recordId: string;
-  /** The day the sums are anchored on (`null` for a selection within the window). */
+  /** What {@link recordId} names. */
+  readonly record: ForecastRecordKind;
+  /** The entity the record belongs to: the customer for chats and reviews, else the record itself. */
+  readonly groupId: string;
+  /**
+   * The day the record's sums are anchored on; `null` for a selection within the window (a
+   * customer counted once, a customer's latest 20 reviews when they have more).
+   */
   readonly anchorDay: string | null;
   /** The change in the metric's numerator and denominator, in the result's units. */
   readonly numerator: number;
@@ -71,30 +86,65 @@ export interface ForecastChange {
   readonly text: string;
 }
 
-/** The net change of one entity's sums in one slot on one day. */
+/** The net change of one record's sums in one slot on one day. */
 interface Delta {
   readonly family: string;
+  readonly recordId: string;
+  readonly groupId: string;
   anchor: number;
   num: number;
   den: number;
+}
+
+/**
+ * The cases still open at `knownAt` (those {@link openDeadlines} lists) that a metric would count
+ * on a forecast day, and the range they span: every one met … every one missed.
+ */
+export interface ForecastOpenCases {
+  readonly metric: MetricId;
+  /** The evaluation day. */
+  readonly day: string;
+  /** How many open cases the window holds that day. */
+  readonly cases: number;
+  /** The value with them left out: the scorecard's (`null`: no data without them). */
+  readonly leftOut: DecimalValue | null;
+  /** The value if every open case meets its deadline. */
+  readonly allMet: DecimalValue;
+  /** The value if every one misses it (what the data as known at `knownAt` gives). */
+  readonly allMissed: DecimalValue;
 }
 
 /** A forecast. */
 export interface Forecast {
   /** The knowledge cut-off, ISO-8601 with `+08:00`. */
   readonly knownAt: string;
-  /** The scorecards of the forecast days, in day order, each with its `asOf`. */
+  /**
+   * The scorecards of the forecast days, in day order, each with its `asOf`. A case still open
+   * at `knownAt` is at stake, not missed: it is left out of these values (see {@link openCases}),
+   * and a metric below its minimum sample is `'too-little-data'` as in any scorecard.
+   */
   readonly scorecards: readonly Scorecard[];
+  /** Per day and metric (by day, then metric), the open cases counted and the range they span. */
+  readonly openCases: readonly ForecastOpenCases[];
   /** Every change of a metric's value from one forecast day to the next, by day then metric. */
   readonly changes: readonly ForecastChange[];
 }
 
-const NOUN = {
-  customer: 'chats of customer',
+const NOUN: Readonly<Record<ForecastRecordKind, string>> = {
+  review: 'review',
   order: 'order',
-  serviceOrder: 'service order',
-  reviews: 'reviews of customer',
-} as const;
+  'service-order': 'service order',
+  'chat-session': 'chat session',
+  customer: 'customer',
+};
+
+/** What a record of `family` read by `metric` is. */
+function recordKindOf(family: ForecastEvent['family'], metric: MetricId): ForecastRecordKind {
+  if (family === 'reviews') return 'review';
+  if (family === 'serviceOrder') return 'service-order';
+  if (family === 'order' || metric === 'consultation.facilitated-amount-share') return 'order';
+  return metric === 'consultation.conversion-rate' ? 'customer' : 'chat-session';
+}
 
 /**
  * The scorecards of the next `days` evaluation days computed from the facts known at
@@ -108,6 +158,14 @@ const NOUN = {
  * by a spread has no note and is checked record by record), the pass is exactly a history's:
  * a forecast from now costs what a history of the same days costs.
  *
+ * A case still open at `knownAt` (one {@link openDeadlines} lists: a review not replied, an order
+ * not collected or not delivered, a consultation waiting for its first reply) is at stake, not
+ * missed: the scorecards leave it out, and `openCases` gives, per day and metric, how many such
+ * cases the window holds and the range they span (every one met … every one missed, the latter
+ * being what the data as known at `knownAt` says). A day below a metric's minimum sample is
+ * `'too-little-data'` there, as in any scorecard. Each event names the record that enters or
+ * leaves (the review, order, service order or chat session), with its customer.
+ *
  * @throws {ArgumentError} on unparsed data, a malformed `knownAt`, or `days` not a whole number in 1–366.
  *
  * @example
@@ -115,8 +173,10 @@ const NOUN = {
  * const f = forecast(data, { knownAt: '2026-11-22 10:00', days: 30 });
  * f.scorecards[0]?.asOf;
  * //=> '2026-11-23'
- * f.changes[0]?.text;
- * //=> 'consultation.average-response-time on 2026-11-24: 34.50 s → 35.29 s (chats of customer jd_100e044c enter, …, 14 more)'
+ * f.changes.find((c) => c.metric === 'reviews.negative-rate')?.text;
+ * //=> 'reviews.negative-rate on 2026-11-24: 2.70% → 2.71% (review R000000245 (customer jd_10770597) leaves)'
+ * f.openCases[0]?.allMissed.toFixed(4);
+ * //=> '0.8979'  (5 orders not yet collected at 10:00, all missed; all met: 0.9191)
  * ```
  */
 export function forecast(data: StoreData, options: ForecastOptions): Forecast {
@@ -157,6 +217,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
   // flat lists during the pass, summed per entity only for the changes whose events are read.
   const groups: number[][] = [];
   const ids: string[] = [];
+  const groupIds: string[] = [];
   const families: string[] = [];
   const anchors: number[] = [];
   const nums: number[] = [];
@@ -165,16 +226,115 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
     if (day <= fromDay || day > toDay) return;
     const key = (day - fromDay) * 64 + c.slot;
     const at = ids.length;
-    ids.push(c.entityId);
+    ids.push(c.recordId);
+    groupIds.push(c.entityId);
     families.push(c.family);
     anchors.push(c.anchor);
-    nums.push(sign * c.numerator);
-    dens.push(sign * c.denominator);
+    // 0 − x, not −1 × x: a sum that stops counting 0 is 0, not −0.
+    nums.push(sign === 1 ? c.numerator : 0 - c.numerator);
+    dens.push(sign === 1 ? c.denominator : 0 - c.denominator);
     const list = groups[key];
     if (list === undefined) groups[key] = [at];
     else list.push(at);
   };
-  const scorecards = evaluateDays(known, fromDay, toDay, ruleSet, options, undefined, cut);
+  const dayKeys = new Map<DayNumber, string>();
+  const dayKey = (day: DayNumber): string => {
+    let k = dayKeys.get(day);
+    if (k === undefined) {
+      k = dayKeyOf(day);
+      dayKeys.set(day, k);
+    }
+    return k;
+  };
+  // The cases open at the cut-off are at stake, not missed: the data as known counts them as
+  // missed (their outcome is not known), so their contributions are traced in the same pass,
+  // by record, and left out of the sums before scoring; the range they span is kept.
+  const openBySlot = new Map<number, Set<string>>();
+  // The orders' open cases are read off the pass itself: an order due (collection) or to arrive
+  // by the end of a day on or after the cut-off's day is open exactly when it adds 0 to the
+  // numerator (neither collected nor delivered before the cut-off, which is before that day's
+  // end); one cancelled before the cut-off adds nothing. Reviews and chats are listed.
+  const orderSlots = new Set([
+    slotOf('logistics.same-day-collection-rate'),
+    slotOf('logistics.next-day-arrival-rate'),
+  ]);
+  const cutDay = dayNumberOf(knownMs);
+  const isOpen = (c: TracedContribution): boolean =>
+    orderSlots.has(c.slot)
+      ? c.anchor >= cutDay && c.numerator === 0
+      : openBySlot.get(c.slot)?.has(c.recordId) === true;
+  for (const d of listOpenDeadlines(data, knownMs, ruleSet, 'reviews-and-chats')) {
+    const slot = slotOf(d.metric);
+    let set = openBySlot.get(slot);
+    if (set === undefined) {
+      set = new Set();
+      openBySlot.set(slot, set);
+    }
+    set.add(d.recordId);
+  }
+  const span = toDay - fromDay + 1;
+  const openNum = new Map<number, Float64Array>();
+  const openDen = new Map<number, Float64Array>();
+  const openTrace = (c: TracedContribution) => {
+    if (!isOpen(c)) return;
+    let num = openNum.get(c.slot);
+    let den = openDen.get(c.slot);
+    if (num === undefined || den === undefined) {
+      num = new Float64Array(span + 1);
+      den = new Float64Array(span + 1);
+      openNum.set(c.slot, num);
+      openDen.set(c.slot, den);
+    }
+    const s = c.from - fromDay;
+    const e = c.to - fromDay + 1;
+    num[s] = (num[s] as number) + c.numerator;
+    num[e] = (num[e] as number) - c.numerator;
+    den[s] = (den[s] as number) + c.denominator;
+    den[e] = (den[e] as number) - c.denominator;
+  };
+  const openCases: ForecastOpenCases[] = [];
+  const leaveOpenCasesOut = (run: EngineResult) => {
+    for (const [slot, dNum] of openNum) {
+      const dDen = openDen.get(slot) as Float64Array;
+      const def = metricCatalogue[slot] as (typeof metricCatalogue)[number];
+      const nums = run.numerators[slot] as Float64Array;
+      const dens = run.denominators[slot] as Float64Array;
+      let accNum = 0;
+      let accDen = 0;
+      for (let i = 0; i < span; i++) {
+        accNum += dNum[i] as number;
+        accDen += dDen[i] as number;
+        if (accDen === 0) continue;
+        const num = (nums[i] as number) - accNum;
+        const den = dens[i] as number;
+        nums[i] = num;
+        dens[i] = den - accDen;
+        // An open case met adds 1 to the numerator per case in its denominator (the rates whose
+        // deadlines openDeadlines lists; an after-sales duration's open case adds nothing yet).
+        openCases.push({
+          metric: def.id,
+          day: dayKey(fromDay + i),
+          cases: accDen / def.denominatorScale,
+          leftOut: den === accDen ? null : new Dec(num).div(den - accDen),
+          allMet: new Dec(num + accDen).div(den),
+          allMissed: new Dec(num).div(den),
+        });
+      }
+    }
+    openCases.sort((x, y) =>
+      x.day < y.day ? -1 : x.day > y.day ? 1 : slotOf(x.metric) - slotOf(y.metric),
+    );
+  };
+  const scorecards = evaluateDays(
+    known,
+    fromDay,
+    toDay,
+    ruleSet,
+    options,
+    openTrace,
+    cut,
+    leaveOpenCasesOut,
+  );
   // The events are traced by a second pass over the same data, run the first time an event is
   // read: a forecast read by its values (the CLI's chart) costs one pass.
   let traced = false;
@@ -189,31 +349,27 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       {},
       (c) => {
         if (c.slot >= metricCatalogue.length) return;
+        // An open case is left out of the values: it neither enters nor leaves them.
+        if (isOpen(c)) return;
         note(c, c.from, 1);
         note(c, c.to + 1, -1);
       },
       cut,
     );
   };
-  const dayKeys = new Map<DayNumber, string>();
-  const dayKey = (day: DayNumber): string => {
-    let k = dayKeys.get(day);
-    if (k === undefined) {
-      k = dayKeyOf(day);
-      dayKeys.set(day, k);
-    }
-    return k;
-  };
   const eventsOf = (day: DayNumber, slot: number): ForecastEvent[] => {
     const def = metricCatalogue[slot] as (typeof metricCatalogue)[number];
     trace();
-    const byEntity = new Map<string, Delta>();
+    // By record (several families read some slots: a service order and an order may share an id).
+    const byRecord = new Map<string, Delta>();
     for (const i of groups[(day - fromDay) * 64 + slot] ?? []) {
-      const id = ids[i] as string;
-      const d = byEntity.get(id);
+      const key = `${families[i]}\u0000${ids[i]}`;
+      const d = byRecord.get(key);
       if (d === undefined) {
-        byEntity.set(id, {
+        byRecord.set(key, {
           family: families[i] as string,
+          recordId: ids[i] as string,
+          groupId: groupIds[i] as string,
           anchor: anchors[i] as number,
           num: nums[i] as number,
           den: dens[i] as number,
@@ -225,7 +381,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       }
     }
     const out: ForecastEvent[] = [];
-    for (const [entityId, d] of byEntity) {
+    for (const d of byRecord.values()) {
       if (d.num === 0 && d.den === 0) continue;
       const family = d.family as ForecastEvent['family'];
       const change =
@@ -237,13 +393,19 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       out.push({
         change,
         family,
-        recordId: entityId,
+        recordId: d.recordId,
+        record: recordKindOf(family, def.id),
+        groupId: d.groupId,
         anchorDay: Number.isNaN(d.anchor) ? null : dayKey(d.anchor),
         numerator: d.num / def.numeratorScale,
         denominator: d.den / def.denominatorScale,
       });
     }
-    return out.sort((x, y) => (x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0));
+    return out.sort(
+      (x, y) =>
+        (x.recordId < y.recordId ? -1 : x.recordId > y.recordId ? 1 : 0) ||
+        (x.family < y.family ? -1 : x.family > y.family ? 1 : 0),
+    );
   };
 
   const changes: ForecastChange[] = [];
@@ -270,7 +432,10 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
           const all = eventsNow();
           const shown = all
             .slice(0, 3)
-            .map((e) => `${NOUN[e.family]} ${e.recordId} ${verb(e.family, e.change)}`);
+            .map(
+              (e) =>
+                `${NOUN[e.record]} ${e.recordId}${e.groupId === e.recordId ? '' : ` (customer ${e.groupId})`} ${e.change}`,
+            );
           const more = all.length > 3 ? `, ${all.length - 3} more` : '';
           return `${def.id} on ${card.asOf}: ${formatValue(a, unit)} → ${formatValue(b, unit)}${shown.length > 0 ? ` (${shown.join(', ')}${more})` : ''}`;
         },
@@ -278,11 +443,10 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       changes.push(change);
     });
   }
-  return { knownAt: formatShanghaiInstant(knownMs), scorecards, changes };
+  return { knownAt: formatShanghaiInstant(knownMs), scorecards, openCases, changes };
 }
 
-/** The verb agreeing with the family's noun: an order enters, a customer's chats enter. */
-function verb(family: ForecastEvent['family'], change: ForecastEvent['change']): string {
-  const plural = family === 'customer' || family === 'reviews';
-  return plural ? change.slice(0, -1) : change;
+/** A metric's slot: its place in the catalogue. */
+function slotOf(metric: MetricId): number {
+  return metricCatalogue.findIndex((def) => def.id === metric);
 }

@@ -41,5 +41,6 @@ export function dataKnownBefore(data: StoreData, cutMs: number): StoreData {
     serviceOrders: keep(data.serviceOrders, serviceOrderKnownBefore),
     disputes: keep(data.disputes, disputeKnownBefore),
     assuredServices: keep(data.assuredServices, serviceKnownBefore),
+    ...(data.notProvided === undefined ? {} : { notProvided: data.notProvided }),
   });
 }

@@ -9,6 +9,7 @@ import { evaluateStore } from '../evaluate/evaluate.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
 import { parseDayKey } from '../time/shanghai.js';
+import { parseScorecard } from '../values/parseScorecard.js';
 import { type StoreValues, scoreValues } from '../values/scoreValues.js';
 import { inputOf } from './_command.js';
 import {
@@ -93,6 +94,21 @@ export async function cardOf(
         '--mapping 只用于店铺文件夹（CSV 文件），不用于 .json 文件',
       );
     json = await inputOf('store', () => readJsonInput(file, 'store', read));
+    if (typeof json === 'object' && json !== null && 'modules' in json && 'metrics' in json) {
+      // A scorecard read back (`score --json`): taken as it was scored.
+      if (read.lenient === true)
+        throw new UsageError(
+          '--lenient applies to store records, not to a scorecard',
+          '--lenient 只用于店铺记录，不用于评分卡',
+        );
+      const card = await inputOf('scorecard', () => parseScorecard(json));
+      if (asOf !== undefined && asOf !== card.asOf)
+        throw new UsageError(
+          `expected --as-of to match the scorecard's asOf (${JSON.stringify(card.asOf)}), found ${asOf}`,
+          `--as-of ${asOf} 与评分卡的 asOf（${JSON.stringify(card.asOf)}）不一致`,
+        );
+      return { card, warnings: [], peers };
+    }
     if (typeof json === 'object' && json !== null && 'metrics' in json) {
       if (read.lenient === true)
         throw new UsageError(

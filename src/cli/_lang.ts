@@ -65,4 +65,5 @@ const WHAT_ZH: Readonly<Record<string, string>> = {
   change: '改动',
   target: '目标',
   averages: '行业均值',
+  scorecard: '评分卡',
 };

@@ -20,7 +20,15 @@ export class UsageError extends Error {
 }
 
 /** The commands. */
-export const COMMAND_NAMES = ['score', 'history', 'today', 'what-if', 'target', 'report'] as const;
+export const COMMAND_NAMES = [
+  'score',
+  'history',
+  'today',
+  'forecast',
+  'what-if',
+  'target',
+  'report',
+] as const;
 /** A command's name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -51,16 +59,16 @@ export const OPTION_SPECS = {
   at: {
     type: 'string',
     arg: 'INSTANT',
-    commands: ['today'],
+    commands: ['today', 'forecast'],
     help: 'the instant to look from (default: now), e.g. "2026-11-22 10:00" (Shanghai time) or 2026-11-22T02:00:00Z',
     zh: '从哪个时刻看（默认：现在），如 "2026-11-22 10:00"（上海时间）或 2026-11-22T02:00:00Z',
   },
   days: {
     type: 'string',
     arg: 'N',
-    commands: ['today', 'history', 'report'],
-    help: 'today: how many days to forecast (default 30); history: how many evaluation days (default 30); report: days of history (default 180)',
-    zh: 'today：预测多少天（默认 30）；history：多少个评估日（默认 30）；report：历史天数（默认 180）',
+    commands: ['today', 'forecast', 'history', 'report'],
+    help: 'today, forecast: how many days to forecast (default 30); history: how many evaluation days (default 30); report: days of history (default 180)',
+    zh: 'today、forecast：预测多少天（默认 30）；history：多少个评估日（默认 30）；report：历史天数（默认 180）',
   },
   from: {
     type: 'string',
@@ -78,9 +86,9 @@ export const OPTION_SPECS = {
   },
   csv: {
     type: 'boolean',
-    commands: ['history'],
-    help: 'print the result as CSV (one row per day) for a spreadsheet',
-    zh: '以 CSV 输出（每天一行），便于用表格软件打开',
+    commands: ['history', 'forecast', 'score'],
+    help: 'print the result as CSV for a spreadsheet: one row per day (history, forecast), per store (score --all)',
+    zh: '以 CSV 输出，便于用表格软件打开：每天一行（history、forecast），每店一行（score --all）',
   },
   values: {
     type: 'string',
@@ -163,6 +171,25 @@ export const OPTION_SPECS = {
     help: 'where to write the report (- for standard output)',
     zh: '报告写到哪个文件（- 表示标准输出）',
   },
+  all: {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'score every store of a folder (store folders or .json files) in parallel, one line per store; exit code 1 when some failed',
+    zh: '为文件夹中的每家店铺评分（店铺文件夹或 .json 文件），并行计算，每店一行；有店铺失败时退出码为 1',
+  },
+  'peers-from-run': {
+    type: 'boolean',
+    commands: ['score'],
+    help: 'with --all: peers are the other stores of the run, of the same category when the stores give theirs (level 2, else level 1)',
+    zh: '与 --all 同用：以本次运行的其他店铺为同行（店铺给出类目时按二级类目，否则按一级类目）',
+  },
+  workers: {
+    type: 'string',
+    arg: 'N',
+    commands: ['score'],
+    help: "with --all: stores scored at once, one worker thread each (default: the machine's cores)",
+    zh: '与 --all 同用：同时评分的店铺数，每店一个工作线程（默认：本机核数）',
+  },
   mapping: {
     type: 'string',
     arg: 'm.json',
@@ -193,12 +220,12 @@ export const OPTION_SPECS = {
   json: {
     type: 'boolean',
     commands: STORE_COMMANDS,
-    help: 'print the result as JSON; warnings and errors go to stderr as JSON',
-    zh: '以 JSON 输出；警告和错误以 JSON 写到 stderr',
+    help: 'print the result as JSON (with --all: JSON Lines, one scorecard per line); warnings and errors go to stderr as JSON',
+    zh: '以 JSON 输出（--all 时每店一行 JSON Lines）；警告和错误以 JSON 写到 stderr',
   },
   strict: {
     type: 'boolean',
-    commands: ['score', 'history', 'what-if', 'target', 'report'],
+    commands: ['score', 'history', 'forecast', 'what-if', 'target', 'report'],
     help: "treat warnings (an as-of day outside the data's span) as errors",
     zh: '把警告（评估日超出数据范围等）当作错误',
   },

@@ -39,16 +39,21 @@ export function renderWhatIf(before: Scorecard, w: WhatIf): string {
     lines.push('', '  modules that moved:');
     for (const m of modules)
       lines.push(
-        `    ${pad(MODULE_NAMES[m].zh, 10)}${n(before.modules[m].score)} → ${n(after.modules[m].score)}${signed(d.modules[m])}`,
+        `    ${pad(`${MODULE_NAMES[m].zh} ${MODULE_NAMES[m].en}`, 26)}${n(before.modules[m].score)} → ${n(after.modules[m].score)}${signed(d.modules[m])}`,
       );
   }
-  const metrics = metricCatalogue.filter((def) => (d.metrics[def.id] ?? 0) !== 0);
-  if (metrics.length > 0) {
-    lines.push('', '  metric scores that moved:');
-    for (const def of metrics)
+  // Every metric whose score or status changed, and every metric the change names, with why:
+  // a metric left unscored (too little data) is said so rather than left out.
+  if (w.moved.length > 0) {
+    lines.push('', '  metrics that moved, or were changed:');
+    for (const m of w.moved) {
+      const def = metricCatalogue.find((d) => d.id === m.metric);
+      const name = def === undefined ? m.metric : `${def.name.zh} ${def.name.en}`;
+      const why = m.text.slice(m.text.indexOf(': ') + 2);
       lines.push(
-        `    ${pad(def.name.zh, 20)}${n(before.metrics[def.id].score)} → ${n(after.metrics[def.id].score)}${signed(d.metrics[def.id])}`,
+        `    ${pad(name, 40)}${n(m.before.score)} → ${n(m.after.score)}${signed(d.metrics[m.metric])}  ${why}`,
       );
+    }
   }
   return lines.join('\n');
 }

@@ -4,12 +4,14 @@
  * @module
  */
 
+import { expectObjectArgument, expectStringArgument } from '../errors.js';
 import type { Scorecard } from '../evaluate/evaluate.js';
 import { formatPercent, formatValue } from '../format.js';
 import { MODULE_IDS, MODULE_NAMES } from '../ids.js';
-import { metricCatalogue } from '../metrics/catalogue.js';
+import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { formatBasis, formatMetricValue } from '../metrics/format.js';
 import type { ChatStageCounts } from '../scorecard/dataSummary.js';
+import { parseScorecard } from '../values/parseScorecard.js';
 
 /**
  * Terminal width of a string: CJK characters (and full-width forms) take two columns, so that
@@ -24,6 +26,7 @@ import type { ChatStageCounts } from '../scorecard/dataSummary.js';
  * ```
  */
 export function displayWidth(s: string): number {
+  expectStringArgument('displayWidth', 'the text', s);
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
@@ -52,6 +55,9 @@ const score = (x: number | null | undefined) =>
 
 const pct = formatPercent;
 
+/** Width of the 行业均值 column: a value and "better"/"worse"/"equal". */
+const AVERAGE_W = 18;
+
 /**
  * Options of {@link renderScorecard}.
  *
@@ -75,9 +81,10 @@ function stagesLine(st: ChatStageCounts): string {
 
 /**
  * Renders a scorecard: the composite, bonus and total (and, given `stages`, how the chat
- * sessions' stage was decided); each module with its score and its metrics (Chinese and English
- * names, value in its unit, score, what it rests on, window), the metric that costs the most
- * first; the standing when there is one. Columns are aligned by display width (CJK characters
+ * sessions' stage was decided), the card's warnings (a collection not provided); each module with its score and its metrics (Chinese and English
+ * names, value in its unit, score, the industry average (行业均值) and better/worse when
+ * averages were given, what it rests on, window), the metric that costs the most first; the
+ * standing when there is one, with the modules not assessed. Columns are aligned by display width (CJK characters
  * take two columns); percentages have two decimals.
  *
  * @example
@@ -87,6 +94,9 @@ function stagesLine(st: ChatStageCounts): string {
  * ```
  */
 export function renderScorecard(card: Scorecard, options: RenderScorecardOptions = {}): string {
+  // A card from a JavaScript caller or read back from JSON is checked: every bad field named.
+  parseScorecard(card);
+  expectObjectArgument('renderScorecard', 'the options', options);
   const lines: string[] = [];
   const name = card.store.name ? `${card.store.name} (${card.store.id})` : card.store.id;
   lines.push(`京东风向标 Weather vane · ${name} · as of ${card.asOf} · rules ${card.ruleSetId}`);
@@ -96,7 +106,12 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
     `  综合 Composite ${score(card.composite)}   放心购 Bonus +${card.bonus.points.toFixed(2)}${services}   总分 Total ${score(card.total)}`,
   );
   if (options.stages) lines.push(stagesLine(options.stages));
+  for (const w of card.warnings ?? []) lines.push(`  ! ${w.message}`);
   lines.push('');
+  // 行业均值 and better/worse, wherever an industry average was given.
+  const averaged = MODULE_IDS.some((m) =>
+    card.modules[m].metrics.some((c) => card.metrics[c.id].industryAverage !== undefined),
+  );
   const rows = MODULE_IDS.flatMap((m) =>
     card.modules[m].metrics.map((c) => {
       const def = metricCatalogue.find((d) => d.id === c.id);
@@ -106,8 +121,16 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
   );
   const nameW = Math.max(6, ...rows.map((x) => displayWidth(x.name)));
   const basisW = Math.max(8, ...rows.map((x) => displayWidth(x.basis)));
+  const averageCell = (r: Scorecard['metrics'][MetricId]): string => {
+    if (!averaged) return '';
+    const a = r.industryAverage;
+    const vs = r.versusAverage?.comparison;
+    const text =
+      a === undefined ? '' : `${formatValue(a, r.unit)}${vs === undefined ? '' : ` ${vs}`}`;
+    return `${pad(text, AVERAGE_W)}  `;
+  };
   lines.push(
-    `  ${pad('metric', nameW)} ${pad('value', 12, 'right')}  ${pad('score', 5, 'right')}  ${pad('lost', 5, 'right')}  ${pad('based on', basisW)}  window`,
+    `  ${pad('metric', nameW)} ${pad('value', 12, 'right')}  ${pad('score', 5, 'right')}  ${pad('lost', 5, 'right')}  ${averaged ? `${pad('行业均值 average', AVERAGE_W)}  ` : ''}${pad('based on', basisW)}  window`,
   );
   for (const m of MODULE_IDS) {
     const mod = card.modules[m];
@@ -119,16 +142,18 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
       const r = card.metrics[c.id];
       const little =
         r.status === 'too-little-data'
-          ? ` (too little data: ${r.denominator.toString()} in the denominator)`
-          : '';
+          ? ` (too little data: ${r.sample != null ? `a sample of ${r.sample.toString()}` : `${r.denominator.toString()} in the denominator`})`
+          : r.reason === 'not-provided'
+            ? ` (not provided: ${(r.notProvided ?? []).join(', ')})`
+            : '';
       const how =
         c.method === 'peers'
           ? ' (peers)'
-          : c.method === 'peer-median'
-            ? ` (peer median${little ? `; ${little.slice(2, -1)}` : ''})`
+          : c.method === 'peers-mean' || c.method === 'industry-average'
+            ? ` (${c.method === 'peers-mean' ? "peers' mean" : '行业均值 industry average'}${little ? `; ${little.slice(2, -1)}` : ''})`
             : little;
       lines.push(
-        `  ${pad(`${def.name.zh} ${def.name.en}`, nameW)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${pad(formatBasis(r), basisW)}  ${r.window.from}..${r.window.to}${how}`,
+        `  ${pad(`${def.name.zh} ${def.name.en}`, nameW)} ${pad(formatMetricValue(r), 12, 'right')}  ${pad(score(r.score), 5, 'right')}  ${pad(c.score === null ? '' : c.pointsLost.toFixed(2), 5, 'right')}  ${averageCell(r)}${pad(formatBasis(r), basisW)}  ${r.window.from}..${r.window.to}${how}`,
       );
     }
     lines.push('');
@@ -145,6 +170,12 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
     lines.push(
       `  店铺星级 Stars ${st.stars === null ? '—' : st.stars.toFixed(1)}${st.badge ? ' · 京东好店 Good Shop badge' : ''}`,
     );
+    // Stored standings from before the field have none.
+    const notAssessed = st.notAssessed ?? [];
+    if (notAssessed.length > 0)
+      lines.push(
+        `  Not assessed (no data, not held against the every-module-≥-30% rule): ${notAssessed.map((m) => MODULE_NAMES[m].en).join(', ')}`,
+      );
     const notMet = st.goodShop.reasons.length > 0 ? st.goodShop.reasons.join('; ') : '';
     lines.push(
       `  京东好店 Good Shop eligible: ${st.goodShop.eligible ? 'yes' : `no${notMet ? ` (${notMet})` : st.goodShop.unverified.length > 0 ? ' (not verified)' : ''}`}`,
@@ -167,7 +198,7 @@ export function renderScorecard(card: Scorecard, options: RenderScorecardOptions
     lines.push('');
   }
   lines.push(
-    'Scores: 0–10 per metric; "lost" is what a metric costs its module against a perfect 10; "based on" is the count a value rests on (its denominator).',
+    'Scores: 0–10 per metric; "lost" is what a metric costs its module against a perfect 10; "based on" is the count a value rests on (its sample; "value given": no count was given).',
   );
   return lines.join('\n');
 }

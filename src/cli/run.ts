@@ -23,12 +23,14 @@ import {
   parseCommandLine,
   UsageError,
 } from './_options.js';
+import { forecastCommand } from './commands/forecast.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { scoreCommand } from './commands/score.js';
 import { targetCommand } from './commands/target.js';
 import { todayCommand } from './commands/today.js';
 import { whatIfCommand } from './commands/what-if.js';
+import { displayWidth } from './render.js';
 
 export type { CliIo };
 export { MAX_ISSUES_SHOWN };
@@ -37,6 +39,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   score: scoreCommand,
   history: historyCommand,
   today: todayCommand,
+  forecast: forecastCommand,
   'what-if': whatIfCommand,
   target: targetCommand,
   report: reportCommand,
@@ -67,9 +70,7 @@ function synopsis(names: readonly CommandName[], lang: Lang): string {
   const first = lang === 'zh' ? '用法：' : 'Usage: ';
   return names
     .flatMap((c) => COMMANDS[c].synopsis)
-    .map(
-      (s, i) => `${i === 0 ? first : ' '.repeat(first === 'Usage: ' ? 7 : 3)}jd-weather-vane ${s}`,
-    )
+    .map((s, i) => `${i === 0 ? first : ' '.repeat(displayWidth(first))}jd-weather-vane ${s}`)
     .join('\n');
 }
 

@@ -9,7 +9,7 @@ import type { OpenDeadline } from '../advice/deadlines.js';
 import type { Forecast } from '../advice/forecast.js';
 import { formatValue } from '../format.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
-import { pad } from './render.js';
+import { displayWidth, pad } from './render.js';
 
 /** Most deadlines listed per metric in text; `--json` gives them all. */
 export const MAX_DEADLINES_PER_METRIC = 10;
@@ -32,15 +32,15 @@ export function formatLeft(ms: number): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-/** A one-line chart of values (null: a gap). */
-function sparkline(values: readonly (number | null)[]): string {
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return '';
+/** A one-line chart of values (null: a gap; undefined: too little data, a dot). */
+function sparkline(values: readonly (number | null | undefined)[]): string {
+  const known = values.filter((v): v is number => typeof v === 'number');
   const lo = Math.min(...known);
   const hi = Math.max(...known);
   return values
     .map((v) => {
       if (v === null) return ' ';
+      if (v === undefined) return '·';
       const i = hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
       return BARS[i] as string;
     })
@@ -88,28 +88,76 @@ export function renderToday(
       );
   }
 
+  lines.push('', renderForecast(f));
+  return lines.join('\n');
+}
+
+/**
+ * The forecast as text: each metric's value day by day (a chart; cases still open left out,
+ * `·` too little data), the days records enter or leave its window, and the range the cases
+ * open now span.
+ */
+export function renderForecast(f: Forecast): string {
+  const lines: string[] = [];
   const cards = f.scorecards;
   const first = cards[0];
   const last = cards[cards.length - 1];
-  lines.push('');
   lines.push(
     `Next ${cards.length} days if nothing new happens (${first?.asOf} … ${last?.asOf}; known at ${shanghai(f.knownAt)}):`,
   );
-  lines.push("  each day's value; the days listed are when events enter or leave the window");
-  const width = Math.max(...metricCatalogue.map((d) => [...d.name.zh].length * 2)) + 1;
+  lines.push(
+    "  each day's value, cases still open left out (· too little data); the days listed are when records enter or leave the window",
+  );
+  const width =
+    Math.max(...metricCatalogue.map((d) => displayWidth(`${d.name.zh} ${d.name.en}`))) + 1;
   for (const def of metricCatalogue) {
-    const values = cards.map((c) => c.metrics[def.id].value);
+    const results = cards.map((c) => c.metrics[def.id]);
     const changes = f.changes.filter((c) => c.metric === def.id);
-    const from = formatValue(values[0] ?? null, def.unit);
-    const to = formatValue(values[values.length - 1] ?? null, def.unit);
+    // A day below the minimum sample is too little data there, as in any scorecard: no value.
+    const shown = (r: (typeof results)[number] | undefined) =>
+      r?.status === 'too-little-data' ? 'too little' : formatValue(r?.value ?? null, def.unit);
+    const from = shown(results[0]);
+    const to = shown(results[results.length - 1]);
     const days = changes.map((c) => c.day.slice(5));
     const when =
       days.length === 0
         ? 'steady'
         : `changes ${days.slice(0, 6).join(' ')}${days.length > 6 ? ` +${days.length - 6}` : ''}`;
     lines.push(
-      `  ${pad(def.name.zh, width)}${pad(from, 9, 'right')} ${sparkline(values.map((v) => (v === null ? null : v.toNumber())))} ${pad(to, 9, 'right')}  ${when}`,
+      `  ${pad(`${def.name.zh} ${def.name.en}`, width)}${pad(from, 10, 'right')} ${sparkline(results.map((r) => (r.status === 'too-little-data' ? undefined : r.value === null ? null : r.value.toNumber())))} ${pad(to, 10, 'right')}  ${when}`,
     );
   }
+  // The cases open now, on the first day they count: the range they span.
+  const firstOpen = new Map<MetricId, Forecast['openCases'][number]>();
+  for (const o of f.openCases) if (!firstOpen.has(o.metric)) firstOpen.set(o.metric, o);
+  if (firstOpen.size > 0) {
+    lines.push('');
+    lines.push(
+      'At stake: cases open now, left out above; the range they span the first day they count:',
+    );
+    for (const def of metricCatalogue) {
+      const o = firstOpen.get(def.id);
+      if (o === undefined) continue;
+      const v = (x: Forecast['openCases'][number]['allMet'] | null) => formatValue(x, def.unit);
+      lines.push(
+        `  ${pad(`${def.name.zh} ${def.name.en}`, width)}${o.day}: ${o.cases} open · all missed ${v(o.allMissed)} … all met ${v(o.allMet)} (left out: ${v(o.leftOut)})`,
+      );
+    }
+  }
   return lines.join('\n');
+}
+
+/** The forecast as CSV: one row per day, each metric's value in its unit (ratios as fractions). */
+export function forecastCsv(f: Forecast): string {
+  const header = ['asOf', ...metricCatalogue.map((d) => d.id)];
+  const rows = f.scorecards.map((c) =>
+    [
+      c.asOf,
+      ...metricCatalogue.map((d) => {
+        const r = c.metrics[d.id];
+        return r.status === 'ok' && r.value !== null ? r.value.toString() : '';
+      }),
+    ].join(','),
+  );
+  return `${[header.join(','), ...rows].join('\n')}\n`;
 }

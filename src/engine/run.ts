@@ -73,6 +73,9 @@ class Context implements MeasureContext {
   /** Pending contributions: slot, anchor (NaN = already windowed), numerator, denominator. */
   // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
   readonly #pending: number[] = [];
+  /** The record of each pending contribution (`undefined`: the entity itself), for traces. */
+  // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
+  readonly #records: (string | undefined)[] = [];
 
   constructor(
     rules: MeasurementParameters,
@@ -92,6 +95,7 @@ class Context implements MeasureContext {
     this.#asOfMs = dayStartMs(day);
     this.#nextChangeDay = Number.POSITIVE_INFINITY;
     this.#pending.length = 0;
+    this.#records.length = 0;
   }
 
   /** First evaluation day after the current one at which something consulted would change. */
@@ -102,6 +106,11 @@ class Context implements MeasureContext {
   /** The contributions added since {@link begin}, four numbers each. */
   get pending(): readonly number[] {
     return this.#pending;
+  }
+
+  /** The record of each pending contribution, in the same order. */
+  get records(): readonly (string | undefined)[] {
+    return this.#records;
   }
 
   windowFrom(slot: number): number {
@@ -145,12 +154,14 @@ class Context implements MeasureContext {
     return true;
   }
 
-  add(slot: number, day: DayNumber, numerator: number, denominator: number): void {
+  add(slot: number, day: DayNumber, numerator: number, denominator: number, record?: string): void {
     this.#pending.push(slot, day, numerator, denominator);
+    this.#records.push(record);
   }
 
-  addWindowed(slot: number, numerator: number, denominator: number): void {
+  addWindowed(slot: number, numerator: number, denominator: number, record?: string): void {
     this.#pending.push(slot, Number.NaN, numerator, denominator);
+    this.#records.push(record);
   }
 }
 
@@ -223,6 +234,8 @@ export function runEngine(
     family: '',
     // Stryker disable next-line StringLiteral: assigned before each call of the trace
     entityId: '',
+    // Stryker disable next-line StringLiteral: assigned before each call of the trace
+    recordId: '',
     anchor: 0,
     numerator: 0,
     denominator: 0,
@@ -342,6 +355,7 @@ export function runEngine(
         traced.slot = slot;
         traced.family = family;
         traced.entityId = entityId;
+        traced.recordId = c.records[i / 4] ?? entityId;
         traced.anchor = anchor;
         traced.numerator = num;
         traced.denominator = den;

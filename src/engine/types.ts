@@ -27,10 +27,15 @@ export interface MeasureContext {
    * {@link addWindowed}.
    */
   inWindow(slot: number, day: DayNumber): boolean;
-  /** Adds integer sums anchored on `day`; the engine counts them while `day` is in the slot's window. */
-  add(slot: number, day: DayNumber, numerator: number, denominator: number): void;
-  /** Adds integer sums already restricted to the window through {@link inWindow}. */
-  addWindowed(slot: number, numerator: number, denominator: number): void;
+  /**
+   * Adds integer sums anchored on `day`; the engine counts them while `day` is in the slot's
+   * window. `record` names the record the sums come from (a review or session id) when the
+   * entity holds several; without it, the entity's own id (an order, a service order) names it.
+   * Only traces read it (a forecast's events, its open cases).
+   */
+  add(slot: number, day: DayNumber, numerator: number, denominator: number, record?: string): void;
+  /** Adds integer sums already restricted to the window through {@link inWindow}; `record` as in {@link add}. */
+  addWindowed(slot: number, numerator: number, denominator: number, record?: string): void;
 }
 
 /** A measuring function: reads one entity's view as of D and adds its sums to `slot`. */
@@ -100,6 +105,8 @@ export interface TracedContribution {
   readonly slot: number;
   readonly family: string;
   readonly entityId: string;
+  /** The record the sums come from: the one passed to `add`, else the entity's id. */
+  readonly recordId: string;
   readonly anchor: DayNumber;
   readonly numerator: number;
   readonly denominator: number;

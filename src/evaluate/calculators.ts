@@ -270,7 +270,9 @@ export const messageRate = calculatorFor(messageRateDefinition);
  * // 3 pre-sales sessions rated very satisfied, satisfied, neutral:
  * const rated = (id: string, rating: string) => ({ id, customerId: `c-${id}`, rating, ratedAt: '2026-11-10 10:05:00',
  *   messages: [{ from: 'customer', at: '2026-11-10 10:00:00' }, { from: 'agent', at: '2026-11-10 10:00:10' }] });
- * const data = parseStoreData({ store: { id: 's' },
+ * // orders: [] says the customers had no orders (so these chats are pre-sales); without the
+ * // key, the stage would be unknown and the metric no-data, reason 'not-provided'.
+ * const data = parseStoreData({ store: { id: 's' }, orders: [],
  *   chatSessions: [rated('s1', 'very-satisfied'), rated('s2', 'satisfied'), rated('s3', 'neutral')] });
  * presalesSatisfaction(data, { asOf: '2026-11-23' }).value?.toFixed(4);
  * //=> '0.6667'
@@ -286,7 +288,7 @@ export const presalesSatisfaction = calculatorFor(presalesSatisfactionDefinition
  * // Replies after exactly 30 s and after 30.001 s:
  * const answered = (id: string, reply: string) => ({ id, customerId: `c-${id}`,
  *   messages: [{ from: 'customer', at: '2026-11-10T10:00:00.000+08:00' }, { from: 'agent', at: reply }] });
- * const data = parseStoreData({ store: { id: 's' }, chatSessions: [
+ * const data = parseStoreData({ store: { id: 's' }, orders: [], chatSessions: [
  *   answered('s1', '2026-11-10T10:00:30.000+08:00'), answered('s2', '2026-11-10T10:00:30.001+08:00'),
  * ] });
  * responseRate30s(data, { asOf: '2026-11-23' }).value?.toString();

@@ -8,7 +8,7 @@
  */
 
 import type { EngineResult, EngineSlot } from '../engine/types.js';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, expectObjectArgument } from '../errors.js';
 import {
   type MeasuringRules,
   measurementFromSums,
@@ -109,6 +109,7 @@ export function chatDefectPenaltyForMonth(
   data: StoreData,
   options: { readonly month: string; readonly ruleSet?: RuleSet },
 ): MonthlyChatPenalty {
+  expectObjectArgument('chatDefectPenaltyForMonth', 'the options { month, ruleSet? }', options);
   const rules = options.ruleSet ?? defaultRuleSet;
   const m = /^(\d{4})-(\d{2})$/.exec(options.month ?? '');
   const first = m ? tryParseDayKey(`${m[1]}-${m[2]}-01`) : undefined;

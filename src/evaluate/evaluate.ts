@@ -8,14 +8,27 @@ import { didYouMean } from '../_suggest.js';
 import type { EngineResult, EngineSlot, TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
 import { MODULE_IDS } from '../ids.js';
-import { measurementFromSums, measureSlots, slotOf } from '../metrics/_calculate.js';
+import {
+  measurementFromSums,
+  measureSlots,
+  notProvidedFor,
+  notProvidedMeasurement,
+  sampleSlotOf,
+  slotOf,
+} from '../metrics/_calculate.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { goodReviewRateDefinition } from '../metrics/reviews/goodReviewRate.js';
 import type { Measurement } from '../metrics/types.js';
-import type { StoreData } from '../model.js';
+import type { StoreData, StoreDataCollection } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { type IndustryAverages, parseIndustryAverages } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
-import { type ScorecardScores, scoreDay } from '../scorecard/scorecard.js';
+import {
+  hasPeerLists,
+  type ScorecardScores,
+  type ScorecardWarning,
+  scoreDay,
+} from '../scorecard/scorecard.js';
 import {
   computeStanding,
   type GoodShopFacts,
@@ -40,6 +53,12 @@ export interface EvaluateStoreOptions {
   readonly ranking?: RankingInput;
   /** Good Shop facts the library cannot measure. */
   readonly goodShop?: GoodShopFacts;
+  /**
+   * Industry averages (行业均值) by metric id, in the metric's unit (checked as
+   * {@link parseIndustryAverages} checks an averages file): a metric below its minimum sample is
+   * scored at its average, and each metric with one says better or worse (`versusAverage`).
+   */
+  readonly industryAverages?: IndustryAverages;
 }
 
 /**
@@ -75,7 +94,7 @@ export function evaluateStore(data: StoreData, options: EvaluateStoreOptions): S
   checkStandingOptions('evaluateStore', options);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const run = measureSlots(data, slotsOf(ruleSet, options), ruleSet, day, day);
-  return scorecardOf(data, run, 0, ruleSet, options);
+  return scorecardOf(data, run, 0, ruleSet, options, provisionOf(data));
 }
 
 /** Options of {@link evaluateHistory}. */
@@ -95,9 +114,18 @@ export interface EvaluateHistoryOptions {
   readonly ranking?: RankingInput;
   /** Good Shop facts the library cannot measure. */
   readonly goodShop?: GoodShopFacts;
+  /** Industry averages (行业均值) by metric id, as {@link EvaluateStoreOptions.industryAverages}. */
+  readonly industryAverages?: IndustryAverages;
 }
 
-const STORE_OPTION_KEYS = ['asOf', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
+const STORE_OPTION_KEYS = [
+  'asOf',
+  'ruleSet',
+  'peers',
+  'ranking',
+  'goodShop',
+  'industryAverages',
+] as const;
 
 /** An options object with a key the function does not know throws, naming the key it resembles. */
 function checkOptionKeys(
@@ -120,6 +148,8 @@ function checkOptionKeys(
 /** What the standing of each day reads from the options. */
 interface StandingOptions {
   readonly peers?: PeerData | undefined;
+  /** Not the standing's, but read with it on every day. */
+  readonly industryAverages?: IndustryAverages | undefined;
   readonly ranking?: RankingInput | undefined;
   readonly goodShop?: GoodShopFacts | undefined;
 }
@@ -134,6 +164,7 @@ const MAX_HISTORY_DAYS = 10_000;
  */
 function slotsOf(ruleSet: RuleSet, options: StandingOptions): EngineSlot[] {
   const slots = [...metricCatalogue, goodReviewRateDefinition].map((d) => slotOf(d, ruleSet));
+  for (const d of SAMPLED) slots.push(sampleSlotOf(d, ruleSet) as EngineSlot);
   return wantsStanding(options) ? [...slots, ...chatMonthSlots(ruleSet)] : slots;
 }
 
@@ -147,16 +178,20 @@ function wantsStanding(options: StandingOptions): boolean {
   );
 }
 const GOOD_RATE_SLOT = metricCatalogue.length;
-const CHAT_MONTH_SLOT = GOOD_RATE_SLOT + 1;
+/** The metrics whose sample is not their denominator: their sample slots follow the good rate's. */
+const SAMPLED = metricCatalogue.filter((d) => d.sample !== undefined);
+const CHAT_MONTH_SLOT = GOOD_RATE_SLOT + 1 + SAMPLED.length;
 
 /** Checks the options the standing reads. */
 function checkStandingOptions(
   fn: string,
-  options: Pick<EvaluateStoreOptions, 'ranking' | 'goodShop' | 'peers'>,
+  options: Pick<EvaluateStoreOptions, 'ranking' | 'goodShop' | 'peers' | 'industryAverages'>,
 ): void {
   checkOptionKeys(fn, options.ranking, ['rate', 'modules'], 'ranking');
+  checkOptionKeys(fn, options.ranking?.modules, MODULE_IDS, 'ranking.modules');
   checkOptionKeys(fn, options.goodShop, ['certified', 'baseline'], 'goodShop');
   if (options.peers !== undefined) parsePeerData(options.peers);
+  if (options.industryAverages !== undefined) parseIndustryAverages(options.industryAverages);
 }
 
 /**
@@ -195,7 +230,8 @@ export function evaluateHistory(data: StoreData, options: EvaluateHistoryOptions
 /**
  * The scorecards of the evaluation days `[from, to]` from one engine pass, options checked by
  * the caller; `trace` sees every contribution the engine commits; `knownBeforeMs` is a
- * knowledge cut-off (records and facts at or after it are not known on any day).
+ * knowledge cut-off (records and facts at or after it are not known on any day); `adjust` may
+ * change the summed tallies before they are scored (a forecast leaves its open cases out).
  *
  * @internal
  */
@@ -207,6 +243,7 @@ export function evaluateDays(
   options: StandingOptions,
   trace?: (contribution: TracedContribution) => void,
   knownBeforeMs?: number,
+  adjust?: (run: EngineResult) => void,
 ): Scorecard[] {
   const run = measureSlots(
     data,
@@ -217,12 +254,61 @@ export function evaluateDays(
     trace,
     knownBeforeMs,
   );
+  adjust?.(run);
   const out: Scorecard[] = [];
-  for (let i = 0; i < run.days; i++) out.push(scorecardOf(data, run, i, ruleSet, options));
+  const provision = provisionOf(data);
+  for (let i = 0; i < run.days; i++)
+    out.push(scorecardOf(data, run, i, ruleSet, options, provision));
   return out;
 }
 
-const HISTORY_OPTION_KEYS = ['from', 'to', 'ruleSet', 'peers', 'ranking', 'goodShop'] as const;
+const HISTORY_OPTION_KEYS = [
+  'from',
+  'to',
+  'ruleSet',
+  'peers',
+  'ranking',
+  'goodShop',
+  'industryAverages',
+] as const;
+
+/**
+ * What an evaluation knows of its data before any day is scored: the collections each metric
+ * reads that were not provided (a per-metric decision, taken once) and the scorecard's warnings.
+ */
+interface Provision {
+  readonly missing: ReadonlyMap<string, readonly StoreDataCollection[]>;
+  readonly warnings: readonly ScorecardWarning[];
+}
+
+/** The {@link Provision} of `data`. */
+function provisionOf(data: StoreData): Provision {
+  const missing = new Map<string, readonly StoreDataCollection[]>();
+  if (data.notProvided === undefined || data.notProvided.length === 0)
+    return { missing, warnings: [] };
+  for (const def of [...metricCatalogue, goodReviewRateDefinition]) {
+    const m = notProvidedFor(def, data);
+    if (m.length > 0) missing.set(def.id, m);
+  }
+  const warnings: ScorecardWarning[] = data.notProvided.map((collection) => {
+    const metrics = metricCatalogue
+      .filter((d) => missing.get(d.id)?.includes(collection))
+      .map((d) => d.id);
+    const what =
+      collection === 'assuredServices'
+        ? 'the 放心购 bonus counts no service'
+        : metrics.length === 0
+          ? 'no metric needs it here'
+          : `${metrics.length} metric(s) read it and are no-data: ${metrics.join(', ')}`;
+    return {
+      code: 'not-provided',
+      collection,
+      metrics,
+      message: `${collection} not provided (unknown, not none): ${what}`,
+    };
+  });
+  return { missing, warnings };
+}
 
 /** Day `i` of an engine run, scored, with its standing when peers or a ranking allow one. */
 function scorecardOf(
@@ -231,20 +317,41 @@ function scorecardOf(
   i: number,
   ruleSet: RuleSet,
   options: StandingOptions,
+  provision: Provision,
 ): Scorecard {
   const day = run.fromDay + i;
   const measurements = {} as Record<MetricId, Measurement<MetricId>>;
   metricCatalogue.forEach((def, slot) => {
-    measurements[def.id] = measurementFromSums(def, run, slot, i, ruleSet);
+    const sampleAt = SAMPLED.indexOf(def);
+    const m = measurementFromSums(
+      def,
+      run,
+      slot,
+      i,
+      ruleSet,
+      undefined,
+      sampleAt === -1 ? undefined : GOOD_RATE_SLOT + 1 + sampleAt,
+    );
+    const missing = provision.missing.get(def.id);
+    measurements[def.id] = missing === undefined ? m : notProvidedMeasurement(m, missing);
   });
+  const good = measurementFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet);
+  const goodMissing = provision.missing.get(goodReviewRateDefinition.id);
   const scores = scoreDay({
     store: data.store,
     day,
     ruleSet,
     measurements,
-    goodReviewRate: measurementFromSums(goodReviewRateDefinition, run, GOOD_RATE_SLOT, i, ruleSet),
+    goodReviewRate: goodMissing === undefined ? good : notProvidedMeasurement(good, goodMissing),
     services: data.assuredServices,
     peers: options.peers,
+    scoredWith: {
+      peers: hasPeerLists(options.peers),
+      ranking: options.ranking !== undefined,
+      industryAverages: Object.keys(options.industryAverages ?? {}).length > 0,
+    },
+    industryAverages: options.industryAverages,
+    warnings: provision.warnings,
   });
   if (!wantsStanding(options)) return scores;
   const peers = options.peers;

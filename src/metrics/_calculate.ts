@@ -7,7 +7,7 @@
 import { Dec } from '../decimal.js';
 import { runEngine } from '../engine/run.js';
 import type { EngineResult, EngineSlot, SlotWindow, TracedContribution } from '../engine/types.js';
-import type { StoreData } from '../model.js';
+import type { StoreData, StoreDataCollection } from '../model.js';
 import {
   DEFAULT_MEASUREMENT_PARAMETERS,
   type MeasurementParameters,
@@ -65,6 +65,62 @@ export function slotOf(
   };
 }
 
+/**
+ * @internal The engine slot of a definition's sample (see `MetricSampleDefinition`), in the
+ * definition's window; `undefined` when its denominator is its sample.
+ */
+export function sampleSlotOf(def: AnyDefinition, rules: MeasuringRules): EngineSlot | undefined {
+  if (def.sample === undefined) return undefined;
+  const window = windowOf(def, rules);
+  const lead = def.sample.leadDays?.(rules) ?? 0;
+  return {
+    name: `${def.id}:sample`,
+    measure: def.sample.measure as EngineSlot['measure'],
+    window: { ...window, fromDaysBack: window.fromDaysBack + lead },
+    anchorLagDays: def.anchorLagDays?.(rules) ?? 0,
+  };
+}
+
+/**
+ * @internal The collections a definition reads that `data` does not provide (empty when it
+ * has them all). A per-metric decision, taken once per evaluation: the `orders` a chat metric
+ * reads only for the stage are missing only when some session does not state its stage.
+ */
+export function notProvidedFor(def: AnyDefinition, data: StoreData): StoreDataCollection[] {
+  const missing = data.notProvided;
+  if (missing === undefined || missing.length === 0) return [];
+  const out = def.reads.filter((c) => missing.includes(c));
+  if (
+    def.readsOrdersForStage === true &&
+    !out.includes('orders') &&
+    missing.includes('orders') &&
+    data.chatSessions.some((s) => s.stage === undefined)
+  )
+    out.push('orders');
+  return out;
+}
+
+/**
+ * @internal A measurement made `no-data` because the collections `missing` were not provided:
+ * unknown, not none (its sums, read off empty collections, are dropped).
+ */
+export function notProvidedMeasurement<Id extends string>(
+  m: Measurement<Id>,
+  missing: readonly StoreDataCollection[],
+): Measurement<Id> {
+  const zero = new Dec(0);
+  const { sample: _, ...rest } = m;
+  return {
+    ...rest,
+    status: 'no-data',
+    value: null,
+    numerator: zero,
+    denominator: zero,
+    reason: 'not-provided',
+    notProvided: missing,
+  };
+}
+
 /** @internal Runs the engine over `slots` for the evaluation days `[fromDay, toDay]`. */
 export function measureSlots(
   data: StoreData,
@@ -78,7 +134,10 @@ export function measureSlots(
   return runEngine(data, slots, FAMILIES, rules, fromDay, toDay, trace, knownBeforeMs);
 }
 
-/** @internal The measurement of slot `slot` on day index `i` of an engine run. */
+/**
+ * @internal The measurement of slot `slot` on day index `i` of an engine run; a definition with
+ * a sample of its own reads it from slot `sampleSlot` (its {@link sampleSlotOf}).
+ */
 export function measurementFromSums<Id extends string>(
   def: MeasuredDefinition<Id> & AnyDefinition,
   run: EngineResult,
@@ -86,6 +145,7 @@ export function measurementFromSums<Id extends string>(
   i: number,
   rules: MeasuringRules,
   window: WindowSpec = windowOf(def, rules),
+  sampleSlot?: number,
 ): Measurement<Id> {
   const day: DayNumber = run.fromDay + i;
   const num = (run.numerators[slot] as Float64Array)[i] as number;
@@ -95,21 +155,24 @@ export function measurementFromSums<Id extends string>(
   const denominator =
     // Stryker disable next-line ConditionalExpression: dividing by a scale of 1 gives the same decimal: the branch only saves the division
     def.denominatorScale === 1 ? new Dec(den) : new Dec(den).div(def.denominatorScale);
-  const noData = den === 0;
+  // The sample the minimum-sample rule reads: the denominator, or the definition's own count.
+  const own =
+    sampleSlot === undefined
+      ? undefined
+      : new Dec((run.denominators[sampleSlot] as Float64Array)[i] as number);
+  const sample = own ?? denominator;
+  const noData = den === 0 || sample.isZero();
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData
-      ? 'no-data'
-      : denominator.lt(minimumSampleOf(def, rules))
-        ? 'too-little-data'
-        : 'ok',
+    status: noData ? 'no-data' : sample.lt(minimumSampleOf(def, rules)) ? 'too-little-data' : 'ok',
     value: noData ? null : numerator.div(denominator),
     numerator,
     denominator,
     window: resolveWindow(day, window),
+    ...(own === undefined ? {} : { sample: own }),
   };
 }
 
@@ -121,8 +184,20 @@ export function measureDay<Id extends string>(
   rules: MeasuringRules = DEFAULT_MEASUREMENT_PARAMETERS,
 ): Measurement<Id> {
   const day = parseDayKey(asOf as string, 'asOf');
-  const run = measureSlots(data, [slotOf(def, rules)], rules, day, day);
-  return measurementFromSums(def, run, 0, 0, rules);
+  const sampleSlot = sampleSlotOf(def, rules);
+  const slots = sampleSlot === undefined ? [slotOf(def, rules)] : [slotOf(def, rules), sampleSlot];
+  const run = measureSlots(data, slots, rules, day, day);
+  const m = measurementFromSums(
+    def,
+    run,
+    0,
+    0,
+    rules,
+    undefined,
+    sampleSlot === undefined ? undefined : 1,
+  );
+  const missing = notProvidedFor(def, data);
+  return missing.length === 0 ? m : notProvidedMeasurement(m, missing);
 }
 
 /** Freezes an object and the data reachable from it (not into functions or other definitions). */

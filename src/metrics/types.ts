@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import type { MeasureFunction } from '../engine/types.js';
 import type { Direction, MetricUnit, ModuleId } from '../ids.js';
+import type { StoreDataCollection } from '../model.js';
 import type { CurveControlPoints } from '../rules/curve.js';
 import type { MeasurementParameters } from '../rules/measurement.js';
 import type { Provenance, Sourced } from '../rules/provenance.js';
@@ -43,6 +44,43 @@ export interface MetricDefaults {
   readonly minimumSample: Sourced<number>;
 }
 
+/**
+ * The count a metric's minimum-sample rule reads when its denominator is not a count of cases
+ * (the facilitated amount share divides money: its sample is the received pre-sales
+ * consultations), measured in the metric's window. No case: the metric is `no-data`.
+ */
+export interface MetricSampleDefinition {
+  /** What it counts, for the docs. */
+  readonly counts: string;
+  /** What one case is called, singular and plural, for display. */
+  readonly basis: readonly [singular: string, plural: string];
+  /** Its measuring functions: each case adds (1, 1) on its anchor day. */
+  readonly measure: MetricMeasures;
+  /**
+   * How many days before the metric's window its cases may be anchored and still count (a
+   * consultation the day before the window facilitates an order of its first day); 0 by default.
+   */
+  readonly leadDays?: (rules: MeasurementParameters) => number;
+}
+
+/**
+ * One rule of a metric's fine print. `<metric id>#<id>` names it, and a test that pins the rule
+ * names it in its title: a note that no test names fails the check of the notes
+ * (`test/metrics/catalogue.test.ts`).
+ *
+ * @example
+ * ```ts
+ * getMetricDefinition('after-sales.return-rate')?.notes?.[0]?.id;
+ * //=> 'returns-only'
+ * ```
+ */
+export interface MetricNote {
+  /** Kebab-case, unique within its metric. */
+  readonly id: string;
+  /** The rule, one or two sentences. */
+  readonly text: string;
+}
+
 /** What every definition holds: the metric's identity, formula and measuring functions. */
 export interface MeasuredDefinition<Id extends string = string> {
   /** Stable id, `<module>.<kebab-name>`. */
@@ -66,6 +104,18 @@ export interface MeasuredDefinition<Id extends string = string> {
   /** The day each event is placed on (its anchor). */
   readonly anchor: string;
   /**
+   * The collections of the store data its formula reads: when one of them is not provided
+   * (`StoreData.notProvided`), the metric is `no-data` with `reason: 'not-provided'`.
+   */
+  readonly reads: readonly StoreDataCollection[];
+  /**
+   * It reads `orders` also to derive the pre-/after-sales stage of a chat session that does
+   * not state its own: without orders it is known only when every session states its stage.
+   */
+  readonly readsOrdersForStage?: true;
+  /** Its sample when that is not its denominator (see {@link MetricSampleDefinition}). */
+  readonly sample?: MetricSampleDefinition;
+  /**
    * How many days after its entity's last fact an anchor may lie: 0 when the anchor is the day
    * of a fact; more when it is a deadline's day (a collection due the next day, an arrival due
    * days later). The engine measures an entity that long after its last fact.
@@ -73,8 +123,8 @@ export interface MeasuredDefinition<Id extends string = string> {
   readonly anchorLagDays?: (rules: MeasurementParameters) => number;
   /** Where the formula comes from. */
   readonly source: readonly Provenance[];
-  /** Further rules of the formula (fine print), for the docs. */
-  readonly notes?: readonly string[];
+  /** Further rules of the formula (fine print): the docs' fine print is generated from these alone. */
+  readonly notes?: readonly MetricNote[];
   /** The tally's numerator is divided by this to give the result's numerator (ms → s: 1000). */
   readonly numeratorScale: number;
   /** The tally's denominator is divided by this to give the result's denominator. */
@@ -104,12 +154,22 @@ export interface SupplementaryDefinition<Id extends string = string>
 }
 
 /**
- * The status of a metric result: `no-data` when its window holds nothing to divide by;
- * `too-little-data` when its denominator is below the rule set's minimum sample (the value is
- * still given; it is scored as the peers' median when peers are given, else left out of its
- * module, its weight shared among the others).
+ * The status of a metric result: `no-data` when its window holds nothing to divide by (or a
+ * collection it reads was not provided: `reason: 'not-provided'`); `too-little-data` when its
+ * sample (its denominator, or the count its definition names as its sample) is below the rule
+ * set's minimum sample (the value is still given; it is scored at the industry average when
+ * one is supplied, else at the peers' mean when peers are given, else left out of its module,
+ * its weight shared among the others).
  */
 export type MetricStatus = 'ok' | 'too-little-data' | 'no-data';
+
+/**
+ * Why a metric is `no-data` when its window is not simply empty: `'not-provided'`, a
+ * collection it reads was not provided (unknown, not none; `notProvided` names it);
+ * `'not-given'`, left out of the values given to `scoreValues`. Either way nothing stands in
+ * for its score: unknown is not too little data.
+ */
+export type NoDataReason = 'not-provided' | 'not-given';
 
 /**
  * One metric's measured value for one evaluation day, before any score: what a metric's
@@ -133,4 +193,20 @@ export interface Measurement<Id extends string = string> {
   readonly denominator: Decimal;
   /** The window of anchor days, both inclusive, `YYYY-MM-DD` Shanghai. */
   readonly window: DayRange;
+  /**
+   * `true` when the value was given alone (`scoreValues`, `whatIf`), without the sample it rests
+   * on: numerator is the value and denominator 1, and no minimum sample applies.
+   */
+  readonly valueOnly?: true;
+  /**
+   * The count the minimum-sample rule read when it is not the denominator (the facilitated
+   * amount share's received pre-sales consultations); `null` when no count is known (a value
+   * given alone to `scoreValues`: no minimum-sample rule applies). Absent: the denominator is
+   * the sample.
+   */
+  readonly sample?: Decimal | null;
+  /** Why it is `no-data`, when its window is not simply empty. */
+  readonly reason?: NoDataReason;
+  /** With `reason: 'not-provided'`: the collections it reads that were not provided. */
+  readonly notProvided?: readonly StoreDataCollection[];
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { unknownKeyMessage } from '../_suggest.js';
 import type { InputIssue } from '../errors.js';
 import { expecting } from '../schemas/_common.js';
 import { toInputIssue } from '../schemas/parse.js';
@@ -81,6 +82,7 @@ export const CSV_COLLECTIONS: readonly CsvCollection[] = [
  *   files: { orders: '订单.csv' },
  *   columns: { orders: { 订单编号: 'id', 下单账号: 'customerId', 下单时间: 'placedAt', 实付金额: 'amount' } },
  *   values: { orders: { cashOnDelivery: { 是: true, 否: false } } },
+ *   ignore: { orders: ['订单状态', '备注'] },
  * };
  * ```
  */
@@ -93,6 +95,11 @@ export interface CsvMapping {
   readonly values?: {
     readonly [K in CsvCollection]?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   };
+  /**
+   * Per collection, headers of columns to leave unread (`{ orders: ['订单状态', '备注'] }`).
+   * Every other header must be a field or mapped in `columns`: an unknown header is an issue.
+   */
+  readonly ignore?: { readonly [K in CsvCollection]?: readonly string[] };
 }
 
 const stringRecord = (what: string) =>
@@ -123,20 +130,38 @@ const mappingSchema = z.object(
         expecting('{ collection: { field: { cell text: value } } }'),
       )
       .optional(),
+    ignore: z
+      .record(
+        z.string(),
+        z.array(z.string(expecting('a header as a string')), expecting('an array of headers')),
+        expecting('{ collection: [header, …] }'),
+      )
+      .optional(),
   },
-  expecting('a mapping object { files?, columns?, values? }'),
+  expecting('a mapping object { files?, columns?, values?, ignore? }'),
 );
 
+/** The parts of a mapping. */
+const MAPPING_PARTS: readonly string[] = ['files', 'columns', 'values', 'ignore'];
+
 /**
- * Checks a mapping: its shape, and that every column and value names a field of its
- * collection. Returns the issues, paths prefixed with `where` (`mapping.json`).
+ * Checks a mapping: its shape, that every column and value names a field of its collection,
+ * that no ignored header is mapped too, and that it has no other part. Returns the issues, paths prefixed with `where` (`mapping.json`).
  */
 export function mappingIssues(raw: unknown, where: string): InputIssue[] {
   const r = mappingSchema.safeParse(raw);
   if (!r.success) return r.error.issues.map((iss) => toInputIssue(where, iss, raw));
   const out: InputIssue[] = [];
+  // A misspelled part (`"ignores"`) would otherwise be dropped, and its columns with it.
+  for (const k of Object.keys(raw as object)) {
+    if (!MAPPING_PARTS.includes(k))
+      out.push({
+        path: `${where}.${k}`,
+        message: unknownKeyMessage(k, MAPPING_PARTS, 'a mapping'),
+      });
+  }
   const m = r.data as CsvMapping;
-  for (const part of ['files', 'columns', 'values'] as const) {
+  for (const part of ['files', 'columns', 'values', 'ignore'] as const) {
     for (const [collection, entries] of Object.entries(m[part] ?? {})) {
       const fields = CSV_FIELDS[collection as CsvCollection] as readonly string[] | undefined;
       if (fields === undefined || !Object.hasOwn(CSV_FIELDS, collection)) {
@@ -147,6 +172,18 @@ export function mappingIssues(raw: unknown, where: string): InputIssue[] {
         continue;
       }
       if (part === 'files') continue;
+      if (part === 'ignore') {
+        const mapped = m.columns?.[collection as CsvCollection] ?? {};
+        for (const [i, h] of (entries as readonly string[]).entries()) {
+          if (Object.hasOwn(mapped, h)) {
+            out.push({
+              path: `${where}.ignore.${collection}[${i}]`,
+              message: `expected a header either mapped in columns or ignored, found ${JSON.stringify(h)} in both`,
+            });
+          }
+        }
+        continue;
+      }
       for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
         const field = part === 'columns' ? value : key;
         if (!fields.includes(field as string)) {

@@ -12,6 +12,13 @@
  *
  * @module node
  */
+
+export type { LenientReadResult, RejectedFileRecord } from './_builder.js';
 export { CSV_FIELDS, type CsvCollection, type CsvMapping } from './csvMapping.js';
-export { type ReadProgress, type ReadStoreDirOptions, readStoreDir } from './readStoreDir.js';
+export {
+  type ReadProgress,
+  type ReadStoreDirOptions,
+  readStoreDir,
+  type StoreDirWarning,
+} from './readStoreDir.js';
 export { writeStoreDir } from './writeStoreDir.js';

@@ -3,14 +3,26 @@
  *
  * @module
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ArgumentError, type InputIssue } from '../errors.js';
+import { readdirSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { didYouMean } from '../_suggest.js';
+import { ArgumentError, type InputIssue, WeatherVaneError } from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { ParseStoreDataOptions } from '../schemas/parse.js';
 import { STORE_DATA_COLLECTIONS, type StoreDataCollection } from '../schemas/storeData.js';
-import { StoreBuilder } from './_builder.js';
+import { quoteShort } from '../time/shanghai.js';
+import { type LenientReadResult, StoreBuilder } from './_builder.js';
 import { forEachCsvRecord } from './_csv.js';
+import {
+  type CheckedFile,
+  checkFile,
+  DecodeFailure,
+  escapeControls,
+  openChecked,
+  readSmallText,
+  realRoot,
+  textChunks,
+} from './_files.js';
 import { forEachLine } from './_lines.js';
 import {
   CSV_COLLECTIONS,
@@ -42,11 +54,40 @@ export interface ReadProgress {
 }
 
 /**
+ * Something `readStoreDir` noticed that does not refuse the store but should not pass
+ * unseen: a file it does not read, a collection without a file, a file without records.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('stores/s1/notes.txt', 'to do');
+ * const warnings: StoreDirWarning[] = [];
+ * await readStoreDir('stores/s1', { onWarning: (w) => warnings.push(w) });
+ * warnings[0];
+ * //=> { kind: 'unknown-file', path: 'notes.txt', message: 'expected only the store\'s files, found "notes.txt": not read' }
+ * ```
+ */
+export interface StoreDirWarning {
+  /**
+   * `unknown-file`: a file or folder no collection claims, not read; `absent-collection`: a
+   * collection with no file (not provided); `empty-file`: a collection file without records.
+   */
+  readonly kind: 'unknown-file' | 'absent-collection' | 'empty-file';
+  /** The file it is about (`orders.jsonl`). */
+  readonly path: string;
+  /** What was expected and what was found. */
+  readonly message: string;
+}
+
+/**
  * Options of {@link readStoreDir}.
  *
  * @example
  * ```ts
- * const options: ReadStoreDirOptions = { onProgress: (p) => console.error(p.records) };
+ * const options: ReadStoreDirOptions = {
+ *   encoding: 'gb18030',
+ *   onWarning: (w) => console.error(`${w.path}: ${w.message}`),
+ * };
  * ```
  */
 export interface ReadStoreDirOptions {
@@ -56,10 +97,36 @@ export interface ReadStoreDirOptions {
   readonly mapping?: CsvMapping;
   /** The rule set whose 放心购 services the records may name, as for `parseStoreData`. */
   readonly ruleSet?: ParseStoreDataOptions['ruleSet'];
+  /**
+   * Set bad records aside instead of refusing the store (as `parseStoreDataLenient` does):
+   * the result is then `{ data, rejected }` ({@link LenientReadResult}). Problems of a file
+   * (refused, unreadable, a bad header, an encoding) still refuse the store. Default `false`.
+   */
+  readonly lenient?: boolean;
+  /**
+   * The encoding of the CSV files, any label `TextDecoder` knows (`'gb18030'`, `'gbk'`,
+   * `'utf-16le'`, …); default UTF-8. A file starting with a UTF-8 byte order mark is read as
+   * UTF-8 whatever this says. JSON and JSON Lines files are UTF-8 always, as their
+   * specifications say (RFC 8259, jsonlines.org). Our choice (`assumption`).
+   */
+  readonly encoding?: string;
+  /** Called with each {@link StoreDirWarning}; without it warnings are not reported. */
+  readonly onWarning?: (warning: StoreDirWarning) => void;
+  /**
+   * The largest `store.json` or `mapping.json` read, in bytes (they are read whole); default
+   * 1 048 576 (1 MiB), far above any real one (`assumption`). A larger file is an issue.
+   */
+  readonly maxJsonBytes?: number;
 }
 
 /** Records between two progress reports. */
 const PROGRESS_EVERY = 100_000;
+
+/** Default of {@link ReadStoreDirOptions.maxJsonBytes}: 1 MiB. */
+const MAX_JSON_BYTES = 1_048_576;
+
+/** File extensions of data: an unclaimed file with one is an issue, not a warning. */
+const DATA_EXTENSIONS = new Set(['json', 'jsonl', 'ndjson', 'csv', 'tsv', 'xls', 'xlsx']);
 
 /** A collection file of a store folder. */
 interface CollectionFile {
@@ -68,15 +135,30 @@ interface CollectionFile {
   readonly format: 'jsonl' | 'csv';
 }
 
-function readJsonFile(path: string, file: string, what: string, builder: StoreBuilder): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
+/** What a folder is read with. */
+interface Reading {
+  readonly dir: string;
+  /** The folder's real path: no file may lead outside it. */
+  readonly root: string;
+  readonly names: readonly string[];
+  readonly builder: StoreBuilder;
+  readonly warn: (warning: StoreDirWarning) => void;
+  readonly maxJsonBytes: number;
+}
+
+async function readJsonFile(r: Reading, file: string, what: string): Promise<unknown> {
+  const { builder } = r;
+  if (!r.names.includes(file)) {
     builder.addIssue({
       path: file,
-      message: `expected ${what} in ${file}, found no readable file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      message: `expected ${what} in ${file}, found no readable file (ENOENT)`,
     });
+    return undefined;
+  }
+  const checked = checkFile(r.dir, r.root, file);
+  const text = 'ino' in checked ? await readSmallText(checked, r.maxJsonBytes) : checked;
+  if (typeof text !== 'string') {
+    builder.addIssue(text);
     return undefined;
   }
   try {
@@ -84,48 +166,31 @@ function readJsonFile(path: string, file: string, what: string, builder: StoreBu
   } catch (e) {
     builder.addIssue({
       path: file,
-      message: `expected JSON, found a syntax error: ${(e as Error).message}`,
+      message: `expected JSON, found a syntax error: ${escapeControls((e as Error).message)}`,
     });
     return undefined;
   }
 }
 
 /** The mapping in force: the option, else `mapping.json` in the folder, else none. */
-function loadMapping(
-  dir: string,
-  names: readonly string[],
-  option: CsvMapping | undefined,
-  builder: StoreBuilder,
-): CsvMapping {
+async function loadMapping(r: Reading, option: CsvMapping | undefined): Promise<CsvMapping> {
   let raw: unknown = option;
   let where = 'mapping';
   if (raw === undefined) {
-    if (!names.includes('mapping.json')) return {};
+    if (!r.names.includes('mapping.json')) return {};
     where = 'mapping.json';
-    raw = readJsonFile(join(dir, where), where, 'a CSV column mapping', builder);
+    raw = await readJsonFile(r, where, 'a CSV column mapping');
     if (raw === undefined) return {};
   }
   const issues = mappingIssues(raw, where);
-  for (const i of issues) builder.addIssue(i);
+  for (const i of issues) r.builder.addIssue(i);
   return issues.length === 0 ? (raw as CsvMapping) : {};
 }
 
-function listFiles(
-  dir: string,
-  mappingOption: CsvMapping | undefined,
-  builder: StoreBuilder,
-): { mapping: CsvMapping; files: CollectionFile[] } {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (e) {
-    throw new ArgumentError(
-      `expected a readable store folder, found ${JSON.stringify(dir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
-  }
-  const mapping = loadMapping(dir, names, mappingOption, builder);
+function listFiles(r: Reading, mapping: CsvMapping): CollectionFile[] {
+  const { builder, names } = r;
   const present = new Set(names);
-  const claimed = new Set<string>();
+  const claimed = new Set<string>(['store.json', 'mapping.json']);
   const files: CollectionFile[] = [];
   for (const name of CSV_COLLECTIONS) {
     const csv = mapping.files?.[name] ?? `${name}.csv`;
@@ -146,28 +211,35 @@ function listFiles(
         path: csv,
         message: `expected the file ${JSON.stringify(csv)} named in the mapping for ${name}, found no such file`,
       });
+    } else if (name !== 'chatMessages') {
+      r.warn({
+        kind: 'absent-collection',
+        path: jsonl as string,
+        message: `expected ${jsonl} or ${csv}, found neither: ${name} not provided`,
+      });
     }
   }
+  const expected = [...claimed];
   for (const file of [...names].sort()) {
-    if (!/\.(jsonl|csv)$/.test(file) || claimed.has(file)) continue;
-    builder.addIssue({
-      path: file,
-      message: `expected a collection file named one of ${STORE_DATA_COLLECTIONS.map((c) => `${c}.jsonl`).join(', ')} (or .csv, or named in the mapping), found ${JSON.stringify(file)}`,
-    });
+    if (claimed.has(file)) continue;
+    const dot = file.lastIndexOf('.');
+    const ext = dot > 0 ? file.slice(dot + 1).toLowerCase() : '';
+    const hint = didYouMean(file, expected);
+    if (DATA_EXTENSIONS.has(ext)) {
+      builder.addIssue({
+        path: file,
+        message: `expected a collection file named one of ${STORE_DATA_COLLECTIONS.map((c) => `${c}.jsonl`).join(', ')} (or .csv, or named in the mapping), found ${quoteShort(file)}${hint}`,
+      });
+    } else {
+      r.warn({
+        kind: 'unknown-file',
+        path: file,
+        message: `expected only the store's files, found ${quoteShort(file)}${hint}: not read`,
+      });
+    }
   }
-  return { mapping, files };
+  return files;
 }
-
-function readStoreJson(dir: string, builder: StoreBuilder): void {
-  const raw = readJsonFile(
-    join(dir, 'store.json'),
-    'store.json',
-    'the store as a JSON object { id, name?, category? }',
-    builder,
-  );
-  if (raw !== undefined) builder.setStore(raw, 'store.json');
-}
-
 /**
  * Reads a store from a folder: `store.json` (the `store` object: `{ id, name?, category? }`)
  * and one file per collection, named after it: [JSON Lines](https://jsonlines.org/)
@@ -175,16 +247,29 @@ function readStoreJson(dir: string, builder: StoreBuilder): void {
  * `disputes.jsonl`, `assuredServices.jsonl`, each line one record as in the JSON input) or
  * CSV (`orders.csv`, …, chat messages one per row in `chatMessages.csv` with `sessionId`,
  * `from`, `at`), headers and cell texts mapped by a {@link CsvMapping} (`mapping.json` in
- * the folder, or the `mapping` option). A missing file is an empty collection; blank lines
- * are skipped. Files are streamed and each record is validated and normalised as it is
+ * the folder, or the `mapping` option). A missing file is a collection not provided (empty,
+ * named in `notProvided`: unknown, not none, and named in an `absent-collection` warning);
+ * blank lines are skipped. Files are streamed and each record is validated and normalised as it is
  * read, so memory is bounded by the parsed store, never by a text copy of it, and a file
  * past V8's string limit (about 512 MB) reads as well. Node only: import it from
  * `jd-weather-vane/node`.
  *
  * Validation is `parseStoreData`'s; it rejects with `InvalidInputError` listing every
  * issue, its path naming file and line: `orders.jsonl:13.paidAt`, `chatMessages.csv:7.at`.
- * A `.jsonl` or `.csv` file that no collection claims is an issue too (nothing is ignored
- * silently), and so is a collection given twice.
+ * Nothing is lost silently: a data file that no collection claims (`orders.json`,
+ * `Orders.JSONL`, `notes.csv`) is an issue with the name it resembles, and so are a
+ * collection given twice, a CSV header that is neither a field, mapped nor listed under the
+ * mapping's `ignore`, a header given twice, two columns landing on one field, a file split by
+ * another delimiter, and a file that is not valid text in its encoding (its likely encoding
+ * named). Only regular files inside the folder are read: a symbolic link leading outside it,
+ * to nothing or in a loop, a folder, a named pipe or a device under a file's name is an
+ * issue, and not a byte of it is read. Other files, an absent collection file and a file
+ * without records are warnings ({@link ReadStoreDirOptions.onWarning}). It rejects with
+ * the library's errors only: `InvalidInputError`, or `ArgumentError` for a folder
+ * that cannot be read or a bad option.
+ *
+ * With `{ lenient: true }` a bad record is set aside instead, and the result is
+ * `{ data, rejected }` ({@link LenientReadResult}).
  *
  * @example
  * ```ts
@@ -207,17 +292,113 @@ function readStoreJson(dir: string, builder: StoreBuilder): void {
  * writeFileSync('exports/s2/orders.csv', '订单编号,customerId,placedAt,amount\no1,c1,2026-11-01 09:00:00,5\n');
  * (await readStoreDir('exports/s2', { mapping: { columns: { orders: { 订单编号: 'id' } } } })).orders[0]?.id;
  * //=> 'o1'
+ * // Set the bad records aside:
+ * const { data: good, rejected } = await readStoreDir('stores/bad', { lenient: true });
+ * [good.orders.length, rejected[0]?.line];
+ * //=> [2, 3]
  * ```
  */
 export async function readStoreDir(
   dir: string,
+  options: ReadStoreDirOptions & { readonly lenient: true },
+): Promise<LenientReadResult>;
+export async function readStoreDir(
+  dir: string,
+  options?: ReadStoreDirOptions & { readonly lenient?: false },
+): Promise<StoreData>;
+export async function readStoreDir(
+  dir: string,
+  options?: ReadStoreDirOptions,
+): Promise<StoreData | LenientReadResult>;
+export async function readStoreDir(
+  dir: string,
   options: ReadStoreDirOptions = {},
-): Promise<StoreData> {
-  const builder = new StoreBuilder();
-  const { mapping, files } = listFiles(dir, options.mapping, builder);
-  readStoreJson(dir, builder);
-  const sizes = files.map((c) => statSync(join(dir, c.file)).size);
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+): Promise<StoreData | LenientReadResult> {
+  const { maxJsonBytes, encoding } = checkOptions(options);
+  let names: string[];
+  let root: string;
+  try {
+    names = readdirSync(dir);
+    root = realRoot(dir);
+  } catch (e) {
+    throw new ArgumentError(
+      `expected a readable store folder, found ${JSON.stringify(dir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
+  }
+  const builder = new StoreBuilder(options.lenient === true);
+  const { onWarning } = options;
+  const r: Reading = {
+    dir,
+    root,
+    names,
+    builder,
+    warn: (w) => onWarning?.(w),
+    maxJsonBytes,
+  };
+  try {
+    await readFolder(r, options, encoding);
+  } catch (e) {
+    // A failure of the system itself (a disk error) is still the library's own error; an
+    // error thrown by the caller's own callback (onProgress, onWarning) is theirs, as it was.
+    if (e instanceof WeatherVaneError || typeof (e as { syscall?: unknown }).syscall !== 'string')
+      throw e;
+    throw new ArgumentError(
+      `expected a readable store folder, found an error while reading ${JSON.stringify(dir)}: ${escapeControls((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`,
+    );
+  }
+  const parseOptions = options.ruleSet === undefined ? {} : { ruleSet: options.ruleSet };
+  return options.lenient === true
+    ? builder.finishLenient(parseOptions)
+    : builder.finish(parseOptions);
+}
+
+/** The options checked: `maxJsonBytes` and `encoding` with their defaults. */
+function checkOptions(options: ReadStoreDirOptions): {
+  maxJsonBytes: number;
+  encoding: string | undefined;
+} {
+  const { maxJsonBytes = MAX_JSON_BYTES, encoding, lenient } = options;
+  if (!Number.isSafeInteger(maxJsonBytes) || maxJsonBytes <= 0) {
+    throw new ArgumentError(
+      `expected maxJsonBytes as a positive whole number of bytes, found ${String(maxJsonBytes)}`,
+    );
+  }
+  if (lenient !== undefined && typeof lenient !== 'boolean') {
+    throw new ArgumentError(`expected lenient as true or false, found ${String(lenient)}`);
+  }
+  if (encoding !== undefined) {
+    try {
+      new TextDecoder(encoding);
+    } catch {
+      throw new ArgumentError(
+        `expected an encoding TextDecoder knows (utf-8, gb18030, gbk, big5, utf-16le, …), found ${typeof encoding === 'string' ? quoteShort(encoding) : String(encoding)}`,
+      );
+    }
+  }
+  return { maxJsonBytes, encoding };
+}
+
+async function readFolder(
+  r: Reading,
+  options: ReadStoreDirOptions,
+  encoding: string | undefined,
+): Promise<void> {
+  const { builder } = r;
+  const mapping = await loadMapping(r, options.mapping);
+  const listed = listFiles(r, mapping);
+  const store = await readJsonFile(
+    r,
+    'store.json',
+    'the store as a JSON object { id, name?, category? }',
+  );
+  if (store !== undefined) builder.setStore(store, 'store.json');
+  const files: (CollectionFile & { checked: CheckedFile })[] = [];
+  for (const f of listed) {
+    const checked = checkFile(r.dir, r.root, f.file);
+    if ('ino' in checked) files.push({ ...f, checked });
+    else builder.addIssue(checked);
+  }
+  const totalBytes = files.reduce((a, f) => a + f.checked.size, 0);
   const { onProgress } = options;
   let doneBytes = 0;
   // chatMessages.csv rows by session id, until their session's row takes them.
@@ -226,7 +407,7 @@ export async function readStoreDir(
   const holdMessage = (record: Record<string, unknown>, line: number): void => {
     const id = record.sessionId;
     if (typeof id !== 'string') {
-      builder.addIssue({
+      builder.addRecordIssue('chatMessages', messagesFile, line, record, {
         path: `${messagesFile}:${line}.sessionId`,
         message: "expected the id of the message's session, found nothing",
       });
@@ -240,7 +421,7 @@ export async function readStoreDir(
       entry.lines.push(line);
     }
   };
-  for (const [k, { name, file, format }] of files.entries()) {
+  for (const { name, file, format, checked } of files) {
     let bytes = 0;
     const report = (): void =>
       onProgress?.({ file, records: builder.count, bytesRead: doneBytes + bytes, totalBytes });
@@ -251,35 +432,46 @@ export async function readStoreDir(
       builder.add(name as StoreDataCollection, raw, line, rewrite);
       if (onProgress !== undefined && builder.count % PROGRESS_EVERY === 0) report();
     };
-    const path = join(dir, file);
     if (name !== 'chatMessages') builder.begin(name, file);
+    const fh = await openChecked(checked);
+    if (!('fd' in fh)) {
+      builder.addIssue(fh);
+      continue;
+    }
+    const chunks = textChunks(
+      fh,
+      file,
+      format === 'csv'
+        ? { encoding, convertOnly: false }
+        : { encoding: undefined, convertOnly: true },
+      onBytes,
+    );
+    let records = 0;
     if (format === 'jsonl') {
-      await forEachLine(
-        path,
-        (text, line) => {
+      try {
+        await forEachLine(chunks, (text, line) => {
           if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
+          records++;
           let raw: unknown;
           try {
             raw = JSON.parse(text);
           } catch (e) {
-            builder.addIssue({
+            builder.addRecordIssue(name, file, line, text, {
               path: `${file}:${line}`,
-              message: `expected one JSON record on the line, found a syntax error: ${(e as Error).message}`,
+              message: `expected one JSON record on the line, found a syntax error: ${escapeControls((e as Error).message)}`,
             });
             return;
           }
           take(raw, line);
-        },
-        onBytes,
-      );
+        });
+      } catch (e) {
+        if (!(e instanceof DecodeFailure)) throw e;
+        builder.addIssue(e.issue);
+      }
     } else {
       if (name === 'chatMessages') messagesFile = file;
-      await forEachCsvRecord(
-        path,
-        file,
-        name,
-        mapping,
-        (record, line) => {
+      records = await forEachCsvRecord(chunks, file, name, mapping, {
+        onRecord: (record, line) => {
           if (name === 'chatMessages') return holdMessage(record, line);
           if (name !== 'chatSessions') return take(record, line);
           const id = typeof record.id === 'string' ? record.id : '';
@@ -289,21 +481,28 @@ export async function readStoreDir(
             relocateMessageIssue(issue, messagesFile, own?.lines),
           );
         },
-        (issue) => builder.addIssue(issue),
-        onBytes,
-      );
+        onIssue: (issue) => builder.addIssue(issue),
+        onBadRow: (issue, cells, line) => builder.addRecordIssue(name, file, line, cells, issue),
+      });
     }
-    doneBytes += sizes[k] as number;
+    if (records === 0) {
+      r.warn({
+        kind: 'empty-file',
+        path: file,
+        message: `expected records in ${file}, found none: read as no ${name} (an empty collection)`,
+      });
+    }
+    doneBytes += checked.size;
     bytes = 0;
     report();
   }
-  for (const [id, { lines }] of messages) {
-    builder.addIssue({
+  for (const [id, { raw, lines }] of messages) {
+    const issue = {
       path: `${messagesFile}:${lines[0]}.sessionId`,
       message: `expected the id of a chat session in the chat sessions' CSV file, found ${JSON.stringify(id)} (no such session; ${lines.length} message(s))`,
-    });
+    };
+    builder.addRecordIssue('chatMessages', messagesFile, lines[0] as number, raw, issue);
   }
-  return builder.finish(options.ruleSet === undefined ? {} : { ruleSet: options.ruleSet });
 }
 
 /** `chatSessions.csv:4.messages[1].at` → `chatMessages.csv:17.at`, the message's own row. */

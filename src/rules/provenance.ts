@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { expectObjectArgument, expectStringArgument } from '../errors.js';
 
 /** `seed`: one of the two source articles; `published`: a repost of a JD rule notice; `assumption`: our documented choice; `custom`: set by the caller through `defineRuleSet` (all explained in `docs/sources.md`). */
 export type ProvenanceTag = 'seed' | 'published' | 'assumption' | 'custom';
@@ -74,6 +75,8 @@ export function sourced<T>(value: T, source: Provenance, ...also: Provenance[]):
  * ```
  */
 export function provenancesOf(s: Sourced<unknown>): readonly Provenance[] {
+  expectObjectArgument('provenancesOf', 'the sourced value', s);
+  expectObjectArgument('provenancesOf', 'its source', s.source);
   return s.also ? [s.source, ...s.also] : [s.source];
 }
 
@@ -96,6 +99,8 @@ const ARTICLE: Readonly<Record<'000' | '001', string>> = {
  * ```
  */
 export function formatProvenance(p: Provenance): string {
+  expectObjectArgument('formatProvenance', 'the provenance', p);
+  expectStringArgument('formatProvenance', 'its tag', p.tag);
   const parts: string[] = [p.tag];
   if (p.seed) parts.push(`(${ARTICLE[p.seed]}, docs/sources.md)`);
   if (p.url) parts.push(`(${p.url})`);

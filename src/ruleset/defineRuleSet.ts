@@ -5,7 +5,12 @@
  * @module
  */
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
-import { type InputIssue, RuleSetError } from '../errors.js';
+import {
+  expectObjectArgument,
+  expectShapeArgument,
+  type InputIssue,
+  RuleSetError,
+} from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import { type CurveControlPoints, validateCurve } from '../rules/curve.js';
@@ -13,11 +18,15 @@ import type { AssessmentHours } from '../rules/measurement.js';
 import { type Sourced, sourced } from '../rules/provenance.js';
 import { type ModuleWeights, validateModuleWeights } from '../rules/scoringDefaults.js';
 import { type WindowSpec, windowSpecProblem } from '../time/window.js';
-import { defaultRuleSet, type RuleSet } from './ruleSet.js';
+import { ruleSetFingerprint } from './fingerprint.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from './ruleSet.js';
 
 /** What {@link defineRuleSet} can override: plain values, tagged `custom` in the result. */
 export interface RuleSetOverrides {
-  /** Id of the new rule set (default: `<base id>+custom`). */
+  /**
+   * Id of the new rule set (default: `<base id>+custom-<the first 8 hex digits of its
+   * fingerprint>`, so that two different rule sets never share a default id).
+   */
   readonly id?: string;
   /** Description of the new rule set. */
   readonly description?: string;
@@ -169,6 +178,8 @@ export function defineRuleSet(
   overrides: RuleSetOverrides,
   base: RuleSet = defaultRuleSet,
 ): RuleSet {
+  expectObjectArgument('defineRuleSet', 'the overrides', overrides);
+  expectShapeArgument('defineRuleSet', 'the base rule set', base, RULE_SET_SHAPE);
   const issues = overrideKeyIssues(overrides);
   if (issues.length > 0) throw new RuleSetError(issues);
 
@@ -178,7 +189,7 @@ export function defineRuleSet(
   const b = overrides.bonus ?? {};
   const rules: RuleSet = {
     ...base,
-    id: overrides.id ?? `${base.id}+custom`,
+    id: overrides.id ?? '',
     description: overrides.description ?? `${base.description}, with custom overrides`,
     windows: mergeSourced(base.windows, overrides.windows),
     chat: {
@@ -217,7 +228,9 @@ export function defineRuleSet(
     },
   };
   validateRuleSet(rules);
-  return rules;
+  if (overrides.id !== undefined) return rules;
+  // The default id names the content, so that two different rule sets never share it.
+  return { ...rules, id: `${base.id}+custom-${ruleSetFingerprint(rules).slice(0, 8)}` };
 }
 
 /**
@@ -230,6 +243,7 @@ export function defineRuleSet(
  * ```
  */
 export function validateRuleSet(rules: RuleSet): void {
+  expectShapeArgument('validateRuleSet', 'the rule set', rules, RULE_SET_SHAPE);
   const issues: InputIssue[] = [];
   const positive = (path: string, v: number, integer = false) => {
     if (

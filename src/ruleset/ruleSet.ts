@@ -43,8 +43,9 @@ export interface MeasurementRules extends MeasurementParameters {
   readonly windows: Readonly<Record<MetricId, Sourced<WindowSpec>>>;
   /**
    * Each metric's minimum sample: below this denominator (a count of cases, in the result's
-   * unit) the result has status `'too-little-data'`, keeps its value, and is scored as the
-   * peers' median when peers are given, or left out of its module otherwise. 0: no minimum.
+   * unit; the facilitated amount share's received pre-sales consultations) the result has status
+   * `'too-little-data'`, keeps its value, and is scored at the supplied industry average, else at
+   * the peers' mean when peers are given, else left out of its module. 0: no minimum.
    */
   readonly minimumSample: Readonly<Record<MetricId, Sourced<number>>>;
 }
@@ -147,3 +148,37 @@ export const defaultRuleSet: RuleSet = deepFreeze({
   activityGate: DEFAULT_ACTIVITY_GATE,
   moduleLabels: DEFAULT_MODULE_LABELS,
 });
+
+/**
+ * The sections of a rule set and the values the scoring stages open, as a template for
+ * `expectShapeArgument`: a rule set from a JavaScript caller without one of them is an argument
+ * of the wrong shape (an ArgumentError), not a `TypeError` from deep inside.
+ *
+ * @internal
+ */
+export const RULE_SET_SHAPE = {
+  windows: {},
+  minimumSample: {},
+  controlPoints: {},
+  metricWeights: {},
+  moduleWeights: { value: {} },
+  chat: {
+    assessmentHours: { value: {} },
+    sessionMergeGapMinutes: {},
+    responseThresholdSeconds: {},
+    robotRepliesCount: {},
+    attributionHours: {},
+  },
+  reviews: { latestPerCustomer: {}, handlingHours: {} },
+  logistics: { arrivalDays: {}, collectionCutoffHour: {} },
+  bonus: { pointsPerService: {}, cap: {}, servicePoints: {} },
+  totalCap: {},
+  stars: {},
+  goodShop: {},
+  assuredTag: {},
+  warmShopkeeper: {},
+  chatPenalty: {},
+  consumerWarnings: {},
+  activityGate: {},
+  moduleLabels: { high: {}, low: {} },
+} as const;

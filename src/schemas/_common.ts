@@ -102,7 +102,7 @@ function instantOrIssue(
 
 /**
  * An instant: ISO-8601 with offset or `Z`, Shanghai local time without offset
- * (`2026-11-01 09:00:00` or `2026-11-01T09:00:00`), epoch ms (integer) or a `Date`,
+ * (`2026-11-01 09:00:00`, `2026-11-01T09:00:00`, `2026/11/3 9:05`), epoch ms (integer) or a `Date`,
  * normalised to epoch ms. Rejects instants before 1992 or after 2099 (Shanghai).
  */
 export const instantSchema = z.transform(
@@ -303,4 +303,53 @@ export function strictObject<T extends z.core.$ZodLooseShape>(
         });
     }
   }, ALWAYS);
+}
+
+/** The message for a `__proto__` key: named, never dropped. */
+export const PROTO_KEY_MESSAGE = 'expected a field of the object, found the key "__proto__"';
+
+/**
+ * The path of every own `__proto__` key in a JSON value, at any depth: `JSON.parse` keeps such
+ * a key as an own property, and an object schema (zod's) would drop it unseen.
+ */
+export function protoKeyPaths(v: unknown): (string | number)[][] {
+  // Iterative, each path kept as a link to its parent: a hostile caller's object may be
+  // thousands of levels deep, or hold a cycle (walked once: JSON has none).
+  interface Link {
+    readonly key: string | number;
+    readonly parent: Link | undefined;
+  }
+  const pathOf = (l: Link | undefined): (string | number)[] => {
+    const p: (string | number)[] = [];
+    for (let x = l; x !== undefined; x = x.parent) p.push(x.key);
+    return p.reverse();
+  };
+  const out: (string | number)[][] = [];
+  const seen = new WeakSet<object>();
+  const stack: [unknown, Link | undefined][] = [[v, undefined]];
+  while (stack.length > 0) {
+    const [x, link] = stack.pop() as [unknown, Link | undefined];
+    if (typeof x !== 'object' || x === null || seen.has(x)) continue;
+    seen.add(x);
+    const entries: [string | number, unknown][] = Array.isArray(x)
+      ? Array.from(x, (y, i) => [i, y])
+      : Object.keys(x).map((k) => [k, (x as Record<string, unknown>)[k]]);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, y] = entries[i] as [string | number, unknown];
+      if (k === '__proto__') out.push(pathOf({ key: k, parent: link }));
+      else stack.push([y, { key: k, parent: link }]);
+    }
+  }
+  return out;
+}
+
+/** Every own `__proto__` key in a JSON value, at any depth, as an issue naming it. */
+export function protoKeyIssues(v: unknown): { path: string; message: string }[] {
+  return protoKeyPaths(v).map((p) => ({
+    path: p.reduce<string>(
+      (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? k : `${acc}.${k}`),
+      '',
+    ),
+    message: PROTO_KEY_MESSAGE,
+  }));
 }

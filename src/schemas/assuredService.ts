@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { expectObjectArgument } from '../errors.js';
 import type { Name } from '../ids.js';
 import type { AssuredService, BuiltInAssuredServiceId } from '../model.js';
 import type { InstantInput } from '../time/shanghai.js';
@@ -97,6 +98,8 @@ export function isBuiltInServiceId(id: string): boolean {
 export function knownServiceIds(
   bonus: { readonly servicePoints: Readonly<Record<string, unknown>> } = { servicePoints: {} },
 ): string[] {
+  expectObjectArgument('knownServiceIds', 'the bonus rules', bonus);
+  expectObjectArgument('knownServiceIds', 'their servicePoints', bonus.servicePoints);
   const out: string[] = [...ASSURED_SERVICE_IDS];
   for (const id of Object.keys(bonus.servicePoints)) if (!BUILT_IN.has(id)) out.push(id);
   return out;

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import { expectObjectArgument, type InputIssue, InvalidInputError } from '../errors.js';
 import type {
   AssuredService,
   ChatSession,
@@ -21,9 +21,9 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
-import { LATEST_FACT_OF, markParsed } from '../model.js';
+import { LATEST_FACT_OF, markParsed, withNotProvided } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
-import { describeValue, expectedFound } from './_common.js';
+import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
 import { chatSessionSchema, fastChatSession } from './chatSession.js';
 import { disputeSchema, fastDispute } from './dispute.js';
@@ -163,6 +163,8 @@ interface Outcome {
   readonly parsed: { [K in StoreDataCollection]: unknown[] };
   readonly raw: { [K in StoreDataCollection]: readonly unknown[] };
   readonly bad: { [K in StoreDataCollection]: BadRecords };
+  /** The collections the input provided (present and not `null`). */
+  readonly provided: Set<StoreDataCollection>;
   /** The latest fact of every record parsed (rejected ones count none; set-aside ones do). */
   readonly latest: { ms: number };
 }
@@ -198,7 +200,18 @@ export function parseRecord(name: StoreDataCollection, record: unknown): unknown
   // Stryker disable next-line ConditionalExpression: the fast path answers what the schema answers (test/schemas/fast.test.ts): skipping it changes only the time
   if (out !== undefined) return out;
   const r = schema.safeParse(record);
-  return r.success ? r.data : new RecordFailure(r.error.issues);
+  // zod drops a `__proto__` key unseen: name it (only here, off the fast path, which declines it).
+  const proto = protoIssues(record);
+  if (proto.length === 0) return r.success ? r.data : new RecordFailure(r.error.issues);
+  return new RecordFailure([...(r.success ? [] : r.error.issues), ...proto]);
+}
+
+/** A zod issue for every `__proto__` key of a record. */
+function protoIssues(record: unknown): z.core.$ZodIssue[] {
+  return protoKeyPaths(record).map(
+    (path) =>
+      ({ code: 'custom', path, message: PROTO_KEY_MESSAGE, input: record }) as z.core.$ZodIssue,
+  );
 }
 
 function parseCollection(
@@ -269,6 +282,7 @@ export function unknownServices(
 
 /** Validates everything; problems that are not about one record go to `issues`. */
 function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
+  expectObjectArgument('parseStoreData', 'the options', options);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidInputError([
       {
@@ -288,14 +302,17 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   }
   let store: Store | undefined;
   const s = storeSchema.safeParse(root.store);
-  if (s.success) store = s.data;
+  const storeProto = protoIssues(root.store);
+  if (s.success && storeProto.length === 0) store = s.data;
   else {
-    for (const iss of s.error.issues) issues.push(toInputIssue('store', iss, root.store));
+    for (const iss of [...(s.success ? [] : s.error.issues), ...storeProto])
+      issues.push(toInputIssue('store', iss, root.store));
   }
   const parsed = {} as { [K in StoreDataCollection]: unknown[] };
   const latest = { ms: Number.NEGATIVE_INFINITY };
   const raw = {} as { [K in StoreDataCollection]: readonly unknown[] };
   const bad = {} as { [K in StoreDataCollection]: BadRecords };
+  const provided = new Set<StoreDataCollection>();
   for (const name of STORE_DATA_COLLECTIONS) {
     const value = root[name];
     parsed[name] = [];
@@ -303,6 +320,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
     // Stryker disable next-line ArrayDeclaration: an absent collection has no rejected index to read, and the id checks find no id in a string
     raw[name] = [];
     if (value === undefined || value === null) continue;
+    provided.add(name);
     if (!Array.isArray(value)) {
       issues.push({
         path: name,
@@ -326,7 +344,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       message: p.message,
     });
   }
-  return { issues, store, parsed, raw, bad, latest };
+  return { issues, store, parsed, raw, bad, provided, latest };
 }
 
 function sortedIndexes(bad: BadRecords): number[] {
@@ -346,17 +364,25 @@ function allIssues(o: Outcome): InputIssue[] {
   return all;
 }
 
-function storeData(store: Store, p: Outcome['parsed'], latestMs: number): StoreData {
+function storeData(
+  store: Store,
+  p: Outcome['parsed'],
+  provided: Outcome['provided'],
+  latestMs: number,
+): StoreData {
   return markParsed(
-    {
-      store,
-      chatSessions: p.chatSessions as ChatSession[],
-      orders: p.orders as Order[],
-      reviews: p.reviews as Review[],
-      serviceOrders: p.serviceOrders as ServiceOrder[],
-      disputes: p.disputes as Dispute[],
-      assuredServices: p.assuredServices as AssuredService[],
-    },
+    withNotProvided(
+      {
+        store,
+        chatSessions: p.chatSessions as ChatSession[],
+        orders: p.orders as Order[],
+        reviews: p.reviews as Review[],
+        serviceOrders: p.serviceOrders as ServiceOrder[],
+        disputes: p.disputes as Dispute[],
+        assuredServices: p.assuredServices as AssuredService[],
+      },
+      (c) => provided.has(c),
+    ),
     latestMs,
   );
 }
@@ -364,7 +390,8 @@ function storeData(store: Store, p: Outcome['parsed'], latestMs: number): StoreD
 /**
  * Validates and normalises a store's raw data (the input guide, `docs/input.md`): instants become
  * epoch ms (offset-less strings are Shanghai time), money integer fen, defaults are applied,
- * chat messages sorted, absent collections `[]`. Throws {@link InvalidInputError} listing
+ * chat messages sorted, absent (or `null`) collections `[]` and named in `notProvided` (unknown,
+ * not none: the metrics that read them are `no-data`, reason `'not-provided'`). Throws {@link InvalidInputError} listing
  * **every** problem, each with its path (`orders[12].paidAt`) and a message saying what was
  * expected and what was found. **An unknown key is an error**, at every level, with the known key
  * it resembles (a misspelled `deliverdAt` would otherwise vanish and its metric fall to 0%):
@@ -392,7 +419,7 @@ export function parseStoreData(input: unknown, options?: ParseStoreDataOptions):
   const issues = allIssues(o);
   // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
-  return storeData(o.store, o.parsed, o.latest.ms);
+  return storeData(o.store, o.parsed, o.provided, o.latest.ms);
 }
 
 /**
@@ -497,5 +524,5 @@ export function parseStoreDataLenient(
     }
     kept[name] = parsed.filter((_, i) => !bad.has(i));
   }
-  return { data: storeData(o.store, kept, o.latest.ms), rejected };
+  return { data: storeData(o.store, kept, o.provided, o.latest.ms), rejected };
 }

@@ -5,7 +5,14 @@
  * @module
  */
 import { z } from 'zod';
-import { markParsed, type Store, type StoreData } from '../model.js';
+import {
+  markParsed,
+  STORE_DATA_COLLECTIONS,
+  type Store,
+  type StoreData,
+  type StoreDataCollection,
+  withNotProvided,
+} from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { ALWAYS, expecting, idSchema, optionalTextSchema, strictObject } from './_common.js';
 import { type AssuredServiceInput, assuredServiceSchema } from './assuredService.js';
@@ -75,34 +82,7 @@ export interface StoreInput {
     | undefined;
 }
 
-/**
- * The names of the record collections of {@link StoreData}, in the order they are checked
- * and reported.
- *
- * @example
- * ```ts
- * STORE_DATA_COLLECTIONS[1];
- * //=> 'orders'
- * ```
- */
-export const STORE_DATA_COLLECTIONS = [
-  'chatSessions',
-  'orders',
-  'reviews',
-  'serviceOrders',
-  'disputes',
-  'assuredServices',
-] as const;
-
-/**
- * A record collection of {@link StoreData}.
- *
- * @example
- * ```ts
- * const c: StoreDataCollection = 'serviceOrders';
- * ```
- */
-export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
+export { STORE_DATA_COLLECTIONS, type StoreDataCollection } from '../model.js';
 
 /** What store data is, in messages. */
 export const STORE_DATA_WHAT = 'store data';
@@ -220,7 +200,7 @@ function collection<T extends z.ZodType>(schema: T, what: string) {
 
 /**
  * Schema of a store's data: the store and its collections, every collection optional (an
- * absent or `null` one becomes `[]`), with the cross-record checks (duplicate ids, records
+ * absent or `null` one becomes `[]` and is named in `notProvided`: unknown, not none), with the cross-record checks (duplicate ids, records
  * naming an unknown order). `parseStoreData` gives the same result much faster on large
  * inputs, with issue paths as strings; use this schema to compose or introspect.
  *
@@ -252,15 +232,20 @@ export const storeDataSchema = strictObject(
   }, ALWAYS)
   .transform(
     (d): StoreData =>
-      markParsed({
-        store: d.store,
-        chatSessions: d.chatSessions ?? [],
-        orders: d.orders ?? [],
-        reviews: d.reviews ?? [],
-        serviceOrders: d.serviceOrders ?? [],
-        disputes: d.disputes ?? [],
-        assuredServices: d.assuredServices ?? [],
-      }),
+      markParsed(
+        withNotProvided(
+          {
+            store: d.store,
+            chatSessions: d.chatSessions ?? [],
+            orders: d.orders ?? [],
+            reviews: d.reviews ?? [],
+            serviceOrders: d.serviceOrders ?? [],
+            disputes: d.disputes ?? [],
+            assuredServices: d.assuredServices ?? [],
+          },
+          (c) => d[c] !== undefined && d[c] !== null,
+        ),
+      ),
   );
 
 /**

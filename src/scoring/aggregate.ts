@@ -113,6 +113,10 @@ function isSourced<T>(w: T | Sourced<T>): w is Sourced<T> {
   return typeof w === 'object' && w !== null && 'value' in w && 'source' in w;
 }
 
+/** A value in a message about a wrong-typed argument. */
+const describe = (v: unknown) =>
+  typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : String(v);
+
 /**
  * The composite score: the weighted mean of the module scores, rounded to 2 decimals (half
  * up). A module whose score is `null` or absent has its weight shared among the others;
@@ -137,7 +141,16 @@ export function compositeScore(
   moduleScores: Partial<Record<ModuleId, number | null>>,
   weights: ModuleWeights | Sourced<ModuleWeights> = DEFAULT_MODULE_WEIGHTS,
 ): number | null {
+  // A JavaScript caller without types may pass anything: say what was expected.
+  if (typeof moduleScores !== 'object' || moduleScores === null || Array.isArray(moduleScores))
+    throw new ArgumentError(
+      `compositeScore: expected module scores { <module id>: score | null }, found ${describe(moduleScores)}`,
+    );
   const w = isSourced(weights) ? weights.value : weights;
+  if (typeof w !== 'object' || w === null || Array.isArray(w))
+    throw new ArgumentError(
+      `compositeScore: expected module weights { <module id>: weight }, found ${describe(weights)}`,
+    );
   const items: WeightedItem[] = [];
   for (const [id, weight] of Object.entries(w) as [ModuleId, number][]) {
     items.push({ score: moduleScores[id] ?? null, weight });

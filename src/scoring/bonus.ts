@@ -9,7 +9,12 @@
  */
 
 import { Dec, round2 } from '../decimal.js';
-import { ArgumentError } from '../errors.js';
+import {
+  ArgumentError,
+  expectArrayArgument,
+  expectObjectArgument,
+  expectShapeArgument,
+} from '../errors.js';
 import type { AssuredService, AssuredServiceId } from '../model.js';
 import { type BonusRules, DEFAULT_BONUS } from '../rules/scoringDefaults.js';
 import {
@@ -74,6 +79,9 @@ export function assuredBonus(
   asOfMs: number,
   config: BonusRules = DEFAULT_BONUS,
 ): AssuredBonus {
+  expectArrayArgument('assuredBonus', 'the services', services);
+  for (const s of services) expectObjectArgument('assuredBonus', 'each service', s);
+  expectShapeArgument('assuredBonus', 'the bonus rules', config, DEFAULT_BONUS);
   if (!Number.isFinite(asOfMs)) {
     throw new ArgumentError(
       `assuredBonus: expected asOfMs to be finite epoch milliseconds, found ${String(asOfMs)}`,
@@ -128,7 +136,8 @@ export function totalScore(composite: number | null, bonus: number, cap = 10): n
   for (const [what, v] of [
     ['bonus', bonus],
     ['cap', cap],
-    ['composite', composite ?? 0],
+    // Only null means no composite: undefined (a JavaScript caller's slip) is refused.
+    ['composite', composite === null ? 0 : composite],
   ] as const) {
     if (!Number.isFinite(v)) {
       throw new ArgumentError(

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { ArgumentError, RuleSetError } from '../errors.js';
+import { ArgumentError, expectShapeArgument, RuleSetError } from '../errors.js';
 import type { Direction, MetricUnit } from '../ids.js';
 import { type CurveControlPoints, curveBadness, validateCurve } from '../rules/curve.js';
 import { erfc } from './_erfc.js';
@@ -57,6 +57,11 @@ export function scoreByCurve(
   direction: Direction,
   unit: MetricUnit,
 ): number {
+  expectShapeArgument('scoreByCurve', 'the control points', curve, { good: 0, poor: 0 });
+  if (direction !== 'higher-is-better' && direction !== 'lower-is-better')
+    throw new ArgumentError(
+      `scoreByCurve: expected a direction ('higher-is-better' or 'lower-is-better'), found ${JSON.stringify(direction)}`,
+    );
   if (typeof value !== 'number' || Number.isNaN(value)) {
     throw new ArgumentError(`scoreByCurve: expected a number value, found ${String(value)}`);
   }

@@ -5,10 +5,12 @@
  *
  * @module
  */
+
 import { Dec, round2, round4 } from '../decimal.js';
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, MODULE_NAMES, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
 import { weightedShares } from './aggregate.js';
 import type { MetricResult, ScoreMethod } from './metric.js';
 
@@ -36,6 +38,12 @@ export interface ModuleScore {
   readonly weight: number;
   /** Its metrics, the heaviest loss first. */
   readonly metrics: readonly MetricContribution[];
+  /**
+   * `true` when the store has no data for any of its metrics (each `no-data`, its window empty
+   * or its data not provided), whatever stands in for their scores: the module is then not
+   * assessed by the every-module-≥-30% rule of the standing (`assumption`).
+   */
+  readonly noData?: true;
 }
 
 /** How a result's own score was obtained when the caller does not say. */
@@ -64,6 +72,9 @@ export function scoreModules(
   ruleSet: RuleSet = defaultRuleSet,
   methods: Partial<Record<MetricId, ScoreMethod>> = {},
 ): Record<ModuleId, ModuleScore> {
+  expectObjectArgument('scoreModules', 'the metric results by id', metrics);
+  expectShapeArgument('scoreModules', 'the rule set', ruleSet, RULE_SET_SHAPE);
+  expectObjectArgument('scoreModules', 'the methods', methods);
   const out = {} as Record<ModuleId, ModuleScore>;
   const moduleMeans: { score: number | null; weight: number }[] = [];
   for (const m of MODULE_IDS) {
@@ -91,7 +102,15 @@ export function scoreModules(
     contributions.sort((a, b) => b.pointsLost - a.pointsLost);
     const score = mean === null ? null : round2(mean);
     moduleMeans.push({ score, weight: ruleSet.moduleWeights.value[m] ?? 0 });
-    out[m] = { id: m, name: MODULE_NAMES[m], score, weight: 0, metrics: contributions };
+    const noData = defs.every((d) => metrics[d.id]?.status === 'no-data');
+    out[m] = {
+      id: m,
+      name: MODULE_NAMES[m],
+      score,
+      weight: 0,
+      metrics: contributions,
+      ...(noData ? { noData: true as const } : {}),
+    };
   }
   // Each module's share of the composite, among the modules that have a score.
   const { shares } = weightedShares('scoreModules', moduleMeans);

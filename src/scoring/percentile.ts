@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { ArgumentError } from '../errors.js';
+import { Dec } from '../decimal.js';
+import { ArgumentError, expectArrayArgument } from '../errors.js';
 import type { Direction, MetricUnit } from '../ids.js';
 
 function checkNumber(fn: string, what: string, v: number): void {
@@ -79,6 +80,7 @@ export function scoreAgainstPeers(
   direction: Direction,
   unit?: MetricUnit,
 ): number | null {
+  expectArrayArgument('scoreAgainstPeers', 'the peer values', peerValues);
   const better = direction === 'higher-is-better' ? higher : lower;
   const twice = halfCount('scoreAgainstPeers', value, peerValues, better);
   if (peerValues.length === 0) return null;
@@ -105,14 +107,42 @@ export function scoreAgainstPeers(
  * ```
  */
 export function rankingRate(value: number, peers: readonly number[]): number | null {
+  expectArrayArgument('rankingRate', 'the peers', peers);
   const twice = halfCount('rankingRate', value, peers, higher);
   if (peers.length === 0) return null;
   return twice / (2 * peers.length);
 }
 
 /**
- * The median of the peers' values (mean of the two middle values for an even count), e.g.
- * the "industry average" a store with too little data is given. `null` when empty.
+ * The mean of the peers' values, exactly on their decimal representations: what a metric with
+ * too little data of its own is scored at when no industry average (行业均值) is supplied
+ * (`assumption`: JD gives such stores the industry average; the peers' mean stands in for it).
+ * `null` when empty.
+ *
+ * @throws {ArgumentError} when a value is `NaN`.
+ *
+ * @example
+ * ```ts
+ * peerMean([0.1, 0.2]);
+ * //=> 0.15
+ * peerMean([4, 1, 3, 2]);
+ * //=> 2.5
+ * peerMean([]);
+ * //=> null
+ * ```
+ */
+export function peerMean(values: readonly number[]): number | null {
+  let sum = new Dec(0);
+  values.forEach((v, i) => {
+    checkNumber('peerMean', `value ${i}`, v);
+    sum = sum.plus(v);
+  });
+  return values.length === 0 ? null : sum.div(values.length).toNumber();
+}
+
+/**
+ * The median of the peers' values (mean of the two middle values for an even count). `null`
+ * when empty.
  *
  * @throws {ArgumentError} when a value is `NaN`.
  *

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectNumberArgument, expectShapeArgument } from '../errors.js';
 import type { Sourced } from '../rules/provenance.js';
 import { DEFAULT_ACTIVITY_GATE } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction } from './_checks.js';
@@ -30,6 +31,8 @@ export function activityGate(
   rankingRate: number | null,
   minRate: Sourced<number> = DEFAULT_ACTIVITY_GATE,
 ): boolean {
+  expectShapeArgument('activityGate', 'the lowest rate', minRate, DEFAULT_ACTIVITY_GATE);
+  expectNumberArgument('activityGate', 'rankingRate', rankingRate, true);
   checkFraction('activityGate', 'rankingRate', rankingRate);
   return rankingRate !== null && atLeast(rankingRate, minRate.value);
 }

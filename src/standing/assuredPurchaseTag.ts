@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import type { AssuredServiceId } from '../model.js';
 import { type AssuredTagRules, DEFAULT_ASSURED_TAG_RULES } from '../rules/scoringDefaults.js';
 import { above, checkFraction } from './_checks.js';
@@ -40,6 +41,8 @@ export function assuredPurchaseTag(
   options: AssuredPurchaseTagOptions,
   rules: AssuredTagRules = DEFAULT_ASSURED_TAG_RULES,
 ): boolean {
+  expectObjectArgument('assuredPurchaseTag', 'the options', options);
+  expectShapeArgument('assuredPurchaseTag', 'the rules', rules, DEFAULT_ASSURED_TAG_RULES);
   const { goodReviewRate: g, rankingRate: r } = options;
   checkFraction('assuredPurchaseTag', 'goodReviewRate', g);
   checkFraction('assuredPurchaseTag', 'rankingRate', r);

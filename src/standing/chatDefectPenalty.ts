@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { type ChatPenaltyRules, DEFAULT_CHAT_PENALTY_RULES } from '../rules/scoringDefaults.js';
 import { above, below, checkFraction, checkNonNegative } from './_checks.js';
 
@@ -69,6 +69,8 @@ export function chatDefectPenalty(
   options: ChatDefectPenaltyOptions,
   rules: ChatPenaltyRules = DEFAULT_CHAT_PENALTY_RULES,
 ): ChatDefectPenalty {
+  expectObjectArgument('chatDefectPenalty', 'the options', options);
+  expectShapeArgument('chatDefectPenalty', 'the rules', rules, DEFAULT_CHAT_PENALTY_RULES);
   const fn = 'chatDefectPenalty';
   const { ratings, satisfaction, consultations, averageResponseSeconds, messageRate } = options;
   for (const [what, v] of [

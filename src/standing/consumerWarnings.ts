@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import {
   type ConsumerWarningRule,
   type ConsumerWarningRules,
@@ -79,8 +80,13 @@ export function consumerWarnings(
   options: ConsumerWarningsOptions,
   rules: ConsumerWarningRules = DEFAULT_CONSUMER_WARNING_RULES,
 ): ConsumerWarning[] {
+  expectObjectArgument('consumerWarnings', 'the options', options);
+  expectShapeArgument('consumerWarnings', 'the rules', rules, DEFAULT_CONSUMER_WARNING_RULES);
+  // Undefined figures read as unknown; rankings too.
+  expectObjectArgument('consumerWarnings', 'rankings', options.rankings, true);
   const fn = 'consumerWarnings';
-  const { stars, rankings, afterSalesDurationHours, averageDeliveryHours } = options;
+  const { stars, afterSalesDurationHours, averageDeliveryHours } = options;
+  const rankings: ConsumerWarningsOptions['rankings'] = options.rankings ?? {};
   checkNonNegative(fn, 'stars', stars);
   checkFraction(fn, "rankings['after-sales']", rankings['after-sales']);
   checkFraction(fn, 'rankings.disputes', rankings.disputes);

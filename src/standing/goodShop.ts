@@ -8,8 +8,9 @@
  * @module
  */
 
+import { expectNumberArgument, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { formatPercent as pct } from '../format.js';
-import { MODULE_IDS } from '../ids.js';
+import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { DEFAULT_GOOD_SHOP_RULES, type GoodShopRules } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings } from './_checks.js';
 import type { ModuleRankings } from './stars.js';
@@ -26,8 +27,10 @@ export interface GoodShopBaseline {
 export interface GoodShopEligibilityOptions {
   /** The ranking rate as a fraction; `null` without a ranking. */
   readonly rankingRate: number | null;
-  /** Module rankings; every module's must be supplied and ≥ 30%. */
+  /** Module rankings; every module's must be supplied and ≥ 30%, but for the modules `notAssessed`. */
   readonly moduleRankings: ModuleRankings;
+  /** Modules the store has no data for: not assessed, so not held against the module floor (`assumption`). */
+  readonly notAssessed?: readonly ModuleId[] | undefined;
   /** Baseline facts; the rule set's required ones must be supplied, and every one given `true`. */
   readonly baseline: GoodShopBaseline;
 }
@@ -47,7 +50,7 @@ export interface GoodShopEligibility {
 
 /**
  * Whether the store meets the Good Shop requirements: ranking rate ≥ 90% (top 10%), every
- * module ranking ≥ 30%, every required baseline fact (by default integrity, active-product
+ * module ranking ≥ 30% (a module the store has no data for is not assessed), every required baseline fact (by default integrity, active-product
  * rate, store age) `true`, and every other baseline fact given `true`. Bounds are inclusive
  * and compared exactly. What was not supplied is listed in `unverified` and keeps the store
  * from being eligible: unknown reads "not verified", never "met".
@@ -70,6 +73,11 @@ export function goodShopEligibility(
   options: GoodShopEligibilityOptions,
   rules: GoodShopRules = DEFAULT_GOOD_SHOP_RULES,
 ): GoodShopEligibility {
+  expectObjectArgument('goodShopEligibility', 'the options', options);
+  expectShapeArgument('goodShopEligibility', 'the rules', rules, DEFAULT_GOOD_SHOP_RULES);
+  expectNumberArgument('goodShopEligibility', 'rankingRate', options.rankingRate, true);
+  expectObjectArgument('goodShopEligibility', 'moduleRankings', options.moduleRankings);
+  expectObjectArgument('goodShopEligibility', 'baseline', options.baseline);
   const { rankingRate: r } = options;
   checkFraction('goodShopEligibility', 'rankingRate', r);
   const modules = givenRankings('goodShopEligibility', options.moduleRankings);
@@ -80,7 +88,9 @@ export function goodShopEligibility(
   else if (!atLeast(r, minRate)) reasons.push(`ranking rate ${pct(r)} is below ${pct(minRate)}`);
   const minModule = rules.minModuleRanking.value;
   const given = new Map(modules);
+  const exempt = new Set(options.notAssessed ?? []);
   for (const id of MODULE_IDS) {
+    if (exempt.has(id)) continue;
     const m = given.get(id);
     if (m === undefined) unverified.push(`moduleRankings.${id}`);
     else if (!atLeast(m, minModule))

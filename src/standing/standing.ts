@@ -4,10 +4,13 @@
  *
  * @module
  */
+
+import { expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import type { Measurement } from '../metrics/types.js';
 import type { ModuleLabel } from '../rules/scoringDefaults.js';
 import type { RuleSet } from '../ruleset/ruleSet.js';
+import { RULE_SET_SHAPE } from '../ruleset/ruleSet.js';
 import type { PeerData } from '../scorecard/peers.js';
 import type { ScorecardScores } from '../scorecard/scorecard.js';
 import { rankingRate } from '../scoring/percentile.js';
@@ -90,6 +93,11 @@ export interface Standing {
    * `moduleLabels.high` (70%), 低 below `moduleLabels.low` (30%), else 中 (`assumption`).
    */
   readonly moduleLabels: Partial<Record<ModuleId, ModuleLabel>>;
+  /**
+   * Modules the store has no data for (every metric `no-data`): not assessed, so not held
+   * against the every-module-≥-30% rule of 4.9 stars and Good Shop (`assumption`).
+   */
+  readonly notAssessed: readonly ModuleId[];
   /** Store stars (店铺星级) from the 2019 table with the 2020-09 module rule, or `null`. */
   readonly stars: number | null;
   /** `'good-shop'` when certified, the ranking allows it and Good Shop eligibility is verified. */
@@ -149,6 +157,11 @@ export interface StandingFacts {
  * ```
  */
 export function computeStanding(card: ScorecardScores, facts: StandingFacts): Standing {
+  expectObjectArgument('computeStanding', 'the scorecard', card);
+  expectObjectArgument('computeStanding', 'its metrics', card.metrics);
+  expectObjectArgument('computeStanding', 'its modules', card.modules);
+  expectObjectArgument('computeStanding', 'the facts { ruleSet, … }', facts);
+  expectShapeArgument('computeStanding', 'the rule set', facts.ruleSet, RULE_SET_SHAPE);
   const { ruleSet: rules, peers, ranking } = facts;
   const { metrics } = card;
   let rate: number | null = ranking?.rate ?? null;
@@ -164,8 +177,14 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
       if (list && list.length > 0 && score !== null) moduleRankings[m] = rankingRate(score, list);
     }
   }
+  const notAssessed = MODULE_IDS.filter((m) => card.modules[m].noData === true);
   const s = storeStars(
-    { rankingRate: rate, moduleRankings, goodShopCertified: facts.goodShop?.certified ?? false },
+    {
+      rankingRate: rate,
+      moduleRankings,
+      goodShopCertified: facts.goodShop?.certified ?? false,
+      notAssessed,
+    },
     rules.stars,
   );
   const pre = metrics['consultation.presales-satisfaction'];
@@ -175,13 +194,14 @@ export function computeStanding(card: ScorecardScores, facts: StandingFacts): St
     ? null
     : pre.numerator.plus(after.numerator).div(ratedDen).toNumber();
   const goodShop = goodShopEligibility(
-    { rankingRate: rate, moduleRankings, baseline: facts.goodShop?.baseline ?? {} },
+    { rankingRate: rate, moduleRankings, baseline: facts.goodShop?.baseline ?? {}, notAssessed },
     rules.goodShop,
   );
   return {
     rankingRate: rate,
     moduleRankings,
     moduleLabels: moduleLabelsOf(moduleRankings, rules),
+    notAssessed,
     stars: s.stars,
     badge: goodShop.eligible ? s.badge : null,
     unverified: unverifiedRequirements(

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectNumberArgument, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { DEFAULT_STAR_TABLE, type StarTable } from '../rules/scoringDefaults.js';
 import { atLeast, checkFraction, givenRankings } from './_checks.js';
@@ -21,6 +22,11 @@ export interface StoreStarsOptions {
   readonly moduleRankings?: ModuleRankings | undefined;
   /** Whether the store is certified 京东好店 Good Shop. */
   readonly goodShopCertified?: boolean | undefined;
+  /**
+   * Modules the store has no data for: not assessed, so not held against the module floor
+   * (`assumption`), whatever ranking they have; a module merely without a ranking is unknown.
+   */
+  readonly notAssessed?: readonly ModuleId[] | undefined;
 }
 
 /** Result of {@link storeStars}. */
@@ -55,7 +61,8 @@ export interface StoreStars {
  * From 2020-09-15 the top band and the badge also need every module ranking ≥ 30%
  * (`published`). A module ranking not supplied is not taken as met: the top band is then
  * unverified, the store shows 4.5 and `unverifiedModules` names what is missing. Below the
- * floor the store also shows 4.5 (`assumption`: the notice does not say).
+ * floor the store also shows 4.5 (`assumption`: the notice does not say). A module the store
+ * has no data for (`notAssessed`) is not held against the floor (`assumption`).
  *
  * @throws {ArgumentError} when a rate is not a fraction in [0, 1].
  *
@@ -70,6 +77,8 @@ export interface StoreStars {
  * //=> { stars: 4.5, badge: null, unverifiedModules: ['consultation', 'reviews', 'after-sales', 'logistics', 'disputes'] }
  * storeStars({ rankingRate: 0.95, goodShopCertified: true, moduleRankings: { ...all, logistics: 0.25 } });
  * //=> { stars: 4.5, badge: null, unverifiedModules: [] }
+ * storeStars({ rankingRate: 0.95, moduleRankings: { reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 }, notAssessed: ['consultation'] });
+ * //=> { stars: 4.9, badge: null, unverifiedModules: [] }
  * storeStars({ rankingRate: null });
  * //=> { stars: null, badge: null, unverifiedModules: [] }
  * ```
@@ -78,16 +87,22 @@ export function storeStars(
   options: StoreStarsOptions,
   table: StarTable = DEFAULT_STAR_TABLE,
 ): StoreStars {
+  expectObjectArgument('storeStars', 'the options', options);
+  expectShapeArgument('storeStars', 'the star table', table, DEFAULT_STAR_TABLE);
+  expectNumberArgument('storeStars', 'rankingRate', options.rankingRate, true);
+  expectObjectArgument('storeStars', 'moduleRankings', options.moduleRankings, true);
   const r = options.rankingRate;
   checkFraction('storeStars', 'rankingRate', r);
   const modules = givenRankings('storeStars', options.moduleRankings);
   if (r === null) return { stars: null, badge: null, unverifiedModules: [] };
 
   const bands = [...table.bands.value].sort((a, b) => b.minRate - a.minRate);
+  const exempt = new Set(options.notAssessed ?? []);
   const given = new Set(modules.map(([id]) => id));
-  const missing = MODULE_IDS.filter((m) => !given.has(m));
+  const missing = MODULE_IDS.filter((m) => !given.has(m) && !exempt.has(m));
   const modulesOk =
-    missing.length === 0 && modules.every(([, m]) => atLeast(m, table.topModuleFloor.value));
+    missing.length === 0 &&
+    modules.every(([id, m]) => exempt.has(id) || atLeast(m, table.topModuleFloor.value));
   const index = bands.findIndex((b) => atLeast(r, b.minRate));
   let stars = index === -1 ? table.floorStars.value : (bands[index] as { stars: number }).stars;
   if (index === 0 && !modulesOk) stars = table.topFallbackStars.value;

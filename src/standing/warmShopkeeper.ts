@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { expectNumberArgument, expectObjectArgument, expectShapeArgument } from '../errors.js';
 import {
   DEFAULT_WARM_SHOPKEEPER_RULES,
   type WarmShopkeeperRules,
@@ -42,6 +43,11 @@ export function warmShopkeeperBadge(
   options: WarmShopkeeperBadgeOptions,
   rules: WarmShopkeeperRules = DEFAULT_WARM_SHOPKEEPER_RULES,
 ): boolean {
+  expectObjectArgument('warmShopkeeperBadge', 'the options', options);
+  expectShapeArgument('warmShopkeeperBadge', 'the rules', rules, DEFAULT_WARM_SHOPKEEPER_RULES);
+  for (const k of ['stars', 'responseRate30s', 'chatSatisfaction'] as const)
+    expectNumberArgument('warmShopkeeperBadge', k, options[k], true);
+  expectNumberArgument('warmShopkeeperBadge', 'ratings', options.ratings);
   const { stars, responseRate30s, chatSatisfaction, ratings } = options;
   checkNonNegative('warmShopkeeperBadge', 'stars', stars);
   checkFraction('warmShopkeeperBadge', 'responseRate30s', responseRate30s);

@@ -166,19 +166,38 @@ export function parseDayKey(key: string, what = 'day'): DayNumber {
 
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/**
+ * The forms spreadsheets write when they format a date-time cell: year first, `/` or `-`
+ * (the same twice), month, day and hour of one or two digits, seconds optional, no offset
+ * (Shanghai time): `2026/11/23 10:00`, `2026/11/3 9:05:07`, `2026-11-03 9:05`. Year first,
+ * so nothing is ambiguous (a day-first or month-first date is not taken).
+ */
+const SPREADSHEET_INSTANT =
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
+
+/** Excel's serial number of 10000-01-01, one past the last date it can hold (9999-12-31). */
+const EXCEL_SERIAL_END = 2_958_466;
+
+/** What an instant string may look like, for the messages that refuse one. */
+const INSTANT_FORMS =
+  'expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00, 2026/11/1 9:00, 2026-11-1 9:00:05) or epoch ms (a spreadsheet serial number such as 46349.4 must be formatted as a date first)';
 
 /** The accepted forms of an instant on input. */
 export type InstantInput = string | number | Date;
 
 /**
  * Normalises an instant to epoch ms. Strings are ISO-8601 date-times with an offset or `Z`, or
- * without one (`2026-11-01 09:00:00`, `2026-11-01T09:00:00`), which are read as Shanghai time.
+ * without one (`2026-11-01 09:00:00`, `2026-11-01T09:00:00`), which are read as Shanghai time,
+ * as are the forms spreadsheets write: year first, `/` or `-`, one-digit month, day and hour,
+ * seconds optional (`2026/11/23 10:00`, `2026/11/3 9:05:07`, `2026-11-03 9:05`).
  * Numbers are epoch milliseconds (integers). Fractions of a millisecond are truncated.
  * Returns a message saying what was wrong instead of throwing.
  *
  * @example
  * ```ts
  * toEpochMs('2026-11-01 09:00:00') === toEpochMs('2026-11-01T01:00:00Z');
+ * //=> true
+ * toEpochMs('2026/11/1 9:00') === toEpochMs('2026-11-01 09:00:00');
  * //=> true
  * toEpochMs('yesterday');
  * //=> { error: 'expected an instant: ISO-8601 …, found "yesterday"' }
@@ -197,7 +216,7 @@ export function toEpochMs(input: unknown): number | { error: string } {
     const parsed = parseInstantString(input);
     if (parsed === undefined) {
       return {
-        error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found ${quoteShort(input)}`,
+        error: `${INSTANT_FORMS}, found ${quoteShort(input)}`,
       };
     }
     ms = parsed;
@@ -205,16 +224,28 @@ export function toEpochMs(input: unknown): number | { error: string } {
     return { error: `expected an instant (string, epoch ms or Date), found ${describe(input)}` };
   }
   if (ms < EARLIEST_INSTANT_MS || ms >= LATEST_INSTANT_MS) {
+    // A small number in an instant's place is most likely a spreadsheet's day count.
+    const serial =
+      typeof input === 'number' && input > 0 && input < EXCEL_SERIAL_END
+        ? ' (a spreadsheet serial number? format the column as a date first)'
+        : '';
     return {
-      error: `expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found ${describe(input)}`,
+      error: `expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found ${describe(input)}${serial}`,
     };
   }
   return ms;
 }
 
 function parseInstantString(s: string): number | undefined {
-  const m = INSTANT.exec(s.trim());
-  if (!m) return undefined;
+  const t = s.trim();
+  let m = INSTANT.exec(t);
+  if (!m) {
+    // The spreadsheet forms: the same fields, with the separator captured in between.
+    const w = SPREADSHEET_INSTANT.exec(t);
+    if (!w) return undefined;
+    m = w;
+    m.splice(2, 1);
+  }
   const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
   const y = Number(ys);
   const mo = Number(mos);

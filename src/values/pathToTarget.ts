@@ -11,7 +11,7 @@ import { MODULE_IDS, type ModuleId } from '../ids.js';
 import { type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { MetricDefinition } from '../metrics/types.js';
 import type { MetricValueInput } from './scoreValues.js';
-import { type WhatIfChange, type WhatIfOptions, whatIf } from './whatIf.js';
+import { prepareWhatIf, rescore, type WhatIfChange, type WhatIfOptions } from './whatIf.js';
 
 /** A target: a total, a composite, a module score, or stars (which need peers' totals). */
 export type Target =
@@ -29,18 +29,26 @@ export interface MetricPath {
   readonly value?: DecimalValue;
   /** In cases, where the card has counts: how many more good (or fewer bad) cases of how many. */
   readonly cases?: { readonly change: number; readonly of: number };
-  /** Why it cannot alone: at its best already, no weight in its module, or too small a gain. */
-  readonly reason?: 'at-best' | 'no-weight' | 'too-small' | 'no-data';
+  /**
+   * Why it cannot alone: at its best already, no weight in its module, too small a gain, no
+   * data, or too little data (below its minimum sample a metric is not scored by its value, so
+   * no value of it moves the target).
+   */
+  readonly reason?: 'at-best' | 'no-weight' | 'too-small' | 'no-data' | 'too-little-data';
   /** In words. */
   readonly text: string;
 }
 
-/** One step of a plan: some cases of one metric, and what they gain. */
+/** One step of a plan: the cases of one metric, and where they bring the target. */
 export interface PlanStep {
   readonly metric: MetricId;
   /** How many cases change (answered in time instead of not, a negative review fewer, …). */
   readonly cases: number;
-  /** The target quantity after the step (total, composite, module score or stars). */
+  /**
+   * The target quantity (total, composite, module score or stars) after this step and every
+   * step before it: what `whatIf` gives for their cases together. Never lower than the step
+   * before.
+   */
   readonly reaches: number | null;
   readonly text: string;
 }
@@ -53,7 +61,10 @@ export interface PathToTarget {
   readonly reached: boolean;
   /** Each metric alone. */
   readonly perMetric: readonly MetricPath[];
-  /** The fewest changed cases together, greedily; `change` is what `whatIf` accepts. */
+  /**
+   * The fewest changed cases together, greedily: one step per metric, whose cases add up to the
+   * cases of `change` (what `whatIf` accepts).
+   */
   readonly plan: {
     readonly reachable: boolean;
     readonly steps: readonly PlanStep[];
@@ -78,7 +89,7 @@ function goal(target: Target): number {
   return target.stars;
 }
 
-function checkTarget(card: Scorecard, target: Target, options: WhatIfOptions): void {
+function checkTarget(target: Target, options: WhatIfOptions): void {
   if (typeof target !== 'object' || target === null)
     throw new ArgumentError(
       'pathToTarget: expected a target { total } | { composite } | { module, score } | { stars }',
@@ -89,7 +100,7 @@ function checkTarget(card: Scorecard, target: Target, options: WhatIfOptions): v
       throw new ArgumentError(
         `pathToTarget: expected stars on the table (${STARS.join(', ')}), found ${String(v)}`,
       );
-    if ((options.peers?.composites?.length ?? 0) === 0)
+    if ((options?.peers?.composites?.length ?? 0) === 0)
       throw new ArgumentError(
         "pathToTarget: stars follow the ranking among peers' totals: pass options.peers with composites (a ranking read from JD cannot move)",
       );
@@ -103,7 +114,6 @@ function checkTarget(card: Scorecard, target: Target, options: WhatIfOptions): v
     throw new ArgumentError(
       `pathToTarget: expected a target score from 0 to 10, found ${String(v)}`,
     );
-  if (card?.metrics === undefined) throw new ArgumentError('pathToTarget: expected a scorecard');
 }
 
 /** A metric's counts, when the card has them: cases the metric counts (whole numbers). */
@@ -112,7 +122,7 @@ function countsOf(card: Scorecard, def: MetricDefinition<MetricId>) {
   if (def.unit !== 'ratio' || m.value === null) return undefined;
   if (!m.denominator.isInteger() || !m.numerator.isInteger() || m.denominator.lt(1))
     return undefined;
-  if (m.source === 'values' && m.denominator.eq(1)) return undefined;
+  if (m.valueOnly === true || m.status !== 'ok') return undefined;
   return { numerator: m.numerator.toNumber(), denominator: m.denominator.toNumber() };
 }
 
@@ -162,15 +172,18 @@ export function pathToTarget(
   target: Target,
   options: WhatIfOptions = {},
 ): PathToTarget {
-  checkTarget(card, target, options);
+  checkTarget(target, options);
+  const ctx = prepareWhatIf('pathToTarget', card, options);
+  const base = ctx.card;
   const want = goal(target);
-  const current = quantity(card, target);
+  const current = quantity(base, target);
   const caveat =
     options.peers === undefined
       ? "Scores come from the rule set's curves (an assumption: JD does not publish how a value becomes a score); with peers they come from the ranking among them."
       : 'Scores are percentiles among the peers given; the peers are assumed not to change.';
+  const quantityAfter = (change: WhatIfChange) => quantity(rescore(ctx, change), target);
   const reachedBy = (change: WhatIfChange) => {
-    const q = quantity(whatIf(card, change, options).after, target);
+    const q = quantityAfter(change);
     return q !== null && q >= want;
   };
   if (current !== null && current >= want)
@@ -184,9 +197,18 @@ export function pathToTarget(
   // Each metric alone.
   const perMetric: MetricPath[] = [];
   for (const def of metricCatalogue) {
-    const m = card.metrics[def.id];
+    const m = base.metrics[def.id];
     const name = `${def.name.zh} ${def.name.en}`;
-    const counts = countsOf(card, def);
+    if (m.status === 'too-little-data') {
+      perMetric.push({
+        metric: def.id,
+        alone: false,
+        reason: 'too-little-data',
+        text: `${name}: too little data (${m.denominator.toString()} ${def.basis[1]}, the minimum is ${ctx.ruleSet.minimumSample[def.id].value}): its value is not scored`,
+      });
+      continue;
+    }
+    const counts = countsOf(base, def);
     if (counts !== undefined) {
       const max = maxCases(def, counts.numerator, counts.denominator);
       const change = (k: number): WhatIfChange => ({
@@ -207,7 +229,7 @@ export function pathToTarget(
           alone: false,
           reason:
             m.score === null ||
-            card.modules[def.module].metrics.find((c) => c.id === def.id)?.weight === 0
+            base.modules[def.module].metrics.find((c) => c.id === def.id)?.weight === 0
               ? 'no-weight'
               : 'too-small',
           text: `${name}: cannot reach the target alone`,
@@ -274,37 +296,36 @@ export function pathToTarget(
     });
   }
 
-  // The plan: counted metrics, greedily by gain per case.
-  const state = new Map<MetricId, number>();
-  const steps: PlanStep[] = [];
-  const changeOf = (): WhatIfChange => {
+  // The plan: counted metrics, greedily by gain per case. `state` holds each metric's cases
+  // (in the order first chosen), so a metric is one step however many batches it took.
+  const counted = new Map<MetricId, { def: MetricDefinition<MetricId>; n: number; d: number }>();
+  for (const def of metricCatalogue) {
+    const c = countsOf(base, def);
+    if (c !== undefined) counted.set(def.id, { def, n: c.numerator, d: c.denominator });
+  }
+  const changeOf = (cases: ReadonlyMap<MetricId, number>): WhatIfChange => {
     const metrics: Partial<Record<MetricId, MetricValueInput>> = {};
-    for (const [id, k] of state) {
-      const def = metricCatalogue.find((d) => d.id === id) as MetricDefinition<MetricId>;
-      const c = countsOf(card, def) as { numerator: number; denominator: number };
-      metrics[id] = casesChange(def, c.numerator, c.denominator, k);
+    for (const [id, k] of cases) {
+      const c = counted.get(id) as { def: MetricDefinition<MetricId>; n: number; d: number };
+      metrics[id] = casesChange(c.def, c.n, c.d, k);
     }
     return { metrics };
   };
+  const state = new Map<MetricId, number>();
   let now = current ?? 0;
   for (let guard = 0; guard < 200 && now < want; guard++) {
     let best: { id: MetricId; k: number; q: number; rate: number } | undefined;
-    for (const def of metricCatalogue) {
-      const c = countsOf(card, def);
-      if (c === undefined) continue;
-      const done = state.get(def.id) ?? 0;
-      const left = maxCases(def, c.numerator, c.denominator) - done;
+    for (const [id, c] of counted) {
+      const done = state.get(id) ?? 0;
+      const left = maxCases(c.def, c.n, c.d) - done;
       if (left <= 0) continue;
       // The smallest batch of cases that moves the target (scores are rounded to 2 decimals).
       for (const k of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) {
         const take = Math.min(k, left);
-        state.set(def.id, done + take);
-        const q = quantity(whatIf(card, changeOf(), options).after, target) ?? 0;
-        state.set(def.id, done);
-        if (done === 0) state.delete(def.id);
+        const q = quantityAfter(changeOf(new Map(state).set(id, done + take))) ?? 0;
         if (q > now) {
           const rate = (q - now) / take;
-          if (best === undefined || rate > best.rate) best = { id: def.id, k: take, q, rate };
+          if (best === undefined || rate > best.rate) best = { id, k: take, q, rate };
           break;
         }
         if (take === left) break;
@@ -313,49 +334,37 @@ export function pathToTarget(
     if (best === undefined) break;
     state.set(best.id, (state.get(best.id) ?? 0) + best.k);
     now = best.q;
-    const def = metricCatalogue.find((d) => d.id === best?.id) as MetricDefinition<MetricId>;
-    // Consecutive steps on one metric read as one.
-    const last = steps[steps.length - 1];
-    const cases = last?.metric === best.id ? last.cases + best.k : best.k;
-    if (last?.metric === best.id) steps.pop();
-    steps.push({
-      metric: best.id,
-      cases,
-      reaches: best.q,
-      text: `${def.name.zh} ${def.name.en}: ${cases} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${best.q}`,
-    });
   }
   // Batches overshoot: take back every case the target does not need, metric by metric.
-  if (steps.length > 0 && reachedBy(changeOf())) {
+  if (state.size > 0 && reachedBy(changeOf(state))) {
     for (const [id, k] of [...state].reverse()) {
       let lo = 0;
       let hi = k;
       while (lo < hi) {
         const mid = Math.floor((lo + hi) / 2);
-        state.set(id, mid);
-        if (reachedBy(changeOf())) hi = mid;
+        if (reachedBy(changeOf(new Map(state).set(id, mid)))) hi = mid;
         else lo = mid + 1;
       }
       if (lo === 0) state.delete(id);
       else state.set(id, lo);
     }
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const step = steps[i] as PlanStep;
-      const k = state.get(step.metric) ?? 0;
-      if (k === 0) steps.splice(i, 1);
-      else if (k !== step.cases) {
-        const def = metricCatalogue.find((d) => d.id === step.metric) as MetricDefinition<MetricId>;
-        const q = quantity(whatIf(card, changeOf(), options).after, target);
-        steps[i] = {
-          metric: step.metric,
-          cases: k,
-          reaches: q,
-          text: `${def.name.zh} ${def.name.en}: ${k} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${q}`,
-        };
-      }
-    }
   }
-  const change = changeOf();
+  // One step per metric, in the order chosen; each step reaches what its cases and every
+  // earlier step's give together, so the figures only rise and the last is the plan's.
+  const steps: PlanStep[] = [];
+  const sofar = new Map<MetricId, number>();
+  for (const [id, k] of state) {
+    sofar.set(id, k);
+    const def = (counted.get(id) as { def: MetricDefinition<MetricId> }).def;
+    const reaches = quantityAfter(changeOf(sofar));
+    steps.push({
+      metric: id,
+      cases: k,
+      reaches,
+      text: `${def.name.zh} ${def.name.en}: ${k} ${def.direction === 'higher-is-better' ? 'more' : 'fewer'} "${def.numerator}" → ${reaches ?? '—'}`,
+    });
+  }
+  const change = changeOf(state);
   return {
     current,
     reached: false,

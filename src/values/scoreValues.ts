@@ -8,17 +8,25 @@
 import { z } from 'zod';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { Dec } from '../decimal.js';
-import { type InputIssue, InvalidInputError } from '../errors.js';
+import {
+  expectObjectArgument,
+  expectShapeArgument,
+  type InputIssue,
+  InvalidInputError,
+} from '../errors.js';
 import type { Scorecard } from '../evaluate/evaluate.js';
+import { MODULE_IDS } from '../ids.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
 import type { Measurement, MetricDefinition } from '../metrics/types.js';
 import type { AssuredService, AssuredServiceId, Store } from '../model.js';
-import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
-import { expectedFound } from '../schemas/_common.js';
+import { defaultRuleSet, RULE_SET_SHAPE, type RuleSet } from '../ruleset/ruleSet.js';
+import { expectedFound, protoKeyIssues } from '../schemas/_common.js';
 import { knownServiceIds } from '../schemas/assuredService.js';
+import { storeSchema } from '../schemas/storeData.js';
+import { industryAveragesIssues } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData, UNIT_RULES, valueIssue } from '../scorecard/peers.js';
-import { scoreDay } from '../scorecard/scorecard.js';
-import type { MetricResult, VersusAverage } from '../scoring/metric.js';
+import { hasPeerLists, scoreDay } from '../scorecard/scorecard.js';
+import type { MetricResult } from '../scoring/metric.js';
 import {
   computeStanding,
   type GoodShopFacts,
@@ -32,12 +40,20 @@ import { resolveWindow } from '../time/window.js';
 /**
  * A metric's value as read off JD's back-end: the value alone (in the metric's unit: ratios as
  * fractions, 3.2% is `0.032`), its numerator and denominator (counts; for an average, the total
- * and the count), or its value with the sample it rests on. Only the last two can be
- * `'too-little-data'`.
+ * and the count; with `sample` when the metric's sample is not its denominator: the facilitated
+ * amount share divides money, its sample is the received pre-sales consultations), or its value
+ * with the sample it rests on. The minimum-sample rule applies only where a sample is given (the
+ * denominator counts as one, but for the facilitated amount share): a value alone, or the
+ * facilitated share's amounts without `sample`, is never `'too-little-data'` and shows no basis.
  */
 export type MetricValueInput =
   | number
-  | { readonly numerator: number | string; readonly denominator: number | string }
+  | {
+      readonly numerator: number | string;
+      readonly denominator: number | string;
+      /** The sample when it is not the denominator (the facilitated amount share's consultations). */
+      readonly sample?: number | string;
+    }
   | { readonly value: number; readonly sample: number };
 
 /** What {@link scoreValues} scores. */
@@ -46,7 +62,7 @@ export interface StoreValues {
   readonly store?: Store;
   /** The evaluation day the values are for, `YYYY-MM-DD`: it places the windows and the bonus. */
   readonly asOf: string;
-  /** The values by metric id; a metric left out is `no-data`. */
+  /** The values by metric id; a metric left out is `no-data`, `reason: 'not-given'` (never scored at an average). */
   readonly metrics: Readonly<Partial<Record<MetricId, MetricValueInput>>>;
   /** 好评率, for the 放心购 tag. */
   readonly goodReviewRate?: MetricValueInput;
@@ -112,13 +128,13 @@ export function metricValueIssues(
   const out: InputIssue[] = [];
   if ('numerator' in v || 'denominator' in v) {
     for (const k of Object.keys(v))
-      if (k !== 'numerator' && k !== 'denominator')
+      if (k !== 'numerator' && k !== 'denominator' && k !== 'sample')
         out.push({
           path: `${path}.${k}`,
-          message: unknownKeyMessage(k, ['numerator', 'denominator'], path),
+          message: unknownKeyMessage(k, ['numerator', 'denominator', 'sample'], path),
         });
-    for (const k of ['numerator', 'denominator'] as const)
-      if (!amount(v[k]))
+    for (const k of ['numerator', 'denominator', 'sample'] as const)
+      if (!(k === 'sample' && v[k] === undefined) && !amount(v[k]))
         out.push({
           path: `${path}.${k}`,
           message: expectedFound('a finite number ≥ 0 (or a decimal string)', v[k]),
@@ -195,27 +211,20 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
         id: 'reviews.good-rate',
       }),
     );
-  if (input.industryAverages !== undefined) {
-    if (!isObject(input.industryAverages)) {
-      out.push({
-        path: 'industryAverages',
-        message: expectedFound('an object { <metric id>: average }', input.industryAverages),
-      });
-    } else {
-      for (const [id, v] of Object.entries(input.industryAverages)) {
-        const def = getMetricDefinition(id);
-        if (def === undefined)
-          out.push({
-            path: `industryAverages.${id}`,
-            message: `expected a metric id of the catalogue, found unknown ${JSON.stringify(id)}${didYouMean(id, METRIC_IDS)}`,
-          });
-        else {
-          const m = valueIssue(v, UNIT_RULES[def.unit]);
-          if (m !== undefined) out.push({ path: `industryAverages.${id}`, message: m });
-        }
-      }
-    }
+  if (input.industryAverages !== undefined)
+    out.push(...industryAveragesIssues(input.industryAverages, 'industryAverages'));
+  if (input.store !== undefined) {
+    const r = storeSchema.safeParse(input.store);
+    if (!r.success)
+      for (const i of r.error.issues)
+        out.push({ path: ['store', ...i.path.map(String)].join('.'), message: i.message });
   }
+  if (input.ranking !== undefined) out.push(...rankingIssues(input.ranking));
+  if (input.facts !== undefined) out.push(...factsIssues(input.facts));
+  // A `__proto__` key (JSON.parse keeps it as an own key) is named wherever it is, even where a
+  // schema would drop it unseen.
+  const named = new Set(out.map((i) => i.path));
+  for (const i of protoKeyIssues(input)) if (!named.has(i.path)) out.push(i);
   if (input.services !== undefined) {
     const known = knownServiceIds(ruleSet.bonus);
     if (!Array.isArray(input.services))
@@ -231,6 +240,138 @@ export function storeValuesIssues(input: unknown, ruleSet: RuleSet = defaultRule
             message: `expected a 放心购 service the rule set knows, found ${JSON.stringify(id)}${typeof id === 'string' ? didYouMean(id, known) : ''}`,
           });
       });
+  }
+  return out;
+}
+
+/** Unknown keys of an object at `path`, each named (a `__proto__` key too: never dropped). */
+function unknownKeys(
+  o: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+): InputIssue[] {
+  return Object.keys(o)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: `${path}.${k}`, message: unknownKeyMessage(k, known, path) }));
+}
+
+/** A fraction 0–1 (a ranking rate, a share). */
+const fraction = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+
+/** What is wrong with a ranking read from JD: `{ rate, modules? }`, fractions, known modules. */
+function rankingIssues(v: unknown): InputIssue[] {
+  if (!isObject(v))
+    return [{ path: 'ranking', message: expectedFound('a ranking { rate, modules? }', v) }];
+  const out = unknownKeys(v, 'ranking', ['rate', 'modules']);
+  if (!fraction(v.rate))
+    out.push({
+      path: 'ranking.rate',
+      message: expectedFound('the ranking rate as a fraction from 0 to 1 (91% is 0.91)', v.rate),
+    });
+  if (v.modules !== undefined) out.push(...moduleRankingsIssues(v.modules, 'ranking.modules'));
+  return out;
+}
+
+/**
+ * What is wrong with module rankings `{ <module id>: fraction | null }` at `path`.
+ *
+ * @internal
+ */
+export function moduleRankingsIssues(v: unknown, path: string): InputIssue[] {
+  if (!isObject(v))
+    return [{ path, message: expectedFound('module rankings { <module id>: fraction }', v) }];
+  const out: InputIssue[] = [];
+  for (const [m, x] of Object.entries(v)) {
+    if (!(MODULE_IDS as readonly string[]).includes(m))
+      out.push({
+        path: `${path}.${m}`,
+        message: `expected one of ${MODULE_IDS.join(', ')}, found unknown ${JSON.stringify(m)}${didYouMean(m, MODULE_IDS)}`,
+      });
+    else if (x !== null && !fraction(x))
+      out.push({
+        path: `${path}.${m}`,
+        message: expectedFound('a module ranking as a fraction from 0 to 1, or null', x),
+      });
+  }
+  return out;
+}
+
+const CHAT_FIGURES = [
+  'ratings',
+  'satisfaction',
+  'consultations',
+  'averageResponseSeconds',
+  'messageRate',
+] as const;
+
+/** What is wrong with the facts: `{ goodShop?: { certified?, baseline? }, chatMonth? }`. */
+function factsIssues(v: unknown): InputIssue[] {
+  if (!isObject(v))
+    return [{ path: 'facts', message: expectedFound('facts { goodShop?, chatMonth? }', v) }];
+  const out = unknownKeys(v, 'facts', ['goodShop', 'chatMonth']);
+  const g = v.goodShop;
+  if (g !== undefined) {
+    if (!isObject(g))
+      out.push({
+        path: 'facts.goodShop',
+        message: expectedFound('Good Shop facts { certified?, baseline? }', g),
+      });
+    else {
+      out.push(...unknownKeys(g, 'facts.goodShop', ['certified', 'baseline']));
+      if (g.certified !== undefined && typeof g.certified !== 'boolean')
+        out.push({
+          path: 'facts.goodShop.certified',
+          message: expectedFound('true or false', g.certified),
+        });
+      if (g.baseline !== undefined) {
+        if (!isObject(g.baseline))
+          out.push({
+            path: 'facts.goodShop.baseline',
+            message: expectedFound('baseline facts { <fact>: true | false }', g.baseline),
+          });
+        else
+          for (const [k, x] of Object.entries(g.baseline))
+            if (k === '__proto__')
+              out.push({
+                path: `facts.goodShop.baseline.${k}`,
+                message: 'expected a baseline fact, found the reserved key "__proto__"',
+              });
+            else if (typeof x !== 'boolean')
+              out.push({
+                path: `facts.goodShop.baseline.${k}`,
+                message: expectedFound('true or false', x),
+              });
+      }
+    }
+  }
+  const c = v.chatMonth;
+  if (c !== undefined) {
+    if (!isObject(c))
+      out.push({
+        path: 'facts.chatMonth',
+        message: expectedFound(`the month's chat figures { ${CHAT_FIGURES.join(', ')} }`, c),
+      });
+    else {
+      out.push(...unknownKeys(c, 'facts.chatMonth', CHAT_FIGURES));
+      const count = (k: 'ratings' | 'consultations') => {
+        if (!Number.isInteger(c[k]) || (c[k] as number) < 0)
+          out.push({ path: `facts.chatMonth.${k}`, message: expectedFound('a count ≥ 0', c[k]) });
+      };
+      count('ratings');
+      count('consultations');
+      for (const k of ['satisfaction', 'messageRate'] as const)
+        if (c[k] !== null && !fraction(c[k]))
+          out.push({
+            path: `facts.chatMonth.${k}`,
+            message: expectedFound('a fraction from 0 to 1, or null', c[k]),
+          });
+      const a = c.averageResponseSeconds;
+      if (a !== null && !finiteAtLeast0(a))
+        out.push({
+          path: 'facts.chatMonth.averageResponseSeconds',
+          message: expectedFound('seconds ≥ 0, or null', a),
+        });
+    }
   }
   return out;
 }
@@ -277,27 +418,34 @@ export function measurementOf<Id extends string>(
   minimum: number,
 ): Measurement<Id> {
   const window = resolveWindow(day, ruleSet.windows[windowOf].value);
+  // A metric whose sample is not its denominator (the facilitated amount share) has a sample
+  // only where one is given.
+  const ownSample = getMetricDefinition(def.id)?.sample !== undefined;
   let numerator = new Dec(0);
   let denominator = new Dec(0);
-  let sampled = true;
+  // Nothing given: no count either.
+  let sample: InstanceType<typeof Dec> | null = null;
   if (typeof input === 'number') {
     numerator = new Dec(input);
     denominator = new Dec(1);
-    sampled = false;
+    sample = null;
   } else if (input !== undefined && 'numerator' in input) {
     numerator = new Dec(input.numerator);
     denominator = new Dec(input.denominator);
+    sample = input.sample !== undefined ? new Dec(input.sample) : ownSample ? null : denominator;
   } else if (input !== undefined) {
-    denominator = new Dec(input.sample);
+    sample = new Dec(input.sample);
+    // The facilitated share's sample counts consultations, not the money it divides.
+    denominator = ownSample ? new Dec(1) : sample;
     numerator = new Dec(input.value).times(denominator);
   }
-  const noData = denominator.isZero();
+  const noData = denominator.isZero() || sample?.isZero() === true;
   return {
     id: def.id,
     module: def.module,
     unit: def.unit,
     direction: def.direction,
-    status: noData ? 'no-data' : sampled && denominator.lt(minimum) ? 'too-little-data' : 'ok',
+    status: noData ? 'no-data' : sample?.lt(minimum) ? 'too-little-data' : 'ok',
     value: noData
       ? null
       : typeof input === 'object' && 'value' in input
@@ -306,22 +454,9 @@ export function measurementOf<Id extends string>(
     numerator,
     denominator,
     window,
-  };
-}
-
-function versus(
-  def: MetricDefinition,
-  value: MetricResult['value'],
-  average: number,
-): VersusAverage | undefined {
-  if (value === null) return undefined;
-  const difference = value.minus(average);
-  const sign = difference.isZero() ? 0 : difference.isPositive() ? 1 : -1;
-  const better = def.direction === 'higher-is-better' ? sign > 0 : sign < 0;
-  return {
-    average,
-    difference: difference.toNumber(),
-    comparison: sign === 0 ? 'equal' : better ? 'better' : 'worse',
+    ...(typeof input !== 'number' || noData ? {} : { valueOnly: true as const }),
+    ...(sample === null ? { sample: null } : ownSample ? { sample } : {}),
+    ...(input === undefined ? { reason: 'not-given' as const } : {}),
   };
 }
 
@@ -353,6 +488,9 @@ function versus(
  * ```
  */
 export function scoreValues(input: StoreValues, options: ScoreValuesOptions = {}): Scorecard {
+  expectObjectArgument('scoreValues', 'the options', options);
+  if (options.ruleSet !== undefined)
+    expectShapeArgument('scoreValues', 'the rule set', options.ruleSet, RULE_SET_SHAPE);
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   const issues = storeValuesIssues(input, ruleSet);
   if (issues.length > 0) throw new InvalidInputError(issues, 'values');
@@ -429,18 +567,16 @@ export function scoreMeasured(v: MeasuredValues): Scorecard {
     goodReviewRate: v.goodReviewRate,
     services,
     peers: v.peers,
+    scoredWith: {
+      peers: hasPeerLists(v.peers),
+      ranking: v.ranking !== undefined,
+      industryAverages: Object.keys(v.industryAverages ?? {}).length > 0,
+    },
+    industryAverages: v.industryAverages,
   });
   const metrics = {} as Record<MetricId, MetricResult<MetricId>>;
-  for (const def of metricCatalogue) {
-    const m = scores.metrics[def.id];
-    const average = v.industryAverages?.[def.id];
-    const vs = average === undefined ? undefined : versus(def, m.value, average);
-    metrics[def.id] = {
-      ...m,
-      source: 'values',
-      ...(vs === undefined ? {} : { versusAverage: vs }),
-    };
-  }
+  for (const def of metricCatalogue)
+    metrics[def.id] = { ...scores.metrics[def.id], source: 'values' };
   const card = { ...scores, metrics };
   const peers = v.peers;
   const hasPeers =

@@ -85,11 +85,11 @@ describe('jd-weather-vane CLI (in process)', () => {
   it.each([
     [
       [],
-      /expected the command "score", "history", "today", "what-if", "target", "report", found nothing/,
+      /expected the command "score", "history", "today", "forecast", "what-if", "target", "report", found nothing/,
     ],
     [
       ['rank', sample],
-      /expected the command "score", "history", "today", "what-if", "target", "report", found "rank"/,
+      /expected the command "score", "history", "today", "forecast", "what-if", "target", "report", found "rank"/,
     ],
     [
       ['score'],

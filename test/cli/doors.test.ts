@@ -292,6 +292,8 @@ describe('--lenient on a .json store (item 8)', () => {
     const store = file('lenient.json', {
       store: { id: 's' },
       orders: [order, { ...order, id: 'o2', amount: -1 }, { ...order, id: 'o3', placedAt: 'soon' }],
+      // None, not unknown: the dispute rate reads disputes too.
+      disputes: [],
     });
     const strict = await run(['score', store, ...AS_OF]);
     expect(strict.code).toBe(1);
@@ -338,7 +340,7 @@ describe('--lang and the locale (issue 21)', () => {
     );
     const env = await runEnv(['scor'], { LANG: 'zh_CN.UTF-8' });
     expect(env.err.split('\n')[0]).toBe(
-      'jd-weather-vane: 需要命令 score、history、today、what-if、target、report，实际为 "scor"：是否要用 "score"？',
+      'jd-weather-vane: 需要命令 score、history、today、forecast、what-if、target、report，实际为 "scor"：是否要用 "score"？',
     );
     const overridden = await runEnv(['scor', '--lang', 'en'], { LC_ALL: 'zh_CN.UTF-8' });
     expect(overridden.err).toMatch(/^jd-weather-vane: expected the command/);
@@ -411,5 +413,31 @@ describe('metrics and services by their Chinese names (issue 21)', () => {
       'freight-insurance',
     ]);
     expect(both.first).toMatch(/found "freight-insurance" in both/);
+  });
+});
+
+describe('a scorecard read back from score --json (issue 19, item 5)', () => {
+  it('what-if and target take it as the card it was, and refuse a contradicting --as-of', async () => {
+    const card = file('card.json', (await run(['score', sample, ...AS_OF, '--json'])).out);
+    const args = ['--set', '30秒应答率=0.92', '--json'];
+    const fromCard = await run(['what-if', card, ...args]);
+    const fromStore = await run(['what-if', sample, ...AS_OF, ...args]);
+    expect(fromCard.code).toBe(0);
+    expect(fromCard.out).toBe(fromStore.out);
+    expect((await run(['target', card, '--total', '9', '--json'])).out).toBe(
+      (await run(['target', sample, ...AS_OF, '--total', '9', '--json'])).out,
+    );
+    const other = await run(['what-if', card, '--as-of', '2026-11-20']);
+    expect([other.code, other.first]).toEqual([
+      2,
+      'jd-weather-vane: expected --as-of to match the scorecard\'s asOf ("2026-11-23"), found 2026-11-20',
+    ]);
+    const edited = JSON.parse(readFileSync(card, 'utf8'));
+    edited.total = 'NaN';
+    const bad = await run(['what-if', file('edited.json', edited)]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^jd-weather-vane: invalid scorecard input, 1 issue\(s\):\n {2}total: /,
+    );
   });
 });

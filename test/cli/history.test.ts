@@ -105,3 +105,25 @@ describe('today warns of stale data', () => {
     expect((await run(['today', sample, '--at', '2026-11-25 23:59'])).err).toBe('');
   });
 });
+
+describe('forecast', () => {
+  it('prints each metric’s next days with bilingual names, as text, JSON or CSV', async () => {
+    const at = ['--at', '2026-11-22 10:00', '--days', '10'];
+    const r = await run(['forecast', sample, ...at]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('京东风向标 forecast 预测 · jd-store-8');
+    expect(r.out).toContain('Next 10 days if nothing new happens (2026-11-23 … 2026-12-02');
+    expect(r.out).toMatch(/ {2}30秒应答率 30-second response rate +84\.24% /);
+    const j = JSON.parse((await run(['forecast', sample, ...at, '--json'])).out);
+    const t = JSON.parse((await run(['today', sample, ...at, '--json'])).out);
+    // The forecast of `today`, without the deadlines.
+    expect(j).toEqual(t.forecast);
+    const c = (await run(['forecast', sample, ...at, '--csv'])).out.trimEnd().split('\n');
+    expect(c).toHaveLength(11);
+    expect(c[0]?.split(',')).toHaveLength(20);
+    expect(c[1]?.split(',')[0]).toBe('2026-11-23');
+    expect(c[1]?.split(',')[3]).toBe(j.days[0].metrics['consultation.response-rate-30s']);
+    expect((await run(['forecast', sample, '--json', '--csv'])).code).toBe(2);
+    expect((await run(['forecast', sample, '--as-of', '2026-11-23'])).code).toBe(2);
+  });
+});

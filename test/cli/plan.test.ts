@@ -1,6 +1,9 @@
 /**
  * `score --values`, `what-if` and `target` on the command line.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 
@@ -24,6 +27,37 @@ describe('score --values', () => {
       fromStore.total,
     ]);
     expect(fromValues.metrics['consultation.response-rate-30s'].source).toBe('values');
+  });
+
+  it('invents no basis for bare values and shows the industry averages given (行业均值, better/worse)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jwv-values-')), 'v.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        asOf: '2026-11-23',
+        metrics: {
+          'consultation.response-rate-30s': 0.92,
+          'consultation.facilitated-amount-share': 0.3,
+          'reviews.negative-rate': { value: 0.01, sample: 40 },
+        },
+        industryAverages: {
+          'consultation.response-rate-30s': 0.85,
+          'reviews.negative-rate': 0.02,
+          'disputes.dispute-rate': 0.001,
+        },
+      }),
+    );
+    const r = await run(['score', '--values', file]);
+    expect(r.code).toBe(0);
+    const line = (zh: string) => r.out.split('\n').find((l) => l.includes(zh)) ?? '';
+    // Before: "1 pre-sales consultation" and "¥1.00 of orders", and no average anywhere.
+    expect(line('30秒应答率')).toMatch(/92\.00%.*85\.00% better\s+value given/);
+    expect(line('促成金额占比')).toMatch(/value given/);
+    expect(line('差评率')).toMatch(/2\.00% better\s+40 reviews/);
+    // A metric given nothing shows its average alone, and no basis.
+    expect(line('交易纠纷率')).toMatch(/0\.10%\s+—/);
+    expect(r.out).toContain('行业均值 average');
+    expect(r.out).not.toMatch(/1 pre-sales consultation|¥1\.00 of orders/);
   });
 
   it('names every bad value', async () => {

@@ -71,6 +71,13 @@ describe('jd-weather-vane today', () => {
     expect(j.forecast.days).toHaveLength(30);
     expect(j.forecast.days[0].asOf).toBe('2026-11-23');
     expect(j.forecast.changes.length).toBeGreaterThan(0);
+    // The open cases' range, and the days below the minimum sample.
+    expect(j.forecast.openCases[0]).toMatchObject({
+      metric: 'logistics.same-day-collection-rate',
+      day: '2026-11-23',
+      cases: 5,
+    });
+    expect(j.forecast.days[29].tooLittleData).toContain('after-sales.return-rate');
   });
 
   it('rejects --as-of with today, --at with score, and a malformed instant or day count', async () => {
@@ -85,6 +92,24 @@ describe('jd-weather-vane today', () => {
     ]);
     expect((await run(['today', store, '--days', '0'])).code).toBe(2);
     expect((await run(['todya', store])).err).toMatch(/did you mean "today"/);
+  });
+});
+
+describe('jd-weather-vane today on the sample store, 30 days ahead', () => {
+  it('shows too little data as such, and the open cases as a range, not as missed', async () => {
+    const r = await run(['today', sample, '--at', '2026-11-22 10:00', '--days', '30']);
+    expect(r.code).toBe(0);
+    const line = (zh: string) =>
+      r.out.split('\n').find((l) => l.startsWith(`  ${zh} `) && l.includes('changes')) ?? '';
+    // As the windows empty, what is left is below the minimum sample (the last shipments,
+    // whose returns cannot have come yet): too little data, not 0.00%.
+    expect(line('退货率')).toMatch(/too little {2}changes/);
+    // The orders still open at 10:00 are left out: the window ends empty, not at 0.00%.
+    for (const zh of ['当日揽收率', '次日达占比', '退货率'])
+      expect(line(zh)).not.toContain('0.00%');
+    expect(r.out).toContain(
+      '2026-11-23: 5 open · all missed 89.79% … all met 91.91% (left out: 91.74%)',
+    );
   });
 });
 

@@ -22,7 +22,9 @@ describe('citations a reader can open', () => {
       ...readdirSync('docs')
         .filter((f) => f.endsWith('.md'))
         .map((f) => join('docs', f)),
+      ...filesUnder('docs/zh-CN'),
       'README.md',
+      'README.zh-CN.md',
       'CHANGELOG.md',
     ];
     const offending = files.filter((f) =>
@@ -50,6 +52,16 @@ describe('citations a reader can open', () => {
     expect(r.stderr).toContain('links http://DOMAIN.md, which points nowhere');
     expect(r.stderr).toContain('links missing.html, which does not exist');
     expect(r.stderr).not.toContain('docs/input.md');
+    // A Markdown page's links are checked relative to the page, as the API reference's are.
+    writeFileSync(join(dir, 'page.md'), '[a](Other.md) [b](page.md#top) [c](https://DESIGN.md)');
+    const md = spawnSync('node', ['scripts/check-names.mjs', join(dir, 'page.md')], {
+      encoding: 'utf8',
+    });
+    expect(md.status).toBe(1);
+    expect(md.stderr).toContain('links Other.md, which does not exist');
+    expect(md.stderr).toContain('links https://DESIGN.md, which points nowhere');
+    expect(md.stderr).not.toContain('page.md#top');
+    writeFileSync(join(dir, 'page.md'), '[a](page.md) [b](page.html)');
     writeFileSync(join(dir, 'page.html'), 'see docs/input.md and README.md');
     expect(execFileSync('node', ['scripts/check-names.mjs', dir], { encoding: 'utf8' })).toMatch(
       /names and links ok/,

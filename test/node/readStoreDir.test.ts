@@ -35,6 +35,26 @@ describe('readStoreDir', () => {
     expect(a.composite).toBe(b.composite);
   });
 
+  it('names a collection without its file not provided; an empty file is provided (none)', async () => {
+    const dir = folder({
+      'store.json': '{ "id": "s1" }',
+      'orders.jsonl': jsonl(order('o1')),
+      'reviews.jsonl': '',
+    });
+    const data = await readStoreDir(dir);
+    expect(data.notProvided).toEqual([
+      'chatSessions',
+      'serviceOrders',
+      'disputes',
+      'assuredServices',
+    ]);
+    // Without the chat file, the chat metrics are unknown, not a store whose customers never wrote.
+    const card = evaluateStore(data, { asOf: '2026-11-23' });
+    expect(card.metrics['consultation.facilitated-amount-share'].reason).toBe('not-provided');
+    expect(card.warnings?.[0]?.collection).toBe('chatSessions');
+    expect(card.metrics['reviews.negative-rate'].reason).toBeUndefined();
+  });
+
   it('joins lines across stream chunks (a file of several MB), with CRLF, a BOM and no final newline', async () => {
     const orders = Array.from({ length: 30_000 }, (_, i) =>
       order(`o${i}`, { customerId: `c${'x'.repeat(i % 97)}` }),
@@ -80,7 +100,7 @@ describe('readStoreDir', () => {
       'order.jsonl': '',
     });
     expect(await issuesOf(dir)).toEqual([
-      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl (or .csv, or named in the mapping), found "order.jsonl"',
+      'order.jsonl: expected a collection file named one of chatSessions.jsonl, orders.jsonl, reviews.jsonl, serviceOrders.jsonl, disputes.jsonl, assuredServices.jsonl (or .csv, or named in the mapping), found "order.jsonl": did you mean "orders.jsonl"?',
       expect.stringMatching(
         /^orders\.jsonl:3: expected one JSON record on the line, found a syntax error: /,
       ),

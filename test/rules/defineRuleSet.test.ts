@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSetError } from '../../src/errors.js';
 import { defineRuleSet, validateRuleSet } from '../../src/ruleset/defineRuleSet.js';
+import { ruleSetFingerprint } from '../../src/ruleset/fingerprint.js';
 import { defaultRuleSet } from '../../src/ruleset/ruleSet.js';
 
 function issuesOf(f: () => unknown): string[] {
@@ -41,7 +42,30 @@ describe('defineRuleSet', () => {
     expect(r.moduleWeights.value).toEqual({ ...defaultRuleSet.moduleWeights.value, logistics: 20 });
     expect(r.bonus.cap.value).toBe(1);
     expect(r.bonus.pointsPerService).toBe(defaultRuleSet.bonus.pointsPerService);
-    expect(defineRuleSet({}).id).toBe('jd-default+custom');
+    // The default id names the content: two different rule sets never share it.
+    expect(defineRuleSet({}).id).toBe(
+      `jd-default+custom-${ruleSetFingerprint(defaultRuleSet).slice(0, 8)}`,
+    );
+    expect(defineRuleSet({ moduleWeights: { logistics: 20 } }).id).not.toBe(
+      defineRuleSet({ moduleWeights: { logistics: 21 } }).id,
+    );
+    expect(defineRuleSet({ id: 'mine' }).id).toBe('mine');
+  });
+
+  it('fingerprints the rules, not their names or provenance', () => {
+    const a = defineRuleSet({ moduleWeights: { logistics: 20 } });
+    expect(ruleSetFingerprint(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(ruleSetFingerprint(defineRuleSet({ id: 'x', description: 'y' }))).toBe(
+      ruleSetFingerprint(defaultRuleSet),
+    );
+    // The same numbers overridden to their default values: tagged custom, the same rules.
+    expect(
+      ruleSetFingerprint(defineRuleSet({ moduleWeights: defaultRuleSet.moduleWeights.value })),
+    ).toBe(ruleSetFingerprint(defaultRuleSet));
+    expect(ruleSetFingerprint(a)).not.toBe(ruleSetFingerprint(defaultRuleSet));
+    expect(
+      ruleSetFingerprint(defineRuleSet({ minimumSample: { 'reviews.negative-rate': 31 } })),
+    ).not.toBe(ruleSetFingerprint(defaultRuleSet));
   });
 
   it('rejects unknown ids', () => {

@@ -5,7 +5,11 @@ import {
   parseStoreDataLenient,
   safeParseStoreData,
 } from '../../src/schemas/parse.js';
-import { crossRecordProblems } from '../../src/schemas/storeData.js';
+import {
+  crossRecordProblems,
+  STORE_DATA_COLLECTIONS,
+  storeDataSchema,
+} from '../../src/schemas/storeData.js';
 
 const T0 = Date.UTC(2026, 10, 1, 1); // 2026-11-01 09:00:00 Shanghai
 const H = 3_600_000;
@@ -35,7 +39,7 @@ function issuesOf(input: unknown): { path: string; message: string }[] {
 }
 
 describe('parseStoreData', () => {
-  it('normalises a whole store; absent and null collections are []', () => {
+  it('normalises a whole store; absent and null collections are [] and named not provided', () => {
     const data = parseStoreData({
       store: { id: 's1', name: '店' },
       orders: [order('o1', { paidAt: '2026-11-01T01:05:00Z' })],
@@ -67,8 +71,26 @@ describe('parseStoreData', () => {
       'serviceOrders',
       'disputes',
       'assuredServices',
+      'notProvided',
     ]);
+    // null is no list: not provided, like an absent key; an empty list is provided (none).
+    expect(data.notProvided).toEqual(['reviews']);
     expect(parseStoreData({ store: { id: 's1' } }).orders).toEqual([]);
+  });
+
+  it('names the collections not provided, in every parser; empty lists are provided', () => {
+    const input = { store: { id: 's1' }, orders: [], reviews: [], chatSessions: null };
+    const expected = ['chatSessions', 'serviceOrders', 'disputes', 'assuredServices'];
+    expect(parseStoreData(input).notProvided).toEqual(expected);
+    const safe = safeParseStoreData(input);
+    expect(safe.success && safe.data.notProvided).toEqual(expected);
+    expect(parseStoreDataLenient(input).data.notProvided).toEqual(expected);
+    expect(storeDataSchema.parse(input).notProvided).toEqual(expected);
+    const all = Object.fromEntries(STORE_DATA_COLLECTIONS.map((c) => [c, []]));
+    expect('notProvided' in parseStoreData({ store: { id: 's1' }, ...all })).toBe(false);
+    expect('notProvided' in storeDataSchema.parse({ store: { id: 's1' }, ...all })).toBe(false);
+    // A spread keeps the mark.
+    expect({ ...parseStoreData(input), orders: [] }.notProvided).toEqual(expected);
   });
 
   it('falls back to the schema for rarer forms (and gets the same result)', () => {

@@ -686,8 +686,8 @@ describe('storeSchema and storeDataSchema', () => {
     ]);
   });
 
-  it('gives [] for absent collections and checks across records', () => {
-    const parsed = storeDataSchema.parse({ store: { id: 's1' }, orders: null });
+  it('gives [] for absent collections, names them not provided, and checks across records', () => {
+    const parsed = storeDataSchema.parse({ store: { id: 's1' }, orders: null, reviews: [] });
     expect({ ...parsed }).toStrictEqual({
       store: { id: 's1', name: undefined, category: undefined },
       chatSessions: [],
@@ -696,6 +696,7 @@ describe('storeSchema and storeDataSchema', () => {
       serviceOrders: [],
       disputes: [],
       assuredServices: [],
+      notProvided: ['chatSessions', 'orders', 'serviceOrders', 'disputes', 'assuredServices'],
       [PARSED_STORE_DATA]: true,
     });
     expect(isParsedStoreData(parsed)).toBe(true);

@@ -119,7 +119,7 @@ describe('unknown option keys', () => {
   const data = parseStoreData({ store: { id: 's' } });
   it('a misspelled option throws instead of being ignored (peers would silently not count)', () => {
     expect(() => evaluateStore(data, { asOf: '2026-11-23', peer: {} } as never)).toThrow(
-      'Expected options of evaluateStore (asOf, ruleSet, peers, ranking, goodShop), found unknown "peer": did you mean "peers"?',
+      'Expected options of evaluateStore (asOf, ruleSet, peers, ranking, goodShop, industryAverages), found unknown "peer": did you mean "peers"?',
     );
     expect(() =>
       evaluateStore(data, { asOf: '2026-11-23', goodShop: { certifed: true } } as never),

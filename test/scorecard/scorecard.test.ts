@@ -66,15 +66,15 @@ describe('scoreMetric', () => {
       method: 'peers',
     });
   });
-  it('scores a metric without data as the peers’ median when peers are given, else null', () => {
+  it('scores a metric without data as the peers’ mean when peers are given, else null', () => {
     const none = { ...base, status: 'no-data' as const, value: null };
     expect(scoreMetric(none)).toEqual({ score: null, method: 'none' });
     expect(scoreMetric(none, { peerValues: [0.01, 0.02, 0.03] })).toEqual({
       score: 5,
-      method: 'peer-median',
+      method: 'peers-mean',
     });
   });
-  it('too little data: the value is kept, no curve score, the peers’ median with peers', () => {
+  it('too little data: the value is kept, no curve score, the peers’ mean with peers', () => {
     const few = evaluateStore(
       storeData({
         reviews: Array.from({ length: 9 }, (_, i) => review(`u${i}`, '2026-11-20 10:00:00', 5)),
@@ -86,10 +86,15 @@ describe('scoreMetric', () => {
     expect(few.denominator.toString()).toBe('9');
     expect(few.score).toBeNull();
     expect(scoreMetric(few)).toEqual({ score: null, method: 'too-little-data' });
-    // Scored as the peers' median (0.02 among 0.01, 0.02, 0.03: better than one, tied with one).
+    // Scored as the peers' mean (0.02 among 0.01, 0.02, 0.03: better than one, tied with one).
     expect(scoreMetric(few, { peerValues: [0.01, 0.02, 0.03] })).toEqual({
       score: 5,
-      method: 'peer-median',
+      method: 'peers-mean',
+    });
+    // The mean, not the median: 0.04 among 0.01, 0.01, 0.1 beats only 0.1 (the median 0.01 would tie two).
+    expect(scoreMetric(few, { peerValues: [0.01, 0.01, 0.1] })).toEqual({
+      score: 10 / 3,
+      method: 'peers-mean',
     });
     // A rule set without a minimum scores it.
     const rules = defineRuleSet({ minimumSample: { 'reviews.negative-rate': 0 } });
@@ -248,12 +253,16 @@ describe('evaluateStore: the whole scorecard', () => {
     expect(
       card.modules.consultation.metrics.find((m) => m.id === 'consultation.response-rate-30s'),
     ).toMatchObject({ score: null, method: 'too-little-data', weight: 0, pointsLost: 0 });
-    // Only the facilitated amount share (no minimum: its denominator is money) scores the module.
-    expect(
-      card.modules.consultation.metrics
-        .filter((m) => m.score !== null)
-        .map((m) => [m.id, m.weight]),
-    ).toEqual([['consultation.facilitated-amount-share', 1]]);
+    // The facilitated amount share rests on the one received consultation too (its sample, not
+    // the order amount): too little data, and the module has no score.
+    const share = card.metrics['consultation.facilitated-amount-share'];
+    expect([share.status, share.sample?.toString(), share.score]).toEqual([
+      'too-little-data',
+      '1',
+      null,
+    ]);
+    expect(card.modules.consultation.metrics.filter((m) => m.score !== null)).toEqual([]);
+    expect(card.modules.consultation.score).toBeNull();
     // 25 five-star reviews are enough.
     expect(card.metrics['reviews.negative-rate'].score).toBe(10);
     expect(card.modules.reviews.score).not.toBeNull();
@@ -297,9 +306,10 @@ describe('evaluateStore: the whole scorecard', () => {
     expect(card.standing?.stars).toBe(4.5);
     expect(card.standing?.badge).toBeNull();
     expect(card.standing?.goodShop.eligible).toBe(false);
+    // After-sales has no data at all: not assessed, so not held against the module floor.
+    expect(card.standing?.notAssessed).toEqual(['after-sales']);
     expect(card.standing?.unverified.map((u) => u.fact)).toEqual([
       'moduleRankings.consultation',
-      'moduleRankings.after-sales',
       'moduleRankings.logistics',
       'moduleRankings.disputes',
     ]);
@@ -326,10 +336,6 @@ describe('evaluateStore: the whole scorecard', () => {
       },
       {
         fact: 'moduleRankings.reviews',
-        neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
-      },
-      {
-        fact: 'moduleRankings.after-sales',
         neededFor: ['4.9 stars', 'Good Shop badge', 'Good Shop eligibility'],
       },
       {

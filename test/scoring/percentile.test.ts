@@ -3,6 +3,7 @@ import { ArgumentError } from '../../src/errors.js';
 import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import {
   bestAttainable,
+  peerMean,
   peerMedian,
   rankingRate,
   scoreAgainstPeers,
@@ -84,6 +85,15 @@ describe('rankingRate', () => {
   it('is null without peers and rejects NaN', () => {
     expect(rankingRate(9, [])).toBeNull();
     expect(() => rankingRate(9, [Number.NaN])).toThrow(ArgumentError);
+  });
+});
+
+describe('peerMean', () => {
+  it('is the exact decimal mean (what stands in below the minimum sample), null when empty', () => {
+    expect(peerMean([0.1, 0.2])).toBe(0.15); // 0.1 + 0.2 in doubles would give 0.15000000000000002
+    expect(peerMean([0.01, 0.01, 0.1])).toBe(0.04);
+    expect(peerMean([])).toBeNull();
+    expect(() => peerMean([1, Number.NaN])).toThrow(ArgumentError);
   });
 });
 

@@ -3,6 +3,7 @@ import { ArgumentError } from '../../src/errors.js';
 import { sourced } from '../../src/rules/provenance.js';
 import { DEFAULT_STAR_TABLE } from '../../src/rules/scoringDefaults.js';
 import { activityGate } from '../../src/standing/activityGate.js';
+import { goodShopEligibility } from '../../src/standing/goodShop.js';
 import { storeStars } from '../../src/standing/stars.js';
 
 // Every module ranked, all well above the 30% floor.
@@ -145,6 +146,51 @@ describe('storeStars', () => {
     expect(storeStars({ rankingRate: 0.8, moduleRankings: ALL }, table).stars).toBe(5);
     expect(storeStars({ rankingRate: 0.6 }, table).stars).toBe(4);
     expect(storeStars({ rankingRate: 0.1 }, table).stars).toBe(1);
+  });
+});
+
+describe('modules not assessed (no data) and the module floor', () => {
+  const four = { reviews: 0.5, 'after-sales': 0.5, logistics: 0.5, disputes: 0.5 };
+  it('a module the store has no data for is not held against the floor, whatever its ranking', () => {
+    expect(
+      storeStars({ rankingRate: 0.95, moduleRankings: four, notAssessed: ['consultation'] }),
+    ).toEqual({ stars: 4.9, badge: null, unverifiedModules: [] });
+    // Even a low ranking of a module without data does not hold the store back.
+    expect(
+      storeStars({
+        rankingRate: 0.95,
+        moduleRankings: { ...four, consultation: 0.1 },
+        notAssessed: ['consultation'],
+        goodShopCertified: true,
+      }),
+    ).toEqual({ stars: 4.9, badge: 'good-shop', unverifiedModules: [] });
+    // A module with data and no ranking is still unknown.
+    expect(
+      storeStars({
+        rankingRate: 0.95,
+        moduleRankings: { reviews: 0.5 },
+        notAssessed: ['consultation'],
+      }),
+    ).toEqual({
+      stars: 4.5,
+      badge: null,
+      unverifiedModules: ['after-sales', 'logistics', 'disputes'],
+    });
+  });
+
+  it('Good Shop eligibility skips them too', () => {
+    const baseline = { integrity: true, activeProductRate: true, storeAge: true };
+    expect(
+      goodShopEligibility({
+        rankingRate: 0.95,
+        moduleRankings: four,
+        baseline,
+        notAssessed: ['consultation'],
+      }),
+    ).toEqual({ eligible: true, reasons: [], unverified: [] });
+    expect(
+      goodShopEligibility({ rankingRate: 0.95, moduleRankings: four, baseline }).unverified,
+    ).toEqual(['moduleRankings.consultation']);
   });
 });
 

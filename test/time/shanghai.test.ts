@@ -15,6 +15,9 @@ import {
 } from '../../src/time/shanghai.js';
 import { asOfInstant, resolveWindow, windowSpecProblem } from '../../src/time/window.js';
 
+const FORMS =
+  'expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00, 2026/11/1 9:00, 2026-11-1 9:00:05) or epoch ms (a spreadsheet serial number such as 46349.4 must be formatted as a date first)';
+
 describe('Shanghai day numbers', () => {
   it('match @date-fns/tz for every day from 1992 to 2040', () => {
     const inShanghai = tz('Asia/Shanghai');
@@ -194,6 +197,26 @@ describe('edges, each pinned exactly', () => {
   });
 
   it.each([
+    ['2026/11/23 10:00', Date.parse('2026-11-23T02:00:00Z')],
+    ['2026/11/3 9:05:07', Date.parse('2026-11-03T01:05:07Z')],
+    ['2026-11-03 9:05', Date.parse('2026-11-03T01:05:00Z')],
+    ['2026-1-3 0:00', Date.parse('2026-01-02T16:00:00Z')],
+    [' 2026/02/28 23:59:59.5 ', Date.parse('2026-02-28T15:59:59.500Z')],
+  ])('toEpochMs(%s) takes the forms spreadsheets write, as Shanghai time', (input, expected) => {
+    expect(toEpochMs(input)).toBe(expected);
+  });
+
+  it.each([
+    ['2026/11/23'],
+    ['23/11/2026 10:00'],
+    ['11/23/2026 10:00'],
+    ['2026/11-23 10:00'],
+    ['2026/11/23T10:00'],
+    ['2026/11/23 10:00+08:00'],
+    ['2026/2/29 10:00'],
+    ['2026/11/23 24:00'],
+    ['2026/11/23 9:5'],
+    ['46349.4'],
     ['2026-11-01T09:00:00+08:60'],
     ['2026-11-01 09:00:60'],
     ['2026-11-01 09:60:00'],
@@ -204,7 +227,14 @@ describe('edges, each pinned exactly', () => {
     ['2026-11-31 09:00:00'],
   ])('toEpochMs(%s) is an error naming the form', (input) => {
     expect(toEpochMs(input)).toEqual({
-      error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found "${input}"`,
+      error: `${FORMS}, found "${input}"`,
+    });
+  });
+
+  it('toEpochMs takes a small number for a spreadsheet serial number', () => {
+    expect(toEpochMs(46349)).toEqual({
+      error:
+        'expected an instant between 1992-01-01 and 2099-12-31 (Shanghai), found number 46349 (a spreadsheet serial number? format the column as a date first)',
     });
   });
 
@@ -221,7 +251,7 @@ describe('edges, each pinned exactly', () => {
       error: `${range} 1900-01-01T00:00:00.000Z`,
     });
     expect(toEpochMs('2026-11-01 09:00:00'.padEnd(70, 'x'))).toEqual({
-      error: `expected an instant: ISO-8601 with offset (2026-11-01T09:00:00+08:00), Shanghai local time (2026-11-01 09:00:00) or epoch ms, found "${'2026-11-01 09:00:00'.padEnd(60, 'x')}…"`,
+      error: `${FORMS}, found "${'2026-11-01 09:00:00'.padEnd(60, 'x')}…"`,
     });
   });
 

@@ -16,10 +16,15 @@ const samplePeers = parsePeerData(JSON.parse(readFileSync('examples/sample-peers
 
 /** A card's own values, exact (decimal strings), as a merchant would copy them. */
 function valuesOf(card: Scorecard): StoreValues {
-  const metrics: Record<string, { numerator: string; denominator: string }> = {};
+  const metrics: Record<string, { numerator: string; denominator: string; sample?: string }> = {};
   for (const d of metricCatalogue) {
     const m = card.metrics[d.id];
-    metrics[d.id] = { numerator: m.numerator.toFixed(), denominator: m.denominator.toFixed() };
+    metrics[d.id] = {
+      numerator: m.numerator.toFixed(),
+      denominator: m.denominator.toFixed(),
+      // The facilitated share's sample is its received consultations, not its denominator.
+      ...(m.sample == null ? {} : { sample: m.sample.toFixed() }),
+    };
   }
   return {
     store: card.store,
@@ -103,6 +108,45 @@ describe('scoreValues: the three forms of a value', () => {
       ].map((id) => v.metrics[id as 'reviews.negative-rate'].status),
     ).toEqual(['ok', 'too-little-data', 'ok', 'no-data']);
     expect(v.metrics['reviews.negative-rate'].numerator.toString()).toBe('0.45');
+  });
+});
+
+describe('scoreValues: samples and what was not given', () => {
+  it('applies the minimum sample only where a sample is given; the facilitated share’s is its consultations', () => {
+    const v = scoreValues({
+      asOf: '2026-11-23',
+      metrics: {
+        'consultation.facilitated-amount-share': { numerator: 30, denominator: 100, sample: 5 },
+        'consultation.conversion-rate': { numerator: 3, denominator: 5 },
+        'consultation.response-rate-30s': 0.92,
+      },
+      industryAverages: { 'disputes.dispute-rate': 0.001 },
+    });
+    const share = v.metrics['consultation.facilitated-amount-share'];
+    expect([share.status, share.sample?.toString(), share.value?.toString()]).toEqual([
+      'too-little-data',
+      '5',
+      '0.3',
+    ]);
+    // Its amounts alone give no sample: no minimum-sample rule (¥100 is not 100 cases).
+    const amounts = scoreValues({
+      asOf: '2026-11-23',
+      metrics: { 'consultation.facilitated-amount-share': { numerator: 3, denominator: 5 } },
+    }).metrics['consultation.facilitated-amount-share'];
+    expect([amounts.status, amounts.sample]).toEqual(['ok', null]);
+    expect(v.metrics['consultation.conversion-rate'].status).toBe('too-little-data');
+    expect(v.metrics['consultation.response-rate-30s']).toMatchObject({
+      status: 'ok',
+      sample: null,
+    });
+    // A metric left out is not given: unknown, never scored at its industry average.
+    const left = v.metrics['disputes.dispute-rate'];
+    expect([left.status, left.reason, left.score, left.industryAverage]).toEqual([
+      'no-data',
+      'not-given',
+      null,
+      0.001,
+    ]);
   });
 });
 

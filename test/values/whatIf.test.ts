@@ -108,9 +108,13 @@ describe('whatIf: services, module rankings, differences', () => {
     );
     expect(() => whatIf(card, { metrics: { 'reviews.negative-rate': 3 } })).toThrow(/3% is 0\.03/);
     expect(() => whatIf(card, { open: ['teleport'] })).toThrow(/teleport/);
-    expect(() => whatIf(card, {}, { ruleSet: defineRuleSet({ id: 'other' }) })).toThrow(
-      /jd-default/,
-    );
+    expect(() =>
+      whatIf(
+        card,
+        {},
+        { ruleSet: defineRuleSet({ id: 'other', moduleWeights: { logistics: 22 } }) },
+      ),
+    ).toThrow(/jd-default/);
     expect(() => whatIf(card, { moduleRankings: { logistics: 0.5 } })).toThrow(/ranking rate/);
   });
 });

@@ -20,6 +20,7 @@ import {
 import { UsageError } from '../_options.js';
 import { renderScorecard } from '../render.js';
 import { expectOneFile } from './_files.js';
+import { runScoreAll } from './scoreAll.js';
 
 /** The `score` command. */
 export const scoreCommand: Command = {
@@ -27,6 +28,7 @@ export const scoreCommand: Command = {
   synopsis: [
     'score <store> --as-of YYYY-MM-DD [--peers peers.json] [--json] [--strict] [--lenient] [--quiet]',
     'score --values values.json [--as-of D] [--peers peers.json] [--json]',
+    'score <folder> --all --as-of YYYY-MM-DD [--peers peers.json | --peers-from-run] [--json | --csv] [--workers N]',
   ],
   summary: {
     en: "computes JD's store weather vane (京东风向标) for one evaluation day.",
@@ -34,6 +36,9 @@ export const scoreCommand: Command = {
   },
   async run({ args, io, out }) {
     const { values, positionals } = args;
+    if (values.all === true) return runScoreAll({ args, io, out });
+    for (const o of ['peers-from-run', 'workers', 'csv'] as const)
+      if (values[o] !== undefined) throw new UsageError(`--${o} applies to --all (many stores)`);
     const [file, ...rest] = positionals;
     if (values.values !== undefined) {
       if (file !== undefined)

@@ -5,13 +5,13 @@
  * @module
  */
 import { openDeadlines } from '../../advice/deadlines.js';
-import { forecast } from '../../advice/forecast.js';
+import { type Forecast, forecast } from '../../advice/forecast.js';
 import type { StoreData } from '../../model.js';
 import { dataSpan } from '../../scorecard/dataSummary.js';
 import { dayNumberOf, formatShanghaiInstant, parseDayKey, toEpochMs } from '../../time/shanghai.js';
 import { type Command, inputOf } from '../_command.js';
 import { storeReadOptions } from '../_inputs.js';
-import { giveWarnings, readStore, setAsideWarning, type Warning } from '../_io.js';
+import { type CliIo, giveWarnings, readStore, setAsideWarning, type Warning } from '../_io.js';
 import { UsageError, wholeNumber } from '../_options.js';
 import { renderToday } from '../today.js';
 import { expectOneFile } from './_files.js';
@@ -38,6 +38,38 @@ export function staleDataWarnings(data: StoreData, atMs: number): Warning[] {
   ];
 }
 
+/** `--at` (default: now) and `--days` (default 30) of `today` and `forecast`. */
+export function lookFrom(
+  values: { readonly at?: string; readonly days?: string },
+  io: CliIo,
+): { atMs: number; days: number } {
+  let atMs = (io.now ?? Date.now)();
+  if (values.at !== undefined) {
+    const ms = toEpochMs(values.at);
+    if (typeof ms !== 'number') throw new UsageError(`--at: ${ms.error}`, `--at：${ms.error}`);
+    atMs = ms;
+  }
+  const days = values.days === undefined ? 30 : wholeNumber(values.days, '--days', 1, 366);
+  return { atMs, days };
+}
+
+/** A forecast as JSON: each day's metric values, the metrics with too little data, the open cases and the changes. */
+export function forecastJson(f: Forecast): unknown {
+  return {
+    knownAt: f.knownAt,
+    days: f.scorecards.map((c) => ({
+      asOf: c.asOf,
+      metrics: Object.fromEntries(Object.entries(c.metrics).map(([id, m]) => [id, m.value])),
+      // Below the minimum sample: too little data that day, whatever the value says.
+      tooLittleData: Object.values(c.metrics)
+        .filter((m) => m.status === 'too-little-data')
+        .map((m) => m.id),
+    })),
+    openCases: f.openCases,
+    changes: f.changes,
+  };
+}
+
 /** The `today` command. */
 export const todayCommand: Command = {
   name: 'today',
@@ -50,13 +82,7 @@ export const todayCommand: Command = {
     const { values, positionals } = args;
     const [file, ...rest] = positionals;
     const store = expectOneFile('today', file, rest);
-    let atMs = (io.now ?? Date.now)();
-    if (values.at !== undefined) {
-      const ms = toEpochMs(values.at);
-      if (typeof ms !== 'number') throw new UsageError(`--at: ${ms.error}`, `--at：${ms.error}`);
-      atMs = ms;
-    }
-    const days = values.days === undefined ? 30 : wholeNumber(values.days, '--days', 1, 366);
+    const { atMs, days } = lookFrom(values, io);
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
     const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
@@ -71,14 +97,7 @@ export const todayCommand: Command = {
       {
         at,
         deadlines,
-        forecast: {
-          knownAt: f.knownAt,
-          days: f.scorecards.map((c) => ({
-            asOf: c.asOf,
-            metrics: Object.fromEntries(Object.entries(c.metrics).map(([id, m]) => [id, m.value])),
-          })),
-          changes: f.changes,
-        },
+        forecast: forecastJson(f),
       },
       () => renderToday(data.store.id, at, deadlines, f),
     );

@@ -38,6 +38,7 @@ export const afterSalesDurationDefinition = defineMetric({
   numerator: 'total time from application to completion, hours',
   denominator: 'approved service orders completed',
   anchor: 'completion day',
+  reads: ['serviceOrders'],
   source: [
     {
       tag: 'seed',
@@ -62,10 +63,22 @@ export const afterSalesDurationDefinition = defineMetric({
     },
   ],
   notes: [
-    'Duration = `completedAt` − `appliedAt`, for service orders approved and completed; every type and reason, each once whatever its units.',
-    'The approval must have happened before the as-of instant; a service order whose `rejectedAt` has happened counts nowhere.',
-    'A service order approved but not completed is not in the average yet (there is no duration to add).',
-    'The numerator is the total in hours and the denominator the count: value = numerator / denominator.',
+    {
+      id: 'completed-minus-applied',
+      text: 'Duration = `completedAt` − `appliedAt`, for service orders approved and completed; every type and reason, each once whatever its units.',
+    },
+    {
+      id: 'approved-not-rejected',
+      text: 'The approval must have happened before the as-of instant; a service order whose `rejectedAt` has happened counts nowhere.',
+    },
+    {
+      id: 'not-completed-not-yet',
+      text: 'A service order approved but not completed is not in the average yet (there is no duration to add).',
+    },
+    {
+      id: 'total-and-count',
+      text: 'The numerator is the total in hours and the denominator the count: value = numerator / denominator.',
+    },
   ],
   // Tallies are milliseconds; the result is in hours.
   numeratorScale: HOUR_MS,

@@ -23,6 +23,8 @@ export const afterSalesSatisfactionDefinition = defineMetric({
   numerator: 'after-sales consultations rated very satisfied or satisfied',
   denominator: 'after-sales rated consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     {
       tag: 'seed',
@@ -31,9 +33,15 @@ export const afterSalesSatisfactionDefinition = defineMetric({
     },
   ],
   notes: [
-    'After-sales when the customer had any order placed before the session start (cancelled or unpaid included), unless the session’s `stage` says otherwise.',
-    'Assessment hours do not apply.',
-    'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    {
+      id: 'stage',
+      text: 'After-sales when the customer had any order placed before the session start (cancelled or unpaid included), unless the session’s `stage` says otherwise.',
+    },
+    { id: 'no-assessment-hours', text: 'Assessment hours do not apply.' },
+    {
+      id: 'consultations-only',
+      text: 'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,
@@ -59,7 +67,7 @@ export const afterSalesSatisfactionDefinition = defineMetric({
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'after-sales' || s.rating === undefined)
           continue;
-        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -31,6 +31,7 @@ export const qualityRepairRateDefinition = defineMetric({
   numerator: 'approved service orders with a quality reason, every type, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [
     {
       tag: 'seed',
@@ -40,10 +41,22 @@ export const qualityRepairRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Quality reasons: quality (产品质量), fake-or-used (假旧货), dead-on-arrival (开箱残), missing-parts (缺少配件), soft-failure (软性故障), appearance (外观原因); no-reason and other are not.',
-    'Every service order type counts (return, exchange, repair), each once whatever its units.',
-    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
-    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+    {
+      id: 'quality-reasons',
+      text: 'Quality reasons: quality (产品质量), fake-or-used (假旧货), dead-on-arrival (开箱残), missing-parts (缺少配件), soft-failure (软性故障), appearance (外观原因); no-reason and other are not.',
+    },
+    {
+      id: 'every-type-once',
+      text: 'Every service order type counts (return, exchange, repair), each once whatever its units.',
+    },
+    {
+      id: 'approved-not-rejected',
+      text: 'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    },
+    {
+      id: 'outbound-units',
+      text: 'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -35,12 +35,25 @@ export const repairRateDefinition = defineMetric({
   numerator: 'service orders approved (审核通过), every type and reason, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [{ tag: 'seed', seed: '001', aspect: 'formula', note: '审核通过服务单量/出库月销量' }],
   notes: [
-    'Each service order counts once, whatever its units; returns, exchanges and repairs all count.',
-    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
-    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included; orders never outbound add nothing.',
-    'With no outbound units in the window the result is `no-data`, whatever the numerator.',
+    {
+      id: 'once-every-type',
+      text: 'Each service order counts once, whatever its units; returns, exchanges and repairs all count.',
+    },
+    {
+      id: 'approved-not-rejected',
+      text: 'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    },
+    {
+      id: 'outbound-units',
+      text: 'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included; orders never outbound add nothing.',
+    },
+    {
+      id: 'no-outbound-no-data',
+      text: 'With no outbound units in the window the result is `no-data`, whatever the numerator.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -31,6 +31,7 @@ export const returnRateDefinition = defineMetric({
   numerator: 'approved service orders of type return (退货), every reason, each once',
   denominator: 'units of orders that left the warehouse (出库), cancelled orders included',
   anchor: 'approval day (numerator); outbound day (denominator)',
+  reads: ['serviceOrders', 'orders'],
   source: [
     {
       tag: 'assumption',
@@ -39,10 +40,19 @@ export const returnRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Only return-type (退货) service orders count; exchanges and repairs do not. Every reason counts, no-reason returns included.',
-    'Each service order counts once, whatever its units.',
-    'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
-    'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+    {
+      id: 'returns-only',
+      text: 'Only return-type (退货) service orders count; exchanges and repairs do not. Every reason counts, no-reason returns included.',
+    },
+    { id: 'once', text: 'Each service order counts once, whatever its units.' },
+    {
+      id: 'approved-not-rejected',
+      text: 'Approved = an `approvedAt` that has happened. A service order whose `rejectedAt` has happened counts nowhere, from that day on.',
+    },
+    {
+      id: 'outbound-units',
+      text: 'Outbound units count by the Shanghai day of `outboundAt`, cancelled orders included. With none in the window the result is `no-data`.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -6,14 +6,15 @@ import { isSatisfied } from '../consultation/_satisfaction.js';
 
 /**
  * 退货满意度 return satisfaction: ratings very satisfied or satisfied of return-type service
- * orders / rated return-type service orders, anchored on the rating day (`ratedAt`); window
+ * orders / rated return-type service orders, anchored on the rating day (`ratedAt`, or for an
+ * undated rating the date the table gives); window
  * `[D−180, D−1]` (article EN). Article EN gives the window only: the formula is an assumption.
  *
  * | service order | counts |
  * |---|---|
  * | type `return`, `rating` and `ratedAt` on D−180 … D−1 | yes |
  * | rated on D−181, or at/after D 00:00 | no / not yet |
- * | `rating` without `ratedAt` | no (never rated as of any day) |
+ * | `rating` without `ratedAt` | yes, dated at `completedAt`, else `approvedAt`, else `appliedAt`, the first that has happened (assumption) |
  * | type `exchange` or `repair` | no |
  *
  * @example
@@ -32,6 +33,7 @@ export const returnSatisfactionDefinition = defineMetric({
   numerator: 'return-type service orders rated very satisfied or satisfied',
   denominator: 'rated return-type service orders',
   anchor: 'rating day (ratedAt)',
+  reads: ['serviceOrders'],
   source: [
     {
       tag: 'assumption',
@@ -40,9 +42,15 @@ export const returnSatisfactionDefinition = defineMetric({
     },
   ],
   notes: [
-    'Covers return-type (退货) service orders with a rating, anchored on `ratedAt`; a rating without `ratedAt` never counts.',
-    'Approval does not matter: a rated return counts whether it was approved, rejected or neither.',
-    'Satisfied = very satisfied (非常满意) or satisfied (满意).',
+    {
+      id: 'rated-returns',
+      text: 'Covers return-type (退货) service orders with a rating, anchored on the rating day: `ratedAt`, or for a rating without `ratedAt` the first of `completedAt`, `approvedAt`, `appliedAt` that has happened (an assumption: nothing stamped at or after the as-of instant changes a result).',
+    },
+    {
+      id: 'approval-irrelevant',
+      text: 'Approval does not matter: a rated return counts whether it was approved, rejected or neither.',
+    },
+    { id: 'satisfied', text: 'Satisfied = very satisfied (非常满意) or satisfied (满意).' },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -25,6 +25,8 @@ export interface Knowledge {
 
 /** A chat session as of D, after merging returns within the merge gap. */
 export interface MergedSession {
+  /** The id of its first piece (by start, then id): the record a trace or a deadline names. */
+  readonly id: string;
   readonly kind: ChatKind;
   /** Pre- or after-sales: the first explicit stage of its pieces, else derived from earlier orders. */
   readonly stage: ChatStage;
@@ -192,6 +194,7 @@ function emitSession(
   const hours = chat.assessmentHours.value;
   const tod = msOfDay(startAt);
   out.push({
+    id: first.piece.id,
     kind,
     stage,
     startAt,

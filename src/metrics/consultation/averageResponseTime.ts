@@ -26,6 +26,7 @@ export const averageResponseTimeDefinition = defineMetric({
   numerator: 'total response time of manual replies, seconds',
   denominator: 'manual replies',
   anchor: 'session start',
+  reads: ['chatSessions'],
   source: [
     {
       tag: 'seed',
@@ -35,9 +36,12 @@ export const averageResponseTimeDefinition = defineMetric({
     },
   ],
   notes: [
-    'Offline messages (留言) never count.',
-    'Robot messages neither reply nor answer the waiting customer message.',
-    'An agent message with no customer message waiting is not a reply.',
+    { id: 'offline-messages', text: 'Offline messages (留言) never count.' },
+    { id: 'robot', text: 'Robot messages neither reply nor answer the waiting customer message.' },
+    {
+      id: 'nothing-waiting',
+      text: 'An agent message with no customer message waiting is not a reply.',
+    },
   ],
   numeratorScale: 1000,
   denominatorScale: 1,
@@ -66,9 +70,8 @@ export const averageResponseTimeDefinition = defineMetric({
   measure: {
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
-        // Stryker disable next-line ConditionalExpression: a session without a manual reply would add 0 to both sums
         if (s.kind !== 'consultation' || !s.inAssessmentHours || s.manualReplies === 0) continue;
-        ctx.add(slot, s.startDay, s.manualReplyMs, s.manualReplies);
+        ctx.add(slot, s.startDay, s.manualReplyMs, s.manualReplies, s.id);
       }
     },
   },

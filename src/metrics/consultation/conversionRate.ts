@@ -28,6 +28,7 @@ export const conversionRateDefinition = defineMetric({
   numerator: 'distinct customers converted',
   denominator: 'distinct customers received in pre-sales consultations',
   anchor: 'session start',
+  reads: ['chatSessions', 'orders'],
   source: [
     {
       tag: 'seed',
@@ -37,10 +38,19 @@ export const conversionRateDefinition = defineMetric({
     },
   ],
   notes: [
-    '"Received" means the session got at least one reply (agent, or robot when robot replies count).',
-    'An order counts when placed no earlier than the session start and at most 24 h after it (both inclusive), paid or not, unless cancelled before the as-of instant.',
-    'Assessment hours do not apply.',
-    'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    {
+      id: 'received',
+      text: '"Received" means the session got at least one reply (agent, or robot when robot replies count).',
+    },
+    {
+      id: 'attribution',
+      text: 'An order counts when placed no earlier than the session start and at most 24 h after it (both inclusive), paid or not, unless cancelled before the as-of instant.',
+    },
+    { id: 'no-assessment-hours', text: 'Assessment hours do not apply.' },
+    {
+      id: 'consultations-only',
+      text: 'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -28,6 +28,7 @@ export const messageRateDefinition = defineMetric({
   numerator: 'offline messages (留言)',
   denominator: 'offline messages + consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '留言量/咨询总量(留言量+咨询量)' },
     {
@@ -38,7 +39,10 @@ export const messageRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.',
+    {
+      id: 'merge-by-kind',
+      text: 'Offline messages merge with offline messages, consultations with consultations, both by the 10-minute rule.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,
@@ -63,7 +67,7 @@ export const messageRateDefinition = defineMetric({
     customer(view, ctx, slot) {
       for (const s of view.sessions) {
         if (!s.inAssessmentHours) continue;
-        ctx.add(slot, s.startDay, s.kind === 'offline-message' ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, s.kind === 'offline-message' ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -29,14 +29,25 @@ export const presalesSatisfactionDefinition = defineMetric({
   numerator: 'pre-sales consultations rated very satisfied or satisfied',
   denominator: 'pre-sales rated consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '售前(非常满意+满意)/售前总评价量' },
   ],
   notes: [
-    'A session is after-sales when its customer had any order placed before it started (cancelled or unpaid included), unless its `stage` says otherwise.',
-    'A rating counts once its `ratedAt` has happened; a merged session takes the rating of its latest rated piece.',
-    'Assessment hours do not apply.',
-    'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    {
+      id: 'stage',
+      text: 'A session is after-sales when its customer had any order placed before it started (cancelled or unpaid included), unless its `stage` says otherwise.',
+    },
+    {
+      id: 'rating-happened',
+      text: 'A rating counts once its `ratedAt` has happened (a rating without `ratedAt` is dated at the session record’s last message that has happened: an assumption); a merged session takes the rating of its latest rated piece.',
+    },
+    { id: 'no-assessment-hours', text: 'Assessment hours do not apply.' },
+    {
+      id: 'consultations-only',
+      text: 'Consultation sessions only: an offline message (留言), rated or answered, never counts here.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,
@@ -62,7 +73,7 @@ export const presalesSatisfactionDefinition = defineMetric({
       for (const s of view.sessions) {
         if (s.kind !== 'consultation' || s.stage !== 'pre-sales' || s.rating === undefined)
           continue;
-        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, isSatisfied(s.rating) ? 1 : 0, 1, s.id);
       }
     },
   },

@@ -24,6 +24,8 @@ export const responseRate30sDefinition = defineMetric({
   numerator: 'pre-sales consultation sessions answered within 30 s',
   denominator: 'pre-sales consultation sessions',
   anchor: 'session start',
+  reads: ['chatSessions'],
+  readsOrdersForStage: true,
   source: [
     { tag: 'seed', seed: '001', aspect: 'formula', note: '售前30秒应答量/售前的咨询量' },
     {
@@ -34,8 +36,14 @@ export const responseRate30sDefinition = defineMetric({
     },
   ],
   notes: [
-    'The first reply is the first agent or robot message at or after the first customer message (robot: rule `chat.robotRepliesCount`).',
-    'A reply at exactly 30 s is in time; 30.001 s is not. A session never answered counts in the denominator only.',
+    {
+      id: 'first-reply',
+      text: 'The first reply is the first agent or robot message at or after the first customer message (robot: rule `chat.robotRepliesCount`).',
+    },
+    {
+      id: 'thirty-seconds',
+      text: 'A reply at exactly 30 s is in time; 30.001 s is not. A session never answered counts in the denominator only.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,
@@ -77,7 +85,7 @@ export const responseRate30sDefinition = defineMetric({
         const inTime =
           // Stryker disable next-line ConditionalExpression: without a reply the difference is NaN, and NaN ≤ limit is false all the same
           s.firstReplyAt !== undefined && s.firstReplyAt - s.firstCustomerAt <= limitMs;
-        ctx.add(slot, s.startDay, inTime ? 1 : 0, 1);
+        ctx.add(slot, s.startDay, inTime ? 1 : 0, 1, s.id);
       }
     },
   },

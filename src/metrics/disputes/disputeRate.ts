@@ -38,6 +38,7 @@ export const disputeRateDefinition = defineMetric({
   denominator:
     'orders placed (prepaid: paid before the as-of instant; cash on delivery: submitted)',
   anchor: 'order placed',
+  reads: ['orders', 'disputes'],
   source: [
     {
       tag: 'published',
@@ -47,10 +48,22 @@ export const disputeRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'An order counts when paid before the as-of instant, or placed for cash on delivery; a later cancellation does not remove it.',
-    'Every dispute counts, several on one order too, once opened and ruled merchant or shared with `ruledAt` before the as-of instant; a ruling without `ruledAt` never counts.',
-    'A dispute whose appeal was upheld before the as-of instant is left out (subtracted).',
-    'Disputes on an order that does not count (prepaid, not paid as of D) do not count either.',
+    {
+      id: 'order-counts',
+      text: 'An order counts when paid before the as-of instant, or placed for cash on delivery; a later cancellation does not remove it.',
+    },
+    {
+      id: 'rulings',
+      text: 'Every dispute counts, several on one order too, once opened and ruled merchant or shared with its ruling known before the as-of instant; a ruling without `ruledAt` is dated at `openedAt` (an assumption).',
+    },
+    {
+      id: 'appeal-upheld',
+      text: 'A dispute whose appeal was upheld before the as-of instant is left out (subtracted).',
+    },
+    {
+      id: 'order-not-counted',
+      text: 'Disputes on an order that does not count (prepaid, not paid as of D) do not count either.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

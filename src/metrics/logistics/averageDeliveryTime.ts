@@ -29,6 +29,7 @@ export const averageDeliveryTimeDefinition = defineMetric({
   numerator: 'total time from shippable to delivered (妥投), hours',
   denominator: 'delivered orders',
   anchor: 'delivered day',
+  reads: ['orders'],
   source: [
     {
       tag: 'published',
@@ -43,10 +44,16 @@ export const averageDeliveryTimeDefinition = defineMetric({
     },
   ],
   notes: [
-    'An order never shippable is in no logistics metric.',
-    'An order cancelled before the end of its collection due day is in no logistics metric, even when delivered.',
-    'An order delivered before it became shippable (paid after delivery) is inconsistent and left out.',
-    'The value is exact: 30 h and 42 h average to 36 h.',
+    { id: 'never-shippable', text: 'An order never shippable is in no logistics metric.' },
+    {
+      id: 'cancelled-before-due-end',
+      text: 'An order cancelled before the end of its collection due day is in no logistics metric, even when delivered.',
+    },
+    {
+      id: 'delivered-before-shippable',
+      text: 'An order delivered before it became shippable (paid after delivery) is inconsistent and left out.',
+    },
+    { id: 'exact', text: 'The value is exact: 30 h and 42 h average to 36 h.' },
   ],
   numeratorScale: HOUR_MS,
   denominatorScale: 1,

@@ -34,6 +34,7 @@ export const nextDayArrivalRateDefinition = defineMetric({
   numerator: 'orders due delivered (妥投) before the end of shippable day + arrival days',
   denominator: 'orders due (shippable, not cancelled before the end of their collection due day)',
   anchor: 'shippable day + arrival days (the delivery deadline day)',
+  reads: ['orders'],
   source: [
     {
       tag: 'seed',
@@ -49,10 +50,22 @@ export const nextDayArrivalRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
-    'Deadline = end of the shippable day + arrival days (1 by default); no cut-off hour applies.',
-    'An order not delivered in time (uncollected, undelivered or late) stays in the denominator.',
-    'An order cancelled before the end of its collection due day is in no logistics metric; one cancelled later stays in the denominator.',
+    {
+      id: 'shippable',
+      text: 'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
+    },
+    {
+      id: 'deadline',
+      text: 'Deadline = end of the shippable day + arrival days (1 by default); no cut-off hour applies.',
+    },
+    {
+      id: 'late-stays',
+      text: 'An order not delivered in time (uncollected, undelivered or late) stays in the denominator.',
+    },
+    {
+      id: 'cancelled',
+      text: 'An order cancelled before the end of its collection due day is in no logistics metric; one cancelled later stays in the denominator.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

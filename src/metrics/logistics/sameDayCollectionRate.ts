@@ -37,6 +37,7 @@ export const sameDayCollectionRateDefinition = defineMetric({
   denominator: 'orders due (shippable, not cancelled before the end of the due day)',
   anchor:
     'collection due day (shippable day, or the next day when shippable at or after the cut-off hour)',
+  reads: ['orders'],
   source: [
     {
       tag: 'seed',
@@ -52,11 +53,26 @@ export const sameDayCollectionRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
-    'Due day = the shippable day, or the next day when shippable at or after the cut-off hour (16:00:00.000 is the next day).',
-    'Collected in time = collectedAt before 00:00 of the day after the due day; an order never collected stays in the denominator.',
-    'An order cancelled before the end of its due day is in no logistics metric; one cancelled later stays, uncollected unless collected in time.',
-    'Only `collectedAt` proves collection: a delivery without a collection time does not count as collected.',
+    {
+      id: 'shippable',
+      text: 'Shippable = placed for cash on delivery, else paid; an order never shippable is in no logistics metric.',
+    },
+    {
+      id: 'due-day',
+      text: 'Due day = the shippable day, or the next day when shippable at or after the cut-off hour (16:00:00.000 is the next day).',
+    },
+    {
+      id: 'collected-in-time',
+      text: 'Collected in time = collectedAt before 00:00 of the day after the due day; an order never collected stays in the denominator.',
+    },
+    {
+      id: 'cancelled',
+      text: 'An order cancelled before the end of its due day is in no logistics metric; one cancelled later stays, uncollected unless collected in time.',
+    },
+    {
+      id: 'collection-proof',
+      text: 'Only `collectedAt` proves collection: a delivery without a collection time does not count as collected.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -53,29 +53,26 @@ export function addLatestReviews(
   const rules = ctx.rules;
   const limit = rules.reviews.latestPerCustomer.value;
   const reviews = view.reviews;
-  // Stryker disable next-line EqualityOperator: with exactly `limit` reviews the selection below takes every review in the window, the same sums as adding each
   if (reviews.length <= limit) {
     for (const r of reviews) {
       const den = tally.denominator(r, rules);
       const num = tally.numerator(r, rules);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: adding zeros changes nothing, and a review counted in a numerator is always in its denominator
-      if (den !== 0 || num !== 0) ctx.add(slot, tally.anchor(r, rules), num, den);
+      // A review counted in a numerator is always in its denominator: den = 0 adds nothing.
+      if (den !== 0) ctx.add(slot, tally.anchor(r, rules), num, den, r.id);
     }
     return;
   }
   let taken = 0;
-  let num = 0;
-  let den = 0;
   // Latest first: once `limit` reviews in the window are taken, the older ones only matter
-  // after one of those leaves the window, and inWindow has recorded that day.
+  // after one of those leaves the window, and inWindow has recorded that day. Each selected
+  // review adds its own sums, so that a trace names the review that joins or leaves.
   for (const r of reviews) {
     if (!ctx.inWindow(slot, tally.anchor(r, rules))) continue;
-    num += tally.numerator(r, rules);
-    den += tally.denominator(r, rules);
+    const den = tally.denominator(r, rules);
+    const num = tally.numerator(r, rules);
+    if (den !== 0) ctx.addWindowed(slot, num, den, r.id);
     if (++taken === limit) break;
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: adding zeros changes nothing, and a review counted in a numerator is always in its denominator
-  if (den !== 0 || num !== 0) ctx.addWindowed(slot, num, den);
 }
 
 /**

@@ -31,6 +31,7 @@ export const goodReviewRateDefinition = defineSupplementaryMetric({
   numerator: 'good reviews (4–5 stars)',
   denominator: 'all counted reviews',
   anchor: 'created',
+  reads: ['reviews'],
   source: [
     {
       tag: 'published',

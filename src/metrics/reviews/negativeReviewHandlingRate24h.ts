@@ -53,6 +53,7 @@ export const negativeReviewHandlingRate24hDefinition = defineMetric({
   numerator: 'medium and negative reviews replied at most 24 h after creation',
   denominator: 'medium and negative reviews',
   anchor: 'handling deadline (created + 24 h), by its Shanghai day',
+  reads: ['reviews'],
   source: [
     {
       tag: 'seed',
@@ -73,15 +74,23 @@ export const negativeReviewHandlingRate24hDefinition = defineMetric({
     },
   ],
   notes: [
-    'A reply counts when it has happened and is at most 24 h after creation: exactly 24 h is in time, 24 h + 1 ms is not.',
-    'The latest-20 rule applies before the star classes: each customer’s latest 20 reviews whose deadline day is in the window are selected whatever their stars, then the 1–3-star ones among them count.',
-    'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+    {
+      id: 'reply-within-24h',
+      text: 'A reply counts when it has happened and is at most 24 h after creation: exactly 24 h is in time, 24 h + 1 ms is not.',
+    },
+    {
+      id: 'latest-20-first',
+      text: 'The latest-20 rule applies before the star classes: each customer’s latest 20 reviews whose deadline day is in the window are selected whatever their stars, then the 1–3-star ones among them count.',
+    },
+    {
+      id: 'excluded',
+      text: 'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,
   basis: ['medium or negative review', 'medium and negative reviews'],
   // Anchored on the handling deadline's day, up to ⌈handlingHours / 24⌉ days after creation.
-  // Stryker disable next-line ArithmeticOperator: a longer lag only measures more days (an earlier relevance bound, a later last day), whose contributions the anchors window out
   anchorLagDays: (rules) => Math.ceil(rules.reviews.handlingHours.value / 24),
   defaults: {
     window: sourced(

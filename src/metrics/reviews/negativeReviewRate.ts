@@ -39,6 +39,7 @@ export const negativeReviewRateDefinition = defineMetric({
   numerator: 'negative reviews (1 star)',
   denominator: 'all reviews (1–5 stars)',
   anchor: 'review created',
+  reads: ['reviews'],
   source: [
     {
       tag: 'seed',
@@ -54,10 +55,19 @@ export const negativeReviewRateDefinition = defineMetric({
     },
   ],
   notes: [
-    'Stars: 4–5 good (好评), 2–3 medium (中评), 1 negative (差评).',
-    'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
-    'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first), whatever their stars.',
-    'A review created at or after the as-of instant has not happened.',
+    { id: 'stars', text: 'Stars: 4–5 good (好评), 2–3 medium (中评), 1 negative (差评).' },
+    {
+      id: 'excluded',
+      text: 'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+    },
+    {
+      id: 'latest-20',
+      text: 'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first), whatever their stars.',
+    },
+    {
+      id: 'not-happened',
+      text: 'A review created at or after the as-of instant has not happened.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

@@ -33,6 +33,7 @@ export const reviewSatisfactionScoreDefinition = defineMetric({
   numerator: 'points total: 2 × Σ stars',
   denominator: 'number of reviews',
   anchor: 'review created',
+  reads: ['reviews'],
   source: [
     {
       tag: 'published',
@@ -48,10 +49,22 @@ export const reviewSatisfactionScoreDefinition = defineMetric({
     },
   ],
   notes: [
-    'Worked example: stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
-    'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
-    'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first).',
-    'A review created at or after the as-of instant has not happened.',
+    {
+      id: 'worked-example',
+      text: 'Worked example: stars 5×80, 4×10, 3×5, 2×3, 1×2 → 2 × 463 / 100 = 9.26.',
+    },
+    {
+      id: 'excluded',
+      text: 'Excluded reviews (appeal upheld, fake, fully refunded return, tagged unreasonable) count nowhere.',
+    },
+    {
+      id: 'latest-20',
+      text: 'Only each customer’s latest 20 reviews created in the window count (latest by creation; equal instants: the larger id first).',
+    },
+    {
+      id: 'not-happened',
+      text: 'A review created at or after the as-of instant has not happened.',
+    },
   ],
   numeratorScale: 1,
   denominatorScale: 1,

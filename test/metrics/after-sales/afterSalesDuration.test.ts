@@ -14,7 +14,7 @@ function done(applied: string, completed: string, extra: Partial<ServiceOrder> =
 }
 
 describe('afterSalesDuration (售后时效)', () => {
-  it('averages completed − applied in hours (hand-checked fixture)', () => {
+  it('averages completed − applied in hours (hand-checked fixture) [after-sales.duration#completed-minus-applied, after-sales.duration#not-completed-not-yet, after-sales.duration#total-and-count]', () => {
     const data = storeData({
       serviceOrders: [
         done('2026-11-01 08:00:00', '2026-11-02 20:00:00', { type: 'return' }), // 36 h
@@ -69,7 +69,7 @@ describe('afterSalesDuration (售后时效)', () => {
     });
   });
 
-  it('needs the approval to have happened: approved at the as-of instant counts from D+1', () => {
+  it('needs the approval to have happened: approved at the as-of instant counts from D+1 [after-sales.duration#approved-not-rejected]', () => {
     const data = storeData({
       serviceOrders: [
         serviceOrder('o-any', '2026-11-20 10:00:00', {
@@ -87,7 +87,7 @@ describe('afterSalesDuration (售后时效)', () => {
     expect(v(afterSalesDuration(data, { asOf: D1 }))).toBe('24');
   });
 
-  it('drops a completed service order from the day its rejection has happened', () => {
+  it('drops a completed service order from the day its rejection has happened [after-sales.duration#approved-not-rejected]', () => {
     const data = storeData({
       serviceOrders: [
         done('2026-11-20 10:00:00', '2026-11-20 22:00:00', { rejectedAt: sh(AS_OF) }),

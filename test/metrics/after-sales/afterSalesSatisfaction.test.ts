@@ -78,7 +78,7 @@ describe('afterSalesSatisfaction (售后满意度)', () => {
     expect(v(afterSalesSatisfaction(data, { asOf: D }))).toBe('0.5');
   });
 
-  it('applies no assessment hours: sessions at 03:00 and 07:59:59.999 count, under the 09:00–23:00 alternative too', () => {
+  it('applies no assessment hours: sessions at 03:00 and 07:59:59.999 count, under the 09:00–23:00 alternative too [after-sales.satisfaction#no-assessment-hours]', () => {
     const data = storeData({
       chatSessions: [
         rated('a1', '2026-11-10 03:00:00', 'satisfied'),
@@ -99,7 +99,7 @@ describe('afterSalesSatisfaction (售后满意度)', () => {
     );
   });
 
-  it('is after-sales when an order was placed 1 ms before the session start, not at it; an explicit stage wins', () => {
+  it('is after-sales when an order was placed 1 ms before the session start, not at it; an explicit stage wins [after-sales.satisfaction#stage]', () => {
     const data = storeData({
       chatSessions: [
         rated('a1', '2026-11-10 10:00:00', 'satisfied'), // ordered 1 ms before: after-sales
@@ -184,7 +184,7 @@ describe('afterSalesSatisfaction (售后满意度)', () => {
     );
   });
 
-  it('never counts an offline message (留言), rated or answered, nor merges it with a consultation', () => {
+  it('never counts an offline message (留言), rated or answered, nor merges it with a consultation [after-sales.satisfaction#consultations-only]', () => {
     const offline = rated('a1', '2026-11-10 10:05:00', 'very-satisfied', {
       kind: 'offline-message',
       ratedAt: sh('2026-11-10 10:08:00'),

@@ -15,7 +15,7 @@ const QUALITY: ServiceReason[] = [
 const NOT_QUALITY: ServiceReason[] = ['no-reason', 'other'];
 
 describe('qualityRepairRate (产品质量返修率)', () => {
-  it('counts the six quality reasons and not no-reason or other (hand-checked fixture)', () => {
+  it('counts the six quality reasons and not no-reason or other (hand-checked fixture) [after-sales.quality-repair-rate#quality-reasons]', () => {
     const data = storeData({
       orders: [outbound('2026-11-01 10:00:00', 6), outbound('2026-11-02 10:00:00', 2)],
       serviceOrders: [...QUALITY, ...NOT_QUALITY].map((reason) =>
@@ -55,7 +55,7 @@ describe('qualityRepairRate (产品质量返修率)', () => {
     });
   });
 
-  it('counts every type with a quality reason, once whatever its units', () => {
+  it('counts every type with a quality reason, once whatever its units [after-sales.quality-repair-rate#every-type-once]', () => {
     const big = outbound('2026-11-01 10:00:00', 3);
     const data = storeData({
       orders: [big, outbound('2026-11-02 10:00:00', 3)],
@@ -73,7 +73,7 @@ describe('qualityRepairRate (产品质量返修率)', () => {
     expect(v(qualityRepairRate(data, { asOf: D }))).toBe('0.5');
   });
 
-  it('counts approvals on D−30 00:00 and D−1 23:59:59.999, not 1 ms outside nor at the as-of instant', () => {
+  it('counts approvals on D−30 00:00 and D−1 23:59:59.999, not 1 ms outside nor at the as-of instant [after-sales.quality-repair-rate#approved-not-rejected]', () => {
     const data = storeData({
       orders: [outbound('2026-11-10 10:00:00', 10)],
       serviceOrders: [
@@ -101,7 +101,7 @@ describe('qualityRepairRate (产品质量返修率)', () => {
     });
   });
 
-  it('does not count a rejected quality service order once its rejection has happened', () => {
+  it('does not count a rejected quality service order once its rejection has happened [after-sales.quality-repair-rate#approved-not-rejected]', () => {
     const data = storeData({
       orders: [outbound('2026-11-01 10:00:00', 2)],
       serviceOrders: [
@@ -118,5 +118,25 @@ describe('qualityRepairRate (产品质量返修率)', () => {
   it('is no-data on an empty window', () => {
     const r = qualityRepairRate(storeData(), { asOf: D });
     expect(parts(r)).toEqual({ numerator: '0', denominator: '0', value: null, status: 'no-data' });
+  });
+
+  it('counts outbound units by outbound day, cancelled orders included; none in the window is no-data [after-sales.quality-repair-rate#outbound-units]', () => {
+    const withUnits = storeData({
+      orders: [
+        outbound('2026-11-20 10:00:00', 2, { cancelledAt: sh('2026-11-21 10:00:00') }),
+        outbound('2026-10-23 23:59:59.999', 5), // D−31: out
+      ],
+      serviceOrders: [approved('2026-11-05 10:00:00', { reason: 'quality' })],
+    });
+    expect(parts(qualityRepairRate(withUnits, { asOf: D }))).toMatchObject({
+      numerator: '1',
+      denominator: '2',
+      value: '0.5',
+    });
+    const none = storeData({
+      orders: [outbound('2026-10-23 23:59:59.999', 5)],
+      serviceOrders: [approved('2026-11-05 10:00:00', { reason: 'quality' })],
+    });
+    expect(qualityRepairRate(none, { asOf: D }).status).toBe('no-data');
   });
 });

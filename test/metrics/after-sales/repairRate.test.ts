@@ -37,7 +37,7 @@ describe('repairRate (售后返修率)', () => {
     expect(r.window).toEqual({ from: FIRST, to: LAST });
   });
 
-  it('counts a service order once whatever its order’s units', () => {
+  it('counts a service order once whatever its order’s units [after-sales.repair-rate#once-every-type]', () => {
     const big = outbound('2026-11-01 10:00:00', 3);
     const data = storeData({
       orders: [big, outbound('2026-11-02 10:00:00', 1)],
@@ -52,7 +52,7 @@ describe('repairRate (售后返修率)', () => {
     });
   });
 
-  it('counts every service order type and reason', () => {
+  it('counts every service order type and reason [after-sales.repair-rate#once-every-type]', () => {
     const data = storeData({
       orders: [outbound('2026-11-01 10:00:00', 4)],
       serviceOrders: [
@@ -89,7 +89,7 @@ describe('repairRate (售后返修率)', () => {
     expect(parts(repairRate(data, { asOf: '2026-12-23' }))).toMatchObject({ numerator: '1' });
   });
 
-  it('does not count an approval stamped at the as-of instant until the next day', () => {
+  it('does not count an approval stamped at the as-of instant until the next day [after-sales.repair-rate#approved-not-rejected]', () => {
     const data = storeData({
       orders: [outbound('2026-11-10 10:00:00', 4)],
       serviceOrders: [approved(AS_OF)],
@@ -103,7 +103,7 @@ describe('repairRate (售后返修率)', () => {
     expect(v(repairRate(data, { asOf: D1 }))).toBe('0.25');
   });
 
-  it('counts outbound units from D−30 00:00 to D−1 23:59:59.999, not 1 ms outside', () => {
+  it('counts outbound units from D−30 00:00 to D−1 23:59:59.999, not 1 ms outside [after-sales.repair-rate#outbound-units]', () => {
     const data = storeData({
       orders: [
         outbound('2026-10-23 23:59:59.999', 100), // out
@@ -124,7 +124,7 @@ describe('repairRate (售后返修率)', () => {
     expect(repairRate(data, { asOf: D1 }).denominator.toString()).toBe('1003');
   });
 
-  it('counts a cancelled order that left the warehouse in outbound units', () => {
+  it('counts a cancelled order that left the warehouse in outbound units [after-sales.repair-rate#outbound-units]', () => {
     const data = storeData({
       orders: [
         outbound('2026-11-10 10:00:00', 1, { cancelledAt: sh('2026-11-09 10:00:00') }),
@@ -135,7 +135,7 @@ describe('repairRate (售后返修率)', () => {
     expect(parts(repairRate(data, { asOf: D }))).toMatchObject({ denominator: '2', value: '0.5' });
   });
 
-  it('never counts a rejected service order, from the day its rejection has happened', () => {
+  it('never counts a rejected service order, from the day its rejection has happened [after-sales.repair-rate#approved-not-rejected]', () => {
     const data = storeData({
       orders: [outbound('2026-11-01 10:00:00', 4)],
       serviceOrders: [
@@ -149,7 +149,7 @@ describe('repairRate (售后返修率)', () => {
     expect(parts(repairRate(data, { asOf: D1 }))).toMatchObject({ numerator: '0', value: '0' });
   });
 
-  it('is no-data when there is no outbound unit in the window, keeping the numerator', () => {
+  it('is no-data when there is no outbound unit in the window, keeping the numerator [after-sales.repair-rate#no-outbound-no-data]', () => {
     const data = storeData({
       orders: [outbound('2026-10-01 10:00:00', 5)],
       serviceOrders: [approved('2026-11-10 10:00:00')],

@@ -5,7 +5,7 @@ import { serviceOrder, sh, storeData } from '../../_helpers.js';
 import { AS_OF, approved, D, D1, FIRST, LAST, outbound, parts, v } from './_fixtures.js';
 
 describe('returnRate (退货率)', () => {
-  it('divides approved returns by outbound units (hand-checked fixture)', () => {
+  it('divides approved returns by outbound units (hand-checked fixture) [after-sales.return-rate#returns-only, after-sales.return-rate#once, after-sales.return-rate#approved-not-rejected, after-sales.return-rate#outbound-units]', () => {
     const big = outbound('2026-11-01 10:00:00', 3);
     const data = storeData({
       orders: [
@@ -64,7 +64,7 @@ describe('returnRate (退货率)', () => {
     expect(v(returnRate(data, { asOf: D1 }))).toBe('0.25');
   });
 
-  it('is no-data without outbound units, and on an empty window', () => {
+  it('is no-data without outbound units, and on an empty window [after-sales.return-rate#outbound-units]', () => {
     const onlyReturns = storeData({
       serviceOrders: [approved('2026-11-10 10:00:00', { type: 'return' })],
     });

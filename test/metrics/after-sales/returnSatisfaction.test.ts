@@ -14,7 +14,7 @@ function rated(rating: Rating, at: string, extra: Partial<ServiceOrder> = {}): S
 }
 
 describe('returnSatisfaction (退货满意度)', () => {
-  it('divides satisfied ratings of returns by rated returns (hand-checked fixture)', () => {
+  it('divides satisfied ratings of returns by rated returns (hand-checked fixture) [after-sales.return-satisfaction#rated-returns, after-sales.return-satisfaction#approval-irrelevant]', () => {
     const data = storeData({
       serviceOrders: [
         rated('very-satisfied', '2026-11-01 10:00:00'), // satisfied
@@ -46,7 +46,7 @@ describe('returnSatisfaction (退货满意度)', () => {
     });
   });
 
-  it('dates an undated rating at completion, else approval, else application, each once it has happened', () => {
+  it('dates an undated rating at completion, else approval, else application, each once it has happened [after-sales.return-satisfaction#rated-returns]', () => {
     // Approved 2026-05-20 (D−187), completed 2026-11-23 09:00 (after the as-of instant), rated
     // without ratedAt. As of D the completion has not happened: the rating is dated at the
     // approval, out of the 180-day window. From D+1 it is dated at the completion, in it.
@@ -104,7 +104,7 @@ describe('returnSatisfaction (退货满意度)', () => {
     });
   });
 
-  it('treats very satisfied and satisfied as satisfied, the three others not', () => {
+  it('treats very satisfied and satisfied as satisfied, the three others not [after-sales.return-satisfaction#satisfied]', () => {
     for (const [rating, expected] of SATISFIED_BY_RATING) {
       const data = storeData({ serviceOrders: [rated(rating, '2026-11-01 10:00:00')] });
       expect(v(returnSatisfaction(data, { asOf: D })), rating).toBe(expected);

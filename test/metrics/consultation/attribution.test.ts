@@ -8,7 +8,7 @@ import { chat, order, sh, storeData } from '../../_helpers.js';
 import { D, received, v } from './_fixtures.js';
 
 describe('conversion and facilitated amount (咨询转化率, 促成金额占比)', () => {
-  it('counts distinct customers and attributes orders within 24 h, both ends inclusive', () => {
+  it('counts distinct customers and attributes orders within 24 h, both ends inclusive [consultation.conversion-rate#received, consultation.conversion-rate#attribution]', () => {
     const data = storeData({
       chatSessions: [
         received('u1', '2026-11-10 10:00:00'),
@@ -35,7 +35,7 @@ describe('conversion and facilitated amount (咨询转化率, 促成金额占比
     expect(v(share)).toBe('0.4');
   });
 
-  it('removes an order cancelled before the as-of instant, keeps one cancelled at or after it', () => {
+  it('removes an order cancelled before the as-of instant, keeps one cancelled at or after it [consultation.conversion-rate#attribution, consultation.facilitated-amount-share#payment-cancellation]', () => {
     const data = (cancel: string) =>
       storeData({
         chatSessions: [received('u1', '2026-11-10 10:00:00')],
@@ -55,6 +55,7 @@ describe('conversion and facilitated amount (咨询转化率, 促成金额占比
       orders: [order('u1', '2026-11-01 10:00:00'), order('u1', '2026-11-10 11:00:00')],
     });
     expect(conversionRate(data, { asOf: D }).status).toBe('no-data');
-    expect(v(facilitatedAmountShare(data, { asOf: D }))).toBe('0');
+    // No received pre-sales consultation: no share (its sample), not a share of 0.
+    expect(facilitatedAmountShare(data, { asOf: D }).status).toBe('no-data');
   });
 });

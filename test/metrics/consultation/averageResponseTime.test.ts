@@ -4,7 +4,7 @@ import { chat, storeData } from '../../_helpers.js';
 import { aroundD, D, v } from './_fixtures.js';
 
 describe('averageResponseTime (平均响应时长)', () => {
-  it('averages manual replies, each answering the earliest waiting customer message', () => {
+  it('averages manual replies, each answering the earliest waiting customer message [consultation.average-response-time#robot, consultation.average-response-time#nothing-waiting]', () => {
     const data = storeData({
       chatSessions: [
         // customer 10:00:00, customer 10:00:05, agent 10:00:20 → 20 s (earliest waiting);
@@ -34,7 +34,7 @@ describe('averageResponseTime (平均响应时长)', () => {
     expect(r.window).toEqual({ from: '2026-10-19', to: '2026-11-17' });
   });
 
-  it('ignores offline messages and sessions outside assessment hours', () => {
+  it('ignores offline messages and sessions outside assessment hours [consultation.average-response-time#offline-messages]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [

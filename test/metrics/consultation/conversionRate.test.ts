@@ -18,10 +18,13 @@ describe('the chat window [D−35, D−6]', () => {
     ['2026-10-19 00:00:00', '1'],
     ['2026-11-17 23:59:59.999', '1'],
     ['2026-11-18 00:00:00', '0'],
-  ])('a session starting %s counts %s', (local, n) => {
-    // Conversion has no assessment-hours filter, so midnight is a fair edge for it.
-    expect(conversionRate(at(local), { asOf: D }).denominator.toString()).toBe(n);
-  });
+  ])(
+    'a session starting %s counts %s [consultation.conversion-rate#no-assessment-hours]',
+    (local, n) => {
+      // Conversion has no assessment-hours filter, so midnight is a fair edge for it.
+      expect(conversionRate(at(local), { asOf: D }).denominator.toString()).toBe(n);
+    },
+  );
 });
 
 describe('attribution starts at the session start', () => {

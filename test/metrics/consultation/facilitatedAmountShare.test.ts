@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facilitatedAmountShare } from '../../../src/index.js';
-import { order, storeData } from '../../_helpers.js';
+import { chat, order, storeData } from '../../_helpers.js';
 import { D, received, v } from './_fixtures.js';
 
 describe('facilitatedAmountShare (促成金额占比)', () => {
@@ -21,7 +21,10 @@ describe('facilitatedAmountShare (促成金额占比)', () => {
     expect(r.numerator.toString()).toBe('2');
     expect(r.denominator.toString()).toBe('6');
     expect(v(r)).toBe('0.3333333333333333333333333333333333333333');
-    expect(r.status).toBe('ok');
+    // Its sample, the received consultations that could facilitate an order of the window: u2's
+    // on D−35 only (u4's on D−5 is after the window): too little data.
+    expect(r.sample?.toString()).toBe('1');
+    expect(r.status).toBe('too-little-data');
     expect(r.window).toEqual({ from: '2026-10-19', to: '2026-11-17' });
     // D−1, window 2026-10-18..2026-11-16: u1 and u2, ¥2 / ¥3.
     const before = facilitatedAmountShare(data, { asOf: '2026-11-22' });
@@ -42,6 +45,49 @@ describe('facilitatedAmountShare (促成金额占比)', () => {
     expect(r.numerator.toString()).toBe('123.45');
     expect(r.denominator.toString()).toBe('123.45');
     expect(v(r)).toBe('1');
+    // The consultation the day before the window is its sample: one, too little data.
+    expect(r.sample?.toString()).toBe('1');
+    expect(r.status).toBe('too-little-data');
+  });
+
+  it('rests on the received pre-sales consultations: none is no-data, not 0% (one ¥10 order, no chat) [consultation.facilitated-amount-share#sample-consultations]', () => {
+    // Before: the order amount was the sample, 0% scored 2.71 and made the whole module.
+    const data = storeData({ orders: [order('u1', '2026-11-10 10:00:00', { amountFen: 1_000 })] });
+    const r = facilitatedAmountShare(data, { asOf: D });
+    expect([r.status, r.value, r.score, r.sample?.toString()]).toEqual([
+      'no-data',
+      null,
+      null,
+      '0',
+    ]);
+    expect(r.denominator.toString()).toBe('10');
+  });
+
+  it('fewer than 10 received consultations is too little data; 10 are enough', () => {
+    const sessions = (n: number) =>
+      Array.from({ length: n }, (_, i) => received(`c${i}`, '2026-11-10 10:00:00'));
+    const orders = [order('c0', '2026-11-10 11:00:00', { amountFen: 1_000 })];
+    const nine = facilitatedAmountShare(storeData({ chatSessions: sessions(9), orders }), {
+      asOf: D,
+    });
+    expect([nine.status, v(nine), nine.score]).toEqual(['too-little-data', '1', null]);
+    const ten = facilitatedAmountShare(storeData({ chatSessions: sessions(10), orders }), {
+      asOf: D,
+    });
+    expect([ten.status, v(ten), ten.sample?.toString()]).toEqual(['ok', '1', '10']);
+    // Neither the session of an offline message nor an unanswered consultation is a case.
+    const unanswered = facilitatedAmountShare(
+      storeData({
+        chatSessions: [
+          ...sessions(9),
+          { ...received('x', '2026-11-10 10:00:00'), kind: 'offline-message' },
+          chat('y', [['customer', '2026-11-10 10:00:00']]),
+        ],
+        orders,
+      }),
+      { asOf: D },
+    );
+    expect(unanswered.status).toBe('too-little-data');
   });
 
   it('is no-data on an empty window, never NaN', () => {

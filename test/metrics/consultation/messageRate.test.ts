@@ -60,7 +60,7 @@ describe('messageRate (留言率)', () => {
     });
   });
 
-  it('merges a customer’s 留言 returning after 9:59.999, not after exactly 10 minutes', () => {
+  it('merges a customer’s 留言 returning after 9:59.999, not after exactly 10 minutes [consultation.message-rate#merge-by-kind]', () => {
     const data = storeData({
       chatSessions: [
         offline('u1', '2026-11-10 10:00:00'),

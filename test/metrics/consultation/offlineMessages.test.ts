@@ -27,7 +27,7 @@ describe('offline messages (留言) count only toward the message rate', () => {
         : { kind: 'offline-message', rating, ratedAt: sh('2026-11-10 10:05:00') },
     );
 
-  it('a rated 留言 alone: pre-sales satisfaction is no-data', () => {
+  it('a rated 留言 alone: pre-sales satisfaction is no-data [consultation.presales-satisfaction#consultations-only]', () => {
     const data = storeData({ chatSessions: [offline('very-satisfied')] });
     const r = presalesSatisfaction(data, { asOf: D });
     expect(r.status).toBe('no-data');
@@ -42,7 +42,7 @@ describe('offline messages (留言) count only toward the message rate', () => {
     expect(afterSalesSatisfaction(data, { asOf: D }).status).toBe('no-data');
   });
 
-  it('a replied 留言 then an order: conversion is no-data, facilitated share 0', () => {
+  it('a replied 留言 then an order: conversion and the facilitated share are no-data [consultation.conversion-rate#consultations-only, consultation.facilitated-amount-share#consultations-only]', () => {
     const data = storeData({
       chatSessions: [offline()],
       orders: [order('u1', '2026-11-10 11:00:00', { amountFen: 5_000 })],
@@ -51,7 +51,8 @@ describe('offline messages (留言) count only toward the message rate', () => {
     const share = facilitatedAmountShare(data, { asOf: D });
     expect(share.numerator.toString()).toBe('0');
     expect(share.denominator.toString()).toBe('50');
-    expect(v(share)).toBe('0');
+    // No consultation, so no share: the 留言 is not in its sample.
+    expect([share.status, v(share)]).toEqual(['no-data', null]);
   });
 
   it('the same contact as a consultation counts in all four', () => {

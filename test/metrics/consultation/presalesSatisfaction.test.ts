@@ -4,7 +4,7 @@ import { chat, order, sh, storeData } from '../../_helpers.js';
 import { aroundD, CHAT_WINDOW, D, rated, ratedAtWindowEdges, v } from './_fixtures.js';
 
 describe('presalesSatisfaction (售前客服满意度)', () => {
-  it('does not count a rating stamped at or after the as-of instant', () => {
+  it('does not count a rating stamped at or after the as-of instant [consultation.presales-satisfaction#rating-happened]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-10 10:00:00']], {
@@ -61,5 +61,22 @@ describe('presalesSatisfaction (售前客服满意度)', () => {
     expect(r.value).toBeNull();
     expect(r.numerator.toString()).toBe('0');
     expect(r.denominator.toString()).toBe('0');
+  });
+
+  it('applies no assessment hours: a session started at 03:00 counts [consultation.presales-satisfaction#no-assessment-hours]', () => {
+    const data = storeData({
+      chatSessions: [
+        chat('u1', [['customer', '2026-11-10 03:00:00']], {
+          rating: 'very-satisfied',
+          ratedAt: sh('2026-11-10 03:05:00'),
+        }),
+        chat('u2', [['customer', '2026-11-10 07:59:59.999']], {
+          rating: 'neutral',
+          ratedAt: sh('2026-11-10 08:05:00'),
+        }),
+      ],
+    });
+    const r = presalesSatisfaction(data, { asOf: D });
+    expect([r.numerator.toString(), r.denominator.toString()]).toEqual(['1', '2']);
   });
 });

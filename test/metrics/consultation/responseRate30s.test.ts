@@ -4,7 +4,7 @@ import { chat, order, storeData } from '../../_helpers.js';
 import { D, v } from './_fixtures.js';
 
 describe('responseRate30s (30秒应答率)', () => {
-  it('counts a first reply at exactly 30 s in time, 30.001 s not', () => {
+  it('counts a first reply at exactly 30 s in time, 30.001 s not [consultation.response-rate-30s#thirty-seconds]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [
@@ -20,7 +20,7 @@ describe('responseRate30s (30秒应答率)', () => {
     expect(v(responseRate30s(data, { asOf: D }))).toBe('0.5');
   });
 
-  it('counts a robot reply by default, and not when the rule says so', () => {
+  it('counts a robot reply by default, and not when the rule says so [consultation.response-rate-30s#first-reply]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [
@@ -41,14 +41,14 @@ describe('responseRate30s (30秒应答率)', () => {
     expect(v(responseRate30s(data, { asOf: D, ruleSet: noRobot }))).toBe('0');
   });
 
-  it('counts an unanswered session in the denominator only', () => {
+  it('counts an unanswered session in the denominator only [consultation.response-rate-30s#thirty-seconds]', () => {
     const data = storeData({ chatSessions: [chat('u1', [['customer', '2026-11-10 10:00:00']])] });
     const r = responseRate30s(data, { asOf: D });
     expect(r.numerator.toString()).toBe('0');
     expect(r.denominator.toString()).toBe('1');
   });
 
-  it('measures from the first customer message, not an earlier agent greeting', () => {
+  it('measures from the first customer message, not an earlier agent greeting [consultation.response-rate-30s#first-reply]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [

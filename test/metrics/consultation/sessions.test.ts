@@ -70,7 +70,7 @@ describe('session merging (10 minutes)', () => {
     expect(r.numerator.toString()).toBe('0');
   });
 
-  it('does not merge different customers or different kinds', () => {
+  it('does not merge different customers or different kinds [consultation.message-rate#merge-by-kind]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-10 10:00:00']]),
@@ -83,7 +83,7 @@ describe('session merging (10 minutes)', () => {
     expect(r.denominator.toString()).toBe('3');
   });
 
-  it('takes the first explicit stage and the latest rating of the merged pieces', () => {
+  it('takes the first explicit stage and the latest rating of the merged pieces [consultation.presales-satisfaction#rating-happened]', () => {
     const data = storeData({
       chatSessions: [
         chat(
@@ -117,7 +117,7 @@ describe('session merging (10 minutes)', () => {
 });
 
 describe('satisfaction (售前 / 售后)', () => {
-  it('splits ratings by stage derived from earlier orders', () => {
+  it('splits ratings by stage derived from earlier orders [consultation.presales-satisfaction#stage]', () => {
     const data = storeData({
       chatSessions: [
         chat('u1', [['customer', '2026-11-10 10:00:00']], {
@@ -185,6 +185,7 @@ describe('equal instants', () => {
   it('two messages in the same second keep their listed order: a reply listed after the question answers it', () => {
     const data = parseStoreData({
       store: { id: 'x' },
+      orders: [],
       chatSessions: [
         raw([
           { from: 'customer', at: '2026-11-10 10:00:00' },
@@ -201,6 +202,7 @@ describe('equal instants', () => {
   it('an agent message listed before the customer in the same second does not answer it', () => {
     const data = parseStoreData({
       store: { id: 'x' },
+      orders: [],
       chatSessions: [
         raw([
           { from: 'agent', at: '2026-11-10 10:00:00' },
@@ -232,7 +234,7 @@ describe('equal instants', () => {
       [a, b],
       [b, a],
     ]) {
-      const data = parseStoreData({ store: { id: 'x' }, chatSessions });
+      const data = parseStoreData({ store: { id: 'x' }, orders: [], chatSessions });
       // Merged messages: a's customer, then b's agent (answers it: 0 s), b's customer, b's agent (50 s).
       const art = averageResponseTime(data, { asOf: D });
       expect(art.numerator.toString()).toBe('50');
@@ -254,7 +256,11 @@ describe('equal instants', () => {
       ratedAt,
     });
     const satisfaction = (chatSessions: unknown[]) =>
-      v(presalesSatisfaction(parseStoreData({ store: { id: 'x' }, chatSessions }), { asOf: D }));
+      v(
+        presalesSatisfaction(parseStoreData({ store: { id: 'x' }, orders: [], chatSessions }), {
+          asOf: D,
+        }),
+      );
     // Later ratedAt wins even from the earlier piece.
     const early = piece('p1', '2026-11-10 10:00:00', 'satisfied', '2026-11-10 10:09:00');
     const late = piece('p2', '2026-11-10 10:05:00', 'dissatisfied', '2026-11-10 10:08:00');
@@ -271,7 +277,7 @@ describe('equal instants', () => {
     expect(satisfaction([same2, same1])).toBe('1');
   });
 
-  it('a rating without ratedAt is dated at the record’s last message that has happened', () => {
+  it('a rating without ratedAt is dated at the record’s last message that has happened [consultation.presales-satisfaction#rating-happened]', () => {
     const rated = {
       ...raw([
         { from: 'customer', at: '2026-11-10 10:00:00' },
@@ -279,7 +285,7 @@ describe('equal instants', () => {
       ]),
       rating: 'satisfied',
     };
-    const data = parseStoreData({ store: { id: 'x' }, chatSessions: [rated] });
+    const data = parseStoreData({ store: { id: 'x' }, orders: [], chatSessions: [rated] });
     expect(v(presalesSatisfaction(data, { asOf: D }))).toBe('1');
     // The last message at the as-of instant is dropped first: the rating is dated at the
     // customer's message before it, and counts. A message still to come never changes a result:
@@ -292,7 +298,7 @@ describe('equal instants', () => {
       rating: 'satisfied',
     };
     const withoutLate = { ...late, messages: late.messages.slice(0, 1) };
-    const lateData = parseStoreData({ store: { id: 'x' }, chatSessions: [late] });
+    const lateData = parseStoreData({ store: { id: 'x' }, orders: [], chatSessions: [late] });
     const windows = {
       ...defaultRuleSet.windows,
       'consultation.presales-satisfaction': {
@@ -301,7 +307,7 @@ describe('equal instants', () => {
       },
     };
     const ruleSet: RuleSet = { ...defaultRuleSet, windows };
-    const cut = parseStoreData({ store: { id: 'x' }, chatSessions: [withoutLate] });
+    const cut = parseStoreData({ store: { id: 'x' }, orders: [], chatSessions: [withoutLate] });
     expect(v(presalesSatisfaction(lateData, { asOf: D, ruleSet }))).toBe('1');
     expect(v(presalesSatisfaction(cut, { asOf: D, ruleSet }))).toBe('1');
     expect(v(presalesSatisfaction(lateData, { asOf: '2026-11-24', ruleSet }))).toBe('1');

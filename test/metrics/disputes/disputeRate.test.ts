@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disputeRate } from '../../../src/evaluate/calculators.js';
 import { evaluateHistory, evaluateStore } from '../../../src/evaluate/evaluate.js';
+import { parseStoreData } from '../../../src/index.js';
 import type { StoreData } from '../../../src/model.js';
 import type { MetricResult } from '../../../src/scoring/metric.js';
 import { dispute, order, sh, storeData } from '../../_helpers.js';
@@ -88,7 +89,7 @@ const fixture = () => {
 };
 
 describe('disputeRate (交易纠纷率)', () => {
-  it('counts merchant and shared rulings minus upheld appeals per order placed (hand-checked)', () => {
+  it('counts merchant and shared rulings minus upheld appeals per order placed (hand-checked) [disputes.dispute-rate#order-counts, disputes.dispute-rate#rulings]', () => {
     // Orders: p1, p2, p3, p4, p5, p7 (cash on delivery, unpaid), p8, p9 (paid, later cancelled) = 8; p6 unpaid.
     // Disputes: p1 1 + p5 2 = 3 (p2 appeal upheld, p3 not merchant, p4 ruling not known, p8 never ruled).
     // 3 / 8 = 0.375
@@ -103,7 +104,7 @@ describe('disputeRate (交易纠纷率)', () => {
     expect(frac(disputeRate(fixture(), { asOf: D1 }))).toBe('4/8');
   });
 
-  it('knows a ruling stamped 1 ms before the as-of instant, not one stamped at it', () => {
+  it('knows a ruling stamped 1 ms before the as-of instant, not one stamped at it [disputes.dispute-rate#rulings]', () => {
     const a = order('u1', '2026-11-10 10:00:00');
     const b = order('u2', '2026-11-10 10:00:00');
     const data = storeData({
@@ -123,7 +124,7 @@ describe('disputeRate (交易纠纷率)', () => {
     expect(v(disputeRate(data, { asOf: D1 }))).toBe('1');
   });
 
-  it('leaves out a dispute once its upheld appeal has happened', () => {
+  it('leaves out a dispute once its upheld appeal has happened [disputes.dispute-rate#appeal-upheld]', () => {
     const a = order('u1', '2026-11-10 10:00:00');
     const b = order('u2', '2026-11-10 10:00:00');
     const data = storeData({
@@ -149,7 +150,7 @@ describe('disputeRate (交易纠纷率)', () => {
     expect(frac(disputeRate(data, { asOf: '2026-11-20' }))).toBe('2/2');
   });
 
-  it('counts a prepaid order only once paid, with its disputes', () => {
+  it('counts a prepaid order only once paid, with its disputes [disputes.dispute-rate#order-counts, disputes.dispute-rate#order-not-counted]', () => {
     // Placed 11-10, paid at the as-of instant, dispute ruled merchant 11-15.
     const a = order('u1', '2026-11-10 10:00:00', { paidAt: sh('2026-11-23 00:00:00') });
     const data = storeData({
@@ -202,6 +203,30 @@ describe('disputeRate (交易纠纷率)', () => {
     expect(frac(disputeRate(data, { asOf: '2026-11-22' }))).toBe('1/2');
     // D−3 (window 10-16..11-15): first + beforeFirst, the ruling on first (11-20 10:00) not known yet → 0 / 2.
     expect(frac(disputeRate(data, { asOf: '2026-11-20' }))).toBe('0/2');
+  });
+
+  it('dates a ruling without ruledAt at openedAt, so it counts [disputes.dispute-rate#rulings]', () => {
+    const data = parseStoreData({
+      store: { id: 's' },
+      orders: [
+        {
+          id: 'o1',
+          customerId: 'u1',
+          placedAt: '2026-11-01 10:00',
+          paidAt: '2026-11-01 10:00',
+          amount: 10,
+        },
+        {
+          id: 'o2',
+          customerId: 'u2',
+          placedAt: '2026-11-01 11:00',
+          paidAt: '2026-11-01 11:00',
+          amount: 10,
+        },
+      ],
+      disputes: [{ id: 'd1', orderId: 'o1', openedAt: '2026-11-03 10:00', ruling: 'merchant' }],
+    });
+    expect(frac(disputeRate(data, { asOf: D }))).toBe('1/2');
   });
 
   it('is no-data on an empty window, never NaN', () => {

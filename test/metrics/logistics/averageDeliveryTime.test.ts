@@ -8,7 +8,7 @@ import { order, sh, storeData } from '../../_helpers.js';
 import { D, D1, deliveryFixture, expectHistoryMatches, frac, v } from './_fixtures.js';
 
 describe('averageDeliveryTime (平均妥投时长)', () => {
-  it('averages delivered − shippable in hours (hand-checked)', () => {
+  it('averages delivered − shippable in hours (hand-checked) [logistics.average-delivery-time#never-shippable, logistics.average-delivery-time#cancelled-before-due-end, logistics.average-delivery-time#exact]', () => {
     // (30 h + 42 h) / 2 = 36 h
     const r = averageDeliveryTime(deliveryFixture(), { asOf: D });
     expect(r.numerator.toString()).toBe('72');
@@ -18,7 +18,7 @@ describe('averageDeliveryTime (平均妥投时长)', () => {
     expect(r.direction).toBe('lower-is-better');
   });
 
-  it('keeps an order cancelled at the end of its due day, delivered', () => {
+  it('keeps an order cancelled at the end of its due day, delivered [logistics.average-delivery-time#cancelled-before-due-end]', () => {
     // Paid 11-01 10:00 (due 11-01), cancelled 11-02 00:00, delivered 11-02 06:00 → 20 h.
     const data = storeData({
       orders: [
@@ -71,7 +71,7 @@ describe('averageDeliveryTime (平均妥投时长)', () => {
     expectHistoryMatches(data, '2026-11-09', '2026-12-15');
   });
 
-  it('leaves out an order delivered before it was paid', () => {
+  it('leaves out an order delivered before it was paid [logistics.average-delivery-time#delivered-before-shippable]', () => {
     const data = storeData({
       orders: [
         order('u1', '2026-11-01 10:00:00', {

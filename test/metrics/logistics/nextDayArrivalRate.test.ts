@@ -4,7 +4,7 @@ import { order, sh, storeData } from '../../_helpers.js';
 import { arrivalFixture, D, D1, frac, v, withLogistics } from './_fixtures.js';
 
 describe('nextDayArrivalRate (次日达占比)', () => {
-  it('counts orders delivered by the end of the day after they became shippable (hand-checked)', () => {
+  it('counts orders delivered by the end of the day after they became shippable (hand-checked) [logistics.next-day-arrival-rate#shippable, logistics.next-day-arrival-rate#late-stays, logistics.next-day-arrival-rate#cancelled]', () => {
     // In time: a1, a3, a7 = 3. Due: a1, a2, a3, a4, a6, a7 = 6 (a5 cancelled in time, a8 unpaid).
     // 3 / 6 = 0.5
     const r = nextDayArrivalRate(arrivalFixture(), { asOf: D });
@@ -13,7 +13,7 @@ describe('nextDayArrivalRate (次日达占比)', () => {
     expect(r.window).toEqual({ from: '2026-10-24', to: '2026-11-22' });
   });
 
-  it('has no cut-off: an order paid at 16:00 must arrive by the end of the next day', () => {
+  it('has no cut-off: an order paid at 16:00 must arrive by the end of the next day [logistics.next-day-arrival-rate#deadline]', () => {
     const data = storeData({
       orders: [
         order('u1', '2026-11-01 16:00:00', { deliveredAt: sh('2026-11-02 23:59:59.999') }),
@@ -30,7 +30,7 @@ describe('nextDayArrivalRate (次日达占比)', () => {
     expect(v(r)).toBe('0.6666666666666666666666666666666666666667');
   });
 
-  it('with arrivalDays 2: the end of the second day is in time, 1 ms later is not', () => {
+  it('with arrivalDays 2: the end of the second day is in time, 1 ms later is not [logistics.next-day-arrival-rate#deadline]', () => {
     const data = storeData({
       orders: [
         order('u1', '2026-11-01 10:00:00', { deliveredAt: sh('2026-11-03 23:59:59.999') }),

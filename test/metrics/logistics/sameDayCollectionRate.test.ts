@@ -4,7 +4,7 @@ import { order, sh, storeData } from '../../_helpers.js';
 import { collectionFixture, D, D1, frac, v, withLogistics } from './_fixtures.js';
 
 describe('sameDayCollectionRate (当日揽收率)', () => {
-  it('counts orders collected by the end of their due day (hand-checked)', () => {
+  it('counts orders collected by the end of their due day (hand-checked) [logistics.same-day-collection-rate#shippable, logistics.same-day-collection-rate#collected-in-time, logistics.same-day-collection-rate#cancelled]', () => {
     // In time: c1, c3, c6 = 3. Due: c1, c2, c3, c4, c6, c8 = 6 (c5 unpaid, c7 cancelled in time).
     // 3 / 6 = 0.5
     const r = sameDayCollectionRate(collectionFixture(), { asOf: D });
@@ -16,7 +16,7 @@ describe('sameDayCollectionRate (当日揽收率)', () => {
     expect(r.window).toEqual({ from: '2026-10-24', to: '2026-11-22' });
   });
 
-  it('puts an order paid at the cut-off on the next day, 1 ms before it on the same day', () => {
+  it('puts an order paid at the cut-off on the next day, 1 ms before it on the same day [logistics.same-day-collection-rate#due-day]', () => {
     // Both collected 11-11 12:00: in time only for the order due 11-11.
     const data = storeData({
       orders: [
@@ -97,5 +97,12 @@ describe('sameDayCollectionRate (当日揽收率)', () => {
     expect(r.status).toBe('no-data');
     expect(r.value).toBeNull();
     expect(frac(r)).toBe('0/0');
+  });
+
+  it('counts only collectedAt as collection: delivered without a collection time is not collected [logistics.same-day-collection-rate#collection-proof]', () => {
+    const data = storeData({
+      orders: [order('u1', '2026-11-10 10:00:00', { deliveredAt: sh('2026-11-10 20:00:00') })],
+    });
+    expect(frac(sameDayCollectionRate(data, { asOf: D }))).toBe('0/1');
   });
 });

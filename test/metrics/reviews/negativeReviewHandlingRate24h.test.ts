@@ -10,7 +10,7 @@ import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 const replied = (local: string) => ({ repliedAt: sh(local) });
 
 describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
-  it('divides medium and negative reviews replied within 24 h by all of them (hand-checked)', () => {
+  it('divides medium and negative reviews replied within 24 h by all of them (hand-checked) [reviews.negative-handling-rate-24h#excluded]', () => {
     const data = storeData({
       reviews: [
         review('u1', '2026-11-10 10:00', 1, replied('2026-11-10 12:00')), // 2 h: in time
@@ -31,7 +31,7 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
     expect(r.window).toEqual({ from: '2026-10-24', to: '2026-11-22' });
   });
 
-  it('counts a reply at exactly 24 h, not at 24 h + 1 ms', () => {
+  it('counts a reply at exactly 24 h, not at 24 h + 1 ms [reviews.negative-handling-rate-24h#reply-within-24h]', () => {
     const exact = storeData({
       reviews: [review('u', '2026-11-10 10:00', 1, replied('2026-11-11 10:00:00.000'))],
     });
@@ -89,7 +89,7 @@ describe('negativeReviewHandlingRate24h (24小时中差评处理率)', () => {
     ]);
   });
 
-  it('selects each customer’s latest 20 in the window whatever their stars, then the star classes', () => {
+  it('selects each customer’s latest 20 in the window whatever their stars, then the star classes [reviews.negative-handling-rate-24h#latest-20-first]', () => {
     // 20 newer five-star reviews push the unreplied 1-star out: nothing to divide.
     const pushedOut = storeData({
       reviews: [...daily('u1', '2026-11-20 12:00', 20, 5), review('u1', '2026-10-31 12:00', 1)],

@@ -8,7 +8,7 @@ import { D, daily, expectHistoryMatches, nd, v } from './_fixtures.js';
 // D = 2026-11-23; review window [D−90, D−1] = 2026-08-25..2026-11-22 by creation day.
 
 describe('negativeReviewRate (差评率)', () => {
-  it('divides 1-star reviews by all reviews created in the window (hand-checked)', () => {
+  it('divides 1-star reviews by all reviews created in the window (hand-checked) [reviews.negative-rate#stars]', () => {
     const data = storeData({
       reviews: [
         review('u1', '2026-11-01 10:00', 5), // good
@@ -31,7 +31,7 @@ describe('negativeReviewRate (差评率)', () => {
     expect(r.window).toEqual({ from: '2026-08-25', to: '2026-11-22' });
   });
 
-  it('includes the window’s first and last day to the millisecond, and nothing at or after D 00:00', () => {
+  it('includes the window’s first and last day to the millisecond, and nothing at or after D 00:00 [reviews.negative-rate#not-happened]', () => {
     const data = storeData({
       reviews: [
         review('a', '2026-08-24 23:59:59.999', 1), // D−91: out
@@ -48,7 +48,7 @@ describe('negativeReviewRate (差评率)', () => {
     expect(nd(negativeReviewRate(data, { asOf: '2026-11-24' }))).toEqual(['0', '2', '0']);
   });
 
-  it('counts only each customer’s latest 20 reviews in the window: the 21st drops out', () => {
+  it('counts only each customer’s latest 20 reviews in the window: the 21st drops out [reviews.negative-rate#latest-20]', () => {
     const data = storeData({
       reviews: [
         // u1: 20 five-star reviews 2026-11-20..2026-11-01, then a 1-star 21st on 2026-10-31.
@@ -82,7 +82,7 @@ describe('negativeReviewRate (差评率)', () => {
     expect(nd(negativeReviewRate(data, { asOf: D }))).toEqual(['1', '20', '0.05']);
   });
 
-  it('breaks ties on createdAt by the view’s order: the larger id is the later review', () => {
+  it('breaks ties on createdAt by the view’s order: the larger id is the later review [reviews.negative-rate#latest-20]', () => {
     const at = '2026-11-10 10:00';
     const ids = Array.from({ length: 21 }, (_, i) => `t-${String(i + 1).padStart(2, '0')}`);
     const lowOne = storeData({
@@ -119,7 +119,7 @@ describe('negativeReviewRate (差评率)', () => {
     expect(nd(negativeReviewRate(data, { asOf: D, ruleSet: two }))).toEqual(['0', '2', '0']);
   });
 
-  it('leaves excluded reviews out everywhere', () => {
+  it('leaves excluded reviews out everywhere [reviews.negative-rate#excluded]', () => {
     const data = storeData({
       reviews: [
         review('u1', '2026-11-01 10:00', 1, { excluded: true }),

@@ -28,7 +28,7 @@ function section7(): Review[] {
 }
 
 describe('reviewSatisfactionScore (商品评价满意度)', () => {
-  it('reproduces the published worked example: 2 × 463 / 100 = 9.26', () => {
+  it('reproduces the published worked example: 2 × 463 / 100 = 9.26 [reviews.satisfaction-score#worked-example]', () => {
     const r = reviewSatisfactionScore(storeData({ reviews: section7() }), { asOf: D });
     // Σ stars = 400 + 40 + 15 + 6 + 2 = 463; points total 2 × 463 = 926 over 100 reviews
     expect(nd(r)).toEqual(['926', '100', '9.26']);
@@ -56,7 +56,7 @@ describe('reviewSatisfactionScore (商品评价满意度)', () => {
     expect(nd(reviewSatisfactionScore(data, { asOf: '2026-11-24' }))).toEqual(['8', '2', '4']);
   });
 
-  it('is unchanged by anything stamped at or after the as-of instant', () => {
+  it('is unchanged by anything stamped at or after the as-of instant [reviews.satisfaction-score#not-happened]', () => {
     const base = section7();
     const later = [
       review('s5-0', '2026-11-23 00:00:00.000', 1),
@@ -73,7 +73,7 @@ describe('reviewSatisfactionScore (商品评价满意度)', () => {
     }
   });
 
-  it('counts only each customer’s latest 20 in its own 30-day window', () => {
+  it('counts only each customer’s latest 20 in its own 30-day window [reviews.satisfaction-score#latest-20]', () => {
     const data = storeData({
       reviews: [
         ...daily('u1', '2026-11-20 12:00', 19, 5), // 2026-11-20..2026-11-02
@@ -100,7 +100,7 @@ describe('reviewSatisfactionScore (商品评价满意度)', () => {
     expect(nd(negativeReviewRate(data, { asOf: D }))).toEqual(['0', '20', '0']);
   });
 
-  it('leaves excluded reviews out everywhere', () => {
+  it('leaves excluded reviews out everywhere [reviews.satisfaction-score#excluded]', () => {
     const data = storeData({
       reviews: [
         review('u1', '2026-11-01 10:00', 1, { excluded: true }),

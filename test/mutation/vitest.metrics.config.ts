@@ -1,4 +1,4 @@
-import engine from './vitest.mutation-engine.config.js';
+import engine from './vitest.engine.config.js';
 
 /**
  * The test run of the metrics' mutation run (`npm run mutation:metrics`): the engine run's

@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS stores (
   name VARCHAR,
   category_level1 VARCHAR,
   category_level2 VARCHAR
-);
+)
+;
 
 -- One row per chat session record (咚咚 session or 留言); its messages in chat_messages.
 CREATE TABLE IF NOT EXISTS chat_sessions (
@@ -18,7 +19,8 @@ CREATE TABLE IF NOT EXISTS chat_sessions (
   stage VARCHAR,                  -- 'pre-sales' | 'after-sales' | NULL (derived)
   rating VARCHAR,                 -- 'very-satisfied' … 'very-dissatisfied' | NULL
   rated_at_ms BIGINT
-);
+)
+;
 
 -- One row per message; seq is the message's position in its record as listed (0-based):
 -- the order of messages stamped at the same instant.
@@ -28,7 +30,8 @@ CREATE TABLE IF NOT EXISTS chat_messages (
   seq INTEGER NOT NULL,
   sender VARCHAR NOT NULL,        -- 'customer' | 'agent' | 'robot'
   at_ms BIGINT NOT NULL
-);
+)
+;
 
 CREATE TABLE IF NOT EXISTS orders (
   store_id VARCHAR NOT NULL,
@@ -43,7 +46,8 @@ CREATE TABLE IF NOT EXISTS orders (
   outbound_at_ms BIGINT,
   collected_at_ms BIGINT,
   delivered_at_ms BIGINT
-);
+)
+;
 
 CREATE TABLE IF NOT EXISTS reviews (
   store_id VARCHAR NOT NULL,
@@ -54,7 +58,8 @@ CREATE TABLE IF NOT EXISTS reviews (
   stars INTEGER NOT NULL,
   replied_at_ms BIGINT,
   excluded BOOLEAN NOT NULL
-);
+)
+;
 
 CREATE TABLE IF NOT EXISTS service_orders (
   store_id VARCHAR NOT NULL,
@@ -68,7 +73,8 @@ CREATE TABLE IF NOT EXISTS service_orders (
   completed_at_ms BIGINT,
   rating VARCHAR,
   rated_at_ms BIGINT
-);
+)
+;
 
 CREATE TABLE IF NOT EXISTS disputes (
   store_id VARCHAR NOT NULL,
@@ -78,11 +84,12 @@ CREATE TABLE IF NOT EXISTS disputes (
   ruling VARCHAR,                 -- 'merchant' | 'shared' | 'customer' | 'platform' | NULL
   ruled_at_ms BIGINT,
   appeal_upheld_at_ms BIGINT
-);
+)
+;
 
 CREATE TABLE IF NOT EXISTS assured_services (
   store_id VARCHAR NOT NULL,
   service VARCHAR NOT NULL,
   enabled_at_ms BIGINT NOT NULL,
   disabled_at_ms BIGINT
-);
+)

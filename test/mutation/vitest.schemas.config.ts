@@ -1,4 +1,4 @@
-import mutation from './vitest.mutation.config.js';
+import mutation from './vitest.config.js';
 
 /**
  * The test run of the `src/schemas` mutation run (`npm run mutation:schemas`): only the tests

@@ -1,4 +1,4 @@
-import mutation from './vitest.mutation.config.js';
+import mutation from './vitest.config.js';
 
 /**
  * The test run of the engine's mutation run (`npm run mutation:engine`): the tests that pin

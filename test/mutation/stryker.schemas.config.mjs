@@ -1,5 +1,5 @@
-// The `src/schemas` mutation run (`npm run mutation:schemas`): `stryker.config.json` with only
-// `src/schemas` mutated, and only the schema tests run (`vitest.mutation-schemas.config.ts`).
+// The `src/schemas` mutation run (`npm run mutation:schemas`): `test/mutation/stryker.config.json` with only
+// `src/schemas` mutated, and only the schema tests run (`test/mutation/vitest.schemas.config.ts`).
 // It shares the incremental file, which keeps the other folders' results.
 import { readFileSync } from 'node:fs';
 
@@ -9,5 +9,5 @@ delete base.$schema;
 export default {
   ...base,
   mutate: ['src/schemas/**/*.ts'],
-  vitest: { ...base.vitest, configFile: 'vitest.mutation-schemas.config.ts' },
+  vitest: { ...base.vitest, configFile: 'test/mutation/vitest.schemas.config.ts' },
 };

@@ -1,7 +1,7 @@
-// The metrics' mutation run (`npm run mutation:metrics`): `stryker.config.json` with only
+// The metrics' mutation run (`npm run mutation:metrics`): `test/mutation/stryker.config.json` with only
 // `src/metrics` mutated (the metric definitions, their helpers, the entity families, the
 // calculation, the catalogue and the defaults), and only the tests that pin measured values,
-// scores and the rule set run (`vitest.mutation-metrics.config.ts`). It shares the incremental
+// scores and the rule set run (`test/mutation/vitest.metrics.config.ts`). It shares the incremental
 // file; pass `--mutate` globs to run a part at a time.
 import { readFileSync } from 'node:fs';
 
@@ -11,5 +11,5 @@ delete base.$schema;
 export default {
   ...base,
   mutate: ['src/metrics/**/*.ts'],
-  vitest: { ...base.vitest, configFile: 'vitest.mutation-metrics.config.ts' },
+  vitest: { ...base.vitest, configFile: 'test/mutation/vitest.metrics.config.ts' },
 };

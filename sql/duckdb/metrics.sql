@@ -364,7 +364,7 @@ SELECT sf.store_id, w.metric_id,
   COUNT(CASE
     WHEN w.metric_id = 'after-sales.repair-rate' THEN 1
     WHEN w.metric_id = 'after-sales.quality-repair-rate'
-     -- quality reasons (seed 001): 产品质量, 假旧货, 开箱残, 缺少配件, 软性故障, 外观原因
+     -- quality reasons (docs/metrics.md, after-sales.quality-repair-rate): 产品质量, 假旧货, 开箱残, 缺少配件, 软性故障, 外观原因
      AND sf.reason IN ('quality', 'fake-or-used', 'dead-on-arrival', 'missing-parts',
                        'soft-failure', 'appearance') THEN 1
     WHEN w.metric_id = 'after-sales.return-rate' AND sf.type = 'return' THEN 1

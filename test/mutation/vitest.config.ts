@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import base from '../../vitest.config.js';
 
 /**
  * The test run of `npm run mutation` (Stryker): every test that pins a value, without the
