@@ -22,7 +22,7 @@ import {
   readJsonInput,
   readOptions,
   readStore,
-  setAsideWarning,
+  storeWarnings,
   type Warning,
 } from './_io.js';
 import { type ParsedArgs, UsageError } from './_options.js';
@@ -124,14 +124,15 @@ export async function cardOf(
     }
   }
   const day = requireAsOf(asOf);
-  const { data, rejected } = await inputOf('store', () =>
+  const stored = await inputOf('store', () =>
     json === undefined ? readStore(file, io, progress, read) : parseStoreJson(json, read.lenient),
   );
+  const { data } = stored;
   progress?.phase(`evaluating as of ${day}`);
   const card = evaluateStore(data, peers ? { asOf: day, peers } : { asOf: day });
   return {
     card,
-    warnings: [...asOfWarnings(data, day), ...setAsideWarning(rejected)],
+    warnings: [...asOfWarnings(data, day), ...storeWarnings(stored)],
     peers,
   };
 }

@@ -15,7 +15,7 @@ import {
   readJsonInput,
   readOptions,
   readStore,
-  setAsideWarning,
+  storeWarnings,
 } from '../_io.js';
 import { UsageError } from '../_options.js';
 import { renderScorecard } from '../render.js';
@@ -68,9 +68,10 @@ export const scoreCommand: Command = {
     const asOf = requireAsOf(values['as-of']);
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
-    const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
+    const stored = await inputOf('store', () => readStore(store, io, progress, read));
+    const { data } = stored;
     const peers = await readPeers(args, read);
-    const warnings = [...asOfWarnings(data, asOf), ...setAsideWarning(rejected)];
+    const warnings = [...asOfWarnings(data, asOf), ...storeWarnings(stored)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`evaluating as of ${asOf}`);
     const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
