@@ -498,3 +498,53 @@ describe('folders through the CLI: warnings, --encoding, --lenient (issue 19)', 
     expect(r.err).toMatch(/2 record\(s\) set aside under --lenient.*orders\.jsonl:2\.amount/);
   });
 });
+
+describe('--averages (issue 20, industry averages on the command line)', () => {
+  it('scores with the averages given and shows 行业均值 beside each metric; a bad file is named', async () => {
+    const averages = file('averages.json', {
+      'consultation.response-rate-30s': 0.8,
+      'reviews.negative-rate': 0.02,
+    });
+    const r = await run(['score', sample, ...AS_OF, '--averages', averages]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('行业均值 average');
+    expect(r.out).toMatch(/30秒应答率 30-second response rate +84\.24% .* 80\.00% better/);
+    const j = JSON.parse(
+      (await run(['score', sample, ...AS_OF, '--averages', averages, '--json'])).out,
+    );
+    expect(j.metrics['reviews.negative-rate'].versusAverage.comparison).toBe('worse');
+    expect(j.scoredWith.industryAverages).toBe(true);
+    const h = await run([
+      'history',
+      sample,
+      '--to',
+      '2026-11-23',
+      '--days',
+      '2',
+      '--averages',
+      averages,
+      '--json',
+    ]);
+    expect(h.code).toBe(0);
+    const bad = await run([
+      'score',
+      sample,
+      ...AS_OF,
+      '--averages',
+      file('bad-avg.json', { 'reviews.negative-rat': 2 }),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^jd-weather-vane: invalid averages input, 1 issue\(s\):\n {2}reviews\.negative-rat: .*did you mean "reviews\.negative-rate"/,
+    );
+    const values = await run([
+      'score',
+      '--values',
+      'examples/sample-values.json',
+      '--averages',
+      averages,
+    ]);
+    expect(values.code).toBe(0);
+    expect(values.out).toMatch(/30秒应答率 30-second response rate .* 80\.00% better/);
+  });
+});

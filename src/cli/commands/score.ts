@@ -8,7 +8,13 @@ import { evaluateStore } from '../../evaluate/evaluate.js';
 import { chatStageCounts } from '../../scorecard/dataSummary.js';
 import { type StoreValues, scoreValues } from '../../values/scoreValues.js';
 import { type Command, inputOf } from '../_command.js';
-import { checkValuesAsOf, readPeers, requireAsOf, storeReadOptions } from '../_inputs.js';
+import {
+  checkValuesAsOf,
+  readAverages,
+  readPeers,
+  requireAsOf,
+  storeReadOptions,
+} from '../_inputs.js';
 import {
   asOfWarnings,
   giveWarnings,
@@ -58,8 +64,23 @@ export const scoreCommand: Command = {
       )) as StoreValues;
       if (values['as-of'] !== undefined) parseCheckedValuesAsOf(input, values['as-of']);
       const peers = await readPeers(args, read);
+      const averages = await readAverages(args, read);
+      if (
+        averages !== undefined &&
+        typeof input === 'object' &&
+        input !== null &&
+        input.industryAverages !== undefined
+      )
+        throw new UsageError(
+          'expected the industry averages in the values file or in --averages, found both',
+          '行业均值只能在指标值文件或 --averages 中给出一处',
+        );
       const card = await inputOf('values', () =>
-        scoreValues(peers === undefined ? input : { ...input, peers }),
+        scoreValues({
+          ...input,
+          ...(peers === undefined ? {} : { peers }),
+          ...(averages === undefined ? {} : { industryAverages: averages }),
+        }),
       );
       out.result(card, () => renderScorecard(card));
       return 0;
@@ -71,10 +92,15 @@ export const scoreCommand: Command = {
     const stored = await inputOf('store', () => readStore(store, io, progress, read));
     const { data } = stored;
     const peers = await readPeers(args, read);
+    const industryAverages = await readAverages(args, read);
     const warnings = [...asOfWarnings(data, asOf), ...storeWarnings(stored)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`evaluating as of ${asOf}`);
-    const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
+    const card = evaluateStore(data, {
+      asOf,
+      ...(peers === undefined ? {} : { peers }),
+      ...(industryAverages === undefined ? {} : { industryAverages }),
+    });
     progress?.done();
     out.result(card, () => renderScorecard(card, { stages: chatStageCounts(data, { asOf }) }));
     return 0;
