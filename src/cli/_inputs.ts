@@ -7,6 +7,7 @@
 import type { Scorecard } from '../evaluate/evaluate.js';
 import { evaluateStore } from '../evaluate/evaluate.js';
 import type { CsvMapping } from '../node/csvMapping.js';
+import { type IndustryAverages, parseIndustryAverages } from '../scorecard/industryAverages.js';
 import { type PeerData, parsePeerData } from '../scorecard/peers.js';
 import { parseDayKey } from '../time/shanghai.js';
 import { parseScorecard } from '../values/parseScorecard.js';
@@ -22,7 +23,7 @@ import {
   readJsonInput,
   readOptions,
   readStore,
-  setAsideWarning,
+  storeWarnings,
   type Warning,
 } from './_io.js';
 import { type ParsedArgs, UsageError } from './_options.js';
@@ -35,6 +36,18 @@ export async function readPeers(
   const file = args.values.peers;
   if (file === undefined) return undefined;
   return inputOf('peers', async () => parsePeerData(await readJsonInput(file, 'peers', read)));
+}
+
+/** `--averages`, read and checked (undefined when not given). */
+export async function readAverages(
+  args: ParsedArgs,
+  read: ReadOptions,
+): Promise<IndustryAverages | undefined> {
+  const file = args.values.averages;
+  if (file === undefined) return undefined;
+  return inputOf('averages', async () =>
+    parseIndustryAverages(await readJsonInput(file, 'averages', read)),
+  );
 }
 
 /** The read options of the command line, the `--mapping` file read (checked by the reader). */
@@ -124,14 +137,15 @@ export async function cardOf(
     }
   }
   const day = requireAsOf(asOf);
-  const { data, rejected } = await inputOf('store', () =>
+  const stored = await inputOf('store', () =>
     json === undefined ? readStore(file, io, progress, read) : parseStoreJson(json, read.lenient),
   );
+  const { data } = stored;
   progress?.phase(`evaluating as of ${day}`);
   const card = evaluateStore(data, peers ? { asOf: day, peers } : { asOf: day });
   return {
     card,
-    warnings: [...asOfWarnings(data, day), ...setAsideWarning(rejected)],
+    warnings: [...asOfWarnings(data, day), ...storeWarnings(stored)],
     peers,
   };
 }

@@ -7,6 +7,7 @@
 import { createReadStream, readFileSync, type Stats, statSync } from 'node:fs';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type { StoreData } from '../model.js';
+import type { RejectedFileRecord } from '../node/_builder.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData, parseStoreDataLenient, type RejectedRecord } from '../schemas/parse.js';
@@ -40,7 +41,7 @@ export interface Warning {
   /** The message in Chinese (`--lang zh`). */
   readonly zh?: string;
   /** Under `--lenient`, every record set aside with its issues (in the JSON warning only). */
-  readonly rejected?: readonly RejectedRecord[];
+  readonly rejected?: readonly (RejectedRecord | RejectedFileRecord)[];
 }
 
 /** The CLI's output: text escaped for a terminal, JSON exact (and escaped where it may act). */
@@ -355,10 +356,12 @@ export function isFolder(path: string): boolean {
   }
 }
 
-/** A store read, and under `--lenient` the records set aside. */
+/** A store read, under `--lenient` the records set aside, and what the folder reader warned of. */
 export interface ReadStore {
   readonly data: StoreData;
-  readonly rejected: readonly RejectedRecord[];
+  readonly rejected: readonly (RejectedRecord | RejectedFileRecord)[];
+  /** The folder's files not read, collections without a file, files without records. */
+  readonly warnings?: readonly Warning[];
 }
 
 /** The store from a folder (streamed), a .json file, or standard input (`-`). */
@@ -369,13 +372,19 @@ export async function readStore(
   options: ReadOptions,
 ): Promise<ReadStore> {
   if (path !== '-' && isFolder(path)) {
-    const data = await readStoreDir(path, {
+    const warnings: Warning[] = [];
+    const read = await readStoreDir(path, {
       ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      lenient: options.lenient === true,
+      onWarning: (w) => warnings.push({ code: w.kind, message: `${w.path}: ${w.message}` }),
       ...(progress === undefined
         ? {}
         : { onProgress: (p) => progress.records(p.file, p.records, p.bytesRead, p.totalBytes) }),
     });
-    return { data, rejected: [] };
+    return 'rejected' in read
+      ? { data: read.data, rejected: read.rejected, warnings }
+      : { data: read, rejected: [], warnings };
   }
   if (options.mapping !== undefined)
     throw new UsageError(
@@ -428,8 +437,15 @@ export function asOfWarnings(data: StoreData, asOf: string): Warning[] {
   return [];
 }
 
+/** What reading a store warned of: the folder's warnings, then the records set aside. */
+export function storeWarnings(read: ReadStore): Warning[] {
+  return [...(read.warnings ?? []), ...setAsideWarning(read.rejected)];
+}
+
 /** The records set aside under `--lenient`, as a warning. */
-export function setAsideWarning(rejected: readonly RejectedRecord[]): Warning[] {
+export function setAsideWarning(
+  rejected: readonly (RejectedRecord | RejectedFileRecord)[],
+): Warning[] {
   if (rejected.length === 0) return [];
   return [
     {
@@ -437,10 +453,7 @@ export function setAsideWarning(rejected: readonly RejectedRecord[]): Warning[] 
       rejected,
       message: `${rejected.length} record(s) set aside under --lenient (the rest is scored): ${rejected
         .slice(0, MAX_ISSUES_SHOWN)
-        .map(
-          (r) =>
-            `${r.issues[0]?.path ?? `${r.collection}[${r.index}]`}: ${r.issues[0]?.message ?? ''}`,
-        )
+        .map((r) => `${r.issues[0]?.path ?? r.collection}: ${r.issues[0]?.message ?? ''}`)
         .join(
           '; ',
         )}${rejected.length > MAX_ISSUES_SHOWN ? `; … and ${rejected.length - MAX_ISSUES_SHOWN} more (every one with --json)` : ''}`,

@@ -190,6 +190,13 @@ export const OPTION_SPECS = {
     help: "with --all: stores scored at once, one worker thread each (default: the machine's cores)",
     zh: '与 --all 同用：同时评分的店铺数，每店一个工作线程（默认：本机核数）',
   },
+  averages: {
+    type: 'string',
+    arg: 'averages.json',
+    commands: ['score', 'history'],
+    help: "the industry averages (行业均值) JD's back-end shows, { <metric id>: value }: a metric below its minimum sample is scored at its average, and each metric says better or worse",
+    zh: '京东后台显示的行业均值，{ <指标 id>: 值 }：样本不足的指标按行业均值计分，每个指标标出优于或劣于行业均值',
+  },
   mapping: {
     type: 'string',
     arg: 'm.json',

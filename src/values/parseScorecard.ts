@@ -213,9 +213,9 @@ function readResult(r: Reader, v: unknown, path: string, def: ResultShape): obje
   if (o.reason !== undefined)
     r.oneOf(o.reason, join(path, 'reason'), ['not-provided', 'not-given']);
   if (o.notProvided !== undefined)
-    r.array(o.notProvided, join(path, 'notProvided'), 'a list of collections').forEach((c, i) =>
-      r.oneOf(c, `${join(path, 'notProvided')}[${i}]`, STORE_DATA_COLLECTIONS),
-    );
+    r.array(o.notProvided, join(path, 'notProvided'), 'a list of collections').forEach((c, i) => {
+      r.oneOf(c, `${join(path, 'notProvided')}[${i}]`, STORE_DATA_COLLECTIONS);
+    });
   if (o.industryAverage !== undefined)
     r.number(o.industryAverage, join(path, 'industryAverage'), 0, Number.MAX_VALUE, false);
   if (o.scoredAt !== undefined)
@@ -366,9 +366,9 @@ function readStanding(r: Reader, v: unknown): void {
     },
   );
   if (s.notAssessed !== undefined)
-    r.array(s.notAssessed, 'standing.notAssessed', 'a list of module ids').forEach((m, i) =>
-      r.oneOf(m, `standing.notAssessed[${i}]`, MODULE_IDS),
-    );
+    r.array(s.notAssessed, 'standing.notAssessed', 'a list of module ids').forEach((m, i) => {
+      r.oneOf(m, `standing.notAssessed[${i}]`, MODULE_IDS);
+    });
 }
 
 /** The card's warnings (a collection not provided…): their shape. */
@@ -383,9 +383,9 @@ function readWarnings(r: Reader, v: unknown): void {
     if (o === undefined) return;
     r.oneOf(o.code, `warnings[${i}].code`, ['not-provided']);
     r.oneOf(o.collection, `warnings[${i}].collection`, STORE_DATA_COLLECTIONS);
-    r.array(o.metrics, `warnings[${i}].metrics`, 'a list of metric ids').forEach((m, j) =>
-      r.oneOf(m, `warnings[${i}].metrics[${j}]`, METRIC_IDS),
-    );
+    r.array(o.metrics, `warnings[${i}].metrics`, 'a list of metric ids').forEach((m, j) => {
+      r.oneOf(m, `warnings[${i}].metrics[${j}]`, METRIC_IDS);
+    });
     r.string(o.message, `warnings[${i}].message`);
   });
 }

@@ -5,7 +5,7 @@
  * `score --values` warn and honour `--strict` as `score` does.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -439,5 +439,112 @@ describe('a scorecard read back from score --json (issue 19, item 5)', () => {
     expect(bad.err).toMatch(
       /^jd-weather-vane: invalid scorecard input, 1 issue\(s\):\n {2}total: /,
     );
+  });
+});
+
+describe('folders through the CLI: warnings, --encoding, --lenient (issue 19)', () => {
+  const folderOf = (name: string, files: Record<string, string | Buffer>) => {
+    const d = join(dir, name);
+    mkdirSync(d, { recursive: true });
+    for (const [f, content] of Object.entries(files)) writeFileSync(join(d, f), content);
+    return d;
+  };
+  const line = (o: object) => JSON.stringify(o);
+
+  it('names the files it did not read and the collections without a file', async () => {
+    const d = folderOf('warned', {
+      'store.json': '{"id":"s"}',
+      'orders.jsonl': line(order),
+      'README.md': 'notes',
+    });
+    const r = await run(['score', d, ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^jd-weather-vane: warning: README\.md: /m);
+    expect(r.err).toMatch(/^jd-weather-vane: warning: reviews\.jsonl: .*reviews not provided/m);
+    expect((await run(['score', d, ...AS_OF, '--strict'])).code).toBe(1);
+  });
+
+  it('reads a GB18030 CSV with --encoding gb18030, and names the encoding without it', async () => {
+    // 订单编号 (order id) and 京东 as GB18030 bytes: the header and a customer id.
+    const gbk = (hex: string) => Buffer.from(hex.replace(/ /g, ''), 'hex');
+    const csv = Buffer.concat([
+      gbk('b6a9 b5a5 b1e0 bac5'),
+      Buffer.from(',customerId,placedAt,paidAt,amount\no1,'),
+      gbk('bea9 b6ab'),
+      Buffer.from(',2026-11-01 09:00:00,2026-11-01 09:00:00,9.90\n'),
+    ]);
+    const d = folderOf('gbk', {
+      'store.json': '{"id":"s"}',
+      'orders.csv': csv,
+      'disputes.jsonl': '',
+      'mapping.json': JSON.stringify({ columns: { orders: { 订单编号: 'id' } } }),
+    });
+    const bad = await run(['score', d, ...AS_OF]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/orders\.csv: .*GB18030.*--encoding gb18030/);
+    const ok = await run(['score', d, ...AS_OF, '--encoding', 'gb18030', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).metrics['disputes.dispute-rate'].denominator).toBe('1');
+  });
+
+  it('--lenient sets bad lines of a folder aside and scores the rest', async () => {
+    const d = folderOf('lenient-dir', {
+      'store.json': '{"id":"s"}',
+      'orders.jsonl': [line(order), line({ ...order, id: 'o2', amount: -1 }), '{ nope'].join('\n'),
+    });
+    expect((await run(['score', d, ...AS_OF])).code).toBe(1);
+    const r = await run(['score', d, ...AS_OF, '--lenient']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2 record\(s\) set aside under --lenient.*orders\.jsonl:2\.amount/);
+  });
+});
+
+describe('--averages (issue 20, industry averages on the command line)', () => {
+  it('scores with the averages given and shows 行业均值 beside each metric; a bad file is named', async () => {
+    const averages = file('averages.json', {
+      'consultation.response-rate-30s': 0.8,
+      'reviews.negative-rate': 0.02,
+    });
+    const r = await run(['score', sample, ...AS_OF, '--averages', averages]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('行业均值 average');
+    expect(r.out).toMatch(/30秒应答率 30-second response rate +84\.24% .* 80\.00% better/);
+    const j = JSON.parse(
+      (await run(['score', sample, ...AS_OF, '--averages', averages, '--json'])).out,
+    );
+    expect(j.metrics['reviews.negative-rate'].versusAverage.comparison).toBe('worse');
+    expect(j.scoredWith.industryAverages).toBe(true);
+    const h = await run([
+      'history',
+      sample,
+      '--to',
+      '2026-11-23',
+      '--days',
+      '2',
+      '--averages',
+      averages,
+      '--json',
+    ]);
+    expect(h.code).toBe(0);
+    const bad = await run([
+      'score',
+      sample,
+      ...AS_OF,
+      '--averages',
+      file('bad-avg.json', { 'reviews.negative-rat': 2 }),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^jd-weather-vane: invalid averages input, 1 issue\(s\):\n {2}reviews\.negative-rat: .*did you mean "reviews\.negative-rate"/,
+    );
+    const values = await run([
+      'score',
+      '--values',
+      'examples/sample-values.json',
+      '--averages',
+      averages,
+    ]);
+    expect(values.code).toBe(0);
+    expect(values.out).toMatch(/30秒应答率 30-second response rate .* 80\.00% better/);
   });
 });

@@ -7,7 +7,7 @@
 import { forecast } from '../../advice/forecast.js';
 import { type Command, inputOf } from '../_command.js';
 import { storeReadOptions } from '../_inputs.js';
-import { giveWarnings, readStore, setAsideWarning } from '../_io.js';
+import { giveWarnings, readStore, storeWarnings } from '../_io.js';
 import { UsageError } from '../_options.js';
 import { forecastCsv, renderForecast } from '../today.js';
 import { expectOneFile } from './_files.js';
@@ -30,8 +30,9 @@ export const forecastCommand: Command = {
     const { atMs, days } = lookFrom(values, io);
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
-    const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
-    const warnings = [...staleDataWarnings(data, atMs), ...setAsideWarning(rejected)];
+    const stored = await inputOf('store', () => readStore(store, io, progress, read));
+    const { data } = stored;
+    const warnings = [...staleDataWarnings(data, atMs), ...storeWarnings(stored)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase('looking ahead');
     const f = forecast(data, { knownAt: atMs, days });

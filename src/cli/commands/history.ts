@@ -11,8 +11,8 @@ import { metricCatalogue } from '../../metrics/catalogue.js';
 import { dayKeyOf, dayNumberOf, parseDayKey } from '../../time/shanghai.js';
 import { seriesSummary, sparkline } from '../_chart.js';
 import { type Command, inputOf } from '../_command.js';
-import { readPeers, storeReadOptions } from '../_inputs.js';
-import { asOfWarnings, giveWarnings, readStore, setAsideWarning } from '../_io.js';
+import { readAverages, readPeers, storeReadOptions } from '../_inputs.js';
+import { asOfWarnings, giveWarnings, readStore, storeWarnings } from '../_io.js';
 import { UsageError, wholeNumber } from '../_options.js';
 import { displayWidth, pad } from '../render.js';
 import { expectOneFile } from './_files.js';
@@ -39,14 +39,21 @@ export const historyCommand: Command = {
     const { from, to, note } = historyRange(values, (io.now ?? Date.now)());
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
-    const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
+    const stored = await inputOf('store', () => readStore(store, io, progress, read));
+    const { data } = stored;
     const peers = await readPeers(args, read);
+    const industryAverages = await readAverages(args, read);
     if (note !== undefined) out.note(note);
-    const warnings = [...asOfWarnings(data, to), ...setAsideWarning(rejected)];
+    const warnings = [...asOfWarnings(data, to), ...storeWarnings(stored)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`evaluating ${from} … ${to}`);
     const days = await inputOf('store', () =>
-      evaluateHistory(data, peers === undefined ? { from, to } : { from, to, peers }),
+      evaluateHistory(data, {
+        from,
+        to,
+        ...(peers === undefined ? {} : { peers }),
+        ...(industryAverages === undefined ? {} : { industryAverages }),
+      }),
     );
     progress?.done();
     if (values.csv === true) out.text(historyCsv(days));

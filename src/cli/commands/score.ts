@@ -8,14 +8,20 @@ import { evaluateStore } from '../../evaluate/evaluate.js';
 import { chatStageCounts } from '../../scorecard/dataSummary.js';
 import { type StoreValues, scoreValues } from '../../values/scoreValues.js';
 import { type Command, inputOf } from '../_command.js';
-import { checkValuesAsOf, readPeers, requireAsOf, storeReadOptions } from '../_inputs.js';
+import {
+  checkValuesAsOf,
+  readAverages,
+  readPeers,
+  requireAsOf,
+  storeReadOptions,
+} from '../_inputs.js';
 import {
   asOfWarnings,
   giveWarnings,
   readJsonInput,
   readOptions,
   readStore,
-  setAsideWarning,
+  storeWarnings,
 } from '../_io.js';
 import { UsageError } from '../_options.js';
 import { renderScorecard } from '../render.js';
@@ -58,8 +64,23 @@ export const scoreCommand: Command = {
       )) as StoreValues;
       if (values['as-of'] !== undefined) parseCheckedValuesAsOf(input, values['as-of']);
       const peers = await readPeers(args, read);
+      const averages = await readAverages(args, read);
+      if (
+        averages !== undefined &&
+        typeof input === 'object' &&
+        input !== null &&
+        input.industryAverages !== undefined
+      )
+        throw new UsageError(
+          'expected the industry averages in the values file or in --averages, found both',
+          '行业均值只能在指标值文件或 --averages 中给出一处',
+        );
       const card = await inputOf('values', () =>
-        scoreValues(peers === undefined ? input : { ...input, peers }),
+        scoreValues({
+          ...input,
+          ...(peers === undefined ? {} : { peers }),
+          ...(averages === undefined ? {} : { industryAverages: averages }),
+        }),
       );
       out.result(card, () => renderScorecard(card));
       return 0;
@@ -68,12 +89,18 @@ export const scoreCommand: Command = {
     const asOf = requireAsOf(values['as-of']);
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
-    const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
+    const stored = await inputOf('store', () => readStore(store, io, progress, read));
+    const { data } = stored;
     const peers = await readPeers(args, read);
-    const warnings = [...asOfWarnings(data, asOf), ...setAsideWarning(rejected)];
+    const industryAverages = await readAverages(args, read);
+    const warnings = [...asOfWarnings(data, asOf), ...storeWarnings(stored)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`evaluating as of ${asOf}`);
-    const card = evaluateStore(data, peers ? { asOf, peers } : { asOf });
+    const card = evaluateStore(data, {
+      asOf,
+      ...(peers === undefined ? {} : { peers }),
+      ...(industryAverages === undefined ? {} : { industryAverages }),
+    });
     progress?.done();
     out.result(card, () => renderScorecard(card, { stages: chatStageCounts(data, { asOf }) }));
     return 0;

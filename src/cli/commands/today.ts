@@ -11,7 +11,7 @@ import { dataSpan } from '../../scorecard/dataSummary.js';
 import { dayNumberOf, formatShanghaiInstant, parseDayKey, toEpochMs } from '../../time/shanghai.js';
 import { type Command, inputOf } from '../_command.js';
 import { storeReadOptions } from '../_inputs.js';
-import { type CliIo, giveWarnings, readStore, setAsideWarning, type Warning } from '../_io.js';
+import { type CliIo, giveWarnings, readStore, storeWarnings, type Warning } from '../_io.js';
 import { UsageError, wholeNumber } from '../_options.js';
 import { renderToday } from '../today.js';
 import { expectOneFile } from './_files.js';
@@ -85,8 +85,9 @@ export const todayCommand: Command = {
     const { atMs, days } = lookFrom(values, io);
     const progress = out.progress(values.quiet);
     const read = await storeReadOptions(args);
-    const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
-    if (!giveWarnings(out, [...staleDataWarnings(data, atMs), ...setAsideWarning(rejected)], false))
+    const stored = await inputOf('store', () => readStore(store, io, progress, read));
+    const { data } = stored;
+    if (!giveWarnings(out, [...staleDataWarnings(data, atMs), ...storeWarnings(stored)], false))
       return 1;
     progress?.phase('looking ahead');
     const deadlines = openDeadlines(data, { at: atMs });
