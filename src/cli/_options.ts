@@ -193,7 +193,7 @@ export const OPTION_SPECS = {
   averages: {
     type: 'string',
     arg: 'averages.json',
-    commands: ['score', 'history'],
+    commands: ['score', 'history', 'report'],
     help: "the industry averages (行业均值) JD's back-end shows, { <metric id>: value }: a metric below its minimum sample is scored at its average, and each metric says better or worse",
     zh: '京东后台显示的行业均值，{ <指标 id>: 值 }：样本不足的指标按行业均值计分，每个指标标出优于或劣于行业均值',
   },

@@ -52,7 +52,11 @@ export interface PrepareReportOptions {
   readonly forecastDays?: number;
   /** Category peers: scores by percentile, the standing, and the way to the next star. */
   readonly peers?: PeerData;
-  /** Industry averages (行业均值) by metric id, shown beside the metrics. */
+  /**
+   * Industry averages (行业均值) by metric id, in the metric's unit: the history is evaluated
+   * with them (a metric below its minimum sample scores at its average; each metric says better
+   * or worse) and the metrics table shows them.
+   */
   readonly industryAverages?: Readonly<Partial<Record<MetricId, number>>>;
   /** Rules to apply; the default rule set by default. */
   readonly ruleSet?: RuleSet;
@@ -98,6 +102,9 @@ export function prepareReport(data: StoreData, options: PrepareReportOptions): R
     to: options.asOf,
     ruleSet,
     ...(options.peers === undefined ? {} : { peers: options.peers }),
+    ...(options.industryAverages === undefined
+      ? {}
+      : { industryAverages: options.industryAverages }),
   });
   const scorecard = history[history.length - 1] as Scorecard;
   const knownAt = dayStartMs(day);

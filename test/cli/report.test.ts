@@ -2,7 +2,7 @@
  * `jd-weather-vane report`: writes the HTML report of a store (the page itself is tested in
  * test/report/), with its options checked and the default evaluation day noted.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,28 @@ describe('jd-weather-vane report', () => {
     const stdout = await run(['report', sample, '--as-of', '2026-11-23', '--days', '2', '-o', '-']);
     expect(stdout.code).toBe(0);
     expect(stdout.out.startsWith('<!doctype html>')).toBe(true);
+  });
+
+  it('shows the industry averages of --averages beside the metrics', async () => {
+    const averages = join(dir, 'averages.json');
+    writeFileSync(averages, JSON.stringify({ 'reviews.negative-rate': 0.012 }));
+    const path = join(dir, 'averages.html');
+    const r = await run([
+      'report',
+      sample,
+      '--as-of',
+      '2026-11-23',
+      '--days',
+      '2',
+      '--averages',
+      averages,
+      '-o',
+      path,
+    ]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('行业均值 <span class="en">Industry average</span>');
+    expect(html).toContain('data-field="industryAverage" data-value="0.012">1.20%');
   });
 
   it('is evaluated as of today in Shanghai when --as-of is not given, with a note saying so', async () => {

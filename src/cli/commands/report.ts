@@ -10,7 +10,7 @@ import { renderReport } from '../../report/renderReport.js';
 import { DEFAULT_REPORT_DAYS, prepareReport } from '../../report/reportInput.js';
 import { dayKeyOf, dayNumberOf, parseDayKey } from '../../time/shanghai.js';
 import { type Command, inputOf } from '../_command.js';
-import { readPeers, storeReadOptions } from '../_inputs.js';
+import { readAverages, readPeers, storeReadOptions } from '../_inputs.js';
 import { asOfWarnings, giveWarnings, readStore, setAsideWarning } from '../_io.js';
 import { UsageError, wholeNumber } from '../_options.js';
 import { expectOneFile } from './_files.js';
@@ -19,7 +19,7 @@ import { expectOneFile } from './_files.js';
 export const reportCommand: Command = {
   name: 'report',
   synopsis: [
-    'report <store> -o report.html [--as-of D] [--days 180] [--peers peers.json] [--lang zh|en]',
+    'report <store> -o report.html [--as-of D] [--days 180] [--peers peers.json] [--averages averages.json] [--lang zh|en]',
   ],
   summary: {
     en: 'writes the weather vane as one HTML file that opens offline and prints: scores, history, every metric with its provenance, forecast, open deadlines (docs/report.md).',
@@ -52,12 +52,18 @@ export const reportCommand: Command = {
     const read = await storeReadOptions(args);
     const { data, rejected } = await inputOf('store', () => readStore(store, io, progress, read));
     const peers = await readPeers(args, read);
+    const industryAverages = await readAverages(args, read);
     // A note, not a warning: the default day is what was asked for, --strict does not refuse it.
     if (note !== undefined) out.note(note);
     const warnings = [...asOfWarnings(data, asOf), ...setAsideWarning(rejected)];
     if (!giveWarnings(out, warnings, values.strict)) return 1;
     progress?.phase(`building the report as of ${asOf}`);
-    const input = prepareReport(data, { asOf, days, ...(peers === undefined ? {} : { peers }) });
+    const input = prepareReport(data, {
+      asOf,
+      days,
+      ...(peers === undefined ? {} : { peers }),
+      ...(industryAverages === undefined ? {} : { industryAverages }),
+    });
     const html = renderReport(input, { lang, ...(note === undefined ? {} : { note }) });
     progress?.done();
     if (output === '-') {
