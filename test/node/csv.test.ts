@@ -251,7 +251,15 @@ describe('readStoreDir: CSV folders', () => {
     const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s) };
     const args = ['score', dir, '--as-of', '2026-11-23', '--json', '--mapping', mappingFile];
     expect(await runCli(args, io)).toBe(0);
-    expect(err).toBe('');
+    // Every collection without a file is named (not provided), and the empty disputes file.
+    expect(err.trimEnd().split('\n').map((l) => JSON.parse(l).warning.code)).toEqual([
+      'absent-collection',
+      'absent-collection',
+      'absent-collection',
+      'absent-collection',
+      'empty-file',
+    ]);
+    err = '';
     expect(JSON.parse(out).metrics['disputes.dispute-rate'].denominator).toBe('1');
     expect(await runCli(['score', dir, '--as-of', '2026-11-23'], io)).toBe(1);
     expect(err).toContain('orders.csv:2.id: expected a non-empty string id, found nothing');
