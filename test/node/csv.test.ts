@@ -252,7 +252,12 @@ describe('readStoreDir: CSV folders', () => {
     const args = ['score', dir, '--as-of', '2026-11-23', '--json', '--mapping', mappingFile];
     expect(await runCli(args, io)).toBe(0);
     // Every collection without a file is named (not provided), and the empty disputes file.
-    expect(err.trimEnd().split('\n').map((l) => JSON.parse(l).warning.code)).toEqual([
+    expect(
+      err
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).warning.code),
+    ).toEqual([
       'absent-collection',
       'absent-collection',
       'absent-collection',
