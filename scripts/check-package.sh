@@ -89,7 +89,9 @@ import { writeStoreDir } from 'jd-weather-vane/node';
 import { createTables, loadJsonlFolders, metricTallies, openDuckDb, resultFromTally } from 'jd-weather-vane/sql';
 const root = mkdtempSync(join(tmpdir(), 'jwv-sql-'));
 const raw = { store: { id: 's1' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', paidAt: '2026-11-01 10:01:00', amount: '9.90' }],
-  reviews: [{ id: 'r1', customerId: 'c', createdAt: '2026-11-20 09:00:00', stars: 1 }, { id: 'r2', customerId: 'd', createdAt: '2026-11-21 09:00:00', stars: 5 }] };
+  reviews: [{ id: 'r1', customerId: 'c', createdAt: '2026-11-20 09:00:00', stars: 1 }, { id: 'r2', customerId: 'd', createdAt: '2026-11-21 09:00:00', stars: 5 }],
+  // Every collection given: SQL measures what is loaded and cannot tell one not provided from an empty one.
+  chatSessions: [], serviceOrders: [], disputes: [], assuredServices: [] };
 await writeStoreDir(join(root, 's1'), raw);
 const db = await openDuckDb();
 await createTables(db.connection);
@@ -101,6 +103,11 @@ if (tallies.length !== 20) throw new Error(`expected 20 tallies, found ${tallies
 for (const t of tallies) {
   const m = t.metricId === 'reviews.good-rate' ? card.goodReviewRate : card.metrics[t.metricId];
   const r = resultFromTally(t, '2026-11-23');
+  // Numerator and denominator of every metric are equal; the facilitated share's status rests on
+  // its consultations, which the SQL does not tally (docs/warehouse.md), so only its sums compare.
+  if (String(r.numerator) !== String(m.numerator) || String(r.denominator) !== String(m.denominator))
+    throw new Error(`${t.metricId}: SQL ${r.numerator}/${r.denominator}, library ${m.numerator}/${m.denominator}`);
+  if (t.metricId === 'consultation.facilitated-amount-share') continue;
   if (String(r.value) !== String(m.value) || r.status !== m.status) throw new Error(`${t.metricId}: SQL ${r.value}, library ${m.value}`);
 }
 console.log('jd-weather-vane/sql runs DuckDB from the installed package: 20 tallies = library');
