@@ -216,3 +216,24 @@ describe('score <folder> --all', () => {
     expect(ok.status).toBe(2);
   });
 });
+
+describe('--csv against a careless spreadsheet', () => {
+  it('a store id a spreadsheet would run as a formula is written as text; numbers stay numbers', async () => {
+    const { csvCell } = await import('../../src/cli/commands/scoreAll.js');
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1+1')).toBe("'+1+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-cmd')).toBe("'-cmd");
+    expect(csvCell('-0.5')).toBe('-0.5');
+    expect(csvCell('7.16')).toBe('7.16');
+    expect(csvCell('店,铺')).toBe('"店,铺"');
+    const evil = mkdtempSync(join(tmpdir(), 'jwv-all-evil-'));
+    writeFileSync(
+      join(evil, 'a.json'),
+      JSON.stringify({ ...raws[1], store: { id: '=1+2', name: 'x' } }),
+    );
+    const r = await run(['score', evil, '--all', '--as-of', AS_OF, '--csv']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]?.startsWith("'=1+2,")).toBe(true);
+  });
+});

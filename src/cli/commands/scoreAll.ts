@@ -123,8 +123,15 @@ const MODULE_HEADS: Readonly<Record<ModuleId, string>> = {
   disputes: 'disputes',
 };
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+/**
+ * A CSV cell: quoted when it holds a comma, quote or line end; a text a spreadsheet would take
+ * for a formula (`=HYPERLINK(…)`, `+1+1`, `@SUM(…)`, a leading `-` that is not a number) is
+ * prefixed with `'`, as OWASP's CSV-injection advice says, so a store id from the data cannot
+ * run in Excel or WPS. Plain numbers are left as they are.
+ */
+export function csvCell(v: string): string {
+  const text = /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Prints each store's line as soon as the stores before it are done (input order). */
