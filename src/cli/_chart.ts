@@ -7,15 +7,18 @@
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** A one-line chart of values (null: a gap), scaled to their own range. */
-export function sparkline(values: readonly (number | null)[]): string {
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return ' '.repeat(values.length);
+/**
+ * A one-line chart of values scaled to their own range (null: a gap; undefined: too little
+ * data that day, a dot).
+ */
+export function sparkline(values: readonly (number | null | undefined)[]): string {
+  const known = values.filter((v): v is number => typeof v === 'number');
   const lo = Math.min(...known);
   const hi = Math.max(...known);
   return values
     .map((v) => {
       if (v === null) return ' ';
+      if (v === undefined) return '·';
       const i = hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
       return BARS[i] as string;
     })

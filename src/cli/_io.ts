@@ -5,9 +5,11 @@
  * @module
  */
 import { createReadStream, readFileSync, type Stats, statSync } from 'node:fs';
+import { escapeForTerminal, escapeJsonForTerminal } from '../_escape.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { RejectedFileRecord } from '../node/_builder.js';
+import { undecodableIssue } from '../node/_files.js';
 import type { CsvMapping } from '../node/csvMapping.js';
 import { readStoreDir } from '../node/readStoreDir.js';
 import { parseStoreData, parseStoreDataLenient, type RejectedRecord } from '../schemas/parse.js';
@@ -15,7 +17,6 @@ import { dataSpan } from '../scorecard/dataSummary.js';
 import { parseDayKey } from '../time/shanghai.js';
 import { type Lang, type LangEnv, WORDS } from './_lang.js';
 import { UsageError } from './_options.js';
-import { escapeForTerminal, escapeJsonForTerminal } from './_terminal.js';
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
@@ -242,35 +243,7 @@ export function decodeText(
     const text = new TextDecoder(encoding ?? 'utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new InvalidInputError([{ path: name, message: encodingMessage(bytes, encoding) }], what);
-  }
-}
-
-/** Why bytes are not text in `encoding`, with the fix. */
-export function encodingMessage(bytes: Uint8Array, encoding: string | undefined): string {
-  const label = encoding ?? 'utf-8';
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : undefined;
-  let guess = '';
-  if (utf16 !== undefined)
-    guess = `; it starts with a UTF-16 byte order mark (${utf16.toUpperCase()}): save it as UTF-8, or read it with --encoding ${utf16}`;
-  else if (label === 'utf-8' && looksLikeGb18030(bytes))
-    guess =
-      '; its bytes look like GB18030/GBK (what Excel on Chinese Windows saves): save it as UTF-8, or read it with --encoding gb18030';
-  return `expected text in ${label}, found bytes that are not${guess}`;
-}
-
-/** Whether the bytes decode as GB18030 and hold CJK characters (a heuristic, for the hint). */
-function looksLikeGb18030(bytes: Uint8Array): boolean {
-  try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes.subarray(0, 1 << 16));
-    return /[\u4e00-\u9fff]/.test(text);
-  } catch {
-    return false;
+    throw new InvalidInputError([undecodableIssue(name, bytes, encoding)], what);
   }
 }
 

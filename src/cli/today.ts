@@ -9,12 +9,11 @@ import type { OpenDeadline } from '../advice/deadlines.js';
 import type { Forecast } from '../advice/forecast.js';
 import { formatValue } from '../format.js';
 import { getMetricDefinition, type MetricId, metricCatalogue } from '../metrics/catalogue.js';
+import { sparkline } from './_chart.js';
 import { displayWidth, pad } from './render.js';
 
 /** Most deadlines listed per metric in text; `--json` gives them all. */
 export const MAX_DEADLINES_PER_METRIC = 10;
-
-const BARS = '▁▂▃▄▅▆▇█';
 
 /** `2026-11-22T23:59:59.999+08:00` → `2026-11-22 23:59:59`. */
 function shanghai(iso: string): string {
@@ -30,21 +29,6 @@ export function formatLeft(ms: number): string {
   const h = Math.floor(min / 60);
   if (h < 48) return `${h} h ${min % 60} min`;
   return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
-/** A one-line chart of values (null: a gap; undefined: too little data, a dot). */
-function sparkline(values: readonly (number | null | undefined)[]): string {
-  const known = values.filter((v): v is number => typeof v === 'number');
-  const lo = Math.min(...known);
-  const hi = Math.max(...known);
-  return values
-    .map((v) => {
-      if (v === null) return ' ';
-      if (v === undefined) return '·';
-      const i = hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
-      return BARS[i] as string;
-    })
-    .join('');
 }
 
 /** The text of `jd-weather-vane today`. */

@@ -14,6 +14,8 @@
  * @module
  */
 
+export { escapeControls } from '../_escape.js';
+
 import { isUtf8 } from 'node:buffer';
 import { constants, lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -110,18 +112,6 @@ export async function openChecked(f: CheckedFile): Promise<FileHandle | InputIss
   return fh;
 }
 
-/**
- * Control characters of a message shown as escapes (`\x1b`, `\u0085`), so that text taken
- * from a file (a JSON syntax error quotes it) cannot drive the terminal that shows it.
- */
-export function escapeControls(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
-  });
-}
-
 /** Bytes read at a time. */
 const CHUNK = 1 << 20;
 
@@ -191,6 +181,23 @@ const ENCODING_NAMES: Readonly<Record<string, string>> = {
 export interface Decoding {
   readonly encoding: string | undefined;
   readonly convertOnly: boolean;
+}
+
+/**
+ * The issue of bytes that are not text in `encoding` (default UTF-8), read whole: the file,
+ * the encoding they seem to be in ({@link guessEncoding}) and the fix. The CLI words a `.json`
+ * store or standard input read whole with it, as the folder reader words its files.
+ */
+export function undecodableIssue(
+  file: string,
+  bytes: Uint8Array,
+  encoding: string | undefined,
+): InputIssue {
+  const expected = encoding === undefined ? 'UTF-8' : new TextDecoder(encoding).encoding;
+  return decodeIssue(file, expected, guessEncoding(bytes, bytes), {
+    encoding,
+    convertOnly: false,
+  });
 }
 
 function decodeIssue(file: string, expected: string, guess: string | undefined, d: Decoding) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { escapeForTerminal, escapeJsonForTerminal } from '../../src/cli/_terminal.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../../src/_escape.js';
 import { runCli } from '../../src/cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jwv-doors-'));
@@ -115,7 +115,7 @@ describe('nothing from the data reaches the terminal raw (item 6)', () => {
     writeFileSync(p, utf16);
     const r = await run(['score', p, ...AS_OF]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/UTF-16 byte order mark \(UTF-16LE\).*--encoding utf-16le/);
+    expect(r.err).toMatch(/they look like UTF-16LE\).*--encoding utf-16le/);
     expect(acting(r.err)).toEqual([]);
     expect(r.err).not.toContain('\u0000');
     const read = await run(['score', '--values', p, '--encoding', 'utf-16le', '--json']);
@@ -133,7 +133,7 @@ describe('nothing from the data reaches the terminal raw (item 6)', () => {
     writeFileSync(p, bytes);
     const r = await run(['score', p, ...AS_OF]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/GB18030\/GBK.*--encoding gb18030/);
+    expect(r.err).toMatch(/they look like GB18030 \(GBK\).*--encoding gb18030/);
     const ok = await run(['score', p, ...AS_OF, '--encoding', 'gb18030', '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out).store.name).toBe('京东');

@@ -9,6 +9,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { escapeForTerminal, escapeJsonForTerminal } from '../../_escape.js';
 import { MODULE_IDS, type ModuleId } from '../../ids.js';
 import type { PeerData } from '../../scorecard/peers.js';
 import type { CommandContext } from '../_command.js';
@@ -21,7 +22,6 @@ import {
   type StoreScored,
   scoreOneStore,
 } from '../_scoreAllStore.js';
-import { escapeForTerminal, escapeJsonForTerminal } from '../_terminal.js';
 
 let workerScript: URL | undefined;
 

@@ -1,8 +1,8 @@
 /**
- * Text from the data on a terminal (private): a store name, an id, a file name or a value
- * quoted in an error may hold control characters (an escape sequence that retitles the
- * window, clears the screen or moves the cursor to print a fake line). Everything the CLI
- * prints goes through here, so none of them reaches the terminal raw.
+ * Control characters written as escapes (private): a store name, an id, a file name or a
+ * value quoted in an error may hold them (an escape sequence that retitles the window, clears
+ * the screen or moves the cursor to print a fake line). The CLI prints everything through
+ * here, and the folder reader escapes the text it quotes from a file in its messages.
  *
  * @module
  */
@@ -13,8 +13,8 @@
  * lone `\x9b` is a CSI on some terminals), the line and paragraph separators and the
  * bidirectional overrides and isolates (which reorder what is shown).
  */
-function unsafe(code: number, json: boolean): boolean {
-  if (code < 0x20) return !json && code !== 0x0a && code !== 0x09;
+function unsafe(code: number, json: boolean, keepLines: boolean): boolean {
+  if (code < 0x20) return !json && !(keepLines && (code === 0x0a || code === 0x09));
   if (code < 0x7f) return false;
   if (code <= 0x9f) return true;
   return (
@@ -25,12 +25,12 @@ function unsafe(code: number, json: boolean): boolean {
   );
 }
 
-function escapeAll(text: string, json: boolean): string {
+function escapeAll(text: string, json: boolean, keepLines = true): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!unsafe(code, json)) continue;
+    if (!unsafe(code, json, keepLines)) continue;
     out += text.slice(from, i) + (json ? unicodeEscape(code) : escapeOne(text[i] as string));
     from = i + 1;
   }
@@ -53,6 +53,15 @@ function escapeOne(c: string): string {
   if (short !== undefined) return short;
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : unicodeEscape(code);
+}
+
+/**
+ * One line of a message: every control character written as an escape, line feeds and tabs
+ * too (`\x1b`, `\x0a`, `\x85`, `\u2028`), so that text quoted from a file (a JSON syntax
+ * error quotes it) stays on its line and cannot drive the terminal that shows it.
+ */
+export function escapeControls(text: string): string {
+  return escapeAll(text, false, false);
 }
 
 /**
