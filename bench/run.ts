@@ -21,7 +21,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { chromium } from 'playwright-core';
 import { forecast } from '../src/advice/forecast.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import type { StoreData } from '../src/model.js';
@@ -37,6 +36,7 @@ import {
 } from '../src/sql/index.js';
 import { dayKeyOf, parseDayKey } from '../src/time/shanghai.js';
 import { baselineMetrics } from './baseline.js';
+import { launchChromium } from './chromium.js';
 import { compareWithLibrary } from './compare.js';
 import { countRecords, generateStore, ordersPerDayFor } from './generate/index.js';
 import { runManyStores } from './many-stores.js';
@@ -343,20 +343,7 @@ async function reportFigures(
   const reportBytes = Buffer.byteLength(html);
   log(`report: ${reportBytes} bytes written in ${round(reportWriteMs)} ms (${file})`);
   const profile = mkdtempSync(join(tmpdir(), 'jwv-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  const context = await launchChromium(profile, 1280);
   try {
     const page = await context.newPage();
     const url = pathToFileURL(file).href;

@@ -208,8 +208,8 @@ export const OPTION_SPECS = {
     type: 'string',
     arg: 'name',
     commands: STORE_COMMANDS,
-    help: 'the text encoding of the input files (default utf-8), e.g. gb18030 for a CSV saved by Excel on Chinese Windows',
-    zh: '输入文件的文本编码（默认 utf-8），如 Excel 在中文 Windows 上保存的 CSV 用 gb18030',
+    help: "the text encoding of a folder's CSV files and of a .json store read whole (default utf-8), e.g. gb18030 for a CSV saved by Excel on Chinese Windows; JSON Lines files are UTF-8 always",
+    zh: '文件夹中 CSV 文件以及整份读入的 .json 文件的文本编码（默认 utf-8），如 Excel 在中文 Windows 上保存的 CSV 用 gb18030；JSON Lines 文件一律为 UTF-8',
   },
   lenient: {
     type: 'boolean',

@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../bench/chromium.js';
 import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { MODULE_IDS } from '../../src/ids.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
@@ -17,7 +18,6 @@ import { prepareReport, renderReport } from '../../src/report/index.js';
 import { parseStoreData } from '../../src/schemas/parse.js';
 import { parsePeerData } from '../../src/scorecard/peers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const sample = parseStoreData(JSON.parse(readFileSync('examples/sample-store.json', 'utf8')));
 const peers = parsePeerData(JSON.parse(readFileSync('examples/sample-peers.json', 'utf8')));
 const asOf = '2026-11-23';
@@ -31,20 +31,7 @@ const contexts: BrowserContext[] = [];
 
 /** A fresh browser at a width, with every request but the report's own file failed and noted. */
 async function open(path: string, width: number) {
-  const context = await chromium.launchPersistentContext(join(profile, String(contexts.length)), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width, height: 900 },
-  });
+  const context = await launchChromium(join(profile, String(contexts.length)), width);
   contexts.push(context);
   const page = await context.newPage();
   const url = pathToFileURL(path).href;
