@@ -282,8 +282,34 @@ interface LatestFact {
 
 const LATEST_FACT: unique symbol = Symbol('jd-weather-vane.latest-fact');
 
+/**
+ * The hidden handle of a store whose large collections are held column-wise (`src/_packed.ts`).
+ * @internal
+ */
+export const PACKED: unique symbol = Symbol('jd-weather-vane.packed');
+
+/**
+ * What `model.ts` asks of a store held column-wise: whether a collection is an array yet, and
+ * its length without building it.
+ * @internal
+ */
+export interface PackedHandle {
+  isArray(c: StoreDataCollection): boolean;
+  length(c: StoreDataCollection): number;
+}
+
+/**
+ * The number of records of `data`'s collection `c`, without building records held
+ * column-wise.
+ * @internal
+ */
+export function collectionLength(d: StoreData, c: StoreDataCollection): number {
+  const p = (d as { [PACKED]?: PackedHandle })[PACKED];
+  return p !== undefined && !p.isArray(c) ? p.length(c) : d[c].length;
+}
+
 function lengthsOf(d: StoreData): string {
-  return `${d.chatSessions.length},${d.orders.length},${d.reviews.length},${d.serviceOrders.length},${d.disputes.length},${d.assuredServices.length}`;
+  return STORE_DATA_COLLECTIONS.map((c) => collectionLength(d, c)).join(',');
 }
 
 /**

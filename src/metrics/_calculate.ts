@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { someSessionWithoutStage } from '../_packed.js';
 import { Dec } from '../decimal.js';
 import { runEngine } from '../engine/run.js';
 import type { EngineResult, EngineSlot, SlotWindow, TracedContribution } from '../engine/types.js';
@@ -94,7 +95,7 @@ export function notProvidedFor(def: AnyDefinition, data: StoreData): StoreDataCo
     def.readsOrdersForStage === true &&
     !out.includes('orders') &&
     missing.includes('orders') &&
-    data.chatSessions.some((s) => s.stage === undefined)
+    someSessionWithoutStage(data)
   )
     out.push('orders');
   return out;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ordersReaching, reviewsReaching } from '../_packed.js';
 import type { Entity, Family } from '../engine/types.js';
 import {
   type Dispute,
@@ -127,7 +128,8 @@ export function buildOrders(
   }
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const out: OrderEntity[] = [];
-  for (const raw of data.orders) {
+  // Built from the columns only for the orders that can matter (src/_packed.ts).
+  for (const raw of ordersReaching(data, relevantFromMs, (id) => disputesOf.has(id))) {
     // Relevance first, on the record as given (hiding later facts only narrows its span): the
     // knowledge cut-off is checked only for the orders that can matter.
     // Stryker disable next-line ConditionalExpression: a fast path: the check after the cut-off (`max < relevantFromMs`) declines every order this one does, since hiding facts only moves its latest instant earlier
@@ -237,7 +239,7 @@ export function buildReviewGroups(
   // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cut-off (+∞) every fact is known before it, and the …KnownBefore functions return the record itself
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   const byId = new Map<string, ReviewGroupEntity>();
-  for (const raw of data.reviews) {
+  for (const raw of reviewsReaching(data, relevantFromMs)) {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: the same check after the cut-off declines every review this one does, since hiding a reply only moves its latest instant earlier
     if (raw.excluded || LATEST_FACT_OF.reviews(raw) < relevantFromMs) continue;
     const r = cut ? reviewKnownBefore(raw, knownBeforeMs) : raw;

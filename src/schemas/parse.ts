@@ -21,7 +21,8 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
-import { LATEST_FACT_OF, markParsed, withNotProvided } from '../model.js';
+import { PackedBuilder, packedStoreData } from '../_packed.js';
+import { LATEST_FACT_OF } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';
 import { assuredServiceSchema, fastAssuredService, knownServiceIds } from './assuredService.js';
@@ -370,19 +371,20 @@ function storeData(
   provided: Outcome['provided'],
   latestMs: number,
 ): StoreData {
-  return markParsed(
-    withNotProvided(
-      {
-        store,
-        chatSessions: p.chatSessions as ChatSession[],
-        orders: p.orders as Order[],
-        reviews: p.reviews as Review[],
-        serviceOrders: p.serviceOrders as ServiceOrder[],
-        disputes: p.disputes as Dispute[],
-        assuredServices: p.assuredServices as AssuredService[],
-      },
-      (c) => provided.has(c),
-    ),
+  // The three large collections go column-wise (src/_packed.ts); their records become garbage.
+  const columns = new PackedBuilder();
+  for (const s of p.chatSessions) columns.pushChat(s as ChatSession);
+  for (const o of p.orders) columns.pushOrder(o as Order);
+  for (const r of p.reviews) columns.pushReview(r as Review);
+  return packedStoreData(
+    store,
+    columns.done(),
+    {
+      serviceOrders: p.serviceOrders as ServiceOrder[],
+      disputes: p.disputes as Dispute[],
+      assuredServices: p.assuredServices as AssuredService[],
+    },
+    (c) => provided.has(c),
     latestMs,
   );
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { customerRecordsReaching } from '../../_packed.js';
 import type { Entity, Family, MeasureContext } from '../../engine/types.js';
 import {
   type ChatMessage,
@@ -95,12 +96,15 @@ export function buildCustomers(
   // Stryker disable next-line ConditionalExpression,EqualityOperator: without a cut-off (+∞) every fact is known before it, and the …KnownBefore functions return the record itself
   const cut = knownBeforeMs < Number.POSITIVE_INFINITY;
   let relevant: Set<string> | undefined;
+  // Held column-wise, only the relevant customers' records are built (src/_packed.ts).
+  const packed = customerRecordsReaching(data, relevantFromMs);
+  const sessions = packed?.chatSessions ?? data.chatSessions;
+  const orders = packed?.orders ?? data.orders;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path: with no bound (−∞) the set would hold every customer, which is what skipping it means
-  if (relevantFromMs > Number.NEGATIVE_INFINITY) {
+  if (packed === undefined && relevantFromMs > Number.NEGATIVE_INFINITY) {
     relevant = new Set<string>();
-    for (const s of data.chatSessions)
-      if (lastChatFact(s) >= relevantFromMs) relevant.add(s.customerId);
-    for (const o of data.orders) if (lastOrderFact(o) >= relevantFromMs) relevant.add(o.customerId);
+    for (const s of sessions) if (lastChatFact(s) >= relevantFromMs) relevant.add(s.customerId);
+    for (const o of orders) if (lastOrderFact(o) >= relevantFromMs) relevant.add(o.customerId);
   }
   const byId = new Map<string, CustomerEntity>();
   const get = (id: string): CustomerEntity => {
@@ -111,7 +115,7 @@ export function buildCustomers(
     }
     return c;
   };
-  for (const raw of data.chatSessions) {
+  for (const raw of sessions) {
     if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
     const s = cut ? chatKnownBefore(raw, knownBeforeMs) : raw;
     if (s === undefined) continue;
@@ -126,7 +130,7 @@ export function buildCustomers(
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
   }
-  for (const raw of data.orders) {
+  for (const raw of orders) {
     if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
     const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
     if (o === undefined) continue;

@@ -1,0 +1,648 @@
+/**
+ * The parsed store held column-wise (private). The three large collections (chat sessions,
+ * orders, reviews: 97 % of a store's records) are kept as typed arrays, one per field (instants
+ * as `Float64Array`s, an absent instant `NaN`; enumerations as `Uint8Array` codes; money as
+ * integer fen), customer ids interned once per store, messages flattened into one column per
+ * field with offsets. That is about 100 bytes a record, where records as objects took about 600,
+ * and the columns are outside V8's heap (a collection walks no object graph).
+ *
+ * The public {@link StoreData} is unchanged: its `chatSessions`, `orders` and `reviews` are
+ * getters that build the records (the very objects the parsers give: same keys, same order)
+ * the first time they are read, and then stay plain arrays. The engine's families never read
+ * them: they read the columns through {@link ordersReaching}, {@link reviewsReaching} and
+ * {@link customerRecordsReaching}, which build only the records that can reach a window of the
+ * days evaluated. Once a collection has been read as an array (and so may have been changed),
+ * every reader takes the array.
+ *
+ * @module
+ */
+import {
+  type ChatKind,
+  type ChatMessage,
+  type ChatSession,
+  type ChatStage,
+  type MessageSender,
+  markParsed,
+  type Order,
+  PACKED,
+  type PackedHandle,
+  type Rating,
+  type Review,
+  type Stars,
+  type Store,
+  STORE_DATA_COLLECTIONS,
+  type StoreData,
+  type StoreDataCollection,
+} from './model.js';
+
+/** The collections held column-wise. */
+export const PACKED_COLLECTIONS = ['chatSessions', 'orders', 'reviews'] as const;
+/** A collection held column-wise. */
+export type PackedCollection = (typeof PACKED_COLLECTIONS)[number];
+
+const KINDS: readonly ChatKind[] = ['consultation', 'offline-message'];
+const STAGES: readonly (ChatStage | undefined)[] = [undefined, 'pre-sales', 'after-sales'];
+const RATINGS: readonly (Rating | undefined)[] = [
+  undefined,
+  'very-satisfied',
+  'satisfied',
+  'neutral',
+  'dissatisfied',
+  'very-dissatisfied',
+];
+const SENDERS: readonly MessageSender[] = ['customer', 'agent', 'robot'];
+
+function codeOf<T>(list: readonly T[], value: T): number {
+  const i = list.indexOf(value);
+  if (i < 0) throw new Error(`packed store: no code for ${String(value)}`);
+  return i;
+}
+
+/** `undefined` for the `NaN` of an absent instant. */
+function opt(v: number): number | undefined {
+  // biome-ignore lint/suspicious/noSelfCompare: NaN is the one value not equal to itself
+  return v === v ? v : undefined;
+}
+
+/** An absent instant as `NaN`. */
+function nan(v: number | undefined): number {
+  return v === undefined ? Number.NaN : v;
+}
+
+/** The later of `a` and `b`, an absent (`NaN`) `b` leaving `a`. */
+function mx(a: number, b: number): number {
+  return b > a ? b : a;
+}
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+type TypedCtor<T extends Typed> = { new (n: number): T };
+
+/** A typed column that grows by doubling, trimmed by {@link done}. */
+class Column<T extends Typed> {
+  a: T;
+  n = 0;
+  constructor(private readonly ctor: TypedCtor<T>) {
+    this.a = new ctor(256);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new this.ctor(this.n * 2);
+      b.set(this.a as never);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): T {
+    return this.a.length === this.n ? this.a : (this.a.slice(0, this.n) as T);
+  }
+}
+
+const f64 = () => new Column(Float64Array);
+const i32 = () => new Column(Int32Array);
+const u8 = () => new Column(Uint8Array);
+
+/** Customer ids, each string kept once per store. */
+export class Interner {
+  readonly #index = new Map<string, number>();
+  readonly table: string[] = [];
+  id(s: string): number {
+    let i = this.#index.get(s);
+    if (i === undefined) {
+      i = this.table.length;
+      this.table.push(s);
+      this.#index.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** Keeps the rows `i` for which `keep[i]` is 1. */
+function keepRows<T extends Typed>(a: T, keep: Uint8Array, n: number): T {
+  const out = new (a.constructor as TypedCtor<T>)(n);
+  let j = 0;
+  for (let i = 0; i < a.length; i++) if (keep[i] === 1) out[j++] = a[i] as number;
+  return out;
+}
+
+function keepList<T>(a: readonly T[], keep: Uint8Array): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) if (keep[i] === 1) out.push(a[i] as T);
+  return out;
+}
+
+function countKept(keep: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < keep.length; i++) n += keep[i] as number;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chat sessions
+// ---------------------------------------------------------------------------------------------
+
+/** Chat sessions column-wise; the messages of session `i` are `msgStart[i] … msgStart[i+1]−1`. */
+export class PackedChats {
+  constructor(
+    readonly ids: string[],
+    readonly customer: Int32Array,
+    readonly kind: Uint8Array,
+    readonly stage: Uint8Array,
+    readonly rating: Uint8Array,
+    readonly ratedAt: Float64Array,
+    readonly msgStart: Int32Array,
+    readonly msgAt: Float64Array,
+    readonly msgFrom: Uint8Array,
+  ) {}
+  get length(): number {
+    return this.ids.length;
+  }
+  /** The session `i` as the parsers give it. */
+  record(i: number, customers: readonly string[]): ChatSession {
+    const from = this.msgStart[i] as number;
+    const to = this.msgStart[i + 1] as number;
+    const messages: ChatMessage[] = new Array(to - from);
+    for (let j = from; j < to; j++)
+      messages[j - from] = {
+        from: SENDERS[this.msgFrom[j] as number] as MessageSender,
+        at: this.msgAt[j] as number,
+      };
+    return {
+      id: this.ids[i] as string,
+      customerId: customers[this.customer[i] as number] as string,
+      kind: KINDS[this.kind[i] as number] as ChatKind,
+      stage: STAGES[this.stage[i] as number],
+      messages,
+      rating: RATINGS[this.rating[i] as number],
+      ratedAt: opt(this.ratedAt[i] as number),
+    };
+  }
+  /** The latest instant of session `i`'s facts: its last message or its rating. */
+  lastFact(i: number): number {
+    return mx(this.msgAt[(this.msgStart[i + 1] as number) - 1] as number, this.ratedAt[i] as number);
+  }
+  keep(keep: Uint8Array): PackedChats {
+    const n = countKept(keep);
+    const starts = new Int32Array(n + 1);
+    let m = 0;
+    for (let i = 0, j = 0; i < this.length; i++) {
+      if (keep[i] !== 1) continue;
+      starts[j++] = m;
+      m += (this.msgStart[i + 1] as number) - (this.msgStart[i] as number);
+    }
+    starts[n] = m;
+    const at = new Float64Array(m);
+    const from = new Uint8Array(m);
+    for (let i = 0, k = 0; i < this.length; i++) {
+      if (keep[i] !== 1) continue;
+      for (let j = this.msgStart[i] as number; j < (this.msgStart[i + 1] as number); j++, k++) {
+        at[k] = this.msgAt[j] as number;
+        from[k] = this.msgFrom[j] as number;
+      }
+    }
+    return new PackedChats(
+      keepList(this.ids, keep),
+      keepRows(this.customer, keep, n),
+      keepRows(this.kind, keep, n),
+      keepRows(this.stage, keep, n),
+      keepRows(this.rating, keep, n),
+      keepRows(this.ratedAt, keep, n),
+      starts,
+      at,
+      from,
+    );
+  }
+}
+
+class ChatColumns {
+  readonly ids: string[] = [];
+  readonly customer = i32();
+  readonly kind = u8();
+  readonly stage = u8();
+  readonly rating = u8();
+  readonly ratedAt = f64();
+  readonly msgStart = i32();
+  readonly msgAt = f64();
+  readonly msgFrom = u8();
+  push(s: ChatSession, customers: Interner): void {
+    this.ids.push(s.id);
+    this.customer.push(customers.id(s.customerId));
+    this.kind.push(codeOf(KINDS, s.kind));
+    this.stage.push(codeOf(STAGES, s.stage));
+    this.rating.push(codeOf(RATINGS, s.rating));
+    this.ratedAt.push(nan(s.ratedAt));
+    this.msgStart.push(this.msgAt.n);
+    for (const m of s.messages) {
+      this.msgAt.push(m.at);
+      this.msgFrom.push(codeOf(SENDERS, m.from));
+    }
+  }
+  done(): PackedChats {
+    this.msgStart.push(this.msgAt.n);
+    return new PackedChats(
+      this.ids,
+      this.customer.done(),
+      this.kind.done(),
+      this.stage.done(),
+      this.rating.done(),
+      this.ratedAt.done(),
+      this.msgStart.done(),
+      this.msgAt.done(),
+      this.msgFrom.done(),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders
+// ---------------------------------------------------------------------------------------------
+
+/** Orders column-wise. */
+export class PackedOrders {
+  constructor(
+    readonly ids: string[],
+    readonly customer: Int32Array,
+    readonly placedAt: Float64Array,
+    readonly paidAt: Float64Array,
+    readonly cashOnDelivery: Uint8Array,
+    readonly amountFen: Float64Array,
+    readonly units: Float64Array,
+    readonly cancelledAt: Float64Array,
+    readonly outboundAt: Float64Array,
+    readonly collectedAt: Float64Array,
+    readonly deliveredAt: Float64Array,
+  ) {}
+  get length(): number {
+    return this.ids.length;
+  }
+  record(i: number, customers: readonly string[]): Order {
+    return {
+      id: this.ids[i] as string,
+      customerId: customers[this.customer[i] as number] as string,
+      placedAt: this.placedAt[i] as number,
+      paidAt: opt(this.paidAt[i] as number),
+      cashOnDelivery: this.cashOnDelivery[i] === 1,
+      amountFen: this.amountFen[i] as number,
+      units: this.units[i] as number,
+      cancelledAt: opt(this.cancelledAt[i] as number),
+      outboundAt: opt(this.outboundAt[i] as number),
+      collectedAt: opt(this.collectedAt[i] as number),
+      deliveredAt: opt(this.deliveredAt[i] as number),
+    };
+  }
+  /** The latest instant of order `i`'s own facts. */
+  lastFact(i: number): number {
+    let m = this.placedAt[i] as number;
+    m = mx(m, this.paidAt[i] as number);
+    m = mx(m, this.cancelledAt[i] as number);
+    m = mx(m, this.outboundAt[i] as number);
+    m = mx(m, this.collectedAt[i] as number);
+    return mx(m, this.deliveredAt[i] as number);
+  }
+  keep(keep: Uint8Array): PackedOrders {
+    const n = countKept(keep);
+    return new PackedOrders(
+      keepList(this.ids, keep),
+      keepRows(this.customer, keep, n),
+      keepRows(this.placedAt, keep, n),
+      keepRows(this.paidAt, keep, n),
+      keepRows(this.cashOnDelivery, keep, n),
+      keepRows(this.amountFen, keep, n),
+      keepRows(this.units, keep, n),
+      keepRows(this.cancelledAt, keep, n),
+      keepRows(this.outboundAt, keep, n),
+      keepRows(this.collectedAt, keep, n),
+      keepRows(this.deliveredAt, keep, n),
+    );
+  }
+}
+
+class OrderColumns {
+  readonly ids: string[] = [];
+  readonly customer = i32();
+  readonly placedAt = f64();
+  readonly paidAt = f64();
+  readonly cashOnDelivery = u8();
+  readonly amountFen = f64();
+  readonly units = f64();
+  readonly cancelledAt = f64();
+  readonly outboundAt = f64();
+  readonly collectedAt = f64();
+  readonly deliveredAt = f64();
+  push(o: Order, customers: Interner): void {
+    this.ids.push(o.id);
+    this.customer.push(customers.id(o.customerId));
+    this.placedAt.push(o.placedAt);
+    this.paidAt.push(nan(o.paidAt));
+    this.cashOnDelivery.push(o.cashOnDelivery ? 1 : 0);
+    this.amountFen.push(o.amountFen);
+    this.units.push(o.units);
+    this.cancelledAt.push(nan(o.cancelledAt));
+    this.outboundAt.push(nan(o.outboundAt));
+    this.collectedAt.push(nan(o.collectedAt));
+    this.deliveredAt.push(nan(o.deliveredAt));
+  }
+  done(): PackedOrders {
+    return new PackedOrders(
+      this.ids,
+      this.customer.done(),
+      this.placedAt.done(),
+      this.paidAt.done(),
+      this.cashOnDelivery.done(),
+      this.amountFen.done(),
+      this.units.done(),
+      this.cancelledAt.done(),
+      this.outboundAt.done(),
+      this.collectedAt.done(),
+      this.deliveredAt.done(),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews
+// ---------------------------------------------------------------------------------------------
+
+/** Reviews column-wise. */
+export class PackedReviews {
+  constructor(
+    readonly ids: string[],
+    readonly customer: Int32Array,
+    readonly orderIds: (string | undefined)[],
+    readonly createdAt: Float64Array,
+    readonly stars: Uint8Array,
+    readonly repliedAt: Float64Array,
+    readonly excluded: Uint8Array,
+  ) {}
+  get length(): number {
+    return this.ids.length;
+  }
+  record(i: number, customers: readonly string[]): Review {
+    return {
+      id: this.ids[i] as string,
+      customerId: customers[this.customer[i] as number] as string,
+      orderId: this.orderIds[i],
+      createdAt: this.createdAt[i] as number,
+      stars: this.stars[i] as Stars,
+      repliedAt: opt(this.repliedAt[i] as number),
+      excluded: this.excluded[i] === 1,
+    };
+  }
+  lastFact(i: number): number {
+    return mx(this.createdAt[i] as number, this.repliedAt[i] as number);
+  }
+  keep(keep: Uint8Array): PackedReviews {
+    const n = countKept(keep);
+    return new PackedReviews(
+      keepList(this.ids, keep),
+      keepRows(this.customer, keep, n),
+      keepList(this.orderIds, keep),
+      keepRows(this.createdAt, keep, n),
+      keepRows(this.stars, keep, n),
+      keepRows(this.repliedAt, keep, n),
+      keepRows(this.excluded, keep, n),
+    );
+  }
+}
+
+class ReviewColumns {
+  readonly ids: string[] = [];
+  readonly customer = i32();
+  readonly orderIds: (string | undefined)[] = [];
+  readonly createdAt = f64();
+  readonly stars = u8();
+  readonly repliedAt = f64();
+  readonly excluded = u8();
+  push(r: Review, customers: Interner): void {
+    this.ids.push(r.id);
+    this.customer.push(customers.id(r.customerId));
+    this.orderIds.push(r.orderId);
+    this.createdAt.push(r.createdAt);
+    this.stars.push(r.stars);
+    this.repliedAt.push(nan(r.repliedAt));
+    this.excluded.push(r.excluded ? 1 : 0);
+  }
+  done(): PackedReviews {
+    return new PackedReviews(
+      this.ids,
+      this.customer.done(),
+      this.orderIds,
+      this.createdAt.done(),
+      this.stars.done(),
+      this.repliedAt.done(),
+      this.excluded.done(),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+// ---------------------------------------------------------------------------------------------
+
+/** The column-wise collections of one store, and its customer ids. */
+export interface PackedCollections {
+  readonly customers: readonly string[];
+  readonly chatSessions: PackedChats;
+  readonly orders: PackedOrders;
+  readonly reviews: PackedReviews;
+}
+
+/**
+ * Takes records of the three large collections one at a time (a record can be dropped as soon
+ * as it is pushed) and gives the columns.
+ */
+export class PackedBuilder {
+  readonly #customers = new Interner();
+  readonly #chats = new ChatColumns();
+  readonly #orders = new OrderColumns();
+  readonly #reviews = new ReviewColumns();
+  pushChat(s: ChatSession): void {
+    this.#chats.push(s, this.#customers);
+  }
+  pushOrder(o: Order): void {
+    this.#orders.push(o, this.#customers);
+  }
+  pushReview(r: Review): void {
+    this.#reviews.push(r, this.#customers);
+  }
+  /** Pushes `record` onto the columns of `collection`. */
+  push(collection: PackedCollection, record: unknown): void {
+    if (collection === 'chatSessions') this.pushChat(record as ChatSession);
+    else if (collection === 'orders') this.pushOrder(record as Order);
+    else this.pushReview(record as Review);
+  }
+  done(): PackedCollections {
+    return {
+      customers: this.#customers.table,
+      chatSessions: this.#chats.done(),
+      orders: this.#orders.done(),
+      reviews: this.#reviews.done(),
+    };
+  }
+}
+
+/** `packed` with only the rows `keep[collection][i] === 1` (rows of an absent mask all kept). */
+export function keepPacked(
+  packed: PackedCollections,
+  keep: { readonly [K in PackedCollection]?: Uint8Array | undefined },
+): PackedCollections {
+  return {
+    customers: packed.customers,
+    chatSessions:
+      keep.chatSessions === undefined
+        ? packed.chatSessions
+        : packed.chatSessions.keep(keep.chatSessions),
+    orders: keep.orders === undefined ? packed.orders : packed.orders.keep(keep.orders),
+    reviews: keep.reviews === undefined ? packed.reviews : packed.reviews.keep(keep.reviews),
+  };
+}
+
+/** The hidden state of a store held column-wise: its columns, and which were read as arrays. */
+class Packed implements PackedHandle {
+  readonly #arrays: { [K in PackedCollection]?: unknown[] } = {};
+  constructor(readonly columns: PackedCollections) {}
+  isArray(c: StoreDataCollection): boolean {
+    return !(PACKED_COLLECTIONS as readonly string[]).includes(c) || c in this.#arrays;
+  }
+  length(c: StoreDataCollection): number {
+    return this.columns[c as PackedCollection].length;
+  }
+  /** Every record of `c`, built once. */
+  array(c: PackedCollection): unknown[] {
+    let a = this.#arrays[c];
+    if (a === undefined) {
+      const col = this.columns[c];
+      const customers = this.columns.customers;
+      a = new Array(col.length);
+      for (let i = 0; i < col.length; i++) a[i] = col.record(i, customers);
+      this.#arrays[c] = a;
+    }
+    return a;
+  }
+  /** Records `c` as an array set by the user. */
+  set(c: PackedCollection, value: unknown[]): void {
+    this.#arrays[c] = value;
+  }
+}
+
+/**
+ * The parsed store data over `columns` (the three large collections) and the other
+ * collections as arrays, marked parsed with its latest fact and `notProvided` as the parsers
+ * set them.
+ */
+export function packedStoreData(
+  store: Store,
+  columns: PackedCollections,
+  rest: Pick<StoreData, 'serviceOrders' | 'disputes' | 'assuredServices'>,
+  provided: (c: StoreDataCollection) => boolean,
+  latestMs: number,
+): StoreData {
+  const packed = new Packed(columns);
+  const data: Record<string, unknown> = { store };
+  for (const c of STORE_DATA_COLLECTIONS) {
+    if (c === 'serviceOrders' || c === 'disputes' || c === 'assuredServices') {
+      data[c] = rest[c];
+      continue;
+    }
+    Object.defineProperty(data, c, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = packed.array(c);
+        // A plain property from now on: reading it again costs nothing.
+        Object.defineProperty(data, c, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+      set(value: unknown[]) {
+        packed.set(c, value);
+        Object.defineProperty(data, c, { value, enumerable: true, writable: true, configurable: true });
+      },
+    });
+  }
+  const missing = STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
+  if (missing.length > 0) data.notProvided = missing;
+  Object.defineProperty(data, PACKED, { value: packed, enumerable: false, configurable: true });
+  return markParsed(data as unknown as StoreData, latestMs);
+}
+
+/** The columns of `data`'s collection `c`, unless `data` has none or it was read as an array. */
+function columnsOf<C extends PackedCollection>(
+  data: StoreData,
+  c: C,
+): { columns: PackedCollections; col: PackedCollections[C] } | undefined {
+  const p = (data as { [PACKED]?: PackedHandle })[PACKED];
+  if (!(p instanceof Packed) || p.isArray(c)) return undefined;
+  return { columns: p.columns, col: p.columns[c] };
+}
+
+/**
+ * The orders whose own latest fact is at or after `fromMs`, or whose id `keep` names, in input
+ * order: built from the columns, or `data.orders` itself when it is an array (the caller then
+ * applies the same test).
+ */
+export function ordersReaching(
+  data: StoreData,
+  fromMs: number,
+  keep: (id: string) => boolean,
+): readonly Order[] {
+  const p = columnsOf(data, 'orders');
+  if (p === undefined) return data.orders;
+  const { col, columns } = p;
+  const out: Order[] = [];
+  for (let i = 0; i < col.length; i++) {
+    if (col.lastFact(i) >= fromMs || keep(col.ids[i] as string))
+      out.push(col.record(i, columns.customers));
+  }
+  return out;
+}
+
+/** The reviews not excluded whose latest fact is at or after `fromMs` (see {@link ordersReaching}). */
+export function reviewsReaching(data: StoreData, fromMs: number): readonly Review[] {
+  const p = columnsOf(data, 'reviews');
+  if (p === undefined) return data.reviews;
+  const { col, columns } = p;
+  const out: Review[] = [];
+  for (let i = 0; i < col.length; i++) {
+    if (col.excluded[i] === 0 && col.lastFact(i) >= fromMs)
+      out.push(col.record(i, columns.customers));
+  }
+  return out;
+}
+
+/**
+ * The chat sessions and orders of the customers with a fact (a chat's last message or rating,
+ * an order placed or cancelled) at or after `fromMs`, in input order, built from the columns;
+ * `undefined` when either collection is an array (the caller then selects them itself).
+ */
+export function customerRecordsReaching(
+  data: StoreData,
+  fromMs: number,
+): { chatSessions: ChatSession[]; orders: Order[] } | undefined {
+  const c = columnsOf(data, 'chatSessions');
+  const o = columnsOf(data, 'orders');
+  if (c === undefined || o === undefined) return undefined;
+  const chats = c.col;
+  const orders = o.col;
+  const customers = c.columns.customers;
+  const relevant = new Uint8Array(customers.length);
+  for (let i = 0; i < chats.length; i++)
+    if (chats.lastFact(i) >= fromMs) relevant[chats.customer[i] as number] = 1;
+  for (let i = 0; i < orders.length; i++)
+    if (mx(orders.placedAt[i] as number, orders.cancelledAt[i] as number) >= fromMs)
+      relevant[orders.customer[i] as number] = 1;
+  const chatSessions: ChatSession[] = [];
+  for (let i = 0; i < chats.length; i++)
+    if (relevant[chats.customer[i] as number] === 1) chatSessions.push(chats.record(i, customers));
+  const out: Order[] = [];
+  for (let i = 0; i < orders.length; i++)
+    if (relevant[orders.customer[i] as number] === 1) out.push(orders.record(i, customers));
+  return { chatSessions, orders: out };
+}
+
+/** Whether some chat session of `data` does not state its stage. */
+export function someSessionWithoutStage(data: StoreData): boolean {
+  const p = columnsOf(data, 'chatSessions');
+  if (p === undefined) return data.chatSessions.some((s) => s.stage === undefined);
+  const stage = p.col.stage;
+  for (let i = 0; i < stage.length; i++) if (stage[i] === 0) return true;
+  return false;
+}
