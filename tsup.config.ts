@@ -7,6 +7,8 @@ export default defineConfig({
     report: 'src/report/index.ts',
     sql: 'src/sql/index.ts',
     cli: 'src/cli/main.ts',
+    // The worker thread readStoreDir reads JSON Lines files on (beside node.js and cli.js).
+    'read-worker': 'src/node/_readWorker.ts',
   },
   format: ['esm', 'cjs'],
   // Declarations come from tsc, one file per source file (scripts/build-types.ts), not from a

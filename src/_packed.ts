@@ -28,9 +28,9 @@ import {
   type PackedHandle,
   type Rating,
   type Review,
+  STORE_DATA_COLLECTIONS,
   type Stars,
   type Store,
-  STORE_DATA_COLLECTIONS,
   type StoreData,
   type StoreDataCollection,
 } from './model.js';
@@ -71,6 +71,7 @@ function nan(v: number | undefined): number {
 
 /** The later of `a` and `b`, an absent (`NaN`) `b` leaving `a`. */
 function mx(a: number, b: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max answers NaN for an absent b
   return b > a ? b : a;
 }
 
@@ -178,7 +179,10 @@ export class PackedChats {
   }
   /** The latest instant of session `i`'s facts: its last message or its rating. */
   lastFact(i: number): number {
-    return mx(this.msgAt[(this.msgStart[i + 1] as number) - 1] as number, this.ratedAt[i] as number);
+    return mx(
+      this.msgAt[(this.msgStart[i + 1] as number) - 1] as number,
+      this.ratedAt[i] as number,
+    );
   }
   keep(keep: Uint8Array): PackedChats {
     const n = countKept(keep);
@@ -464,6 +468,23 @@ export class PackedBuilder {
   pushReview(r: Review): void {
     this.#reviews.push(r, this.#customers);
   }
+  readonly #adopted: { [K in PackedCollection]?: PackedCollections[K] } = {};
+  /**
+   * Takes the whole collection `c` as read elsewhere (a worker thread), its customer ids
+   * (`columns.customer`, rewritten in place) numbered in `customers`.
+   */
+  adopt<C extends PackedCollection>(
+    c: C,
+    col: PackedCollections[C],
+    customers: readonly string[],
+  ): void {
+    const global = new Int32Array(customers.length);
+    for (let i = 0; i < customers.length; i++)
+      global[i] = this.#customers.id(customers[i] as string);
+    const ids = col.customer;
+    for (let i = 0; i < ids.length; i++) ids[i] = global[ids[i] as number] as number;
+    this.#adopted[c] = col;
+  }
   /** Pushes `record` onto the columns of `collection`. */
   push(collection: PackedCollection, record: unknown): void {
     if (collection === 'chatSessions') this.pushChat(record as ChatSession);
@@ -473,9 +494,9 @@ export class PackedBuilder {
   done(): PackedCollections {
     return {
       customers: this.#customers.table,
-      chatSessions: this.#chats.done(),
-      orders: this.#orders.done(),
-      reviews: this.#reviews.done(),
+      chatSessions: this.#adopted.chatSessions ?? this.#chats.done(),
+      orders: this.#adopted.orders ?? this.#orders.done(),
+      reviews: this.#adopted.reviews ?? this.#reviews.done(),
     };
   }
 }
@@ -496,8 +517,12 @@ export function keepPacked(
   };
 }
 
+/** The version of the column layout below: bumped whenever a column changes. */
+const PACKED_LAYOUT = 1;
+
 /** The hidden state of a store held column-wise: its columns, and which were read as arrays. */
 class Packed implements PackedHandle {
+  readonly layout = PACKED_LAYOUT;
   readonly #arrays: { [K in PackedCollection]?: unknown[] } = {};
   constructor(readonly columns: PackedCollections) {}
   isArray(c: StoreDataCollection): boolean {
@@ -549,12 +574,22 @@ export function packedStoreData(
       get() {
         const value = packed.array(c);
         // A plain property from now on: reading it again costs nothing.
-        Object.defineProperty(data, c, { value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(data, c, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         return value;
       },
       set(value: unknown[]) {
         packed.set(c, value);
-        Object.defineProperty(data, c, { value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(data, c, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       },
     });
   }
@@ -569,8 +604,9 @@ function columnsOf<C extends PackedCollection>(
   data: StoreData,
   c: C,
 ): { columns: PackedCollections; col: PackedCollections[C] } | undefined {
-  const p = (data as { [PACKED]?: PackedHandle })[PACKED];
-  if (!(p instanceof Packed) || p.isArray(c)) return undefined;
+  // Not `instanceof`: the package's bundles each have their own copy of this module.
+  const p = (data as { [PACKED]?: Packed })[PACKED];
+  if (p === undefined || p.layout !== PACKED_LAYOUT || p.isArray(c)) return undefined;
   return { columns: p.columns, col: p.columns[c] };
 }
 
@@ -645,4 +681,67 @@ export function someSessionWithoutStage(data: StoreData): boolean {
   const stage = p.col.stage;
   for (let i = 0; i < stage.length; i++) if (stage[i] === 0) return true;
   return false;
+}
+
+/**
+ * The fields of one column-wise collection as plain data (typed arrays and string lists), to
+ * post from a worker thread ({@link collectionFromFields} builds it again); `transfer` lists
+ * the buffers to move rather than copy.
+ */
+export function collectionFields(col: PackedChats | PackedOrders | PackedReviews): {
+  fields: Record<string, unknown>;
+  transfer: ArrayBuffer[];
+} {
+  const fields: Record<string, unknown> = { ...col };
+  const transfer: ArrayBuffer[] = [];
+  for (const v of Object.values(fields))
+    if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+  return { fields, transfer };
+}
+
+/** The collection `c` from {@link collectionFields}' fields. */
+export function collectionFromFields<C extends PackedCollection>(
+  c: C,
+  f: Record<string, unknown>,
+): PackedCollections[C] {
+  if (c === 'chatSessions') {
+    const a = f as unknown as PackedChats;
+    return new PackedChats(
+      a.ids,
+      a.customer,
+      a.kind,
+      a.stage,
+      a.rating,
+      a.ratedAt,
+      a.msgStart,
+      a.msgAt,
+      a.msgFrom,
+    ) as PackedCollections[C];
+  }
+  if (c === 'orders') {
+    const a = f as unknown as PackedOrders;
+    return new PackedOrders(
+      a.ids,
+      a.customer,
+      a.placedAt,
+      a.paidAt,
+      a.cashOnDelivery,
+      a.amountFen,
+      a.units,
+      a.cancelledAt,
+      a.outboundAt,
+      a.collectedAt,
+      a.deliveredAt,
+    ) as PackedCollections[C];
+  }
+  const a = f as unknown as PackedReviews;
+  return new PackedReviews(
+    a.ids,
+    a.customer,
+    a.orderIds,
+    a.createdAt,
+    a.stars,
+    a.repliedAt,
+    a.excluded,
+  ) as PackedCollections[C];
 }

@@ -283,10 +283,12 @@ interface LatestFact {
 const LATEST_FACT: unique symbol = Symbol('jd-weather-vane.latest-fact');
 
 /**
- * The hidden handle of a store whose large collections are held column-wise (`src/_packed.ts`).
+ * The hidden handle of a store whose large collections are held column-wise (`src/_packed.ts`):
+ * a registered symbol, so that the package's bundles (`.`, `./node`, each with its own copy of
+ * this module) read each other's columns.
  * @internal
  */
-export const PACKED: unique symbol = Symbol('jd-weather-vane.packed');
+export const PACKED: unique symbol = Symbol.for('jd-weather-vane.packed');
 
 /**
  * What `model.ts` asks of a store held column-wise: whether a collection is an array yet, and
@@ -294,6 +296,8 @@ export const PACKED: unique symbol = Symbol('jd-weather-vane.packed');
  * @internal
  */
 export interface PackedHandle {
+  /** The layout of the columns: a handle of another layout (another version) is not read. */
+  readonly layout: number;
   isArray(c: StoreDataCollection): boolean;
   length(c: StoreDataCollection): number;
 }

@@ -5,13 +5,27 @@
  *
  * @module
  */
+
+import {
+  collectionFields,
+  collectionFromFields,
+  keepPacked,
+  PACKED_COLLECTIONS,
+  PackedBuilder,
+  type PackedCollection,
+  type PackedCollections,
+  PackedReviews,
+  packedStoreData,
+} from '../_packed.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import {
+  type AssuredService,
+  type Dispute,
   LATEST_FACT_OF,
-  markParsed,
+  type Review,
+  type ServiceOrder,
   type Store,
   type StoreData,
-  withNotProvided,
 } from '../model.js';
 import {
   type ParseStoreDataOptions,
@@ -21,7 +35,12 @@ import {
   unknownServices,
 } from '../schemas/parse.js';
 import {
-  crossRecordProblems,
+  type CrossRecordProblem,
+  crossIdProblems,
+  duplicateIds,
+  ID_COLLECTIONS,
+  type IdLists,
+  idOf,
   STORE_DATA_COLLECTIONS,
   type StoreDataCollection,
   storeSchema,
@@ -83,13 +102,52 @@ export interface LenientReadResult {
 interface CollectionState {
   /** The file its records came from (`orders.jsonl`). */
   file: string;
-  /** Normalised records; for a bad record, its raw `id` and `orderId` (cross-record checks). */
+  /**
+   * Normalised records; for a bad record, its raw `id` and `orderId` (cross-record checks).
+   * Empty for a collection held column-wise (`packed`): its ids are in `ids`/`orderIds`.
+   */
   readonly records: unknown[];
+  /** Held column-wise: each record's id (and order id), the good records in the columns. */
+  readonly packed: boolean;
+  readonly ids: (string | undefined)[];
+  readonly orderIds: (string | undefined)[];
+  /** The raw id stubs of the bad records of a collection held column-wise, by index. */
+  readonly stubs: Map<number, unknown>;
+  /** The duplicate ids, found in the worker thread that read the collection. */
+  duplicates?: CrossRecordProblem[] | undefined;
+  /** Records taken, good and bad. */
+  count: number;
   /** Which records are bad. */
   readonly bad: Set<number>;
   /** Line of each record, once a record's line is not `index + base`. */
   lines: number[] | undefined;
   base: number;
+}
+
+/**
+ * One collection as a builder in a worker thread read it: what {@link StoreBuilder.absorb}
+ * takes (plain data, posted between threads).
+ */
+export interface CollectionPart {
+  readonly name: StoreDataCollection;
+  readonly file: string;
+  readonly count: number;
+  readonly bad: readonly number[];
+  readonly lines: number[] | undefined;
+  readonly base: number;
+  readonly records: unknown[];
+  /** The id lists, when they are not the columns' own (some record was bad). */
+  readonly ids: (string | undefined)[] | undefined;
+  readonly orderIds: (string | undefined)[] | undefined;
+  readonly stubs: readonly [number, unknown][];
+  readonly duplicates: CrossRecordProblem[] | undefined;
+  readonly columns:
+    | { readonly customers: string[]; readonly fields: Record<string, unknown> }
+    | undefined;
+  readonly latestMs: number;
+  readonly issues: readonly InputIssue[];
+  readonly otherRejected: readonly RejectedFileRecord[];
+  readonly setAside: readonly [string, RejectedFileRecord & { issues: InputIssue[] }][];
 }
 
 function idStub(raw: unknown): unknown {
@@ -98,11 +156,18 @@ function idStub(raw: unknown): unknown {
   return { id: r.id, orderId: r.orderId };
 }
 
+function isPacked(name: StoreDataCollection): name is PackedCollection {
+  return (PACKED_COLLECTIONS as readonly string[]).includes(name);
+}
+
 /** Collects a store's records from files, then checks them across records. */
 export class StoreBuilder {
   private store: Store | undefined;
   private readonly issues: InputIssue[] = [];
   private readonly state = new Map<StoreDataCollection, CollectionState>();
+  /** The chat sessions, orders and reviews, column-wise (`src/_packed.ts`). */
+  private readonly columns = new PackedBuilder();
+  private packed: PackedCollections | undefined;
 
   /** Records set aside (lenient), by collection and index in it; the others by order found. */
   private readonly setAside = new Map<string, RejectedFileRecord & { issues: InputIssue[] }>();
@@ -145,7 +210,18 @@ export class StoreBuilder {
 
   /** Opens a collection read from `file`. */
   begin(name: StoreDataCollection, file: string): void {
-    this.state.set(name, { file, records: [], bad: new Set(), lines: undefined, base: 1 });
+    this.state.set(name, {
+      file,
+      records: [],
+      packed: isPacked(name),
+      ids: [],
+      orderIds: [],
+      stubs: new Map(),
+      count: 0,
+      bad: new Set(),
+      lines: undefined,
+      base: 1,
+    });
   }
 
   /**
@@ -159,7 +235,7 @@ export class StoreBuilder {
     rewrite?: (issue: InputIssue) => InputIssue,
   ): void {
     const st = this.state.get(name) as CollectionState;
-    const index = st.records.length;
+    const index = st.count++;
     if (st.lines === undefined && index === 0) st.base = line;
     else if (st.lines === undefined && line !== index + st.base) {
       st.lines = Array.from({ length: index }, (_, i) => i + st.base);
@@ -171,15 +247,100 @@ export class StoreBuilder {
       if (this.lenient) this.reject(name, index, raw, issues);
       else for (const i of issues) this.issues.push(i);
       st.bad.add(index);
-      st.records.push(idStub(raw));
+      const stub = idStub(raw);
+      if (st.packed) {
+        st.stubs.set(index, stub);
+        st.ids.push(idOf(stub, 'id'));
+        if (name === 'reviews') st.orderIds.push(idOf(stub, 'orderId'));
+      } else st.records.push(stub);
     } else {
-      st.records.push(out);
+      if (st.packed) {
+        // Only the columns keep it: the record itself is garbage once pushed.
+        this.columns.push(name as PackedCollection, out);
+        st.ids.push((out as { id: string }).id);
+        if (name === 'reviews') st.orderIds.push((out as Review).orderId);
+      } else st.records.push(out);
       this.latestMs = Math.max(
         this.latestMs,
         (LATEST_FACT_OF[name] as (r: unknown) => number)(out),
       );
     }
     this.count++;
+  }
+
+  /**
+   * The collection `name` as read by this builder (in a worker thread), as plain data for
+   * {@link absorb}; `transfer` lists the buffers to move.
+   */
+  exportPart(name: StoreDataCollection): { part: CollectionPart; transfer: ArrayBuffer[] } {
+    const st = this.state.get(name) as CollectionState;
+    let columns: CollectionPart['columns'];
+    let transfer: ArrayBuffer[] = [];
+    if (st.packed) {
+      const done = this.columns.done();
+      const f = collectionFields(done[name as PackedCollection]);
+      columns = { customers: done.customers as string[], fields: f.fields };
+      transfer = f.transfer;
+    }
+    // Without a bad record the id lists are the columns' own: not posted twice.
+    const same = st.packed && st.bad.size === 0;
+    // Found here, in parallel with the other files, rather than after them all.
+    const duplicates = (ID_COLLECTIONS as readonly string[]).includes(name)
+      ? duplicateIds(name, st.packed ? st.ids : (this.idLists(name) as IdLists).ids)
+      : undefined;
+    const part: CollectionPart = {
+      name,
+      duplicates,
+      file: st.file,
+      count: st.count,
+      bad: [...st.bad],
+      lines: st.lines,
+      base: st.base,
+      records: st.records,
+      ids: same ? undefined : st.ids,
+      orderIds: same ? undefined : st.orderIds,
+      stubs: [...st.stubs],
+      columns,
+      latestMs: this.latestMs,
+      issues: this.issues,
+      otherRejected: this.otherRejected,
+      setAside: [...this.setAside],
+    };
+    return { part, transfer };
+  }
+
+  /** A collection read by another builder ({@link exportPart}), taken as if read here. */
+  absorb(part: CollectionPart): void {
+    const name = part.name;
+    const packed = isPacked(name);
+    let ids = part.ids ?? [];
+    let orderIds = part.orderIds ?? [];
+    if (part.columns !== undefined) {
+      const col = collectionFromFields(name as PackedCollection, part.columns.fields);
+      this.columns.adopt(name as PackedCollection, col, part.columns.customers);
+      if (part.ids === undefined) {
+        ids = col.ids;
+        if (col instanceof PackedReviews) orderIds = col.orderIds;
+      }
+    }
+    this.state.set(name, {
+      file: part.file,
+      records: part.records,
+      packed,
+      ids,
+      orderIds,
+      stubs: new Map(part.stubs),
+      duplicates: part.duplicates,
+      count: part.count,
+      bad: new Set(part.bad),
+      lines: part.lines,
+      base: part.base,
+    });
+    this.count += part.count;
+    this.latestMs = Math.max(this.latestMs, part.latestMs);
+    for (const i of part.issues) this.issues.push(i);
+    for (const r of part.otherRejected) this.otherRejected.push(r);
+    for (const [k, v] of part.setAside) this.setAside.set(k, v);
   }
 
   private lineOf(name: StoreDataCollection, index: number): number {
@@ -189,6 +350,24 @@ export class StoreBuilder {
 
   private where(name: StoreDataCollection, index: number): string {
     return `${(this.state.get(name) as CollectionState).file}:${this.lineOf(name, index)}`;
+  }
+
+  /** The row in the columns of each record of a collection held column-wise (−1: bad). */
+  private rowsOf(name: PackedCollection): Int32Array {
+    const st = this.state.get(name) as CollectionState;
+    const rows = new Int32Array(st.count);
+    for (let i = 0, row = 0; i < st.count; i++) rows[i] = st.bad.has(i) ? -1 : row++;
+    return rows;
+  }
+
+  /** The record `index` of `name` as kept: normalised, or the id stub of a bad record. */
+  private recordAt(name: StoreDataCollection, index: number): unknown {
+    const st = this.state.get(name) as CollectionState;
+    if (!st.packed) return st.records[index];
+    if (st.bad.has(index)) return st.stubs.get(index);
+    const packed = this.packed as PackedCollections;
+    const row = this.rowsOf(name as PackedCollection)[index] as number;
+    return packed[name as PackedCollection].record(row, packed.customers);
   }
 
   /** Sets the record `index` of `name` aside (lenient) with `issues`, or adds to its issues. */
@@ -209,39 +388,49 @@ export class StoreBuilder {
   }
 
   /** A problem across records of one record: an issue, or (lenient) the record set aside. */
-  private crossIssue(
-    name: StoreDataCollection,
-    index: number,
-    records: readonly unknown[],
-    issue: InputIssue,
-  ): void {
-    if (this.lenient) this.reject(name, index, records[index], [issue]);
+  private crossIssue(name: StoreDataCollection, index: number, issue: InputIssue): void {
+    if (this.lenient) this.reject(name, index, this.recordAt(name, index), [issue]);
     else this.issues.push(issue);
+  }
+
+  /** The ids (and order ids) of a collection, by index. */
+  private idLists(name: StoreDataCollection): IdLists | undefined {
+    const st = this.state.get(name);
+    if (st === undefined) return undefined;
+    const { duplicates } = st;
+    if (st.packed)
+      return { ids: st.ids, orderIds: name === 'reviews' ? st.orderIds : undefined, duplicates };
+    return {
+      ids: st.records.map((r) => idOf(r, 'id')),
+      orderIds: name === 'orders' ? undefined : st.records.map((r) => idOf(r, 'orderId')),
+      duplicates,
+    };
   }
 
   /**
    * Lenient: a review, service order or dispute naming an order that was set aside is set
    * aside too (its order's facts are unknown), as `parseStoreDataLenient` does.
    */
-  private rejectDependents(records: { [K in StoreDataCollection]: unknown[] }): void {
+  private rejectDependents(): void {
     const ordersBad = this.state.get('orders')?.bad;
     if (ordersBad === undefined) return;
     const accepted = new Set<string>();
     const setAside = new Map<string, number>();
-    records.orders.forEach((o, i) => {
-      const id = (o as { id?: unknown } | undefined)?.id;
-      if (typeof id !== 'string') return;
+    const orderIds = (this.state.get('orders') as CollectionState).ids;
+    orderIds.forEach((id, i) => {
+      if (id === undefined) return;
       if (!ordersBad.has(i) && !this.setAside.has(`orders:${i}`)) accepted.add(id);
       else if (!setAside.has(id)) setAside.set(id, i);
     });
     for (const name of ['reviews', 'serviceOrders', 'disputes'] as const) {
-      const bad = this.state.get(name)?.bad;
-      records[name].forEach((r, i) => {
-        const orderId = (r as { orderId?: unknown }).orderId;
-        if (bad?.has(i) || typeof orderId !== 'string' || accepted.has(orderId)) return;
+      const st = this.state.get(name);
+      const refs = this.idLists(name)?.orderIds;
+      if (st === undefined || refs === undefined) continue;
+      refs.forEach((orderId, i) => {
+        if (st.bad.has(i) || orderId === undefined || accepted.has(orderId)) return;
         const at = setAside.get(orderId);
         if (at === undefined || this.setAside.has(`${name}:${i}`)) return;
-        this.reject(name, i, r, [
+        this.reject(name, i, this.recordAt(name, i), [
           {
             path: `${this.where(name, i)}.orderId`,
             message: `expected the id of an accepted order, found ${JSON.stringify(orderId)} (${this.where('orders', at)} was set aside)`,
@@ -251,25 +440,40 @@ export class StoreBuilder {
     }
   }
 
+  /** Whether the record `index` of `name` is kept (not bad, not set aside). */
+  private kept(name: StoreDataCollection, index: number): boolean {
+    const bad = this.state.get(name)?.bad;
+    return !bad?.has(index) && !this.setAside.has(`${name}:${index}`);
+  }
+
   /** The store and the records set aside (lenient), or {@link InvalidInputError}. */
   finishLenient(options: ParseStoreDataOptions = {}): LenientReadResult {
     const data = this.finish(options);
     if (this.setAside.size === 0) return { data, rejected: this.otherRejected };
-    const keep = <T>(name: StoreDataCollection, list: readonly T[]): T[] => {
-      const bad = this.state.get(name)?.bad;
-      return list.filter((_, i) => !bad?.has(i) && !this.setAside.has(`${name}:${i}`));
-    };
+    const keep = <T>(name: StoreDataCollection, list: readonly T[]): T[] =>
+      list.filter((_, i) => this.kept(name, i));
+    const masks: { [K in PackedCollection]?: Uint8Array } = {};
+    for (const name of PACKED_COLLECTIONS) {
+      const st = this.state.get(name);
+      if (st === undefined) continue;
+      const rows = this.rowsOf(name);
+      const mask = new Uint8Array((this.packed as PackedCollections)[name].length);
+      for (let i = 0; i < st.count; i++) {
+        const row = rows[i] as number;
+        if (row >= 0 && this.kept(name, i)) mask[row] = 1;
+      }
+      masks[name] = mask;
+    }
     const all = this.records as { [K in StoreDataCollection]: unknown[] };
-    const kept = markParsed(
+    const kept = packedStoreData(
+      data.store,
+      keepPacked(this.packed as PackedCollections, masks),
       {
-        store: data.store,
-        chatSessions: keep('chatSessions', all.chatSessions),
-        orders: keep('orders', all.orders),
-        reviews: keep('reviews', all.reviews),
-        serviceOrders: keep('serviceOrders', all.serviceOrders),
-        disputes: keep('disputes', all.disputes),
-        assuredServices: keep('assuredServices', all.assuredServices),
-      } as StoreData,
+        serviceOrders: keep('serviceOrders', all.serviceOrders) as ServiceOrder[],
+        disputes: keep('disputes', all.disputes) as Dispute[],
+        assuredServices: keep('assuredServices', all.assuredServices) as AssuredService[],
+      },
+      () => true,
       this.latestMs,
     );
     return { data: kept, rejected: [...this.otherRejected, ...this.setAside.values()] };
@@ -282,42 +486,41 @@ export class StoreBuilder {
     const records = {} as { [K in StoreDataCollection]: unknown[] };
     for (const name of STORE_DATA_COLLECTIONS) records[name] = this.state.get(name)?.records ?? [];
     this.records = records;
+    this.packed = this.columns.done();
     const services = this.state.get('assuredServices');
     for (const p of unknownServices(records.assuredServices, options)) {
       if (services?.bad.has(p.index)) continue;
-      this.crossIssue('assuredServices', p.index, records.assuredServices, {
+      this.crossIssue('assuredServices', p.index, {
         path: `${this.where('assuredServices', p.index)}.service`,
         message: p.message,
       });
     }
-    for (const p of crossRecordProblems(records)) {
+    const lists: { [K in StoreDataCollection]?: IdLists | undefined } = {};
+    for (const name of STORE_DATA_COLLECTIONS) lists[name] = this.idLists(name);
+    for (const p of crossIdProblems(lists)) {
       const message = p.message.replace(
         /first at (\w+)\[(\d+)\]$/,
         (_, c: StoreDataCollection, i: string) => `first at ${this.where(c, Number(i))}`,
       );
-      this.crossIssue(p.collection, p.index, records[p.collection], {
+      this.crossIssue(p.collection, p.index, {
         path: `${this.where(p.collection, p.index)}.${p.field}`,
         message,
       });
     }
-    if (this.lenient) this.rejectDependents(records);
+    if (this.lenient) this.rejectDependents();
     if (this.issues.length > 0 || this.store === undefined) {
       throw new InvalidInputError(this.issues);
     }
     // A collection without its file is not provided: unknown, not none.
-    return markParsed(
-      withNotProvided(
-        {
-          store: this.store,
-          chatSessions: records.chatSessions,
-          orders: records.orders,
-          reviews: records.reviews,
-          serviceOrders: records.serviceOrders,
-          disputes: records.disputes,
-          assuredServices: records.assuredServices,
-        } as StoreData,
-        (c) => this.state.has(c),
-      ),
+    return packedStoreData(
+      this.store,
+      this.packed,
+      {
+        serviceOrders: records.serviceOrders as ServiceOrder[],
+        disputes: records.disputes as Dispute[],
+        assuredServices: records.assuredServices as AssuredService[],
+      },
+      (c) => this.state.has(c),
       this.latestMs,
     );
   }

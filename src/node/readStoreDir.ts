@@ -4,26 +4,29 @@
  * @module
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
+import { isMainThread, type Worker } from 'node:worker_threads';
 import { didYouMean } from '../_suggest.js';
 import { ArgumentError, type InputIssue, WeatherVaneError } from '../errors.js';
 import type { StoreData } from '../model.js';
 import type { ParseStoreDataOptions } from '../schemas/parse.js';
 import { STORE_DATA_COLLECTIONS, type StoreDataCollection } from '../schemas/storeData.js';
 import { quoteShort } from '../time/shanghai.js';
-import { type LenientReadResult, StoreBuilder } from './_builder.js';
+import { type CollectionPart, type LenientReadResult, StoreBuilder } from './_builder.js';
 import { forEachCsvRecord } from './_csv.js';
 import {
   type CheckedFile,
   checkFile,
-  DecodeFailure,
   escapeControls,
   openChecked,
   readSmallText,
   realRoot,
   textChunks,
 } from './_files.js';
-import { forEachLine } from './_lines.js';
+import { readJsonlInto } from './_jsonl.js';
+import type { ReadJob, ReadMessage } from './_readWorker.js';
+import { siblingScript, startThread } from './_thread.js';
 import {
   CSV_COLLECTIONS,
   type CsvCollection,
@@ -117,6 +120,13 @@ export interface ReadStoreDirOptions {
    * 1 048 576 (1 MiB), far above any real one (`assumption`). A larger file is an issue.
    */
   readonly maxJsonBytes?: number;
+  /**
+   * Worker threads reading the JSON Lines files in parallel, one file at a time each (the
+   * records come back column-wise). Default: for a folder whose JSON Lines files weigh 8 MiB or
+   * more, as many as the machine has cores (at most 4), in the main thread only; else none.
+   * `0` reads everything in the calling thread. The result is the same either way.
+   */
+  readonly threads?: number;
 }
 
 /** Records between two progress reports. */
@@ -366,6 +376,12 @@ function checkOptions(options: ReadStoreDirOptions): {
   if (lenient !== undefined && typeof lenient !== 'boolean') {
     throw new ArgumentError(`expected lenient as true or false, found ${String(lenient)}`);
   }
+  const { threads } = options;
+  if (threads !== undefined && (!Number.isSafeInteger(threads) || threads < 0 || threads > 64)) {
+    throw new ArgumentError(
+      `expected threads as a whole number from 0 to 64 (0: read in this thread), found ${String(threads)}`,
+    );
+  }
   if (encoding !== undefined) {
     try {
       new TextDecoder(encoding);
@@ -421,69 +437,80 @@ async function readFolder(
       entry.lines.push(line);
     }
   };
+  // JSON Lines files go to worker threads, read in parallel, taken back in the listed order.
+  const threads = threadsFor(options, files);
+  const inFlight = new Map<string, { bytes: number; records: number }>();
+  const progress = (file: string, bytes: number): void => {
+    if (onProgress === undefined) return;
+    let records = builder.count;
+    let read = doneBytes + bytes;
+    for (const p of inFlight.values()) {
+      records += p.records;
+      read += p.bytes;
+    }
+    onProgress({ file, records, bytesRead: read, totalBytes });
+  };
+  const parts =
+    threads === undefined
+      ? new Map<string, Promise<ThreadResult>>()
+      : await readOnThreads(threads, files, options.lenient === true, inFlight, progress);
   for (const { name, file, format, checked } of files) {
     let bytes = 0;
-    const report = (): void =>
-      onProgress?.({ file, records: builder.count, bytesRead: doneBytes + bytes, totalBytes });
+    const report = (): void => progress(file, bytes);
     const onBytes = (b: number): void => {
       bytes = b;
     };
-    const take = (raw: unknown, line: number, rewrite?: (i: InputIssue) => InputIssue): void => {
-      builder.add(name as StoreDataCollection, raw, line, rewrite);
-      if (onProgress !== undefined && builder.count % PROGRESS_EVERY === 0) report();
-    };
-    if (name !== 'chatMessages') builder.begin(name, file);
-    const fh = await openChecked(checked);
-    if (!('fd' in fh)) {
-      builder.addIssue(fh);
-      continue;
-    }
-    const chunks = textChunks(
-      fh,
-      file,
-      format === 'csv'
-        ? { encoding, convertOnly: false }
-        : { encoding: undefined, convertOnly: true },
-      onBytes,
-    );
     let records = 0;
-    if (format === 'jsonl') {
-      try {
-        await forEachLine(chunks, (text, line) => {
-          if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
-          records++;
-          let raw: unknown;
-          try {
-            raw = JSON.parse(text);
-          } catch (e) {
-            builder.addRecordIssue(name, file, line, text, {
-              path: `${file}:${line}`,
-              message: `expected one JSON record on the line, found a syntax error: ${escapeControls((e as Error).message)}`,
-            });
-            return;
-          }
-          take(raw, line);
-        });
-      } catch (e) {
-        if (!(e instanceof DecodeFailure)) throw e;
-        builder.addIssue(e.issue);
+    const threaded = parts.get(file);
+    if (threaded !== undefined) {
+      const result = await threaded;
+      inFlight.delete(file);
+      if ('path' in result) {
+        builder.addIssue(result);
+        continue;
       }
+      builder.absorb(result.part);
+      records = result.records;
     } else {
-      if (name === 'chatMessages') messagesFile = file;
-      records = await forEachCsvRecord(chunks, file, name, mapping, {
-        onRecord: (record, line) => {
-          if (name === 'chatMessages') return holdMessage(record, line);
-          if (name !== 'chatSessions') return take(record, line);
-          const id = typeof record.id === 'string' ? record.id : '';
-          const own = messages.get(id);
-          messages.delete(id);
-          take({ ...record, messages: own?.raw ?? [] }, line, (issue) =>
-            relocateMessageIssue(issue, messagesFile, own?.lines),
-          );
-        },
-        onIssue: (issue) => builder.addIssue(issue),
-        onBadRow: (issue, cells, line) => builder.addRecordIssue(name, file, line, cells, issue),
-      });
+      const take = (raw: unknown, line: number, rewrite?: (i: InputIssue) => InputIssue): void => {
+        builder.add(name as StoreDataCollection, raw, line, rewrite);
+        if (onProgress !== undefined && builder.count % PROGRESS_EVERY === 0) report();
+      };
+      if (name !== 'chatMessages') builder.begin(name, file);
+      const fh = await openChecked(checked);
+      if (!('fd' in fh)) {
+        builder.addIssue(fh);
+        continue;
+      }
+      const chunks = textChunks(
+        fh,
+        file,
+        format === 'csv'
+          ? { encoding, convertOnly: false }
+          : { encoding: undefined, convertOnly: true },
+        onBytes,
+      );
+      if (format === 'jsonl') {
+        records = await readJsonlInto(builder, name as StoreDataCollection, file, chunks, () => {
+          if (onProgress !== undefined && builder.count % PROGRESS_EVERY === 0) report();
+        });
+      } else {
+        if (name === 'chatMessages') messagesFile = file;
+        records = await forEachCsvRecord(chunks, file, name, mapping, {
+          onRecord: (record, line) => {
+            if (name === 'chatMessages') return holdMessage(record, line);
+            if (name !== 'chatSessions') return take(record, line);
+            const id = typeof record.id === 'string' ? record.id : '';
+            const own = messages.get(id);
+            messages.delete(id);
+            take({ ...record, messages: own?.raw ?? [] }, line, (issue) =>
+              relocateMessageIssue(issue, messagesFile, own?.lines),
+            );
+          },
+          onIssue: (issue) => builder.addIssue(issue),
+          onBadRow: (issue, cells, line) => builder.addRecordIssue(name, file, line, cells, issue),
+        });
+      }
     }
     if (records === 0) {
       r.warn({
@@ -503,6 +530,105 @@ async function readFolder(
     };
     builder.addRecordIssue('chatMessages', messagesFile, lines[0] as number, raw, issue);
   }
+}
+
+/** A JSON Lines file read on a worker thread: the collection, or the issue of opening it. */
+type ThreadResult = { readonly part: CollectionPart; readonly records: number } | InputIssue;
+
+/**
+ * Folders whose JSON Lines files weigh less than this are read in the calling thread: starting
+ * a worker costs more than it saves (`assumption`, a matter of speed only).
+ */
+const THREADS_FROM_BYTES = 8 * 1024 * 1024;
+
+/** The most worker threads a folder is read with by default. */
+const MAX_THREADS = 4;
+
+/** The worker threads to read `files` with (and their script), or `undefined`: this thread. */
+function threadsFor(
+  options: ReadStoreDirOptions,
+  files: readonly (CollectionFile & { checked: CheckedFile })[],
+): { count: number; script: URL } | undefined {
+  const jsonl = files.filter((f) => f.format === 'jsonl');
+  const bytes = jsonl.reduce((a, f) => a + f.checked.size, 0);
+  const count =
+    options.threads ??
+    (isMainThread && bytes >= THREADS_FROM_BYTES
+      ? Math.min(availableParallelism(), MAX_THREADS)
+      : 0);
+  if (count < 1 || jsonl.length === 0) return undefined;
+  const script = siblingScript('_readWorker.ts', 'read-worker');
+  return script === undefined ? undefined : { count: Math.min(count, jsonl.length), script };
+}
+
+/**
+ * Starts reading the JSON Lines files of `files` on `threads.count` worker threads, the largest
+ * first; each file is opened and checked here and its handle moved to the worker. Resolves to
+ * each file's result by file name, once every file is opened.
+ */
+async function readOnThreads(
+  threads: { count: number; script: URL },
+  files: readonly (CollectionFile & { checked: CheckedFile })[],
+  lenient: boolean,
+  inFlight: Map<string, { bytes: number; records: number }>,
+  progress: (file: string, bytes: number) => void,
+): Promise<Map<string, Promise<ThreadResult>>> {
+  const out = new Map<string, Promise<ThreadResult>>();
+  const queue: {
+    job: ReadJob;
+    resolve: (r: ThreadResult) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  const jsonl = files
+    .filter((f) => f.format === 'jsonl')
+    .sort((a, b) => b.checked.size - a.checked.size);
+  for (const f of jsonl) {
+    const fh = await openChecked(f.checked);
+    if (!('fd' in fh)) {
+      out.set(f.file, Promise.resolve(fh));
+      continue;
+    }
+    const job: ReadJob = { name: f.name as StoreDataCollection, file: f.file, handle: fh, lenient };
+    out.set(
+      f.file,
+      new Promise<ThreadResult>((resolve, reject) => queue.push({ job, resolve, reject })),
+    );
+  }
+  const workers = Math.min(threads.count, queue.length);
+  for (let w = 0; w < workers; w++) {
+    const worker: Worker = startThread(threads.script, { jwvReadWorker: true });
+    let current: (typeof queue)[number] | undefined;
+    const next = (): void => {
+      current = queue.shift();
+      if (current === undefined) {
+        void worker.terminate();
+        return;
+      }
+      inFlight.set(current.job.file, { bytes: 0, records: 0 });
+      worker.postMessage(current.job, [current.job.handle as never]);
+    };
+    worker.on('message', (m: ReadMessage) => {
+      const job = current as (typeof queue)[number];
+      if ('progress' in m) {
+        inFlight.set(job.job.file, m.progress);
+        progress(job.job.file, 0);
+      } else if ('part' in m) {
+        job.resolve(m);
+        next();
+      } else {
+        job.reject(Object.assign(new Error(m.error.message), m.error));
+        next();
+      }
+    });
+    worker.on('error', (e) => {
+      current?.reject(e);
+      for (const q of queue.splice(0)) q.reject(e);
+    });
+    next();
+  }
+  // Every promise is awaited in the listed order; a failure is seen there.
+  for (const p of out.values()) p.catch(() => {});
+  return out;
 }
 
 /** `chatSessions.csv:4.messages[1].at` → `chatMessages.csv:17.at`, the message's own row. */

@@ -9,6 +9,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { PackedBuilder, packedStoreData } from '../_packed.js';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { expectObjectArgument, type InputIssue, InvalidInputError } from '../errors.js';
 import type {
@@ -21,7 +22,6 @@ import type {
   Store,
   StoreData,
 } from '../model.js';
-import { PackedBuilder, packedStoreData } from '../_packed.js';
 import { LATEST_FACT_OF } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';

@@ -111,14 +111,64 @@ export interface CrossRecordProblem {
   readonly message: string;
 }
 
-const ID_COLLECTIONS = ['chatSessions', 'orders', 'reviews', 'serviceOrders', 'disputes'] as const;
+/** The collections whose records have ids. @internal */
+export const ID_COLLECTIONS = [
+  'chatSessions',
+  'orders',
+  'reviews',
+  'serviceOrders',
+  'disputes',
+] as const;
 const REFERRING = ['reviews', 'serviceOrders', 'disputes'] as const;
 
-function idOf(v: unknown, key: 'id' | 'orderId'): string | undefined {
+/** A record's `id` or `orderId` when it is a non-empty string. @internal */
+export function idOf(v: unknown, key: 'id' | 'orderId'): string | undefined {
   // Stryker disable next-line ConditionalExpression: a primitive has no id property: v[key] is undefined
   if (typeof v !== 'object' || v === null) return undefined;
   const id = (v as Record<string, unknown>)[key];
   return typeof id === 'string' && id.length > 0 ? id : undefined;
+}
+
+/**
+ * The `id`s (and `orderId`s) of one collection's records, by index: what the checks across
+ * records read (records as objects, or the id columns a folder reader keeps).
+ * @internal
+ */
+export interface IdLists {
+  /** Each record's `id`, `undefined` when it has no readable one. */
+  readonly ids: readonly (string | undefined)[];
+  /** Each record's `orderId` (referring collections), `undefined` when it has none. */
+  readonly orderIds?: readonly (string | undefined)[] | undefined;
+  /** The duplicate ids, when found already ({@link duplicateIds}, in a worker thread). */
+  readonly duplicates?: readonly CrossRecordProblem[] | undefined;
+}
+
+/**
+ * The duplicate ids of one collection's id list (every occurrence after the first), as
+ * {@link crossRecordProblems} names them.
+ * @internal
+ */
+export function duplicateIds(
+  collection: StoreDataCollection,
+  ids: readonly (string | undefined)[],
+): CrossRecordProblem[] {
+  const out: CrossRecordProblem[] = [];
+  indexIdList(collection, ids, out);
+  return out;
+}
+
+/** The ids of `records`, read as {@link idOf} reads them. */
+function idListsOf(records: readonly unknown[], refers: boolean): IdLists {
+  const ids: (string | undefined)[] = new Array(records.length);
+  const orderIds: (string | undefined)[] | undefined = refers
+    ? new Array(records.length)
+    : undefined;
+  // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
+  for (let i = 0; i < records.length; i++) {
+    ids[i] = idOf(records[i], 'id');
+    if (orderIds !== undefined) orderIds[i] = idOf(records[i], 'orderId');
+  }
+  return { ids, orderIds };
 }
 
 /**
@@ -130,10 +180,17 @@ export function indexIds(
   records: readonly unknown[],
   out: CrossRecordProblem[],
 ): Map<string, number> {
+  return indexIdList(collection, idListsOf(records, false).ids, out);
+}
+
+function indexIdList(
+  collection: StoreDataCollection,
+  ids: readonly (string | undefined)[],
+  out: CrossRecordProblem[],
+): Map<string, number> {
   const first = new Map<string, number>();
-  // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
-  for (let i = 0; i < records.length; i++) {
-    const id = idOf(records[i], 'id');
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     if (id === undefined) continue;
     const at = first.get(id);
     if (at === undefined) first.set(id, i);
@@ -167,20 +224,43 @@ export function crossRecordProblems(
     readonly [K in StoreDataCollection]?: readonly unknown[] | null | undefined;
   },
 ): CrossRecordProblem[] {
-  const out: CrossRecordProblem[] = [];
-  let orderIds: Map<string, number> = new Map();
+  const lists: { [K in StoreDataCollection]?: IdLists } = {};
   for (const name of ID_COLLECTIONS) {
     const records = collections[name];
-    if (!Array.isArray(records)) continue;
-    const ids = indexIds(name, records, out);
-    if (name === 'orders') orderIds = ids;
+    if (Array.isArray(records))
+      lists[name] = idListsOf(records, (REFERRING as readonly string[]).includes(name));
+  }
+  return crossIdProblems(lists);
+}
+
+/**
+ * {@link crossRecordProblems} over the collections' id lists.
+ * @internal
+ */
+export function crossIdProblems(
+  lists: {
+    readonly [K in StoreDataCollection]?: IdLists | undefined;
+  },
+): CrossRecordProblem[] {
+  const out: CrossRecordProblem[] = [];
+  let orderIds: { has(id: string): boolean } = new Set<string>();
+  for (const name of ID_COLLECTIONS) {
+    const l = lists[name];
+    if (l === undefined) continue;
+    if (l.duplicates === undefined) {
+      const ids = indexIdList(name, l.ids, out);
+      if (name === 'orders') orderIds = ids;
+      continue;
+    }
+    for (const p of l.duplicates) out.push(p);
+    if (name === 'orders' && REFERRING.some((r) => lists[r]?.orderIds !== undefined))
+      orderIds = new Set(l.ids);
   }
   for (const name of REFERRING) {
-    const records = collections[name];
-    if (!Array.isArray(records)) continue;
-    // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
-    for (let i = 0; i < records.length; i++) {
-      const orderId = idOf(records[i], 'orderId');
+    const refs = lists[name]?.orderIds;
+    if (refs === undefined) continue;
+    for (let i = 0; i < refs.length; i++) {
+      const orderId = refs[i];
       if (orderId !== undefined && !orderIds.has(orderId)) {
         out.push({
           collection: name,

@@ -1,0 +1,48 @@
+/**
+ * A JSON Lines collection file read into a {@link StoreBuilder} (private): the same in the
+ * calling thread and in a worker thread (`_readWorker.ts`).
+ *
+ * @module
+ */
+import { escapeControls } from '../_escape.js';
+import type { StoreDataCollection } from '../schemas/storeData.js';
+import type { StoreBuilder } from './_builder.js';
+import { DecodeFailure } from './_files.js';
+import { forEachLine } from './_lines.js';
+
+/**
+ * Reads every line of `chunks` (the text of `file`) as one record of `name` into `builder`:
+ * a line that is not JSON is a record issue, a blank line nothing, text that is not UTF-8 an
+ * issue of the file. `onTake` hears each record taken. Resolves with the records read.
+ */
+export async function readJsonlInto(
+  builder: StoreBuilder,
+  name: StoreDataCollection,
+  file: string,
+  chunks: AsyncIterable<string>,
+  onTake?: () => void,
+): Promise<number> {
+  let records = 0;
+  try {
+    await forEachLine(chunks, (text, line) => {
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
+      records++;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (e) {
+        builder.addRecordIssue(name, file, line, text, {
+          path: `${file}:${line}`,
+          message: `expected one JSON record on the line, found a syntax error: ${escapeControls((e as Error).message)}`,
+        });
+        return;
+      }
+      builder.add(name, raw, line);
+      onTake?.();
+    });
+  } catch (e) {
+    if (!(e instanceof DecodeFailure)) throw e;
+    builder.addIssue(e.issue);
+  }
+  return records;
+}
