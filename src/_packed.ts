@@ -573,13 +573,15 @@ export function packedStoreData(
       configurable: true,
       get() {
         const value = packed.array(c);
-        // A plain property from now on: reading it again costs nothing.
-        Object.defineProperty(data, c, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        // A plain property from now on: reading it again costs nothing (a frozen store keeps
+        // its getter, which answers the same array each time).
+        if (Object.isExtensible(data))
+          Object.defineProperty(data, c, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         return value;
       },
       set(value: unknown[]) {
@@ -599,8 +601,37 @@ export function packedStoreData(
   return markParsed(data as unknown as StoreData, latestMs);
 }
 
+/**
+ * `data` with the collections of `patch` in place of its own, as a spread
+ * (`{ ...data, ...patch }`) gives it, but keeping the collections held column-wise as columns
+ * (a spread reads, and so builds, every one of them).
+ */
+export function withCollections(
+  data: StoreData,
+  patch: Partial<Pick<StoreData, 'serviceOrders' | 'disputes' | 'assuredServices'>>,
+): StoreData {
+  const p = (data as { [PACKED]?: Packed })[PACKED];
+  if (p === undefined || p.layout !== PACKED_LAYOUT) return { ...data, ...patch };
+  const out: Record<string | symbol, unknown> = {};
+  for (const key of Reflect.ownKeys(data)) {
+    const d = Object.getOwnPropertyDescriptor(data, key) as PropertyDescriptor;
+    if (!d.enumerable) continue;
+    if (d.get !== undefined) {
+      // Read through the same handle: built once for both, whichever reads it first.
+      const c = key as PackedCollection;
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => p.array(c),
+      });
+    } else out[key] = key in patch ? patch[key as keyof typeof patch] : d.value;
+  }
+  Object.defineProperty(out, PACKED, { value: p, enumerable: false, configurable: true });
+  return out as unknown as StoreData;
+}
+
 /** The columns of `data`'s collection `c`, unless `data` has none or it was read as an array. */
-function columnsOf<C extends PackedCollection>(
+export function columnsOf<C extends PackedCollection>(
   data: StoreData,
   c: C,
 ): { columns: PackedCollections; col: PackedCollections[C] } | undefined {
@@ -610,38 +641,56 @@ function columnsOf<C extends PackedCollection>(
   return { columns: p.columns, col: p.columns[c] };
 }
 
+/** The record type of each collection held column-wise. */
+interface RecordOf {
+  chatSessions: ChatSession;
+  orders: Order;
+  reviews: Review;
+}
+
 /**
- * The orders whose own latest fact is at or after `fromMs`, or whose id `keep` names, in input
- * order: built from the columns, or `data.orders` itself when it is an array (the caller then
- * applies the same test).
+ * The records of `data`'s collection `c` whose row passes `test` (read on the columns, with
+ * the store's customer ids), built in input order; or, when `c` is an array, the array itself.
+ * `test` only narrows: the caller applies its own checks to what it gets, and `test` must pass
+ * every record those checks would keep.
+ */
+export function recordsWhere<C extends PackedCollection>(
+  data: StoreData,
+  c: C,
+  test: (col: PackedCollections[C], i: number, customers: readonly string[]) => boolean,
+): readonly RecordOf[C][] {
+  const p = columnsOf(data, c);
+  if (p === undefined) return data[c] as readonly RecordOf[C][];
+  const { col, columns } = p;
+  const out: RecordOf[C][] = [];
+  for (let i = 0; i < col.length; i++)
+    if (test(col, i, columns.customers)) out.push(col.record(i, columns.customers) as RecordOf[C]);
+  return out;
+}
+
+/**
+ * The orders whose own latest fact is at or after `fromMs`, or whose id `keep` names (see
+ * {@link recordsWhere}).
  */
 export function ordersReaching(
   data: StoreData,
   fromMs: number,
   keep: (id: string) => boolean,
 ): readonly Order[] {
-  const p = columnsOf(data, 'orders');
-  if (p === undefined) return data.orders;
-  const { col, columns } = p;
-  const out: Order[] = [];
-  for (let i = 0; i < col.length; i++) {
-    if (col.lastFact(i) >= fromMs || keep(col.ids[i] as string))
-      out.push(col.record(i, columns.customers));
-  }
-  return out;
+  return recordsWhere(
+    data,
+    'orders',
+    (col, i) => col.lastFact(i) >= fromMs || keep(col.ids[i] as string),
+  );
 }
 
-/** The reviews not excluded whose latest fact is at or after `fromMs` (see {@link ordersReaching}). */
+/** The reviews not excluded whose latest fact is at or after `fromMs` (see {@link recordsWhere}). */
 export function reviewsReaching(data: StoreData, fromMs: number): readonly Review[] {
-  const p = columnsOf(data, 'reviews');
-  if (p === undefined) return data.reviews;
-  const { col, columns } = p;
-  const out: Review[] = [];
-  for (let i = 0; i < col.length; i++) {
-    if (col.excluded[i] === 0 && col.lastFact(i) >= fromMs)
-      out.push(col.record(i, columns.customers));
-  }
-  return out;
+  return recordsWhere(
+    data,
+    'reviews',
+    (col, i) => col.excluded[i] === 0 && col.lastFact(i) >= fromMs,
+  );
 }
 
 /**

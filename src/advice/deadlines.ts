@@ -5,13 +5,14 @@
  *
  * @module
  */
+import { recordsWhere } from '../_packed.js';
 import { ArgumentError } from '../errors.js';
 import { shippableOf } from '../metrics/_entities.js';
 import type { MetricId } from '../metrics/catalogue.js';
 import { mergeSessions } from '../metrics/consultation/_sessions.js';
 import { dayEndMs } from '../metrics/logistics/_shippable.js';
 import { handlingDeadlineMs, isMediumOrNegative } from '../metrics/reviews/_latestReviews.js';
-import { isParsedStoreData, latestFactMs, type StoreData } from '../model.js';
+import { isParsedStoreData, latestFactMs, type Stars, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
 import { formatShanghaiInstant, HOUR_MS, toEpochMs } from '../time/shanghai.js';
 
@@ -117,7 +118,17 @@ export function listOpenDeadlines(
   };
 
   // Reviews: 24-hour handling of medium and negative reviews.
-  for (const r of data.reviews) {
+  // Held column-wise, only the reviews that may be waiting are built (src/_packed.ts).
+  const reviews = recordsWhere(
+    data,
+    'reviews',
+    (c, i) =>
+      c.excluded[i] === 0 &&
+      isMediumOrNegative(c.stars[i] as Stars) &&
+      (c.createdAt[i] as number) < atMs &&
+      !((c.repliedAt[i] as number) < atMs),
+  );
+  for (const r of reviews) {
     if (r.excluded || !isMediumOrNegative(r.stars) || !known(r.createdAt) || known(r.repliedAt))
       continue;
     const deadlineMs = handlingDeadlineMs(r, rules);
@@ -136,7 +147,14 @@ export function listOpenDeadlines(
   // Orders: same-day collection and next-day arrival.
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const arrivalDays = rules.logistics.arrivalDays.value;
-  for (const o of all ? data.orders : []) {
+  const orders = all
+    ? recordsWhere(
+        data,
+        'orders',
+        (c, i) => !((c.collectedAt[i] as number) < atMs && (c.deliveredAt[i] as number) < atMs),
+      )
+    : [];
+  for (const o of orders) {
     // Decided orders first, without building their shippable instant.
     if (known(o.collectedAt) && known(o.deliveredAt)) continue;
     const ship = shippableOf(o, cutoffMs);
@@ -197,7 +215,14 @@ export function listOpenDeadlines(
   const waiting = new Set<string>();
   // Data whose latest fact (the parser's note) is before the span has no such message.
   const latest = latestFactMs(data);
-  const chats = latest === undefined || latest >= atMs - limitMs ? data.chatSessions : [];
+  const chats =
+    latest === undefined || latest >= atMs - limitMs
+      ? recordsWhere(
+          data,
+          'chatSessions',
+          (c, i) => (c.msgAt[(c.msgStart[i + 1] as number) - 1] as number) >= atMs - limitMs,
+        )
+      : [];
   for (const s of chats) {
     // Messages are in time order: a session whose messages all lie before the span has none in it.
     const last = s.messages[s.messages.length - 1];
@@ -210,14 +235,16 @@ export function listOpenDeadlines(
     }
   }
   const byCustomer = new Map<string, StoreData['chatSessions'][number][]>();
-  for (const s of waiting.size === 0 ? [] : data.chatSessions) {
+  const ofWaiting = (c: { customer: Int32Array }, i: number, customers: readonly string[]) =>
+    waiting.has(customers[c.customer[i] as number] as string);
+  for (const s of waiting.size === 0 ? [] : recordsWhere(data, 'chatSessions', ofWaiting)) {
     if (!waiting.has(s.customerId)) continue;
     const list = byCustomer.get(s.customerId);
     if (list === undefined) byCustomer.set(s.customerId, [s]);
     else list.push(s);
   }
   const firstOrder = new Map<string, number>();
-  for (const o of waiting.size === 0 ? [] : data.orders) {
+  for (const o of waiting.size === 0 ? [] : recordsWhere(data, 'orders', ofWaiting)) {
     if (!waiting.has(o.customerId) || !known(o.placedAt)) continue;
     const prev = firstOrder.get(o.customerId);
     if (prev === undefined || o.placedAt < prev) firstOrder.set(o.customerId, o.placedAt);
@@ -267,6 +294,7 @@ function customersOfServiceOrders(
   for (const s of data.serviceOrders)
     if (s.appliedAt + warnHours * HOUR_MS >= atMs) need.add(s.orderId);
   const out = new Map<string, string>();
-  for (const o of data.orders) if (need.has(o.id)) out.set(o.id, o.customerId);
+  for (const o of recordsWhere(data, 'orders', (c, i) => need.has(c.ids[i] as string)))
+    if (need.has(o.id)) out.set(o.id, o.customerId);
   return out;
 }

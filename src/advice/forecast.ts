@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { withCollections } from '../_packed.js';
 import { Dec, type DecimalValue } from '../decimal.js';
 import type { EngineResult, TracedContribution } from '../engine/types.js';
 import { ArgumentError } from '../errors.js';
@@ -210,7 +211,7 @@ export function forecast(data: StoreData, options: ForecastOptions): Forecast {
       const b = serviceKnownBefore(a, cut);
       if (b !== undefined) services.push(b);
     }
-    known = { ...data, assuredServices: services };
+    known = withCollections(data, { assuredServices: services });
   }
 
   // What starts counting on a forecast day (+) and what stops (−), by (day, slot): kept as

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { columnsOf } from '../_packed.js';
 import { ArgumentError } from '../errors.js';
 import { isParsedStoreData, type StoreData } from '../model.js';
 import { defaultRuleSet, type RuleSet } from '../ruleset/ruleSet.js';
@@ -78,28 +79,53 @@ export function chatStageCounts(data: StoreData, options: ChatStageCountsOptions
   const spec = rules.windows['consultation.response-rate-30s'].value;
   const fromDay = day - spec.fromDaysBack;
   const toDay = day - spec.toDaysBack;
-  const firstOrder = new Map<string, number>();
-  for (const o of data.orders) {
-    const t = firstOrder.get(o.customerId);
-    if (t === undefined || o.placedAt < t) firstOrder.set(o.customerId, o.placedAt);
-  }
-  let sessions = 0;
-  let explicit = 0;
-  let derivedPreSales = 0;
-  let derivedAfterSales = 0;
   const asOfMs = dayStartMs(day);
-  for (const s of data.chatSessions) {
-    if (s.kind !== 'consultation') continue;
-    const start = s.messages[0]?.at;
-    if (start === undefined || start >= asOfMs) continue;
+  const counts = { sessions: 0, explicit: 0, derivedPreSales: 0, derivedAfterSales: 0 };
+  const count = (start: number, kind: string, stage: unknown, firstOrderAt: number) => {
+    if (kind !== 'consultation' || start >= asOfMs) return;
     const d = dayNumberOf(start);
-    if (d < fromDay || d > toDay) continue;
-    sessions++;
-    if (s.stage !== undefined) explicit++;
-    else if ((firstOrder.get(s.customerId) ?? Number.POSITIVE_INFINITY) < start)
-      derivedAfterSales++;
-    else derivedPreSales++;
+    if (d < fromDay || d > toDay) return;
+    counts.sessions++;
+    if (stage !== undefined) counts.explicit++;
+    else if (firstOrderAt < start) counts.derivedAfterSales++;
+    else counts.derivedPreSales++;
+  };
+  const chats = columnsOf(data, 'chatSessions');
+  const orders = columnsOf(data, 'orders');
+  if (chats !== undefined && orders !== undefined) {
+    // Held column-wise: the same counts on the columns, without building the records (the
+    // collections share one table of customer ids).
+    const o = orders.col;
+    const firstOrder = new Float64Array(orders.columns.customers.length).fill(
+      Number.POSITIVE_INFINITY,
+    );
+    for (let i = 0; i < o.length; i++) {
+      const k = o.customer[i] as number;
+      if ((o.placedAt[i] as number) < (firstOrder[k] as number))
+        firstOrder[k] = o.placedAt[i] as number;
+    }
+    const c = chats.col;
+    for (let i = 0; i < c.length; i++) {
+      count(
+        c.msgAt[c.msgStart[i] as number] as number,
+        c.kind[i] === 0 ? 'consultation' : 'offline-message',
+        c.stage[i] === 0 ? undefined : c.stage[i],
+        firstOrder[c.customer[i] as number] as number,
+      );
+    }
+  } else {
+    const firstOrder = new Map<string, number>();
+    for (const o of data.orders) {
+      const t = firstOrder.get(o.customerId);
+      if (t === undefined || o.placedAt < t) firstOrder.set(o.customerId, o.placedAt);
+    }
+    for (const s of data.chatSessions) {
+      const start = s.messages[0]?.at;
+      if (start === undefined) continue;
+      count(start, s.kind, s.stage, firstOrder.get(s.customerId) ?? Number.POSITIVE_INFINITY);
+    }
   }
+  const { sessions, explicit, derivedPreSales, derivedAfterSales } = counts;
   return {
     window: resolveWindow(day, spec),
     sessions,
@@ -130,15 +156,36 @@ export function dataSpan(data: StoreData): DayRange | null {
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   };
-  for (const s of data.chatSessions) {
-    see(s.messages[0]?.at);
-    see(s.messages[s.messages.length - 1]?.at);
-  }
-  for (const o of data.orders) {
-    see(o.placedAt);
-    see(o.deliveredAt ?? o.collectedAt ?? o.outboundAt ?? o.paidAt);
-  }
-  for (const r of data.reviews) see(r.createdAt);
+  const chats = columnsOf(data, 'chatSessions')?.col;
+  if (chats === undefined)
+    for (const s of data.chatSessions) {
+      see(s.messages[0]?.at);
+      see(s.messages[s.messages.length - 1]?.at);
+    }
+  else
+    for (let i = 0; i < chats.length; i++) {
+      see(chats.msgAt[chats.msgStart[i] as number]);
+      see(chats.msgAt[(chats.msgStart[i + 1] as number) - 1]);
+    }
+  const orders = columnsOf(data, 'orders')?.col;
+  if (orders === undefined)
+    for (const o of data.orders) {
+      see(o.placedAt);
+      see(o.deliveredAt ?? o.collectedAt ?? o.outboundAt ?? o.paidAt);
+    }
+  else
+    for (let i = 0; i < orders.length; i++) {
+      see(orders.placedAt[i]);
+      // The first of these present (an absent instant is NaN).
+      let t = orders.deliveredAt[i] as number;
+      if (Number.isNaN(t)) t = orders.collectedAt[i] as number;
+      if (Number.isNaN(t)) t = orders.outboundAt[i] as number;
+      if (Number.isNaN(t)) t = orders.paidAt[i] as number;
+      if (!Number.isNaN(t)) see(t);
+    }
+  const reviews = columnsOf(data, 'reviews')?.col;
+  if (reviews === undefined) for (const r of data.reviews) see(r.createdAt);
+  else for (let i = 0; i < reviews.length; i++) see(reviews.createdAt[i]);
   for (const s of data.serviceOrders) see(s.completedAt ?? s.approvedAt ?? s.appliedAt);
   for (const d of data.disputes) see(d.openedAt);
   if (lo === Number.POSITIVE_INFINITY) return null;
