@@ -669,6 +669,18 @@ export function recordsWhere<C extends PackedCollection>(
 }
 
 /**
+ * Every record of `data`'s collection `c`, built anew from the columns without keeping them
+ * (the store goes on being read column-wise), or the array itself. For the benchmark's
+ * hand-written baseline, which walks plain arrays.
+ */
+export function recordsOf<C extends PackedCollection>(
+  data: StoreData,
+  c: C,
+): readonly RecordOf[C][] {
+  return recordsWhere(data, c, () => true);
+}
+
+/**
  * The orders whose own latest fact is at or after `fromMs`, or whose id `keep` names (see
  * {@link recordsWhere}).
  */

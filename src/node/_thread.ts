@@ -7,12 +7,16 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+/** Worker threads started so far (tests check that a read did use them). */
+export const threadsStarted = { count: 0 };
+
 /**
  * A worker thread running `script` with `workerData`. Run from the TypeScript sources
  * (development, tests), the worker registers tsx's loader first: Node 20's workers do not
  * inherit `--import tsx`.
  */
 export function startThread(script: URL, workerData: unknown): Worker {
+  threadsStarted.count++;
   if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(

@@ -5,12 +5,13 @@
  *
  * @module
  */
+
 import { lstatSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { escapeForTerminal, escapeJsonForTerminal } from '../../_escape.js';
 import { MODULE_IDS, type ModuleId } from '../../ids.js';
+import { startThread } from '../../node/_thread.js';
 import type { PeerData } from '../../scorecard/peers.js';
 import type { CommandContext } from '../_command.js';
 import { readPeers, requireAsOf, storeReadOptions } from '../_inputs.js';
@@ -65,20 +66,6 @@ export function storesOfFolder(folder: string): string[] {
   return stores;
 }
 
-/**
- * A worker on the CLI's script. Run from the TypeScript sources (development, tests), the
- * worker registers tsx's loader first: Node 20's workers do not inherit `--import tsx`.
- */
-function startWorker(script: URL): Worker {
-  const workerData = { jwvScoreAllWorker: true };
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(script.href)}); });`,
-    { eval: true, workerData },
-  );
-}
-
 /** Runs jobs on `n` workers (or in this thread), at most `n` stores in flight. */
 async function runJobs(
   jobs: readonly StoreJob[],
@@ -93,7 +80,7 @@ async function runJobs(
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(n, jobs.length) }, () => {
-      const worker = startWorker(script);
+      const worker = startThread(script, { jwvScoreAllWorker: true });
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
           const job = jobs[next++];
