@@ -25,7 +25,7 @@ import { recordsOf } from '../src/_packed.js';
 import { forecast } from '../src/advice/forecast.js';
 import { evaluateHistory, evaluateStore, type Scorecard } from '../src/evaluate/evaluate.js';
 import { collectionLength, markParsed, type StoreData } from '../src/model.js';
-import { readStoreDir, writeStoreDir } from '../src/node/index.js';
+import { type readStoreDir, writeStoreDir } from '../src/node/index.js';
 import { prepareReport, renderReport } from '../src/report/index.js';
 import { parseStoreData } from '../src/schemas/parse.js';
 import {
@@ -196,6 +196,9 @@ async function runSize(size: string): Promise<Record<string, unknown>> {
     }),
   );
   let raw: ReturnType<typeof generateStore> | undefined = generated.value;
+  // Only `raw` holds the generated store from here on (dropped below, before the parsed data is
+  // weighed).
+  (generated as { value: unknown }).value = undefined;
   const records = countRecords(raw);
   log(`generated ${records} records in ${round(generated.ms)} ms`);
   // The files the end-to-end figures read: a JSON Lines store folder, and one JSON file.
@@ -456,8 +459,16 @@ async function endToEnd(
   card: Scorecard,
   log: (s: string) => void,
 ): Promise<Record<string, unknown>> {
+  // The built package, as a user runs it (`npm run bench` builds first): its worker threads
+  // start from dist/read-worker.js, not through tsx's loader.
+  const built = (await import(pathToFileURL(join(HERE, '..', 'dist', 'node.js')).href)) as {
+    readStoreDir: typeof readStoreDir;
+  };
+  const builtCore = (await import(pathToFileURL(join(HERE, '..', 'dist', 'index.js')).href)) as {
+    evaluateStore: typeof evaluateStore;
+  };
   const lib = await medianAsync(spec.endToEndRuns, async () =>
-    evaluateStore(await readStoreDir(files.storeDir), { asOf: AS_OF }),
+    builtCore.evaluateStore(await built.readStoreDir(files.storeDir), { asOf: AS_OF }),
   );
   log(`end to end, JSON Lines folder → scorecard: ${round(lib.ms)} ms (${lib.all.join(', ')})`);
   let jsonFileMs: number | null = null;
@@ -496,12 +507,24 @@ async function endToEnd(
     log(`DuckDB ${HISTORY_DAYS}-day history: ${duckdbHistoryMs} ms`);
   }
   k.instance.closeSync();
+  // The built CLI (what a user runs; `npm run bench` builds first), its worker threads included.
   const cli = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(HERE, 'cli-rss.ts'), files.storeDir, AS_OF],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    [
+      '--require',
+      join(HERE, 'print-rss.cjs'),
+      join(HERE, '..', 'dist', 'cli.js'),
+      'score',
+      files.storeDir,
+      '--as-of',
+      AS_OF,
+      '--json',
+      '--quiet',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
-  const cliPeakRssMb = cli.status === 0 ? Number(cli.stdout.trim()) : null;
+  const rssKb = /peak-rss-kb (\d+)/.exec(cli.stderr)?.[1];
+  const cliPeakRssMb = cli.status === 0 && rssKb !== undefined ? round(Number(rssKb) / 1024) : null;
   log(
     cliPeakRssMb === null
       ? `CLI on the folder failed (exit ${cli.status}): ${cli.stderr.slice(-500)}`

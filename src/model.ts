@@ -216,6 +216,20 @@ export type StoreDataCollection = (typeof STORE_DATA_COLLECTIONS)[number];
  * A store's data, validated and normalised by {@link parseStoreData}: the form the calculators
  * read (instants in epoch ms, money in fen). What you pass in is `StoreDataInput` (the input
  * guide, docs/input.md, lists every field, unit and accepted form).
+ *
+ * The parsers keep `chatSessions`, `orders` and `reviews` column-wise (about 100 bytes a record,
+ * docs/performance.md): each is built as an array of these records the first time it is read,
+ * and is a plain array from then on. The library's own functions read the columns and never
+ * build them; a spread (`{ ...data }`) reads, and so builds, every collection.
+ *
+ * @example
+ * ```ts
+ * const data: StoreData = parseStoreData({ store: { id: 's1' }, orders: [
+ *   { id: 'o1', customerId: 'c1', placedAt: '2026-11-01 09:00:00', amount: 5 },
+ * ] });
+ * data.orders[0]?.amountFen;
+ * //=> 500
+ * ```
  */
 export interface StoreData {
   readonly store: Store;

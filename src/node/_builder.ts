@@ -309,15 +309,36 @@ export class StoreBuilder {
     return { part, transfer };
   }
 
+  /** The columns of the parts taken so far ({@link adoptColumns}). */
+  private readonly adopted = new Map<
+    CollectionPart,
+    PackedCollections[PackedCollection] | undefined
+  >();
+
+  /**
+   * Takes the columns of `part` into this store's, its customer ids renumbered: done as soon as
+   * a part arrives (while other files are still being read), {@link absorb} then finds it done.
+   */
+  adoptColumns(part: CollectionPart): void {
+    if (this.adopted.has(part)) return;
+    let col: PackedCollections[PackedCollection] | undefined;
+    if (part.columns !== undefined) {
+      col = collectionFromFields(part.name as PackedCollection, part.columns.fields);
+      this.columns.adopt(part.name as PackedCollection, col, part.columns.customers);
+    }
+    this.adopted.set(part, col);
+  }
+
   /** A collection read by another builder ({@link exportPart}), taken as if read here. */
   absorb(part: CollectionPart): void {
     const name = part.name;
     const packed = isPacked(name);
     let ids = part.ids ?? [];
     let orderIds = part.orderIds ?? [];
-    if (part.columns !== undefined) {
-      const col = collectionFromFields(name as PackedCollection, part.columns.fields);
-      this.columns.adopt(name as PackedCollection, col, part.columns.customers);
+    this.adoptColumns(part);
+    const col = this.adopted.get(part);
+    this.adopted.delete(part);
+    if (col !== undefined) {
       if (part.ids === undefined) {
         ids = col.ids;
         if (col instanceof PackedReviews) orderIds = col.orderIds;

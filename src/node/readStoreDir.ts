@@ -454,6 +454,14 @@ async function readFolder(
     threads === undefined
       ? new Map<string, Promise<ThreadResult>>()
       : await readOnThreads(threads, files, options.lenient === true, inFlight, progress);
+  // Each part's columns are taken as soon as it arrives, while the other files are still read.
+  for (const p of parts.values())
+    p.then(
+      (r) => {
+        if ('part' in r) builder.adoptColumns(r.part);
+      },
+      () => {},
+    );
   for (const { name, file, format, checked } of files) {
     let bytes = 0;
     const report = (): void => progress(file, bytes);
