@@ -9,19 +9,17 @@
  * @module
  */
 import type { z } from 'zod';
-import { PackedBuilder, packedStoreData } from '../_packed.js';
+import {
+  keepPacked,
+  PACKED_COLLECTIONS,
+  PackedBuilder,
+  type PackedCollection,
+  type PackedCollections,
+  packedStoreData,
+} from '../_packed.js';
 import { didYouMean, unknownKeyMessage } from '../_suggest.js';
 import { expectObjectArgument, type InputIssue, InvalidInputError } from '../errors.js';
-import type {
-  AssuredService,
-  ChatSession,
-  Dispute,
-  Order,
-  Review,
-  ServiceOrder,
-  Store,
-  StoreData,
-} from '../model.js';
+import type { AssuredService, Dispute, ServiceOrder, Store, StoreData } from '../model.js';
 import { LATEST_FACT_OF } from '../model.js';
 import { quoteShort } from '../time/shanghai.js';
 import { describeValue, expectedFound, PROTO_KEY_MESSAGE, protoKeyPaths } from './_common.js';
@@ -34,6 +32,7 @@ import { fastServiceOrder, serviceOrderSchema } from './serviceOrder.js';
 import {
   type CrossRecordProblem,
   crossRecordProblems,
+  idOf,
   STORE_DATA_COLLECTIONS,
   STORE_DATA_KEYS,
   STORE_DATA_WHAT,
@@ -161,7 +160,12 @@ type BadRecords = Map<number, InputIssue[]>;
 interface Outcome {
   readonly issues: InputIssue[];
   readonly store: Store | undefined;
+  /** The records parsed; for the collections held column-wise, empty (they are in `columns`). */
   readonly parsed: { [K in StoreDataCollection]: unknown[] };
+  /** The chat sessions, orders and reviews parsed, column-wise (every record that passed alone). */
+  readonly columns: PackedCollections;
+  /** The records of each collection held column-wise that failed on their own (not in `columns`). */
+  readonly failedAlone: { [K in PackedCollection]: ReadonlySet<number> };
   readonly raw: { [K in StoreDataCollection]: readonly unknown[] };
   readonly bad: { [K in StoreDataCollection]: BadRecords };
   /** The collections the input provided (present and not `null`). */
@@ -220,23 +224,31 @@ function parseCollection(
   records: readonly unknown[],
   bad: BadRecords,
   latest: { ms: number },
+  columns: PackedBuilder,
 ): unknown[] {
+  const packed = isPackedCollection(name);
   // Sized once: growing by push would copy the array again and again for millions of records.
+  // Held column-wise, a record goes to the columns at once and is garbage while still young.
   // Stryker disable next-line ArrayDeclaration: sized for speed; the rejected indexes stay holes either way, and every use filters them out
-  const parsed: unknown[] = new Array(records.length);
+  const parsed: unknown[] = packed ? [] : new Array(records.length);
   const latestOf = LATEST_FACT_OF[name] as (record: unknown) => number;
   let max = latest.ms;
   for (let i = 0; i < records.length; i++) {
     const out = parseRecord(name, records[i]);
     if (out instanceof RecordFailure) bad.set(i, out.issues(`${name}[${i}]`, records[i]));
     else {
-      parsed[i] = out;
+      if (packed) columns.push(name, out);
+      else parsed[i] = out;
       // Taken while the record is at hand: a pass afterwards would read every record again.
       max = Math.max(max, latestOf(out));
     }
   }
   latest.ms = max;
   return parsed;
+}
+
+function isPackedCollection(name: StoreDataCollection): name is PackedCollection {
+  return (PACKED_COLLECTIONS as readonly string[]).includes(name);
 }
 
 /**
@@ -314,6 +326,7 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
   const raw = {} as { [K in StoreDataCollection]: readonly unknown[] };
   const bad = {} as { [K in StoreDataCollection]: BadRecords };
   const provided = new Set<StoreDataCollection>();
+  const columns = new PackedBuilder();
   for (const name of STORE_DATA_COLLECTIONS) {
     const value = root[name];
     parsed[name] = [];
@@ -330,8 +343,13 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       continue;
     }
     raw[name] = value;
-    parsed[name] = parseCollection(name, value, bad[name], latest);
+    parsed[name] = parseCollection(name, value, bad[name], latest, columns);
   }
+  const failedAlone = {
+    chatSessions: new Set(bad.chatSessions.keys()),
+    orders: new Set(bad.orders.keys()),
+    reviews: new Set(bad.reviews.keys()),
+  };
   for (const p of unknownServices(parsed.assuredServices, options)) {
     addIssue(bad.assuredServices, p.index, {
       path: `assuredServices[${p.index}].service`,
@@ -345,7 +363,34 @@ function examine(input: unknown, options: ParseStoreDataOptions = {}): Outcome {
       message: p.message,
     });
   }
-  return { issues, store, parsed, raw, bad, provided, latest };
+  return {
+    issues,
+    store,
+    parsed,
+    columns: columns.done(),
+    failedAlone,
+    raw,
+    bad,
+    provided,
+    latest,
+  };
+}
+
+/**
+ * Which rows of a collection's columns to keep: its columns hold every record that passed
+ * alone, and a record may have failed a check across records since.
+ */
+function keptRows(o: Outcome, name: PackedCollection): Uint8Array {
+  const bad = o.bad[name];
+  const keep = new Uint8Array(o.columns[name].length);
+  let row = 0;
+  for (let i = 0; i < o.raw[name].length; i++) {
+    // A record with an issue of its own is not in the columns.
+    if (o.failedAlone[name].has(i)) continue;
+    if (!bad.has(i)) keep[row] = 1;
+    row++;
+  }
+  return keep;
 }
 
 function sortedIndexes(bad: BadRecords): number[] {
@@ -367,18 +412,14 @@ function allIssues(o: Outcome): InputIssue[] {
 
 function storeData(
   store: Store,
+  columns: PackedCollections,
   p: Outcome['parsed'],
   provided: Outcome['provided'],
   latestMs: number,
 ): StoreData {
-  // The three large collections go column-wise (src/_packed.ts); their records become garbage.
-  const columns = new PackedBuilder();
-  for (const s of p.chatSessions) columns.pushChat(s as ChatSession);
-  for (const o of p.orders) columns.pushOrder(o as Order);
-  for (const r of p.reviews) columns.pushReview(r as Review);
   return packedStoreData(
     store,
-    columns.done(),
+    columns,
     {
       serviceOrders: p.serviceOrders as ServiceOrder[],
       disputes: p.disputes as Dispute[],
@@ -421,7 +462,7 @@ export function parseStoreData(input: unknown, options?: ParseStoreDataOptions):
   const issues = allIssues(o);
   // Stryker disable next-line ConditionalExpression: a store that failed its schema always left an issue
   if (issues.length > 0 || o.store === undefined) throw new InvalidInputError(issues);
-  return storeData(o.store, o.parsed, o.provided, o.latest.ms);
+  return storeData(o.store, o.columns, o.parsed, o.provided, o.latest.ms);
 }
 
 /**
@@ -484,23 +525,24 @@ export function parseStoreDataLenient(
       const id = (o.raw.orders[i] as { id?: unknown } | null | undefined)?.id;
       if (typeof id === 'string' && !rejectedOrders.has(id)) rejectedOrders.set(id, i);
     }
+    // A record that passed has the id and order id it was given (ids are taken as they are).
     const accepted = new Set<string>();
-    o.raw.orders.forEach((_, i) => {
-      if (!orderBad.has(i)) accepted.add((o.parsed.orders[i] as Order).id);
+    o.raw.orders.forEach((r, i) => {
+      if (!orderBad.has(i)) accepted.add(idOf(r, 'id') as string);
     });
     for (const name of ['reviews', 'serviceOrders', 'disputes'] as const) {
-      const records = o.parsed[name] as (Review | ServiceOrder | Dispute | undefined)[];
+      const records = o.raw[name];
       // Stryker disable next-line EqualityOperator: records[length] is undefined, skipped like a hole
       for (let i = 0; i < records.length; i++) {
-        const r = records[i];
-        // Stryker disable next-line ConditionalExpression: a hole is always a rejected index, and no rejected order has the id undefined
-        if (r === undefined || o.bad[name].has(i) || r.orderId === undefined) continue;
-        const at = rejectedOrders.get(r.orderId);
+        const orderId = idOf(records[i], 'orderId');
+        // Stryker disable next-line ConditionalExpression: no rejected order has the id undefined
+        if (o.bad[name].has(i) || orderId === undefined) continue;
+        const at = rejectedOrders.get(orderId);
         // Stryker disable next-line ConditionalExpression: an id neither accepted nor rejected is a missing order, already an issue of this record (skipped above)
-        if (at !== undefined && !accepted.has(r.orderId)) {
+        if (at !== undefined && !accepted.has(orderId)) {
           addIssue(o.bad[name], i, {
             path: `${name}[${i}].orderId`,
-            message: `expected the id of an accepted order, found ${quoteShort(r.orderId)} (orders[${at}] was rejected)`,
+            message: `expected the id of an accepted order, found ${quoteShort(orderId)} (orders[${at}] was rejected)`,
           });
         }
       }
@@ -508,6 +550,7 @@ export function parseStoreDataLenient(
   }
   const rejected: RejectedRecord[] = [];
   const kept = {} as Outcome['parsed'];
+  const masks: { [K in PackedCollection]?: Uint8Array } = {};
   for (const name of STORE_DATA_COLLECTIONS) {
     const bad = o.bad[name];
     const parsed = o.parsed[name];
@@ -516,6 +559,7 @@ export function parseStoreDataLenient(
       kept[name] = parsed;
       continue;
     }
+    if (isPackedCollection(name)) masks[name] = keptRows(o, name);
     for (const i of sortedIndexes(bad)) {
       rejected.push({
         collection: name,
@@ -526,5 +570,6 @@ export function parseStoreDataLenient(
     }
     kept[name] = parsed.filter((_, i) => !bad.has(i));
   }
-  return { data: storeData(o.store, kept, o.provided, o.latest.ms), rejected };
+  const columns = keepPacked(o.columns, masks);
+  return { data: storeData(o.store, columns, kept, o.provided, o.latest.ms), rejected };
 }
