@@ -673,6 +673,12 @@ export function columnsOf<C extends PackedCollection>(
   return { columns: p.columns, col: p.columns[c] };
 }
 
+/**
+ * Records built from the columns so far, by collection (the performance notes count what an
+ * evaluation and a history build).
+ */
+export const recordsBuilt = { chatSessions: 0, orders: 0, reviews: 0 };
+
 /** The record type of each collection held column-wise. */
 interface RecordOf {
   chatSessions: ChatSession;
@@ -697,6 +703,7 @@ export function recordsWhere<C extends PackedCollection>(
   const out: RecordOf[C][] = [];
   for (let i = 0; i < col.length; i++)
     if (test(col, i, columns.customers)) out.push(col.record(i, columns.customers) as RecordOf[C]);
+  recordsBuilt[c] += out.length;
   return out;
 }
 
@@ -764,6 +771,8 @@ export function customerRecordsReaching(
   const out: Order[] = [];
   for (let i = 0; i < orders.length; i++)
     if (relevant[orders.customer[i] as number] === 1) out.push(orders.record(i, customers));
+  recordsBuilt.chatSessions += chatSessions.length;
+  recordsBuilt.orders += out.length;
   return { chatSessions, orders: out };
 }
 
