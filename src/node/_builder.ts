@@ -309,6 +309,9 @@ export class StoreBuilder {
     return { part, transfer };
   }
 
+  /** The ids of the orders, as a set, when read on a worker thread. */
+  private orderIdSet: ReadonlySet<string | undefined> | undefined;
+
   /** The columns of the parts taken so far ({@link adoptColumns}). */
   private readonly adopted = new Map<
     CollectionPart,
@@ -325,6 +328,8 @@ export class StoreBuilder {
     if (part.columns !== undefined) {
       col = collectionFromFields(part.name as PackedCollection, part.columns.fields);
       this.columns.adopt(part.name as PackedCollection, col, part.columns.customers);
+      // The set references are checked against, built while the other files are still read.
+      if (part.name === 'orders') this.orderIdSet = new Set(part.ids ?? col.ids);
     }
     this.adopted.set(part, col);
   }
@@ -518,6 +523,8 @@ export class StoreBuilder {
     }
     const lists: { [K in StoreDataCollection]?: IdLists | undefined } = {};
     for (const name of STORE_DATA_COLLECTIONS) lists[name] = this.idLists(name);
+    if (lists.orders !== undefined && this.orderIdSet !== undefined)
+      lists.orders = { ...lists.orders, idSet: this.orderIdSet };
     for (const p of crossIdProblems(lists)) {
       const message = p.message.replace(
         /first at (\w+)\[(\d+)\]$/,

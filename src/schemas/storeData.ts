@@ -141,6 +141,8 @@ export interface IdLists {
   readonly orderIds?: readonly (string | undefined)[] | undefined;
   /** The duplicate ids, when found already ({@link duplicateIds}, in a worker thread). */
   readonly duplicates?: readonly CrossRecordProblem[] | undefined;
+  /** The set of the ids, when built already (orders: what references are checked against). */
+  readonly idSet?: ReadonlySet<string | undefined> | undefined;
 }
 
 /**
@@ -254,7 +256,7 @@ export function crossIdProblems(
     }
     for (const p of l.duplicates) out.push(p);
     if (name === 'orders' && REFERRING.some((r) => lists[r]?.orderIds !== undefined))
-      orderIds = new Set(l.ids);
+      orderIds = (l.idSet ?? new Set(l.ids)) as ReadonlySet<string>;
   }
   for (const name of REFERRING) {
     const refs = lists[name]?.orderIds;
