@@ -82,8 +82,22 @@ type TypedCtor<T extends Typed> = { new (n: number): T };
 class Column<T extends Typed> {
   a: T;
   n = 0;
-  constructor(private readonly ctor: TypedCtor<T>) {
-    this.a = new ctor(256);
+  constructor(
+    private readonly ctor: TypedCtor<T>,
+    capacity = 256,
+  ) {
+    this.a = new ctor(Math.max(capacity, 16));
+  }
+  /**
+   * Room for `n` values in all, allocated once: growing by doubling allocates new buffers, and
+   * each large buffer counts towards the external memory that makes V8 collect the whole heap
+   * (costly while a large raw input is alive).
+   */
+  reserve(n: number): void {
+    if (n <= this.a.length) return;
+    const b = new this.ctor(n);
+    b.set(this.a.subarray(0, this.n) as never);
+    this.a = b;
   }
   push(v: number): void {
     if (this.n === this.a.length) {
@@ -259,6 +273,13 @@ class ChatColumns {
   readonly msgStart = i32();
   readonly msgAt = f64();
   readonly msgFrom = u8();
+  reserve(sessions: number, messages: number): void {
+    for (const c of [this.customer, this.kind, this.stage, this.rating, this.ratedAt])
+      c.reserve(sessions);
+    this.msgStart.reserve(sessions + 1);
+    this.msgAt.reserve(messages);
+    this.msgFrom.reserve(messages);
+  }
   push(s: ChatSession, customers: Interner): void {
     this.ids.push(s.id);
     this.customer.push(customers.id(s.customerId));
@@ -364,6 +385,21 @@ class OrderColumns {
   readonly outboundAt = f64();
   readonly collectedAt = f64();
   readonly deliveredAt = f64();
+  reserve(n: number): void {
+    for (const c of [
+      this.customer,
+      this.placedAt,
+      this.paidAt,
+      this.cashOnDelivery,
+      this.amountFen,
+      this.units,
+      this.cancelledAt,
+      this.outboundAt,
+      this.collectedAt,
+      this.deliveredAt,
+    ] as Column<Typed>[])
+      c.reserve(n);
+  }
   push(o: Order, customers: Interner): void {
     this.ids.push(o.id);
     this.customer.push(customers.id(o.customerId));
@@ -448,6 +484,16 @@ class ReviewColumns {
   readonly stars = u8();
   readonly repliedAt = f64();
   readonly excluded = u8();
+  reserve(n: number): void {
+    for (const c of [
+      this.customer,
+      this.createdAt,
+      this.stars,
+      this.repliedAt,
+      this.excluded,
+    ] as Column<Typed>[])
+      c.reserve(n);
+  }
   push(r: Review, customers: Interner): void {
     this.ids.push(r.id);
     this.customer.push(customers.id(r.customerId));
@@ -501,6 +547,15 @@ export class PackedBuilder {
     this.#reviews.push(r, this.#customers);
   }
   readonly #adopted: { [K in PackedCollection]?: PackedCollections[K] } = {};
+  /**
+   * Room for `n` records of `c` (and, for chat sessions, `messages` messages), when known
+   * beforehand (records given in memory): the columns are allocated once.
+   */
+  reserve(c: PackedCollection, n: number, messages = 0): void {
+    if (c === 'chatSessions') this.#chats.reserve(n, messages);
+    else if (c === 'orders') this.#orders.reserve(n);
+    else this.#reviews.reserve(n);
+  }
   /**
    * Takes the whole collection `c` as read elsewhere (a worker thread), its customer ids
    * (`columns.customer`, rewritten in place) numbered in `customers`.
@@ -752,7 +807,18 @@ export function reviewsReaching(data: StoreData, fromMs: number): readonly Revie
 export function customerRecordsReaching(
   data: StoreData,
   fromMs: number,
-): { chatSessions: ChatSession[]; orders: Order[] } | undefined {
+):
+  | {
+      chatSessions: ChatSession[];
+      orders: Order[];
+      /** The customer number (in the store's table of customer ids) of each session. */
+      chatCustomer: Int32Array;
+      /** The customer number of each order. */
+      orderCustomer: Int32Array;
+      /** How many customer numbers the store has. */
+      customerCount: number;
+    }
+  | undefined {
   const c = columnsOf(data, 'chatSessions');
   const o = columnsOf(data, 'orders');
   if (c === undefined || o === undefined) return undefined;
@@ -766,14 +832,30 @@ export function customerRecordsReaching(
     if (mx(orders.placedAt[i] as number, orders.cancelledAt[i] as number) >= fromMs)
       relevant[orders.customer[i] as number] = 1;
   const chatSessions: ChatSession[] = [];
-  for (let i = 0; i < chats.length; i++)
-    if (relevant[chats.customer[i] as number] === 1) chatSessions.push(chats.record(i, customers));
+  const chatCustomer = new Column(Int32Array);
+  for (let i = 0; i < chats.length; i++) {
+    const k = chats.customer[i] as number;
+    if (relevant[k] !== 1) continue;
+    chatSessions.push(chats.record(i, customers));
+    chatCustomer.push(k);
+  }
   const out: Order[] = [];
-  for (let i = 0; i < orders.length; i++)
-    if (relevant[orders.customer[i] as number] === 1) out.push(orders.record(i, customers));
+  const orderCustomer = new Column(Int32Array);
+  for (let i = 0; i < orders.length; i++) {
+    const k = orders.customer[i] as number;
+    if (relevant[k] !== 1) continue;
+    out.push(orders.record(i, customers));
+    orderCustomer.push(k);
+  }
   recordsBuilt.chatSessions += chatSessions.length;
   recordsBuilt.orders += out.length;
-  return { chatSessions, orders: out };
+  return {
+    chatSessions,
+    orders: out,
+    chatCustomer: chatCustomer.done(),
+    orderCustomer: orderCustomer.done(),
+    customerCount: customers.length,
+  };
 }
 
 /** Whether some chat session of `data` does not state its stage. */

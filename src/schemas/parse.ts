@@ -231,6 +231,8 @@ function parseCollection(
   // Held column-wise, a record goes to the columns at once and is garbage while still young.
   // Stryker disable next-line ArrayDeclaration: sized for speed; the rejected indexes stay holes either way, and every use filters them out
   const parsed: unknown[] = packed ? [] : new Array(records.length);
+  if (packed)
+    columns.reserve(name, records.length, name === 'chatSessions' ? messageCount(records) : 0);
   const latestOf = LATEST_FACT_OF[name] as (record: unknown) => number;
   let max = latest.ms;
   for (let i = 0; i < records.length; i++) {
@@ -245,6 +247,16 @@ function parseCollection(
   }
   latest.ms = max;
   return parsed;
+}
+
+/** The messages of raw chat sessions (an upper bound of what passes), for the columns' room. */
+function messageCount(records: readonly unknown[]): number {
+  let n = 0;
+  for (const r of records) {
+    const m = (r as { messages?: unknown } | null | undefined)?.messages;
+    if (Array.isArray(m)) n += m.length;
+  }
+  return n;
 }
 
 function isPackedCollection(name: StoreDataCollection): name is PackedCollection {

@@ -4,7 +4,9 @@
  *
  * @module
  */
+
 import { z } from 'zod';
+import { Interner } from '../_packed.js';
 import {
   markParsed,
   STORE_DATA_COLLECTIONS,
@@ -154,8 +156,25 @@ export function duplicateIds(
   collection: StoreDataCollection,
   ids: readonly (string | undefined)[],
 ): CrossRecordProblem[] {
+  // The ids interned in a typed hash table (faster than a Map of strings on a worker's
+  // hundreds of thousands): an id met again is a duplicate of the record that interned it.
   const out: CrossRecordProblem[] = [];
-  indexIdList(collection, ids, out);
+  const seen = new Interner();
+  const firstAt = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id === undefined) continue;
+    const before = seen.table.length;
+    const k = seen.id(id);
+    if (k === before) firstAt[k] = i;
+    else
+      out.push({
+        collection,
+        index: i,
+        field: 'id',
+        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${firstAt[k]}]`,
+      });
+  }
   return out;
 }
 

@@ -106,20 +106,30 @@ export function buildCustomers(
     for (const s of sessions) if (lastChatFact(s) >= relevantFromMs) relevant.add(s.customerId);
     for (const o of orders) if (lastOrderFact(o) >= relevantFromMs) relevant.add(o.customerId);
   }
+  // Entities in the order their customer first appears; looked up by the customer's number in
+  // the store's columns when held column-wise (no string hashing), else by id.
+  const entities: CustomerEntity[] = [];
   const byId = new Map<string, CustomerEntity>();
-  const get = (id: string): CustomerEntity => {
-    let c = byId.get(id);
+  // Sized once: filled sparsely, an array grown by index would turn into a dictionary.
+  const byNumber: (CustomerEntity | undefined)[] = new Array(packed?.customerCount ?? 0);
+  const get = (id: string, number: number | undefined): CustomerEntity => {
+    let c = number === undefined ? byId.get(id) : byNumber[number];
     if (c === undefined) {
       c = new CustomerEntity(id, rules.chat);
-      byId.set(id, c);
+      if (number === undefined) byId.set(id, c);
+      else byNumber[number] = c;
+      entities.push(c);
     }
     return c;
   };
-  for (const raw of sessions) {
+  const sessionCustomer = packed?.chatCustomer;
+  const orderCustomer = packed?.orderCustomer;
+  for (let i = 0; i < sessions.length; i++) {
+    const raw = sessions[i] as ChatSession;
     if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
     const s = cut ? chatKnownBefore(raw, knownBeforeMs) : raw;
     if (s === undefined) continue;
-    const c = get(s.customerId);
+    const c = get(s.customerId, sessionCustomer?.[i]);
     c.pieces.push(s);
     const first = startOf(s);
     const lastFact = lastChatFact(s);
@@ -130,11 +140,12 @@ export function buildCustomers(
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (lastFact > c.lastChatMs) c.lastChatMs = lastFact;
   }
-  for (const raw of orders) {
+  for (let i = 0; i < orders.length; i++) {
+    const raw = orders[i] as Order;
     if (relevant !== undefined && !relevant.has(raw.customerId)) continue;
     const o = cut ? orderKnownBefore(raw, knownBeforeMs) : raw;
     if (o === undefined) continue;
-    const c = get(o.customerId);
+    const c = get(o.customerId, orderCustomer?.[i]);
     c.orders.push(o);
     // Stryker disable next-line EqualityOperator: on equality the assignment writes the same value
     if (o.placedAt < c.minMs) c.minMs = o.placedAt;
@@ -143,7 +154,7 @@ export function buildCustomers(
     if (last > c.maxMs) c.maxMs = last;
   }
   const out: CustomerEntity[] = [];
-  for (const c of byId.values()) {
+  for (const c of entities) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting a list of one (or none) changes nothing
     if (c.pieces.length > 1) c.pieces.sort(byStartThenId);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting a list of one (or none) changes nothing
