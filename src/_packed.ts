@@ -107,8 +107,11 @@ class Column<T extends Typed> {
     }
     this.a[this.n++] = v;
   }
+  /** The values, trimmed; the column lets go of its buffer (it is not pushed to again). */
   done(): T {
-    return this.a.length === this.n ? this.a : (this.a.slice(0, this.n) as T);
+    const out = this.a.length === this.n ? this.a : (this.a.slice(0, this.n) as T);
+    this.a = new this.ctor(0);
+    return out;
   }
 }
 
@@ -578,13 +581,16 @@ export class PackedBuilder {
     else if (collection === 'orders') this.pushOrder(record as Order);
     else this.pushReview(record as Review);
   }
+  #result: PackedCollections | undefined;
+  /** The columns (the same object when asked again). */
   done(): PackedCollections {
-    return {
+    this.#result ??= {
       customers: this.#customers.table,
       chatSessions: this.#adopted.chatSessions ?? this.#chats.done(),
       orders: this.#adopted.orders ?? this.#orders.done(),
       reviews: this.#adopted.reviews ?? this.#reviews.done(),
     };
+    return this.#result;
   }
 }
 
