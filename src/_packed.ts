@@ -119,6 +119,13 @@ const f64 = () => new Column(Float64Array);
 const i32 = () => new Column(Int32Array);
 const u8 = () => new Column(Uint8Array);
 
+/** The 32-bit FNV-1a hash of a string's UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
 /**
  * Customer ids, each string kept once per store: an open-addressing table of the ids' FNV-1a
  * hashes (typed arrays), about twice as fast as a `Map` of a few hundred thousand strings.
@@ -128,9 +135,19 @@ export class Interner {
   #hashes = new Int32Array(1024);
   #slots = new Int32Array(2048).fill(-1);
   #mask = 2047;
+  /** The number of `s`, or −1 when it has none yet. */
+  find(s: string): number {
+    const h = hashOf(s);
+    let j = h & this.#mask;
+    for (;;) {
+      const k = this.#slots[j] as number;
+      if (k === -1 || (this.#hashes[k] === h && this.table[k] === s)) return k;
+      j = (j + 1) & this.#mask;
+    }
+  }
+  /** The number of `s`, given the next one when it has none yet. */
   id(s: string): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    const h = hashOf(s);
     const slots = this.#slots;
     let j = h & this.#mask;
     for (;;) {

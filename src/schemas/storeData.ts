@@ -156,25 +156,8 @@ export function duplicateIds(
   collection: StoreDataCollection,
   ids: readonly (string | undefined)[],
 ): CrossRecordProblem[] {
-  // The ids interned in a typed hash table (faster than a Map of strings on a worker's
-  // hundreds of thousands): an id met again is a duplicate of the record that interned it.
   const out: CrossRecordProblem[] = [];
-  const seen = new Interner();
-  const firstAt = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (id === undefined) continue;
-    const before = seen.table.length;
-    const k = seen.id(id);
-    if (k === before) firstAt[k] = i;
-    else
-      out.push({
-        collection,
-        index: i,
-        field: 'id',
-        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${firstAt[k]}]`,
-      });
-  }
+  internIds(collection, ids, out);
   return out;
 }
 
@@ -209,22 +192,40 @@ function indexIdList(
   ids: readonly (string | undefined)[],
   out: CrossRecordProblem[],
 ): Map<string, number> {
+  const seen = internIds(collection, ids, out);
   const first = new Map<string, number>();
+  seen.table.forEach((id, k) => {
+    first.set(id, seen.firstAt[k] as number);
+  });
+  return first;
+}
+
+/**
+ * The ids interned in a typed hash table (faster than a `Map` of strings for hundreds of
+ * thousands): an id met again is a duplicate of the record that interned it, added to `out`.
+ */
+function internIds(
+  collection: StoreDataCollection,
+  ids: readonly (string | undefined)[],
+  out: CrossRecordProblem[],
+): { table: readonly string[]; firstAt: Int32Array; has(id: string): boolean } {
+  const seen = new Interner();
+  const firstAt = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (id === undefined) continue;
-    const at = first.get(id);
-    if (at === undefined) first.set(id, i);
-    else {
+    const before = seen.table.length;
+    const k = seen.id(id);
+    if (k === before) firstAt[k] = i;
+    else
       out.push({
         collection,
         index: i,
         field: 'id',
-        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${at}]`,
+        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${firstAt[k]}]`,
       });
-    }
   }
-  return first;
+  return { table: seen.table, firstAt, has: (id) => seen.find(id) !== -1 };
 }
 
 /**
@@ -269,7 +270,7 @@ export function crossIdProblems(
     const l = lists[name];
     if (l === undefined) continue;
     if (l.duplicates === undefined) {
-      const ids = indexIdList(name, l.ids, out);
+      const ids = internIds(name, l.ids, out);
       if (name === 'orders') orderIds = ids;
       continue;
     }
