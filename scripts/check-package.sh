@@ -26,6 +26,11 @@ JSON
 (cd "$scratch" && npm install --no-audit --no-fund --silent "$repo/$tarball" zod@4 \
   @duckdb/node-api@1.5.6-r.1 >/dev/null)
 pkg="$scratch/node_modules/jd-weather-vane"
+# readStoreDir's worker threads start from these (beside node.js and cli.js); without them a
+# folder would silently be read in one thread.
+for f in dist/read-worker.js dist/read-worker.cjs; do
+  test -f "$pkg/$f" || { echo "the package lacks $f" >&2; exit 1; }
+done
 for f in README.md README.zh-CN.md CHANGELOG.md docs/input.md docs/metrics.md docs/scoring.md docs/sources.md \
   docs/windows-and-time.md docs/performance.md docs/zh-CN/input.md docs/zh-CN/daily-routine.md \
   docs/api/README.md docs/warehouse.md examples/sample-store.json examples/sample-peers.json \
@@ -70,13 +75,34 @@ const dir = join(mkdtempSync(join(tmpdir(), 'jwv-')), 's');
 await writeStoreDir(dir, { store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', amount: '9.90' }] });
 const data = await readStoreDir(dir);
 if (data.orders[0].amountFen !== 990) throw new Error('ESM import of jd-weather-vane/node broken');
-console.log('ESM import of jd-weather-vane/node ok');
+// Worker threads start from the package's dist/read-worker.js, and the columns they give are
+// read by the core entry (its own copy of the module): nothing built as arrays.
+const { evaluateStore } = await import('jd-weather-vane');
+const threaded = await readStoreDir(dir, { threads: 2 });
+const card = evaluateStore(threaded, { asOf: '2026-11-23' });
+if (Object.getOwnPropertyDescriptor(threaded, 'orders').get === undefined)
+  throw new Error('evaluateStore built the columns of a store read by jd-weather-vane/node');
+if (JSON.stringify(card) !== JSON.stringify(evaluateStore(data, { asOf: '2026-11-23' })))
+  throw new Error('a store read on worker threads scores differently');
+if (threaded.orders[0].amountFen !== 990) throw new Error('worker threads of jd-weather-vane/node broken');
+console.log('ESM import of jd-weather-vane/node ok, on worker threads too');
 JS
 cat > "$scratch/node-cjs.cjs" <<'JS'
-const { readStoreDir } = require('jd-weather-vane/node');
+const { readStoreDir, writeStoreDir } = require('jd-weather-vane/node');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 readStoreDir('no-such-folder').then(
   () => { throw new Error('expected a rejection'); },
-  (e) => { if (e.code !== 'invalid_argument') throw e; console.log('CJS require of jd-weather-vane/node ok'); },
+  async (e) => {
+    if (e.code !== 'invalid_argument') throw e;
+    // Worker threads start from dist/read-worker.cjs.
+    const dir = join(mkdtempSync(join(tmpdir(), 'jwv-')), 's');
+    await writeStoreDir(dir, { store: { id: 's' }, orders: [{ id: 'o1', customerId: 'c', placedAt: '2026-11-01 10:00:00', amount: '9.90' }] });
+    const data = await readStoreDir(dir, { threads: 2 });
+    if (data.orders[0].amountFen !== 990) throw new Error('worker threads of the CJS jd-weather-vane/node broken');
+    console.log('CJS require of jd-weather-vane/node ok, on worker threads too');
+  },
 );
 JS
 cat > "$scratch/sql-esm.mjs" <<'JS'
