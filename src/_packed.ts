@@ -79,7 +79,7 @@ type Typed = Float64Array | Int32Array | Uint8Array;
 type TypedCtor<T extends Typed> = { new (n: number): T };
 
 /** A typed column that grows by doubling, trimmed by {@link done}. */
-class Column<T extends Typed> {
+export class Column<T extends Typed> {
   a: T;
   n = 0;
   constructor(
@@ -106,6 +106,16 @@ class Column<T extends Typed> {
       this.a = b;
     }
     this.a[this.n++] = v;
+  }
+  /** Pushes every value of `src`. */
+  pushAll(src: ArrayLike<number>): void {
+    this.reserveMore(src.length);
+    this.a.set(src as never, this.n);
+    this.n += src.length;
+  }
+  /** Room for `more` values beyond those pushed, growing by doubling. */
+  reserveMore(more: number): void {
+    if (this.n + more > this.a.length) this.reserve(Math.max(this.n + more, this.a.length * 2));
   }
   /** The values, trimmed; the column lets go of its buffer (it is not pushed to again). */
   done(): T {
@@ -300,6 +310,24 @@ class ChatColumns {
     this.msgAt.reserve(messages);
     this.msgFrom.reserve(messages);
   }
+  /** Appends the sessions of `col`, their customers renumbered by `customer`. */
+  append(col: PackedChats, customer: Int32Array): void {
+    const n = col.length;
+    this.customer.reserveMore(n);
+    this.msgStart.reserveMore(n);
+    const base = this.msgAt.n;
+    for (let i = 0; i < n; i++) {
+      this.ids.push(col.ids[i] as string);
+      this.customer.push(customer[col.customer[i] as number] as number);
+      this.msgStart.push(base + (col.msgStart[i] as number));
+    }
+    this.kind.pushAll(col.kind);
+    this.stage.pushAll(col.stage);
+    this.rating.pushAll(col.rating);
+    this.ratedAt.pushAll(col.ratedAt);
+    this.msgAt.pushAll(col.msgAt);
+    this.msgFrom.pushAll(col.msgFrom);
+  }
   push(s: ChatSession, customers: Interner): void {
     this.ids.push(s.id);
     this.customer.push(customers.id(s.customerId));
@@ -420,6 +448,24 @@ class OrderColumns {
     ] as Column<Typed>[])
       c.reserve(n);
   }
+  /** Appends the orders of `col`, their customers renumbered by `customer`. */
+  append(col: PackedOrders, customer: Int32Array): void {
+    const n = col.length;
+    this.customer.reserveMore(n);
+    for (let i = 0; i < n; i++) {
+      this.ids.push(col.ids[i] as string);
+      this.customer.push(customer[col.customer[i] as number] as number);
+    }
+    this.placedAt.pushAll(col.placedAt);
+    this.paidAt.pushAll(col.paidAt);
+    this.cashOnDelivery.pushAll(col.cashOnDelivery);
+    this.amountFen.pushAll(col.amountFen);
+    this.units.pushAll(col.units);
+    this.cancelledAt.pushAll(col.cancelledAt);
+    this.outboundAt.pushAll(col.outboundAt);
+    this.collectedAt.pushAll(col.collectedAt);
+    this.deliveredAt.pushAll(col.deliveredAt);
+  }
   push(o: Order, customers: Interner): void {
     this.ids.push(o.id);
     this.customer.push(customers.id(o.customerId));
@@ -514,6 +560,20 @@ class ReviewColumns {
     ] as Column<Typed>[])
       c.reserve(n);
   }
+  /** Appends the reviews of `col`, their customers renumbered by `customer`. */
+  append(col: PackedReviews, customer: Int32Array): void {
+    const n = col.length;
+    this.customer.reserveMore(n);
+    for (let i = 0; i < n; i++) {
+      this.ids.push(col.ids[i] as string);
+      this.orderIds.push(col.orderIds[i]);
+      this.customer.push(customer[col.customer[i] as number] as number);
+    }
+    this.createdAt.pushAll(col.createdAt);
+    this.stars.pushAll(col.stars);
+    this.repliedAt.pushAll(col.repliedAt);
+    this.excluded.pushAll(col.excluded);
+  }
   push(r: Review, customers: Interner): void {
     this.ids.push(r.id);
     this.customer.push(customers.id(r.customerId));
@@ -554,9 +614,11 @@ export interface PackedCollections {
  */
 export class PackedBuilder {
   readonly #customers = new Interner();
-  readonly #chats = new ChatColumns();
-  readonly #orders = new OrderColumns();
-  readonly #reviews = new ReviewColumns();
+  #chats = new ChatColumns();
+  #orders = new OrderColumns();
+  #reviews = new ReviewColumns();
+  /** Customer ids already handed out by {@link flush}. */
+  #customersSent = 0;
   pushChat(s: ChatSession): void {
     this.#chats.push(s, this.#customers);
   }
@@ -566,7 +628,6 @@ export class PackedBuilder {
   pushReview(r: Review): void {
     this.#reviews.push(r, this.#customers);
   }
-  readonly #adopted: { [K in PackedCollection]?: PackedCollections[K] } = {};
   /**
    * Room for `n` records of `c` (and, for chat sessions, `messages` messages), when known
    * beforehand (records given in memory): the columns are allocated once.
@@ -576,36 +637,54 @@ export class PackedBuilder {
     else if (c === 'orders') this.#orders.reserve(n);
     else this.#reviews.reserve(n);
   }
-  /**
-   * Takes the whole collection `c` as read elsewhere (a worker thread), its customer ids
-   * (`columns.customer`, rewritten in place) numbered in `customers`.
-   */
-  adopt<C extends PackedCollection>(
-    c: C,
-    col: PackedCollections[C],
-    customers: readonly string[],
-  ): void {
-    const global = new Int32Array(customers.length);
-    for (let i = 0; i < customers.length; i++)
-      global[i] = this.#customers.id(customers[i] as string);
-    const ids = col.customer;
-    for (let i = 0; i < ids.length; i++) ids[i] = global[ids[i] as number] as number;
-    this.#adopted[c] = col;
-  }
   /** Pushes `record` onto the columns of `collection`. */
   push(collection: PackedCollection, record: unknown): void {
     if (collection === 'chatSessions') this.pushChat(record as ChatSession);
     else if (collection === 'orders') this.pushOrder(record as Order);
     else this.pushReview(record as Review);
   }
+  /**
+   * The rows of `c` pushed since the last flush, which this builder lets go of, and the
+   * customer ids numbered since (their numbers run on from `customersFrom`): a worker thread
+   * posts them in batches, so that its heap holds one batch at a time.
+   */
+  flush<C extends PackedCollection>(
+    c: C,
+  ): { col: PackedCollections[C]; customersFrom: number; customers: string[] } {
+    let col: PackedCollections[PackedCollection];
+    if (c === 'chatSessions') {
+      col = this.#chats.done();
+      this.#chats = new ChatColumns();
+    } else if (c === 'orders') {
+      col = this.#orders.done();
+      this.#orders = new OrderColumns();
+    } else {
+      col = this.#reviews.done();
+      this.#reviews = new ReviewColumns();
+    }
+    const customersFrom = this.#customersSent;
+    const customers = this.#customers.table.slice(customersFrom);
+    this.#customersSent = this.#customers.table.length;
+    return { col: col as PackedCollections[C], customersFrom, customers };
+  }
+  /** This store's number of the customer id `s`. */
+  customerNumber(s: string): number {
+    return this.#customers.id(s);
+  }
+  /** Appends the rows of `col` (a batch from a worker thread), its customers renumbered. */
+  append<C extends PackedCollection>(c: C, col: PackedCollections[C], customer: Int32Array): void {
+    if (c === 'chatSessions') this.#chats.append(col as PackedChats, customer);
+    else if (c === 'orders') this.#orders.append(col as PackedOrders, customer);
+    else this.#reviews.append(col as PackedReviews, customer);
+  }
   #result: PackedCollections | undefined;
   /** The columns (the same object when asked again). */
   done(): PackedCollections {
     this.#result ??= {
       customers: this.#customers.table,
-      chatSessions: this.#adopted.chatSessions ?? this.#chats.done(),
-      orders: this.#adopted.orders ?? this.#orders.done(),
-      reviews: this.#adopted.reviews ?? this.#reviews.done(),
+      chatSessions: this.#chats.done(),
+      orders: this.#orders.done(),
+      reviews: this.#reviews.done(),
     };
     return this.#result;
   }

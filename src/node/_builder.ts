@@ -7,6 +7,7 @@
  */
 
 import {
+  Column,
   collectionFields,
   collectionFromFields,
   keepPacked,
@@ -14,7 +15,6 @@ import {
   PackedBuilder,
   type PackedCollection,
   type PackedCollections,
-  PackedReviews,
   packedStoreData,
 } from '../_packed.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
@@ -39,6 +39,7 @@ import {
   crossIdProblems,
   duplicateIds,
   ID_COLLECTIONS,
+  IdIndex,
   type IdLists,
   idOf,
   STORE_DATA_COLLECTIONS,
@@ -136,18 +137,27 @@ export interface CollectionPart {
   readonly lines: number[] | undefined;
   readonly base: number;
   readonly records: unknown[];
-  /** The id lists, when they are not the columns' own (some record was bad). */
-  readonly ids: (string | undefined)[] | undefined;
-  readonly orderIds: (string | undefined)[] | undefined;
   readonly stubs: readonly [number, unknown][];
   readonly duplicates: CrossRecordProblem[] | undefined;
-  readonly columns:
-    | { readonly customers: string[]; readonly fields: Record<string, unknown> }
-    | undefined;
   readonly latestMs: number;
   readonly issues: readonly InputIssue[];
   readonly otherRejected: readonly RejectedFileRecord[];
   readonly setAside: readonly [string, RejectedFileRecord & { issues: InputIssue[] }][];
+}
+
+/** A batch of a collection held column-wise, read on a worker thread (plain data, posted). */
+export interface CollectionChunk {
+  readonly name: StoreDataCollection;
+  /** The batch's columns (`collectionFields`). */
+  readonly fields: Record<string, unknown>;
+  /** The number of the first customer id in `customers` (numbers run on from batch to batch). */
+  readonly customersFrom: number;
+  /** The customer ids first met in this batch. */
+  readonly customers: string[];
+  /** The id of each record of the batch, good and bad, in order (for the checks across records). */
+  readonly ids: (string | undefined)[];
+  /** The order id of each review of the batch. */
+  readonly orderIds: (string | undefined)[];
 }
 
 function idStub(raw: unknown): unknown {
@@ -272,23 +282,15 @@ export class StoreBuilder {
    * The collection `name` as read by this builder (in a worker thread), as plain data for
    * {@link absorb}; `transfer` lists the buffers to move.
    */
-  exportPart(name: StoreDataCollection): { part: CollectionPart; transfer: ArrayBuffer[] } {
+  exportPart(name: StoreDataCollection): CollectionPart {
     const st = this.state.get(name) as CollectionState;
-    let columns: CollectionPart['columns'];
-    let transfer: ArrayBuffer[] = [];
-    if (st.packed) {
-      const done = this.columns.done();
-      const f = collectionFields(done[name as PackedCollection]);
-      columns = { customers: done.customers as string[], fields: f.fields };
-      transfer = f.transfer;
-    }
-    // Without a bad record the id lists are the columns' own: not posted twice.
-    const same = st.packed && st.bad.size === 0;
-    // Found here, in parallel with the other files, rather than after them all.
-    const duplicates = (ID_COLLECTIONS as readonly string[]).includes(name)
-      ? duplicateIds(name, st.packed ? st.ids : (this.idLists(name) as IdLists).ids)
-      : undefined;
-    const part: CollectionPart = {
+    // A collection held column-wise has gone out in batches ({@link flushChunk}), its ids too;
+    // the others' duplicate ids are found here, in parallel with the other files.
+    const duplicates =
+      !st.packed && (ID_COLLECTIONS as readonly string[]).includes(name)
+        ? duplicateIds(name, (this.idLists(name) as IdLists).ids)
+        : undefined;
+    return {
       name,
       duplicates,
       file: st.file,
@@ -297,71 +299,90 @@ export class StoreBuilder {
       lines: st.lines,
       base: st.base,
       records: st.records,
-      ids: same ? undefined : st.ids,
-      orderIds: same ? undefined : st.orderIds,
       stubs: [...st.stubs],
-      columns,
       latestMs: this.latestMs,
       issues: this.issues,
       otherRejected: this.otherRejected,
       setAside: [...this.setAside],
     };
-    return { part, transfer };
   }
 
-  /** The ids of the orders, as a set, when read on a worker thread. */
-  private orderIdSet: ReadonlySet<string | undefined> | undefined;
+  /**
+   * The records of `name` (held column-wise) taken since the last batch, their columns, ids
+   * and new customer ids, which this builder then lets go of (in a worker thread: its heap
+   * holds one batch at a time); `undefined` for a collection held as records.
+   */
+  flushChunk(
+    name: StoreDataCollection,
+  ): { chunk: CollectionChunk; transfer: ArrayBuffer[] } | undefined {
+    const st = this.state.get(name) as CollectionState;
+    if (!st.packed) return undefined;
+    const { col, customersFrom, customers } = this.columns.flush(name as PackedCollection);
+    const f = collectionFields(col);
+    const chunk: CollectionChunk = {
+      name,
+      fields: f.fields,
+      customersFrom,
+      customers,
+      ids: st.ids.splice(0),
+      orderIds: st.orderIds.splice(0),
+    };
+    return { chunk, transfer: f.transfer };
+  }
 
-  /** The columns of the parts taken so far ({@link adoptColumns}). */
-  private readonly adopted = new Map<
-    CollectionPart,
-    PackedCollections[PackedCollection] | undefined
+  /** Collections read in batches on worker threads, as their batches arrive. */
+  private readonly chunked = new Map<
+    StoreDataCollection,
+    {
+      readonly customer: Column<Int32Array>;
+      readonly ids: (string | undefined)[];
+      readonly orderIds: (string | undefined)[];
+      readonly index: IdIndex;
+    }
   >();
 
+  /** The orders' ids, indexed as their batches arrived from a worker thread. */
+  private orderIndex: IdIndex | undefined;
+
   /**
-   * Takes the columns of `part` into this store's, its customer ids renumbered: done as soon as
-   * a part arrives (while other files are still being read), {@link absorb} then finds it done.
+   * A batch of a collection read on a worker thread ({@link flushChunk}), taken as it arrives
+   * (while the files are still being read): its columns appended, its customers renumbered,
+   * its ids checked for duplicates.
    */
-  adoptColumns(part: CollectionPart): void {
-    if (this.adopted.has(part)) return;
-    let col: PackedCollections[PackedCollection] | undefined;
-    if (part.columns !== undefined) {
-      col = collectionFromFields(part.name as PackedCollection, part.columns.fields);
-      this.columns.adopt(part.name as PackedCollection, col, part.columns.customers);
-      // The set references are checked against, built while the other files are still read.
-      if (part.name === 'orders') this.orderIdSet = new Set(part.ids ?? col.ids);
+  takeChunk(chunk: CollectionChunk): void {
+    const name = chunk.name;
+    let ch = this.chunked.get(name);
+    if (ch === undefined) {
+      ch = { customer: new Column(Int32Array), ids: [], orderIds: [], index: new IdIndex(name) };
+      this.chunked.set(name, ch);
     }
-    this.adopted.set(part, col);
+    for (const c of chunk.customers) ch.customer.push(this.columns.customerNumber(c));
+    const col = collectionFromFields(name as PackedCollection, chunk.fields);
+    this.columns.append(name as PackedCollection, col, ch.customer.a);
+    for (const id of chunk.ids) ch.ids.push(id);
+    for (const id of chunk.orderIds) ch.orderIds.push(id);
+    ch.index.add(chunk.ids);
   }
 
   /** A collection read by another builder ({@link exportPart}), taken as if read here. */
   absorb(part: CollectionPart): void {
     const name = part.name;
     const packed = isPacked(name);
-    let ids = part.ids ?? [];
-    let orderIds = part.orderIds ?? [];
-    this.adoptColumns(part);
-    const col = this.adopted.get(part);
-    this.adopted.delete(part);
-    if (col !== undefined) {
-      if (part.ids === undefined) {
-        ids = col.ids;
-        if (col instanceof PackedReviews) orderIds = col.orderIds;
-      }
-    }
+    const ch = this.chunked.get(name);
     this.state.set(name, {
       file: part.file,
       records: part.records,
       packed,
-      ids,
-      orderIds,
+      ids: ch?.ids ?? [],
+      orderIds: ch?.orderIds ?? [],
       stubs: new Map(part.stubs),
-      duplicates: part.duplicates,
+      duplicates: packed ? (ch?.index.duplicates ?? []) : part.duplicates,
       count: part.count,
       bad: new Set(part.bad),
       lines: part.lines,
       base: part.base,
     });
+    if (name === 'orders' && ch !== undefined) this.orderIndex = ch.index;
     this.count += part.count;
     this.latestMs = Math.max(this.latestMs, part.latestMs);
     for (const i of part.issues) this.issues.push(i);
@@ -523,8 +544,8 @@ export class StoreBuilder {
     }
     const lists: { [K in StoreDataCollection]?: IdLists | undefined } = {};
     for (const name of STORE_DATA_COLLECTIONS) lists[name] = this.idLists(name);
-    if (lists.orders !== undefined && this.orderIdSet !== undefined)
-      lists.orders = { ...lists.orders, idSet: this.orderIdSet };
+    if (lists.orders !== undefined && this.orderIndex !== undefined)
+      lists.orders = { ...lists.orders, idSet: this.orderIndex };
     for (const p of crossIdProblems(lists)) {
       const message = p.message.replace(
         /first at (\w+)\[(\d+)\]$/,

@@ -9,7 +9,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { StoreDataCollection } from '../schemas/storeData.js';
-import { type CollectionPart, StoreBuilder } from './_builder.js';
+import { type CollectionChunk, type CollectionPart, StoreBuilder } from './_builder.js';
 import { textChunks } from './_files.js';
 import { readJsonlInto } from './_jsonl.js';
 
@@ -19,11 +19,14 @@ export interface ReadJob {
   readonly file: string;
   readonly handle: FileHandle;
   readonly lenient: boolean;
+  /** Records per batch posted back (chat sessions, orders, reviews). */
+  readonly batch: number;
 }
 
 /** What a worker posts: progress, the collection read, or the failure of the system. */
 export type ReadMessage =
   | { readonly progress: { readonly bytes: number; readonly records: number } }
+  | { readonly chunk: CollectionChunk }
   | { readonly part: CollectionPart; readonly records: number }
   | {
       readonly error: {
@@ -50,12 +53,18 @@ async function run(job: ReadJob): Promise<void> {
         bytes = b;
       },
     );
+    // Batches go back as they are read: this thread holds one batch at a time.
+    const flush = () => {
+      const c = builder.flushChunk(job.name);
+      if (c !== undefined) port.postMessage({ chunk: c.chunk } satisfies ReadMessage, c.transfer);
+    };
     const records = await readJsonlInto(builder, job.name, job.file, chunks, () => {
+      if (builder.count % job.batch === 0) flush();
       if (builder.count % PROGRESS_EVERY === 0)
         port.postMessage({ progress: { bytes, records: builder.count } } satisfies ReadMessage);
     });
-    const { part, transfer } = builder.exportPart(job.name);
-    port.postMessage({ part, records } satisfies ReadMessage, transfer);
+    flush();
+    port.postMessage({ part: builder.exportPart(job.name), records } satisfies ReadMessage);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     port.postMessage({

@@ -13,7 +13,12 @@ import type { StoreData } from '../model.js';
 import type { ParseStoreDataOptions } from '../schemas/parse.js';
 import { STORE_DATA_COLLECTIONS, type StoreDataCollection } from '../schemas/storeData.js';
 import { quoteShort } from '../time/shanghai.js';
-import { type CollectionPart, type LenientReadResult, StoreBuilder } from './_builder.js';
+import {
+  type CollectionChunk,
+  type CollectionPart,
+  type LenientReadResult,
+  StoreBuilder,
+} from './_builder.js';
 import { forEachCsvRecord } from './_csv.js';
 import {
   type CheckedFile,
@@ -453,15 +458,9 @@ async function readFolder(
   const parts =
     threads === undefined
       ? new Map<string, Promise<ThreadResult>>()
-      : await readOnThreads(threads, files, options.lenient === true, inFlight, progress);
-  // Each part's columns are taken as soon as it arrives, while the other files are still read.
-  for (const p of parts.values())
-    p.then(
-      (r) => {
-        if ('part' in r) builder.adoptColumns(r.part);
-      },
-      () => {},
-    );
+      : await readOnThreads(threads, files, options.lenient === true, inFlight, progress, (c) =>
+          builder.takeChunk(c),
+        );
   for (const { name, file, format, checked } of files) {
     let bytes = 0;
     const report = (): void => progress(file, bytes);
@@ -549,6 +548,12 @@ type ThreadResult = { readonly part: CollectionPart; readonly records: number } 
  */
 const THREADS_FROM_BYTES = 8 * 1024 * 1024;
 
+/**
+ * How the worker threads post back (internal; tests make batches small so that a few records
+ * span several): records per batch of chat sessions, orders or reviews.
+ */
+export const readTuning = { batchRecords: 65_536 };
+
 /** The most worker threads a folder is read with by default. */
 const MAX_THREADS = 4;
 
@@ -580,6 +585,7 @@ async function readOnThreads(
   lenient: boolean,
   inFlight: Map<string, { bytes: number; records: number }>,
   progress: (file: string, bytes: number) => void,
+  onChunk: (chunk: CollectionChunk) => void,
 ): Promise<Map<string, Promise<ThreadResult>>> {
   const out = new Map<string, Promise<ThreadResult>>();
   const queue: {
@@ -596,7 +602,13 @@ async function readOnThreads(
       out.set(f.file, Promise.resolve(fh));
       continue;
     }
-    const job: ReadJob = { name: f.name as StoreDataCollection, file: f.file, handle: fh, lenient };
+    const job: ReadJob = {
+      name: f.name as StoreDataCollection,
+      file: f.file,
+      handle: fh,
+      lenient,
+      batch: readTuning.batchRecords,
+    };
     out.set(
       f.file,
       new Promise<ThreadResult>((resolve, reject) => queue.push({ job, resolve, reject })),
@@ -617,7 +629,8 @@ async function readOnThreads(
     };
     worker.on('message', (m: ReadMessage) => {
       const job = current as (typeof queue)[number];
-      if ('progress' in m) {
+      if ('chunk' in m) onChunk(m.chunk);
+      else if ('progress' in m) {
         inFlight.set(job.job.file, m.progress);
         progress(job.job.file, 0);
       } else if ('part' in m) {

@@ -143,8 +143,8 @@ export interface IdLists {
   readonly orderIds?: readonly (string | undefined)[] | undefined;
   /** The duplicate ids, when found already ({@link duplicateIds}, in a worker thread). */
   readonly duplicates?: readonly CrossRecordProblem[] | undefined;
-  /** The set of the ids, when built already (orders: what references are checked against). */
-  readonly idSet?: ReadonlySet<string | undefined> | undefined;
+  /** The ids, when indexed already (orders: what references are checked against). */
+  readonly idSet?: { has(id: string): boolean } | undefined;
 }
 
 /**
@@ -192,40 +192,64 @@ function indexIdList(
   ids: readonly (string | undefined)[],
   out: CrossRecordProblem[],
 ): Map<string, number> {
-  const seen = internIds(collection, ids, out);
-  const first = new Map<string, number>();
-  seen.table.forEach((id, k) => {
-    first.set(id, seen.firstAt[k] as number);
-  });
-  return first;
+  return internIds(collection, ids, out).firstIndexes();
 }
 
 /**
- * The ids interned in a typed hash table (faster than a `Map` of strings for hundreds of
- * thousands): an id met again is a duplicate of the record that interned it, added to `out`.
+ * The ids of one collection as they come (all at once, or in batches from a worker thread),
+ * interned in a typed hash table (faster than a `Map` of hundreds of thousands of strings): an
+ * id met again is a duplicate of the record that interned it.
+ * @internal
  */
+export class IdIndex {
+  readonly #seen = new Interner();
+  readonly #firstAt: number[] = [];
+  #count = 0;
+  /** The duplicates found so far, as {@link crossRecordProblems} names them. */
+  readonly duplicates: CrossRecordProblem[] = [];
+  constructor(readonly collection: StoreDataCollection) {}
+  /** The ids of the next records (`undefined`: a record without a readable id). */
+  add(ids: readonly (string | undefined)[]): void {
+    for (let j = 0; j < ids.length; j++) {
+      const i = this.#count++;
+      const id = ids[j];
+      if (id === undefined) continue;
+      const before = this.#seen.table.length;
+      const k = this.#seen.id(id);
+      if (k === before) this.#firstAt.push(i);
+      else
+        this.duplicates.push({
+          collection: this.collection,
+          index: i,
+          field: 'id',
+          message: `duplicate id ${quoteShort(id)}, first at ${this.collection}[${this.#firstAt[k]}]`,
+        });
+    }
+  }
+  /** Whether some record has the id `id`. */
+  has(id: string): boolean {
+    return this.#seen.find(id) !== -1;
+  }
+  /** Each id, with the index of the first record that has it. */
+  firstIndexes(): Map<string, number> {
+    const first = new Map<string, number>();
+    this.#seen.table.forEach((id, k) => {
+      first.set(id, this.#firstAt[k] as number);
+    });
+    return first;
+  }
+}
+
+/** The ids indexed, their duplicates added to `out`. */
 function internIds(
   collection: StoreDataCollection,
   ids: readonly (string | undefined)[],
   out: CrossRecordProblem[],
-): { table: readonly string[]; firstAt: Int32Array; has(id: string): boolean } {
-  const seen = new Interner();
-  const firstAt = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (id === undefined) continue;
-    const before = seen.table.length;
-    const k = seen.id(id);
-    if (k === before) firstAt[k] = i;
-    else
-      out.push({
-        collection,
-        index: i,
-        field: 'id',
-        message: `duplicate id ${quoteShort(id)}, first at ${collection}[${firstAt[k]}]`,
-      });
-  }
-  return { table: seen.table, firstAt, has: (id) => seen.find(id) !== -1 };
+): IdIndex {
+  const index = new IdIndex(collection);
+  index.add(ids);
+  for (const p of index.duplicates) out.push(p);
+  return index;
 }
 
 /**
@@ -276,7 +300,7 @@ export function crossIdProblems(
     }
     for (const p of l.duplicates) out.push(p);
     if (name === 'orders' && REFERRING.some((r) => lists[r]?.orderIds !== undefined))
-      orderIds = (l.idSet ?? new Set(l.ids)) as ReadonlySet<string>;
+      orderIds = l.idSet ?? new Set(l.ids as readonly string[]);
   }
   for (const name of REFERRING) {
     const refs = lists[name]?.orderIds;

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgumentError, InvalidInputError } from '../../src/errors.js';
 import { evaluateStore } from '../../src/evaluate/evaluate.js';
 import { threadsStarted } from '../../src/node/_thread.js';
@@ -17,6 +17,7 @@ import {
   type StoreDirWarning,
   writeStoreDir,
 } from '../../src/node/index.js';
+import { readTuning } from '../../src/node/readStoreDir.js';
 import { folder as inFolder, scratch } from './_helpers.js';
 
 const root = scratch('jwv-threads-');
@@ -58,7 +59,17 @@ async function sampleFolder(
   return dir;
 }
 
-describe('readStoreDir on worker threads', () => {
+describe.each([
+  ['one batch a file', 65_536],
+  ['batches of 3 records', 3],
+])('readStoreDir on worker threads (%s)', (_, batch) => {
+  beforeEach(() => {
+    readTuning.batchRecords = batch;
+  });
+  afterEach(() => {
+    readTuning.batchRecords = 65_536;
+  });
+
   it('reads a store as the calling thread does, and it scores the same', async () => {
     const dir = await sampleFolder();
     const started = threadsStarted.count;
