@@ -119,7 +119,14 @@ export class Column<T extends Typed> {
   }
   /** The values, trimmed; the column lets go of its buffer (it is not pushed to again). */
   done(): T {
-    const out = this.a.length === this.n ? this.a : (this.a.slice(0, this.n) as T);
+    // Within an eighth of its room (room reserved from an estimate), a view of the buffer:
+    // copying it would hold both at once.
+    const out =
+      this.a.length === this.n
+        ? this.a
+        : (this.a.length - this.n) * 8 <= this.a.length
+          ? (this.a.subarray(0, this.n) as T)
+          : (this.a.slice(0, this.n) as T);
     this.a = new this.ctor(0);
     return out;
   }

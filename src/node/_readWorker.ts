@@ -55,7 +55,7 @@ async function run(job: ReadJob): Promise<void> {
     );
     // Batches go back as they are read: this thread holds one batch at a time.
     const flush = () => {
-      const c = builder.flushChunk(job.name);
+      const c = builder.flushChunk(job.name, bytes);
       if (c !== undefined) port.postMessage({ chunk: c.chunk } satisfies ReadMessage, c.transfer);
     };
     const records = await readJsonlInto(builder, job.name, job.file, chunks, () => {

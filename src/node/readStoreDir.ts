@@ -458,8 +458,13 @@ async function readFolder(
   const parts =
     threads === undefined
       ? new Map<string, Promise<ThreadResult>>()
-      : await readOnThreads(threads, files, options.lenient === true, inFlight, progress, (c) =>
-          builder.takeChunk(c),
+      : await readOnThreads(
+          threads,
+          files,
+          options.lenient === true,
+          inFlight,
+          progress,
+          (c, bytes) => builder.takeChunk(c, bytes),
         );
   for (const { name, file, format, checked } of files) {
     let bytes = 0;
@@ -585,7 +590,7 @@ async function readOnThreads(
   lenient: boolean,
   inFlight: Map<string, { bytes: number; records: number }>,
   progress: (file: string, bytes: number) => void,
-  onChunk: (chunk: CollectionChunk) => void,
+  onChunk: (chunk: CollectionChunk, fileBytes: number) => void,
 ): Promise<Map<string, Promise<ThreadResult>>> {
   const out = new Map<string, Promise<ThreadResult>>();
   const queue: {
@@ -596,6 +601,7 @@ async function readOnThreads(
   const jsonl = files
     .filter((f) => f.format === 'jsonl')
     .sort((a, b) => b.checked.size - a.checked.size);
+  const sizes = new Map(jsonl.map((f) => [f.file, f.checked.size]));
   for (const f of jsonl) {
     const fh = await openChecked(f.checked);
     if (!('fd' in fh)) {
@@ -629,7 +635,7 @@ async function readOnThreads(
     };
     worker.on('message', (m: ReadMessage) => {
       const job = current as (typeof queue)[number];
-      if ('chunk' in m) onChunk(m.chunk);
+      if ('chunk' in m) onChunk(m.chunk, sizes.get(job.job.file) ?? 0);
       else if ('progress' in m) {
         inFlight.set(job.job.file, m.progress);
         progress(job.job.file, 0);
