@@ -633,23 +633,41 @@ async function readOnThreads(
       inFlight.set(current.job.file, { bytes: 0, records: 0 });
       worker.postMessage(current.job, [current.job.handle as never]);
     };
+    // A failure (the worker's, or a throw of the caller's onProgress) rejects what is pending:
+    // it surfaces where the file is awaited, as it would in this thread, and the files not yet
+    // handed over are closed.
+    const fail = (e: unknown): void => {
+      current?.reject(e);
+      current = undefined;
+      for (const q of queue.splice(0)) {
+        q.reject(e);
+        void q.job.handle.close().catch(() => {});
+      }
+      void worker.terminate();
+    };
     worker.on('message', (m: ReadMessage) => {
-      const job = current as (typeof queue)[number];
-      if ('chunk' in m) onChunk(m.chunk, sizes.get(job.job.file) ?? 0);
-      else if ('progress' in m) {
-        inFlight.set(job.job.file, m.progress);
-        progress(job.job.file, 0);
-      } else if ('part' in m) {
-        job.resolve(m);
-        next();
-      } else {
-        job.reject(Object.assign(new Error(m.error.message), m.error));
-        next();
+      const job = current;
+      if (job === undefined) return;
+      try {
+        if ('chunk' in m) onChunk(m.chunk, sizes.get(job.job.file) ?? 0);
+        else if ('progress' in m) {
+          inFlight.set(job.job.file, m.progress);
+          progress(job.job.file, 0);
+        } else if ('part' in m) {
+          job.resolve(m);
+          next();
+        } else {
+          job.reject(Object.assign(new Error(m.error.message), m.error));
+          next();
+        }
+      } catch (e) {
+        fail(e);
       }
     });
-    worker.on('error', (e) => {
-      current?.reject(e);
-      for (const q of queue.splice(0)) q.reject(e);
+    worker.on('error', fail);
+    // A worker gone without a word (its thread ended) must not leave a file awaited forever.
+    worker.on('exit', (code) => {
+      if (current !== undefined) fail(new Error(`a reading thread ended (exit code ${code})`));
     });
     next();
   }

@@ -127,6 +127,16 @@ describe.each([
     expect(await outcome(dir, { threads: 2 })).toEqual(alone);
   });
 
+  it('rejects with the error an onProgress throws, as the calling thread does', async () => {
+    const dir = await sampleFolder();
+    const stop = new Error('stop');
+    const onProgress = () => {
+      throw stop;
+    };
+    await expect(readStoreDir(dir, { threads: 0, onProgress })).rejects.toBe(stop);
+    await expect(readStoreDir(dir, { threads: 2, onProgress })).rejects.toBe(stop);
+  });
+
   it('refuses a threads option that is not a whole number from 0 to 64', async () => {
     const dir = await sampleFolder();
     for (const threads of [-1, 1.5, 65, Number.NaN, '2' as unknown as number]) {
