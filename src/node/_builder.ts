@@ -42,6 +42,7 @@ import {
   ID_COLLECTIONS,
   IdIndex,
   type IdLists,
+  idListsOf,
   idOf,
   STORE_DATA_COLLECTIONS,
   type StoreDataCollection,
@@ -463,11 +464,7 @@ export class StoreBuilder {
     const { duplicates } = st;
     if (st.packed)
       return { ids: st.ids, orderIds: name === 'reviews' ? st.orderIds : undefined, duplicates };
-    return {
-      ids: st.records.map((r) => idOf(r, 'id')),
-      orderIds: name === 'orders' ? undefined : st.records.map((r) => idOf(r, 'orderId')),
-      duplicates,
-    };
+    return { ...idListsOf(st.records, name !== 'orders'), duplicates };
   }
 
   /**

@@ -128,8 +128,9 @@ export interface ReadStoreDirOptions {
   /**
    * Worker threads reading the JSON Lines files in parallel, one file at a time each (the
    * records come back column-wise). Default: for a folder whose JSON Lines files weigh 8 MiB or
-   * more, as many as the machine has cores (at most 4), in the main thread only; else none.
-   * `0` reads everything in the calling thread. The result is the same either way.
+   * more, as many as the machine has cores (at most 4), in the main thread only; else none
+   * (`assumption`: thresholds of speed only). `0` reads everything in the calling thread. The
+   * result, issues and their order included, is the same either way.
    */
   readonly threads?: number;
 }

@@ -161,8 +161,12 @@ export function duplicateIds(
   return out;
 }
 
-/** The ids of `records`, read as {@link idOf} reads them. */
-function idListsOf(records: readonly unknown[], refers: boolean): IdLists {
+/**
+ * The ids (and, for a collection that `refers` to orders, the order ids) of `records`, read as
+ * {@link idOf} reads them.
+ * @internal
+ */
+export function idListsOf(records: readonly unknown[], refers: boolean): IdLists {
   const ids: (string | undefined)[] = new Array(records.length);
   const orderIds: (string | undefined)[] | undefined = refers
     ? new Array(records.length)
@@ -173,26 +177,6 @@ function idListsOf(records: readonly unknown[], refers: boolean): IdLists {
     if (orderIds !== undefined) orderIds[i] = idOf(records[i], 'orderId');
   }
   return { ids, orderIds };
-}
-
-/**
- * The ids of a collection: first index of each id, and the duplicates (every occurrence
- * after the first). Records without a readable id are skipped (they have their own issue).
- */
-export function indexIds(
-  collection: StoreDataCollection,
-  records: readonly unknown[],
-  out: CrossRecordProblem[],
-): Map<string, number> {
-  return indexIdList(collection, idListsOf(records, false).ids, out);
-}
-
-function indexIdList(
-  collection: StoreDataCollection,
-  ids: readonly (string | undefined)[],
-  out: CrossRecordProblem[],
-): Map<string, number> {
-  return internIds(collection, ids, out).firstIndexes();
 }
 
 /**
@@ -229,14 +213,6 @@ export class IdIndex {
   /** Whether some record has the id `id`. */
   has(id: string): boolean {
     return this.#seen.find(id) !== -1;
-  }
-  /** Each id, with the index of the first record that has it. */
-  firstIndexes(): Map<string, number> {
-    const first = new Map<string, number>();
-    this.#seen.table.forEach((id, k) => {
-      first.set(id, this.#firstAt[k] as number);
-    });
-    return first;
   }
 }
 

@@ -4,7 +4,8 @@
  * records set aside, warnings and progress totals. (Folders here are small, so the default
  * reads them in the calling thread; `threads: 2` makes the workers read them.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgumentError, InvalidInputError } from '../../src/errors.js';
@@ -124,6 +125,23 @@ describe.each([
     writeFileSync(join(dir, 'disputes.jsonl'), '');
     const alone = (await outcome(dir, { threads: 0 })) as { result: { issues: unknown[] } };
     expect(JSON.stringify(alone.result.issues)).toMatch(/reviews\.jsonl/);
+    expect(await outcome(dir, { threads: 2 })).toEqual(alone);
+  });
+
+  it('refuses a link out, a directory and a FIFO under a file name unread, as the calling thread does', async () => {
+    const dir = await sampleFolder();
+    rmSync(join(dir, 'orders.jsonl'));
+    symlinkSync('/etc/passwd', join(dir, 'orders.jsonl'));
+    rmSync(join(dir, 'reviews.jsonl'));
+    mkdirSync(join(dir, 'reviews.jsonl'));
+    rmSync(join(dir, 'disputes.jsonl'));
+    execFileSync('mkfifo', [join(dir, 'disputes.jsonl')]);
+    const alone = (await outcome(dir, { threads: 0 })) as { result: { issues: unknown[] } };
+    const text = JSON.stringify(alone.result.issues);
+    expect(text).toMatch(/orders\.jsonl/);
+    expect(text).toMatch(/reviews\.jsonl/);
+    expect(text).toMatch(/disputes\.jsonl/);
+    expect(text).not.toContain('root:');
     expect(await outcome(dir, { threads: 2 })).toEqual(alone);
   });
 
