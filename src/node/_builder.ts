@@ -249,12 +249,7 @@ export class StoreBuilder {
     rewrite?: (issue: InputIssue) => InputIssue,
   ): void {
     const st = this.state.get(name) as CollectionState;
-    const index = st.count++;
-    if (st.lines === undefined && index === 0) st.base = line;
-    else if (st.lines === undefined && line !== index + st.base) {
-      st.lines = Array.from({ length: index }, (_, i) => i + st.base);
-    }
-    st.lines?.push(line);
+    const index = this.take(st, line);
     const out = parseRecord(name, raw);
     if (out instanceof RecordFailure) {
       const issues = out.issues(`${st.file}:${line}`, raw).map((i) => rewrite?.(i) ?? i);
@@ -267,18 +262,41 @@ export class StoreBuilder {
         st.ids.push(idOf(stub, 'id'));
         if (name === 'reviews') st.orderIds.push(idOf(stub, 'orderId'));
       } else st.records.push(stub);
-    } else {
-      if (st.packed) {
-        // Only the columns keep it: the record itself is garbage once pushed.
-        this.columns.push(name as PackedCollection, out);
-        st.ids.push((out as { id: string }).id);
-        if (name === 'reviews') st.orderIds.push((out as Review).orderId);
-      } else st.records.push(out);
-      this.latestMs = Math.max(
-        this.latestMs,
-        (LATEST_FACT_OF[name] as (r: unknown) => number)(out),
-      );
+      this.count++;
+    } else this.keep(name, st, out);
+  }
+
+  /**
+   * One record of `name` from line `line`, already validated and normalised: what
+   * `parseRecord` returns for a valid record (the line scanner's, `_scanRecords.ts`). Taken
+   * as {@link add} takes a valid record.
+   */
+  addParsed(name: StoreDataCollection, record: unknown, line: number): void {
+    const st = this.state.get(name) as CollectionState;
+    this.take(st, line);
+    this.keep(name, st, record);
+  }
+
+  /** Counts a record of `st` from line `line`, noting its line: its index in the collection. */
+  private take(st: CollectionState, line: number): number {
+    const index = st.count++;
+    if (st.lines === undefined && index === 0) st.base = line;
+    else if (st.lines === undefined && line !== index + st.base) {
+      st.lines = Array.from({ length: index }, (_, i) => i + st.base);
     }
+    st.lines?.push(line);
+    return index;
+  }
+
+  /** Keeps the valid record `out` of `name` (counted by {@link take}). */
+  private keep(name: StoreDataCollection, st: CollectionState, out: unknown): void {
+    if (st.packed) {
+      // Only the columns keep it: the record itself is garbage once pushed.
+      this.columns.push(name as PackedCollection, out);
+      st.ids.push((out as { id: string }).id);
+      if (name === 'reviews') st.orderIds.push((out as Review).orderId);
+    } else st.records.push(out);
+    this.latestMs = Math.max(this.latestMs, (LATEST_FACT_OF[name] as (r: unknown) => number)(out));
     this.count++;
   }
 

@@ -5,10 +5,24 @@
  * @module
  */
 import { escapeControls } from '../_escape.js';
+import { scanRecord } from '../schemas/_scanRecords.js';
 import type { StoreDataCollection } from '../schemas/storeData.js';
 import type { StoreBuilder } from './_builder.js';
 import { DecodeFailure } from './_files.js';
 import { forEachLine } from './_lines.js';
+
+/**
+ * Whether lines are read by the line scanner first (`_scanRecords.ts`). Only the tests turn
+ * it off, to compare a folder read with and without it; a worker thread reads with its own.
+ */
+let scanning = true;
+
+/** Turns the line scanner on or off in this thread (tests only); returns what it was. */
+export function setLineScanning(on: boolean): boolean {
+  const was = scanning;
+  scanning = on;
+  return was;
+}
 
 /**
  * Reads every line of `chunks` (the text of `file`) as one record of `name` into `builder`:
@@ -27,6 +41,14 @@ export async function readJsonlInto(
     await forEachLine(chunks, (text, line) => {
       if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
       records++;
+      // Most lines are in the plain form the scanner reads in place; any other goes to
+      // `JSON.parse` and the schema, which word its issues.
+      const scanned = scanning ? scanRecord(name, text) : undefined;
+      if (scanned !== undefined) {
+        builder.addParsed(name, scanned, line);
+        onTake?.();
+        return;
+      }
       let raw: unknown;
       try {
         raw = JSON.parse(text);

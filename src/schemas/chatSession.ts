@@ -41,9 +41,12 @@ import {
   keysOf,
 } from './_fast.js';
 
-const SENDERS = ['customer', 'agent', 'robot'] as const satisfies readonly MessageSender[];
-const KINDS = ['consultation', 'offline-message'] as const satisfies readonly ChatKind[];
-const STAGES = ['pre-sales', 'after-sales'] as const satisfies readonly ChatStage[];
+/** The senders of a message (also read in place by the line scanner, `_scanRecords.ts`). */
+export const SENDERS = ['customer', 'agent', 'robot'] as const satisfies readonly MessageSender[];
+/** The kinds of a session. */
+export const KINDS = ['consultation', 'offline-message'] as const satisfies readonly ChatKind[];
+/** The stages of a session. */
+export const STAGES = ['pre-sales', 'after-sales'] as const satisfies readonly ChatStage[];
 
 const SENDER_SET: ReadonlySet<string> = new Set(SENDERS);
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
@@ -212,8 +215,11 @@ export const chatSessionSchema = strictObject(
       ),
   );
 
-/** The parsed session. */
-function sessionOf(
+/**
+ * The parsed session: one literal for the schema, its fast path and the line scanner, so that
+ * all three give the same keys in the same order.
+ */
+export function sessionOf(
   id: string,
   customerId: string,
   kind: ChatKind,

@@ -76,6 +76,32 @@ export function orderProblems(o: OrderTimes, out: RecordProblem[] = []): RecordP
   return out;
 }
 
+/** Whether `a` and `b` are both known and `a` is before `b`. */
+function before(a: number | undefined, b: number | undefined): boolean {
+  return a !== undefined && b !== undefined && a < b;
+}
+
+/**
+ * Whether a normalised order's events are in a possible order: {@link orderProblems} finds
+ * nothing. Compared field by field rather than by name: the fast path and the line scanner
+ * ask this of every order, and the generic check by field name cost 5 % of a folder read.
+ */
+export function eventsInOrder(o: Order): boolean {
+  const { placedAt, paidAt, outboundAt, collectedAt, deliveredAt } = o;
+  return !(
+    before(paidAt, placedAt) ||
+    before(o.cancelledAt, placedAt) ||
+    before(outboundAt, placedAt) ||
+    before(collectedAt, placedAt) ||
+    before(collectedAt, outboundAt) ||
+    before(deliveredAt, placedAt) ||
+    before(deliveredAt, outboundAt) ||
+    before(deliveredAt, collectedAt) ||
+    (!o.cashOnDelivery &&
+      (before(outboundAt, paidAt) || before(collectedAt, paidAt) || before(deliveredAt, paidAt)))
+  );
+}
+
 /**
  * Schema of an order (订单). Instants become epoch ms; `amount` (yuan, string or number)
  * becomes `amountFen` (integer fen, exact); `units` defaults to 1 and `cashOnDelivery` to
@@ -166,8 +192,6 @@ export interface OrderInput {
   readonly deliveredAt?: InstantInput | null | undefined;
 }
 
-const SCRATCH: RecordProblem[] = [];
-
 const ORDER_KEYS = keysOf(orderSchema.in);
 
 /** Fast path of {@link orderSchema} (see `_fast.ts`): the order, or `undefined` to ask zod. */
@@ -220,6 +244,5 @@ export function fastOrder(input: unknown): Order | undefined {
     collectedAt,
     deliveredAt,
   };
-  SCRATCH.length = 0;
-  return orderProblems(o, SCRATCH).length === 0 ? o : undefined;
+  return eventsInOrder(o) ? o : undefined;
 }

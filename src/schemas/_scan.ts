@@ -1,0 +1,199 @@
+/**
+ * An accept-only reader of one flat JSON object in a line's text (private), for the line
+ * scanners of the collections held column-wise (`_scanRecords.ts`).
+ *
+ * A folder of a million records spent a third of its reading time in `JSON.parse`, which
+ * builds an object (and a string per key) that the fast path reads once and drops. This reads
+ * the values where they lie in the text instead: only the plain form that exports and
+ * `JSON.stringify` write, anything else (an escape, a fraction, a repeated key…) is declined,
+ * and the line then goes through `JSON.parse` and the schema as before, which word every
+ * issue. What it accepts is a strict subset of JSON, so it never takes a line `JSON.parse`
+ * would reject.
+ *
+ * @module
+ */
+
+/** No value read for the key (yet). */
+export const ABSENT = 0;
+/** A string without escapes: its text runs from `start` to `end` (quotes excluded). */
+export const STR = 1;
+/** A non-negative integer of at most 15 digits (exact in a double): in `num`. */
+export const NUM = 2;
+/** `true`. */
+export const TRUE = 3;
+/** `false`. */
+export const FALSE = 4;
+/** `null`. */
+export const NULL = 5;
+/** The array of the list key, read by the scanner's list reader. */
+export const LIST = 6;
+
+/**
+ * Returned for a declined line: the position where a read fails. Every method here returns
+ * a position, or this.
+ */
+export const DECLINED = -1;
+
+/**
+ * Reads an array at `p` (its `[`), for the one key whose value is an array: the position
+ * after its `]`, or {@link DECLINED}.
+ */
+export type ListReader = (text: string, p: number) => number;
+
+/** Past JSON's whitespace (space, tab, LF, CR) from `p`. */
+export function skipSpace(text: string, p: number): number {
+  let c = text.charCodeAt(p);
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++p);
+  return p;
+}
+
+/**
+ * The position of the closing quote of the string whose text starts at `p`, or
+ * {@link DECLINED} on a backslash (an escape: `JSON.parse` decodes it, so decline), on a
+ * control character (invalid JSON: the slow path words it) or at the end of the text.
+ */
+function stringEnd(text: string, p: number): number {
+  for (;;) {
+    const c = text.charCodeAt(p);
+    if (c === 34) return p;
+    // `!(c >= 32)` is also true of NaN, past the end of the text.
+    if (c === 92 || !(c >= 32)) return DECLINED;
+    p++;
+  }
+}
+
+/**
+ * Whether `text` from `start` to `end` spells `word` exactly: compared in place, without
+ * cutting a string out of the line.
+ */
+export function spells(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && text.startsWith(word, start);
+}
+
+/** The index in `words` of the text from `start` to `end`, or −1. */
+export function indexIn(
+  text: string,
+  start: number,
+  end: number,
+  words: readonly string[],
+): number {
+  for (let i = 0; i < words.length; i++) if (spells(text, start, end, words[i] as string)) return i;
+  return -1;
+}
+
+/**
+ * Reads flat JSON objects with known keys, into one slot per key: a scanner is reused line
+ * after line (its slots are overwritten), so a line read costs no object but the strings its
+ * caller cuts out.
+ */
+export class FlatObjectScanner {
+  /** The kind of each key's value ({@link ABSENT}, {@link STR}, …). */
+  readonly kind: Int32Array;
+  /** Where each string value's text starts. */
+  readonly start: Int32Array;
+  /** Where each string value's text ends (its closing quote). */
+  readonly end: Int32Array;
+  /** Each number's value. */
+  readonly num: Float64Array;
+
+  /**
+   * @param keys - the known keys, in slot order; any other key declines the line (the schema
+   *   names an unknown key, with the field it resembles).
+   * @param listKey - the slot of the one key whose value may be an array, −1 for none.
+   * @param list - reads that array.
+   */
+  constructor(
+    readonly keys: readonly string[],
+    readonly listKey = -1,
+    readonly list?: ListReader,
+  ) {
+    this.kind = new Int32Array(keys.length);
+    this.start = new Int32Array(keys.length);
+    this.end = new Int32Array(keys.length);
+    this.num = new Float64Array(keys.length);
+  }
+
+  /**
+   * Reads the object at `p` (after any whitespace): the position after its `}`, or
+   * {@link DECLINED} for anything but the plain form: an unknown or repeated key (`JSON.parse`
+   * keeps the last of a repeated key; the schema is left to judge that), a value that is not
+   * a string without escapes, an integer of at most 15 digits, `true`, `false` or `null`.
+   */
+  read(text: string, p: number): number {
+    const kind = this.kind;
+    kind.fill(ABSENT);
+    p = skipSpace(text, p);
+    if (text.charCodeAt(p) !== 123) return DECLINED;
+    p = skipSpace(text, p + 1);
+    if (text.charCodeAt(p) === 125) return p + 1;
+    for (;;) {
+      if (text.charCodeAt(p) !== 34) return DECLINED;
+      const ks = p + 1;
+      const ke = stringEnd(text, ks);
+      if (ke === DECLINED) return DECLINED;
+      const k = indexIn(text, ks, ke, this.keys);
+      if (k < 0 || kind[k] !== ABSENT) return DECLINED;
+      p = skipSpace(text, ke + 1);
+      if (text.charCodeAt(p) !== 58) return DECLINED;
+      p = skipSpace(text, p + 1);
+      p = this.value(text, p, k);
+      if (p === DECLINED) return DECLINED;
+      p = skipSpace(text, p);
+      const c = text.charCodeAt(p);
+      if (c === 125) return p + 1;
+      if (c !== 44) return DECLINED;
+      p = skipSpace(text, p + 1);
+    }
+  }
+
+  /** Reads the value at `p` into slot `k`: the position after it, or {@link DECLINED}. */
+  private value(text: string, p: number, k: number): number {
+    const c = text.charCodeAt(p);
+    if (c === 34) {
+      const e = stringEnd(text, p + 1);
+      if (e === DECLINED) return DECLINED;
+      this.kind[k] = STR;
+      this.start[k] = p + 1;
+      this.end[k] = e;
+      return e + 1;
+    }
+    if (c >= 48 && c <= 57) {
+      // A leading zero is JSON only as `0` itself: `01` then leaves a digit where the caller
+      // expects `,` or `}`, and so does a 16th digit here; `.` and `e` likewise.
+      let v = c - 48;
+      let q = p + 1;
+      if (c !== 48) {
+        for (let d = text.charCodeAt(q) - 48; d >= 0 && d <= 9 && q - p < 15; ) {
+          v = v * 10 + d;
+          d = text.charCodeAt(++q) - 48;
+        }
+      }
+      this.kind[k] = NUM;
+      this.num[k] = v;
+      return q;
+    }
+    if (c === 116 && text.startsWith('true', p)) {
+      this.kind[k] = TRUE;
+      return p + 4;
+    }
+    if (c === 102 && text.startsWith('false', p)) {
+      this.kind[k] = FALSE;
+      return p + 5;
+    }
+    if (c === 110 && text.startsWith('null', p)) {
+      this.kind[k] = NULL;
+      return p + 4;
+    }
+    if (c === 91 && k === this.listKey && this.list !== undefined) {
+      const e = this.list(text, p);
+      if (e !== DECLINED) this.kind[k] = LIST;
+      return e;
+    }
+    return DECLINED;
+  }
+
+  /** The string value of slot `k`, cut out of `text`. */
+  string(text: string, k: number): string {
+    return text.slice(this.start[k], this.end[k]);
+  }
+}
