@@ -33,6 +33,7 @@ import {
   LIST,
   NULL,
   NUM,
+  objectEnd,
   STR,
   skipSpace,
   TRUE,
@@ -123,9 +124,13 @@ function moneyIn(s: FlatObjectScanner, text: string, k: number): number {
   return fen;
 }
 
-/** Whether the text from `p` (after the object) is only whitespace: else not one JSON value. */
-function endsAt(text: string, p: number): boolean {
-  return p !== DECLINED && skipSpace(text, p) === text.length;
+/**
+ * Reads `text` as one object with `s`: whether it is one in the plain form, and nothing after
+ * it but whitespace (else it is not one JSON value).
+ */
+function readLine(s: FlatObjectScanner, text: string): boolean {
+  const n = objectEnd(text);
+  return n !== DECLINED && s.read(text, 0, n) === n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +157,7 @@ const orderScanner = new FlatObjectScanner(ORDER_SCAN_KEYS);
 /** An order read from its line in the plain form, as `fastOrder` gives it; else `undefined`. */
 export function scanOrder(text: string): Order | undefined {
   const s = orderScanner;
-  if (!endsAt(text, s.read(text, 0))) return undefined;
+  if (!readLine(s, text)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const placedAt = instantIn(s, text, 2);
@@ -233,13 +238,13 @@ let msgCount = 0;
  * after its `]`, or DECLINED for an empty array (the fast path declines it), a message not in
  * the plain form `{ from, at }`, an unknown sender or an instant the fast path declines.
  */
-function readMessages(text: string, p: number): number {
+function readMessages(text: string, p: number, n: number): number {
   const m = messageScanner;
   msgCount = 0;
-  p = skipSpace(text, p + 1);
-  if (text.charCodeAt(p) === 93) return DECLINED;
+  p = skipSpace(text, p + 1, n);
+  if (p >= n || text.charCodeAt(p) === 93) return DECLINED;
   for (;;) {
-    p = m.read(text, p);
+    p = m.read(text, p, n);
     if (p === DECLINED || m.kind[0] !== STR) return DECLINED;
     const from = indexIn(text, m.start[0] as number, m.end[0] as number, SENDERS);
     const at = instantIn(m, text, 1);
@@ -247,11 +252,12 @@ function readMessages(text: string, p: number): number {
     msgFrom[msgCount] = SENDERS[from] as MessageSender;
     msgAt[msgCount] = at;
     msgCount++;
-    p = skipSpace(text, p);
+    p = skipSpace(text, p, n);
+    if (p >= n) return DECLINED;
     const c = text.charCodeAt(p);
     if (c === 93) return p + 1;
     if (c !== 44) return DECLINED;
-    p = skipSpace(text, p + 1);
+    p = skipSpace(text, p + 1, n);
   }
 }
 
@@ -260,7 +266,7 @@ const sessionScanner = new FlatObjectScanner(CHAT_SESSION_SCAN_KEYS, MESSAGES, r
 /** A chat session read from its line in the plain form, as `fastChatSession` gives it; else `undefined`. */
 export function scanChatSession(text: string): ChatSession | undefined {
   const s = sessionScanner;
-  if (!endsAt(text, s.read(text, 0))) return undefined;
+  if (!readLine(s, text)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   // Unlike `stage`, an explicit `null` kind is the schema's to judge (the fast path declines it).
@@ -335,7 +341,7 @@ const reviewScanner = new FlatObjectScanner(REVIEW_SCAN_KEYS);
 /** A review read from its line in the plain form, as `fastReview` gives it; else `undefined`. */
 export function scanReview(text: string): Review | undefined {
   const s = reviewScanner;
-  if (!endsAt(text, s.read(text, 0))) return undefined;
+  if (!readLine(s, text)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const o = s.kind[2];
