@@ -38,17 +38,19 @@ export async function readJsonlInto(
 ): Promise<number> {
   let records = 0;
   try {
-    await forEachLine(chunks, (text, line) => {
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
+    await forEachLine(chunks, (chunk, start, end, line) => {
+      if (start === end) return;
+      if (chunk.charCodeAt(start) <= 32 && chunk.slice(start, end).trim() === '') return;
       records++;
-      // Most lines are in the plain form the scanner reads in place; any other goes to
-      // `JSON.parse` and the schema, which word its issues.
-      const scanned = scanning ? scanRecord(name, text) : undefined;
+      // Most lines are in the plain form the scanner reads in place, in the chunk; any other
+      // is cut out for `JSON.parse` and the schema, which word its issues.
+      const scanned = scanning ? scanRecord(name, chunk, start, end) : undefined;
       if (scanned !== undefined) {
         builder.addParsed(name, scanned, line);
         onTake?.();
         return;
       }
+      const text = chunk.slice(start, end);
       let raw: unknown;
       try {
         raw = JSON.parse(text);

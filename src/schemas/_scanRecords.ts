@@ -59,7 +59,7 @@ function optionalInstantIn(s: FlatObjectScanner, text: string, k: number): numbe
 /** A non-empty string id in slot `k`, else `undefined`. */
 function idIn(s: FlatObjectScanner, text: string, k: number): string | undefined {
   return s.kind[k] === STR && (s.end[k] as number) > (s.start[k] as number)
-    ? s.string(text, k)
+    ? s.ownString(text, k)
     : undefined;
 }
 
@@ -128,9 +128,9 @@ function moneyIn(s: FlatObjectScanner, text: string, k: number): number {
  * Reads `text` as one object with `s`: whether it is one in the plain form, and nothing after
  * it but whitespace (else it is not one JSON value).
  */
-function readLine(s: FlatObjectScanner, text: string): boolean {
-  const n = objectEnd(text);
-  return n !== DECLINED && s.read(text, 0, n) === n;
+function readLine(s: FlatObjectScanner, text: string, start: number, end: number): boolean {
+  const n = objectEnd(text, start, end);
+  return n !== DECLINED && s.read(text, start, n) === n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,9 +155,9 @@ export const ORDER_SCAN_KEYS = [
 const orderScanner = new FlatObjectScanner(ORDER_SCAN_KEYS);
 
 /** An order read from its line in the plain form, as `fastOrder` gives it; else `undefined`. */
-export function scanOrder(text: string): Order | undefined {
+export function scanOrder(text: string, start = 0, end: number = text.length): Order | undefined {
   const s = orderScanner;
-  if (!readLine(s, text)) return undefined;
+  if (!readLine(s, text, start, end)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const placedAt = instantIn(s, text, 2);
@@ -264,9 +264,13 @@ function readMessages(text: string, p: number, n: number): number {
 const sessionScanner = new FlatObjectScanner(CHAT_SESSION_SCAN_KEYS, MESSAGES, readMessages);
 
 /** A chat session read from its line in the plain form, as `fastChatSession` gives it; else `undefined`. */
-export function scanChatSession(text: string): ChatSession | undefined {
+export function scanChatSession(
+  text: string,
+  start = 0,
+  end: number = text.length,
+): ChatSession | undefined {
   const s = sessionScanner;
-  if (!readLine(s, text)) return undefined;
+  if (!readLine(s, text, start, end)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   // Unlike `stage`, an explicit `null` kind is the schema's to judge (the fast path declines it).
@@ -339,9 +343,9 @@ export const REVIEW_SCAN_KEYS = [
 const reviewScanner = new FlatObjectScanner(REVIEW_SCAN_KEYS);
 
 /** A review read from its line in the plain form, as `fastReview` gives it; else `undefined`. */
-export function scanReview(text: string): Review | undefined {
+export function scanReview(text: string, start = 0, end: number = text.length): Review | undefined {
   const s = reviewScanner;
-  if (!readLine(s, text)) return undefined;
+  if (!readLine(s, text, start, end)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const o = s.kind[2];
@@ -374,9 +378,14 @@ export function scanReview(text: string): Review | undefined {
  * `undefined` to read it with `JSON.parse` and `parseRecord` (always, for the collections not
  * held column-wise: they are small).
  */
-export function scanRecord(name: StoreDataCollection, text: string): unknown {
-  if (name === 'orders') return scanOrder(text);
-  if (name === 'chatSessions') return scanChatSession(text);
-  if (name === 'reviews') return scanReview(text);
+export function scanRecord(
+  name: StoreDataCollection,
+  text: string,
+  start = 0,
+  end: number = text.length,
+): unknown {
+  if (name === 'orders') return scanOrder(text, start, end);
+  if (name === 'chatSessions') return scanChatSession(text, start, end);
+  if (name === 'reviews') return scanReview(text, start, end);
   return undefined;
 }
