@@ -5,11 +5,11 @@
  * @module
  */
 import { escapeControls } from '../_escape.js';
-import { scanRecord } from '../schemas/_scanRecords.js';
+import { scannedLineEnd, scanRecord } from '../schemas/_scanRecords.js';
 import type { StoreDataCollection } from '../schemas/storeData.js';
 import type { StoreBuilder } from './_builder.js';
 import { DecodeFailure } from './_files.js';
-import { forEachLine } from './_lines.js';
+import { forEachLine, type LineTaker } from './_lines.js';
 
 /**
  * Whether lines are read by the line scanner first (`_scanRecords.ts`). Only the tests turn
@@ -38,32 +38,41 @@ export async function readJsonlInto(
 ): Promise<number> {
   let records = 0;
   try {
-    await forEachLine(chunks, (chunk, start, end, line) => {
-      if (start === end) return;
-      if (chunk.charCodeAt(start) <= 32 && chunk.slice(start, end).trim() === '') return;
+    // Most lines are in the plain form the scanner reads in place, in the chunk; any other
+    // is cut out for `JSON.parse` and the schema, which word its issues.
+    const take: LineTaker = (chunk, start, end, lineEnds, line) => {
+      const scanned = scanRecord(name, chunk, start, end, !lineEnds);
+      if (scanned === undefined) return -1;
+      const lineEnd = scannedLineEnd();
+      // The chunk ends before the line does: it is read whole with the next chunk.
+      if (lineEnd === end && !lineEnds) return -1;
       records++;
-      // Most lines are in the plain form the scanner reads in place, in the chunk; any other
-      // is cut out for `JSON.parse` and the schema, which word its issues.
-      const scanned = scanning ? scanRecord(name, chunk, start, end) : undefined;
-      if (scanned !== undefined) {
-        builder.addParsed(name, scanned, line);
-        onTake?.();
-        return;
-      }
-      const text = chunk.slice(start, end);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        builder.addRecordIssue(name, file, line, text, {
-          path: `${file}:${line}`,
-          message: `expected one JSON record on the line, found a syntax error: ${escapeControls((e as Error).message)}`,
-        });
-        return;
-      }
-      builder.add(name, raw, line);
+      builder.addParsed(name, scanned, line);
       onTake?.();
-    });
+      return lineEnd;
+    };
+    await forEachLine(
+      chunks,
+      (chunk, start, end, line) => {
+        if (start === end) return;
+        if (chunk.charCodeAt(start) <= 32 && chunk.slice(start, end).trim() === '') return;
+        records++;
+        const text = chunk.slice(start, end);
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text);
+        } catch (e) {
+          builder.addRecordIssue(name, file, line, text, {
+            path: `${file}:${line}`,
+            message: `expected one JSON record on the line, found a syntax error: ${escapeControls((e as Error).message)}`,
+          });
+          return;
+        }
+        builder.add(name, raw, line);
+        onTake?.();
+      },
+      scanning ? take : undefined,
+    );
   } catch (e) {
     if (!(e instanceof DecodeFailure)) throw e;
     builder.addIssue(e.issue);

@@ -6,21 +6,47 @@
  */
 
 /**
+ * Takes the line at `start` of `text` by itself, reading no further than `end`: the end of
+ * the line it took (the position of its LF, or `end` when `lineEnds`: `end` is then the end
+ * of the line), or −1 to leave it to `onLine`.
+ */
+export type LineTaker = (
+  text: string,
+  start: number,
+  end: number,
+  lineEnds: boolean,
+  number: number,
+) => number;
+
+/**
  * Calls `onLine` for every line of the text given chunk by chunk (`\n` or `\r\n` line
  * ends; the decoder has dropped any byte order mark), as the range `start`–`end` of `text`
- * (its line end left out): the caller cuts the line out only when it needs it as a string
- * (the JSON Lines scanner reads most lines in place). Resolves when the text ends.
+ * (its line end left out): the caller cuts the line out only when it needs it. `take`, when
+ * given, is offered each line first, where it starts: a line it takes has its end found by
+ * it (the JSON Lines scanner reads a chunk line after line without a search for each line's
+ * end) and goes no further. Resolves when the text ends.
  */
 export async function forEachLine(
   chunks: AsyncIterable<string>,
   onLine: (text: string, start: number, end: number, number: number) => void,
+  take?: LineTaker,
 ): Promise<void> {
   let carry = '';
   let number = 0;
   for await (const chunk of chunks) {
     const text = carry === '' ? chunk : carry + chunk;
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    for (;;) {
+      if (take !== undefined) {
+        const taken = take(text, start, text.length, false, number + 1);
+        if (taken >= 0) {
+          number++;
+          start = taken + 1;
+          continue;
+        }
+      }
+      const nl = text.indexOf('\n', start);
+      if (nl === -1) break;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       onLine(text, start, end, ++number);
       start = nl + 1;
@@ -28,6 +54,8 @@ export async function forEachLine(
     carry = start === 0 ? text : text.slice(start);
   }
   if (carry !== '') {
-    onLine(carry, 0, carry.endsWith('\r') ? carry.length - 1 : carry.length, ++number);
+    const end = carry.endsWith('\r') ? carry.length - 1 : carry.length;
+    if (take !== undefined && take(carry, 0, end, true, number + 1) >= 0) number++;
+    else onLine(carry, 0, end, ++number);
   }
 }

@@ -41,7 +41,7 @@ export const DECLINED = -1;
 export type ListReader = (text: string, p: number, n: number) => number;
 
 /**
- * Past JSON's whitespace (space, tab, LF, CR) from `p`, not past `n`. Every read here stays
+ * Past whitespace (space, tab, CR: {@link isSpace}) from `p`, not past `n`. Every read here stays
  * below the end: V8 compiles a `charCodeAt` that once read past the end into slower code.
  */
 export function skipSpace(text: string, p: number, n: number): number {
@@ -52,9 +52,12 @@ export function skipSpace(text: string, p: number, n: number): number {
   return p;
 }
 
-/** JSON's whitespace: space, tab, LF, CR. */
+/**
+ * JSON's whitespace within a line: space, tab, CR. Not LF: a line has none, and the scanner,
+ * reading on in a chunk of the file, stops at the end of the line (`_scanRecords.ts`).
+ */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return c === 32 || c === 9 || c === 13;
 }
 
 /**
@@ -104,21 +107,6 @@ function keyAt(text: string, p: number, n: number, key: Uint16Array): boolean {
   // Measured here: faster than `startsWith`, and than `charCodeAt` on both strings.
   for (let i = 0; i < len; i++) if (text.charCodeAt(p + i) !== key[i]) return false;
   return true;
-}
-
-/**
- * The end of the JSON value that is the whole of `text` from `start` to `end`, when it may be
- * an object: the position after its last `}` (trailing whitespace left out), or
- * {@link DECLINED}.
- */
-export function objectEnd(text: string, start: number, end: number): number {
-  let n = end;
-  while (n > start) {
-    const c = text.charCodeAt(n - 1);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-    n--;
-  }
-  return n > start && text.charCodeAt(n - 1) === 125 ? n : DECLINED;
 }
 
 /**

@@ -33,7 +33,6 @@ import {
   LIST,
   NULL,
   NUM,
-  objectEnd,
   STR,
   skipSpace,
   TRUE,
@@ -124,13 +123,32 @@ function moneyIn(s: FlatObjectScanner, text: string, k: number): number {
   return fen;
 }
 
+/** Where the line last taken ended: `end`, or the LF before it (see {@link scanRecord}). */
+let lineEnd = 0;
+
+/** Where the line of the record last taken by {@link scanRecord} ended: its LF, or `end`. */
+export function scannedLineEnd(): number {
+  return lineEnd;
+}
+
 /**
- * Reads `text` as one object with `s`: whether it is one in the plain form, and nothing after
- * it but whitespace (else it is not one JSON value).
+ * Reads the line at `start` as one object with `s`: whether it is one in the plain form, with
+ * nothing after it but whitespace up to `end` or, when `open`, up to an LF before it (else the
+ * line is not one JSON value).
  */
-function readLine(s: FlatObjectScanner, text: string, start: number, end: number): boolean {
-  const n = objectEnd(text, start, end);
-  return n !== DECLINED && s.read(text, start, n) === n;
+function readLine(
+  s: FlatObjectScanner,
+  text: string,
+  start: number,
+  end: number,
+  open: boolean,
+): boolean {
+  let p = s.read(text, start, end);
+  if (p === DECLINED) return false;
+  p = skipSpace(text, p, end);
+  if (p !== end && !(open && text.charCodeAt(p) === 10)) return false;
+  lineEnd = p;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,9 +173,14 @@ export const ORDER_SCAN_KEYS = [
 const orderScanner = new FlatObjectScanner(ORDER_SCAN_KEYS);
 
 /** An order read from its line in the plain form, as `fastOrder` gives it; else `undefined`. */
-export function scanOrder(text: string, start = 0, end: number = text.length): Order | undefined {
+export function scanOrder(
+  text: string,
+  start = 0,
+  end: number = text.length,
+  open = false,
+): Order | undefined {
   const s = orderScanner;
-  if (!readLine(s, text, start, end)) return undefined;
+  if (!readLine(s, text, start, end, open)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const placedAt = instantIn(s, text, 2);
@@ -268,9 +291,10 @@ export function scanChatSession(
   text: string,
   start = 0,
   end: number = text.length,
+  open = false,
 ): ChatSession | undefined {
   const s = sessionScanner;
-  if (!readLine(s, text, start, end)) return undefined;
+  if (!readLine(s, text, start, end, open)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   // Unlike `stage`, an explicit `null` kind is the schema's to judge (the fast path declines it).
@@ -343,9 +367,14 @@ export const REVIEW_SCAN_KEYS = [
 const reviewScanner = new FlatObjectScanner(REVIEW_SCAN_KEYS);
 
 /** A review read from its line in the plain form, as `fastReview` gives it; else `undefined`. */
-export function scanReview(text: string, start = 0, end: number = text.length): Review | undefined {
+export function scanReview(
+  text: string,
+  start = 0,
+  end: number = text.length,
+  open = false,
+): Review | undefined {
   const s = reviewScanner;
-  if (!readLine(s, text, start, end)) return undefined;
+  if (!readLine(s, text, start, end, open)) return undefined;
   const id = idIn(s, text, 0);
   const customerId = idIn(s, text, 1);
   const o = s.kind[2];
@@ -374,18 +403,21 @@ export function scanReview(text: string, start = 0, end: number = text.length): 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The record of collection `name` on the line `text`, normalised, when a scanner takes it;
- * `undefined` to read it with `JSON.parse` and `parseRecord` (always, for the collections not
- * held column-wise: they are small).
+ * The record of collection `name` on the line `text` (from `start` to `end`), normalised,
+ * when a scanner takes it; `undefined` to read it with `JSON.parse` and `parseRecord`
+ * (always, for the collections not held column-wise: they are small). With `open`, `text`
+ * runs on past the line, which ends at the first LF ({@link scannedLineEnd}): a chunk of the
+ * file is read without first looking for the end of each line.
  */
 export function scanRecord(
   name: StoreDataCollection,
   text: string,
   start = 0,
   end: number = text.length,
+  open = false,
 ): unknown {
-  if (name === 'orders') return scanOrder(text, start, end);
-  if (name === 'chatSessions') return scanChatSession(text, start, end);
-  if (name === 'reviews') return scanReview(text, start, end);
+  if (name === 'orders') return scanOrder(text, start, end, open);
+  if (name === 'chatSessions') return scanChatSession(text, start, end, open);
+  if (name === 'reviews') return scanReview(text, start, end, open);
   return undefined;
 }
