@@ -29,10 +29,10 @@ import {
   DECLINED,
   FALSE,
   FlatObjectScanner,
-  indexIn,
   LIST,
   NULL,
   NUM,
+  ONE_OF,
   STR,
   skipSpace,
   TRUE,
@@ -71,20 +71,17 @@ function booleanIn(s: FlatObjectScanner, k: number, dflt: boolean): boolean | un
 }
 
 /**
- * The value of slot `k` among `values`: `undefined` when absent or `null`, FAIL when not one
- * of them (compared in place: no string is cut out for it).
+ * The value of slot `k` (read with `values` as its choices): `undefined` when absent or
+ * `null`, FAIL when not one of them.
  */
 function optionalEnumIn<T extends string>(
   s: FlatObjectScanner,
-  text: string,
   k: number,
   values: readonly T[],
 ): T | undefined | typeof FAIL {
   const kind = s.kind[k];
   if (kind === ABSENT || kind === NULL) return undefined;
-  if (kind !== STR) return FAIL;
-  const i = indexIn(text, s.start[k] as number, s.end[k] as number, values);
-  return i < 0 ? FAIL : (values[i] as T);
+  return kind === ONE_OF ? (values[s.num[k] as number] as T) : FAIL;
 }
 
 /** The largest whole yuan read from a string: its fen (× 100) stay exact in a double. */
@@ -246,7 +243,7 @@ export const MESSAGE_SCAN_KEYS = ['from', 'at'] as const;
 
 const MESSAGES = 4;
 
-const messageScanner = new FlatObjectScanner(MESSAGE_SCAN_KEYS);
+const messageScanner = new FlatObjectScanner(MESSAGE_SCAN_KEYS, -1, undefined, [SENDERS]);
 
 /**
  * The messages of the session being read, as read (reused from line to line: a declined line
@@ -268,11 +265,10 @@ function readMessages(text: string, p: number, n: number): number {
   if (p >= n || text.charCodeAt(p) === 93) return DECLINED;
   for (;;) {
     p = m.read(text, p, n);
-    if (p === DECLINED || m.kind[0] !== STR) return DECLINED;
-    const from = indexIn(text, m.start[0] as number, m.end[0] as number, SENDERS);
+    if (p === DECLINED || m.kind[0] !== ONE_OF) return DECLINED;
     const at = instantIn(m, text, 1);
-    if (from < 0 || at === FAIL) return DECLINED;
-    msgFrom[msgCount] = SENDERS[from] as MessageSender;
+    if (at === FAIL) return DECLINED;
+    msgFrom[msgCount] = SENDERS[m.num[0] as number] as MessageSender;
     msgAt[msgCount] = at;
     msgCount++;
     p = skipSpace(text, p, n);
@@ -284,7 +280,14 @@ function readMessages(text: string, p: number, n: number): number {
   }
 }
 
-const sessionScanner = new FlatObjectScanner(CHAT_SESSION_SCAN_KEYS, MESSAGES, readMessages);
+const sessionScanner = new FlatObjectScanner(CHAT_SESSION_SCAN_KEYS, MESSAGES, readMessages, [
+  undefined,
+  undefined,
+  KINDS,
+  STAGES,
+  undefined,
+  RATINGS,
+]);
 
 /** A chat session read from its line in the plain form, as `fastChatSession` gives it; else `undefined`. */
 export function scanChatSession(
@@ -301,11 +304,11 @@ export function scanChatSession(
   const kind: ChatKind | undefined | typeof FAIL =
     s.kind[2] === ABSENT
       ? 'consultation'
-      : s.kind[2] === STR
-        ? optionalEnumIn<ChatKind>(s, text, 2, KINDS)
+      : s.kind[2] === ONE_OF
+        ? optionalEnumIn<ChatKind>(s, 2, KINDS)
         : FAIL;
-  const stage = optionalEnumIn<ChatStage>(s, text, 3, STAGES);
-  const rating = optionalEnumIn<Rating>(s, text, 5, RATINGS);
+  const stage = optionalEnumIn<ChatStage>(s, 3, STAGES);
+  const rating = optionalEnumIn<Rating>(s, 5, RATINGS);
   const ratedAt = optionalInstantIn(s, text, 6);
   if (
     id === undefined ||
