@@ -167,6 +167,7 @@ export const ORDER_SCAN_KEYS = [
   'deliveredAt',
 ] as const;
 
+/** Reads an order (reused from line to line). */
 const orderScanner = new FlatObjectScanner(ORDER_SCAN_KEYS);
 
 /** An order read from its line in the plain form, as `fastOrder` gives it; else `undefined`. */
@@ -241,8 +242,10 @@ export const CHAT_SESSION_SCAN_KEYS = [
 /** A message's keys, in slot order. */
 export const MESSAGE_SCAN_KEYS = ['from', 'at'] as const;
 
+/** The slot of `messages`. */
 const MESSAGES = 4;
 
+/** Reads each message; its sender is one of {@link SENDERS}, compared in place. */
 const messageScanner = new FlatObjectScanner(MESSAGE_SCAN_KEYS, -1, undefined, [SENDERS]);
 
 /**
@@ -250,7 +253,9 @@ const messageScanner = new FlatObjectScanner(MESSAGE_SCAN_KEYS, -1, undefined, [
  * builds no message).
  */
 const msgFrom: MessageSender[] = [];
+/** Each message's instant (epoch ms), as read. */
 const msgAt: number[] = [];
+/** The messages of the session being read. */
 let msgCount = 0;
 
 /**
@@ -280,6 +285,7 @@ function readMessages(text: string, p: number, n: number): number {
   }
 }
 
+/** Reads a chat session, its messages with {@link readMessages}, its enumerations in place. */
 const sessionScanner = new FlatObjectScanner(CHAT_SESSION_SCAN_KEYS, MESSAGES, readMessages, [
   undefined,
   undefined,
@@ -367,6 +373,7 @@ export const REVIEW_SCAN_KEYS = [
   'excluded',
 ] as const;
 
+/** Reads a review (reused from line to line). */
 const reviewScanner = new FlatObjectScanner(REVIEW_SCAN_KEYS);
 
 /** A review read from its line in the plain form, as `fastReview` gives it; else `undefined`. */
