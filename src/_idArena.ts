@@ -123,14 +123,20 @@ export class IdArena {
 
   /** Room for one more id of `more` units, growing by doubling. */
   #room(more: number): void {
-    if (this.length === this.ends.length) this.#ends(this.ends.length * 2);
+    // At least 16: a trimmed arena may have no room at all.
+    if (this.length === this.ends.length) this.#ends(Math.max(this.ends.length * 2, 16));
     const need = this.used + more;
     if (need > this.units.length) this.#units(Math.max(need, this.units.length * 2), this.wide);
   }
 
-  /** From now on 16-bit units (the ones so far copied across). */
+  /**
+   * From now on 16-bit units: every unit of the buffer copied across, those of an id being
+   * pushed (past `used`) too.
+   */
   #widen(): void {
-    this.#units(this.units.length, true);
+    const u = new Uint16Array(this.units.length);
+    u.set(this.units);
+    this.units = u;
   }
 
   #markAbsent(i: number): void {
