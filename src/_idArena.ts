@@ -323,6 +323,32 @@ export class IdArena {
   }
 }
 
+/** Ids read by index as strings: an {@link IdArena}, or {@link SharedIds} over one. */
+export interface IdStrings {
+  at(i: number): string | undefined;
+}
+
+/**
+ * The ids of an arena as strings, each built once and then shared: the records built in one
+ * pass name a customer many times (a customer's sessions and orders), and one string for all
+ * of them costs what the table of strings did before the arena.
+ */
+export class SharedIds implements IdStrings {
+  /** Sized once (holey): assigning far past the end would turn it into a dictionary. */
+  readonly #made: (string | undefined)[];
+  constructor(readonly ids: IdArena) {
+    this.#made = new Array(ids.length);
+  }
+  at(i: number): string | undefined {
+    let s = this.#made[i];
+    if (s === undefined) {
+      s = this.ids.at(i);
+      this.#made[i] = s;
+    }
+    return s;
+  }
+}
+
 /**
  * An open-addressing hash table over the ids of an arena, by their index in it (an index, not a
  * copy: the arena is the only store of the characters). Probing compares the hashes, then the

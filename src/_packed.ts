@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { IdArena, type IdArenaFields, Interner } from './_idArena.js';
+import { IdArena, type IdArenaFields, type IdStrings, Interner, SharedIds } from './_idArena.js';
 import {
   type ChatKind,
   type ChatMessage,
@@ -173,7 +173,7 @@ export class PackedChats {
     return this.customer.length;
   }
   /** The session `i` as the parsers give it. */
-  record(i: number, customers: IdArena): ChatSession {
+  record(i: number, customers: IdStrings): ChatSession {
     const from = this.msgStart[i] as number;
     const to = this.msgStart[i + 1] as number;
     const messages: ChatMessage[] = new Array(to - from);
@@ -321,7 +321,7 @@ export class PackedOrders {
   get length(): number {
     return this.customer.length;
   }
-  record(i: number, customers: IdArena): Order {
+  record(i: number, customers: IdStrings): Order {
     return {
       id: this.ids.at(i) as string,
       customerId: customers.at(this.customer[i] as number) as string,
@@ -459,7 +459,7 @@ export class PackedReviews {
   get length(): number {
     return this.customer.length;
   }
-  record(i: number, customers: IdArena): Review {
+  record(i: number, customers: IdStrings): Review {
     return {
       id: this.ids.at(i) as string,
       customerId: customers.at(this.customer[i] as number) as string,
@@ -711,7 +711,7 @@ class Packed implements PackedHandle {
     let a = this.#arrays[c];
     if (a === undefined) {
       const col = this.columns[c];
-      const customers = this.columns.customers;
+      const customers = new SharedIds(this.columns.customers);
       a = new Array(col.length);
       for (let i = 0; i < col.length; i++) a[i] = col.record(i, customers);
       this.#arrays[c] = a;
@@ -770,10 +770,20 @@ export function packedStoreData(
       },
     });
   }
-  const missing = STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
+  const missing = notProvided(provided);
   if (missing.length > 0) data.notProvided = missing;
   Object.defineProperty(data, PACKED, { value: packed, enumerable: false, configurable: true });
   return markParsed(data as unknown as StoreData, latestMs);
+}
+
+/**
+ * The collections `provided` says were not. Apart from {@link packedStoreData} on purpose: a
+ * closure there over `provided` would put it in the context its getters keep for the store's
+ * life, and with it whatever `provided` closes over (a folder reader's whole builder: its
+ * table of customer ids, its index of order ids, about 100 MB on a large store).
+ */
+function notProvided(provided: (c: StoreDataCollection) => boolean): StoreDataCollection[] {
+  return STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
 }
 
 /**
@@ -844,8 +854,9 @@ export function recordsWhere<C extends PackedCollection>(
   if (p === undefined) return data[c] as readonly RecordOf[C][];
   const { col, columns } = p;
   const out: RecordOf[C][] = [];
+  const names = new SharedIds(columns.customers);
   for (let i = 0; i < col.length; i++)
-    if (test(col, i, columns.customers)) out.push(col.record(i, columns.customers) as RecordOf[C]);
+    if (test(col, i, columns.customers)) out.push(col.record(i, names) as RecordOf[C]);
   recordsBuilt[c] += out.length;
   return out;
 }
@@ -925,6 +936,7 @@ export function customerRecordsReaching(
   const chats = c.col;
   const orders = o.col;
   const customers = c.columns.customers;
+  const names = new SharedIds(customers);
   const relevant = new Uint8Array(customers.length);
   for (let i = 0; i < chats.length; i++)
     if (chats.lastFact(i) >= fromMs) relevant[chats.customer[i] as number] = 1;
@@ -936,7 +948,7 @@ export function customerRecordsReaching(
   for (let i = 0; i < chats.length; i++) {
     const k = chats.customer[i] as number;
     if (relevant[k] !== 1) continue;
-    chatSessions.push(chats.record(i, customers));
+    chatSessions.push(chats.record(i, names));
     chatCustomer.push(k);
   }
   const out: Order[] = [];
@@ -944,7 +956,7 @@ export function customerRecordsReaching(
   for (let i = 0; i < orders.length; i++) {
     const k = orders.customer[i] as number;
     if (relevant[k] !== 1) continue;
-    out.push(orders.record(i, customers));
+    out.push(orders.record(i, names));
     orderCustomer.push(k);
   }
   recordsBuilt.chatSessions += chatSessions.length;

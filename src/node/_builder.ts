@@ -434,6 +434,9 @@ export class StoreBuilder {
       base: part.base,
     });
     if (name === 'orders' && ch !== undefined) this.orderIndex = ch.index;
+    // Its duplicates taken, a collection's table of ids is let go of (the orders' is kept for
+    // the references checked at the end): tens of MB for millions of records.
+    this.chunked.delete(name);
     this.count += part.count;
     this.latestMs = Math.max(this.latestMs, part.latestMs);
     for (const i of part.issues) this.issues.push(i);
