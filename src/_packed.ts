@@ -570,12 +570,10 @@ export interface PackedCollections {
  * rather than holding the characters twice.
  */
 export class PackedBuilder {
-  readonly #customers = new Interner();
+  #customers = new Interner();
   #chats: ChatColumns;
   #orders: OrderColumns;
   #reviews: ReviewColumns;
-  /** Customer ids already handed out by {@link flush}. */
-  #customersSent = 0;
   constructor(readonly withIds = true) {
     this.#chats = new ChatColumns(withIds);
     this.#orders = new OrderColumns(withIds);
@@ -607,12 +605,13 @@ export class PackedBuilder {
   }
   /**
    * The rows of `c` pushed since the last flush, which this builder lets go of, and the
-   * customer ids numbered since (their numbers run on from `customersFrom`): a worker thread
-   * posts them in batches, so that its heap holds one batch at a time.
+   * customer ids they name, numbered from 0 (their `customer` column holds these numbers): a
+   * worker thread posts them in batches, so that it holds one batch at a time. The customer
+   * ids are forgotten too, and numbered afresh in the next batch: a thread keeping every
+   * customer id of a large file (millions, with their hash table) held about 100 MB through
+   * the read, where the calling thread, which numbers them for the store, needs them anyway.
    */
-  flush<C extends PackedCollection>(
-    c: C,
-  ): { col: PackedCollections[C]; customersFrom: number; customers: IdArena } {
+  flush<C extends PackedCollection>(c: C): { col: PackedCollections[C]; customers: IdArena } {
     let col: PackedCollections[PackedCollection];
     if (c === 'chatSessions') {
       col = this.#chats.done();
@@ -624,12 +623,11 @@ export class PackedBuilder {
       col = this.#reviews.done();
       this.#reviews = new ReviewColumns(this.withIds);
     }
-    const customersFrom = this.#customersSent;
-    const customers = this.#customers.table.sliceFrom(customersFrom);
-    this.#customersSent = this.#customers.table.length;
-    return { col: col as PackedCollections[C], customersFrom, customers };
+    const customers = this.#customers.table;
+    this.#customers = new Interner();
+    return { col: col as PackedCollections[C], customers };
   }
-  /** This store's number of the customer id `j` of `src` (a worker thread's new customers). */
+  /** This store's number of the customer id `j` of `src` (a batch's customers). */
   customerNumberAt(src: IdArena, j: number): number {
     return this.#customers.idAt(src, j);
   }

@@ -8,7 +8,6 @@
 
 import { IdArena, type IdArenaFields, Interner } from '../_idArena.js';
 import {
-  Column,
   collectionFields,
   collectionFromFields,
   keepPacked,
@@ -158,9 +157,10 @@ export interface CollectionChunk {
   readonly name: StoreDataCollection;
   /** The batch's columns (`collectionFields`). */
   readonly fields: Record<string, unknown>;
-  /** The number of the first customer id in `customers` (numbers run on from batch to batch). */
-  readonly customersFrom: number;
-  /** The customer ids first met in this batch (an id arena's buffers, moved). */
+  /**
+   * The customer ids the batch names, each once, numbered from 0 by their index (the batch's
+   * `customer` column): an id arena's buffers, moved.
+   */
   readonly customers: IdArenaFields;
   /** The bytes of the file read when the batch was taken (the columns' room is estimated from it). */
   readonly bytesRead: number;
@@ -331,7 +331,7 @@ export class StoreBuilder {
   ): { chunk: CollectionChunk; transfer: ArrayBuffer[] } | undefined {
     const st = this.state.get(name) as CollectionState;
     if (!st.packed) return undefined;
-    const { col, customersFrom, customers } = this.columns.flush(name as PackedCollection);
+    const { col, customers } = this.columns.flush(name as PackedCollection);
     const f = collectionFields(col);
     const c = customers.fields();
     const ids = st.ids.fields();
@@ -342,7 +342,6 @@ export class StoreBuilder {
     const chunk: CollectionChunk = {
       name,
       fields: f.fields,
-      customersFrom,
       customers: c.fields,
       bytesRead,
       ids: ids.fields,
@@ -358,7 +357,6 @@ export class StoreBuilder {
   private readonly chunked = new Map<
     StoreDataCollection,
     {
-      readonly customer: Column<Int32Array>;
       readonly ids: IdArena;
       readonly orderIds: IdArena;
       readonly index: IdIndex;
@@ -382,7 +380,6 @@ export class StoreBuilder {
     if (ch === undefined) {
       const all = new IdArena();
       ch = {
-        customer: new Column(Int32Array),
         ids: all,
         orderIds: new IdArena(),
         index: new IdIndex(name, all),
@@ -407,9 +404,11 @@ export class StoreBuilder {
       }
     }
     const customers = IdArena.fromFields(chunk.customers);
+    // The batch's customer numbers to the store's.
+    const customer = new Int32Array(customers.length);
     for (let j = 0; j < customers.length; j++)
-      ch.customer.push(this.columns.customerNumberAt(customers, j));
-    this.columns.append(name as PackedCollection, col, ch.customer.a);
+      customer[j] = this.columns.customerNumberAt(customers, j);
+    this.columns.append(name as PackedCollection, col, customer);
     ch.ids.appendAll(ids);
     ch.orderIds.appendAll(orderIds);
     ch.index.update();
