@@ -366,52 +366,71 @@ export class IdTable {
 
   /**
    * Adds the id `i` of `keys` (ids are added in order, each once): the index of the first id
-   * equal to it, `i` itself when it is the first, −1 when it is absent. `hash` is its hash
-   * when the caller has it already.
+   * equal to it, `i` itself when it is the first, −1 when it is absent.
    */
-  add(i: number, hash?: number): number {
+  add(i: number): number {
     if (this.keys.isAbsent(i)) return -1;
-    const h = hash ?? this.keys.hashAt(i);
+    const h = this.keys.hashAt(i);
+    const j = this.slotAt(this.keys, i, h);
+    const k = this.#slots[j] as number;
+    if (k !== -1) return k;
+    this.insertAt(j, i, h);
+    return i;
+  }
+
+  /** The index of the first id equal to `s`, or −1. */
+  find(s: string): number {
+    return this.#slots[this.slotOf(s, hashOf(s))] as number;
+  }
+
+  /** The index of the first id equal to the id `i` of `src`, or −1 (an absent id: −1). */
+  findAt(src: IdArena, i: number): number {
+    if (src.isAbsent(i)) return -1;
+    return this.#slots[this.slotAt(src, i, src.hashAt(i))] as number;
+  }
+
+  /**
+   * The slot of `s`, whose hash is `h`: the one holding the first id equal to it, or the empty
+   * one where it would go ({@link keyIn} tells which; {@link insertAt} fills it). With these
+   * an {@link Interner} hashes and probes once for a new id, not twice.
+   */
+  slotOf(s: string, h: number): number {
+    let j = h & this.#mask;
+    for (;;) {
+      const k = this.#slots[j] as number;
+      if (k === -1 || (this.#hashes[k] === h && this.keys.equals(k, s))) return j;
+      j = (j + 1) & this.#mask;
+    }
+  }
+
+  /** The slot of the id `i` of `src` (present), whose hash is `h`, as {@link slotOf}. */
+  slotAt(src: IdArena, i: number, h: number): number {
+    let j = h & this.#mask;
+    for (;;) {
+      const k = this.#slots[j] as number;
+      if (k === -1 || (this.#hashes[k] === h && this.keys.equalsAt(k, src, i))) return j;
+      j = (j + 1) & this.#mask;
+    }
+  }
+
+  /** The index of `keys` in slot `j`, −1 when it is empty. */
+  keyIn(j: number): number {
+    return this.#slots[j] as number;
+  }
+
+  /**
+   * Puts the id `i` of `keys`, whose hash is `h`, in the empty slot `j` that {@link slotOf} or
+   * {@link slotAt} gave (nothing added since).
+   */
+  insertAt(j: number, i: number, h: number): void {
     if (i >= this.#hashes.length) {
       const grown = new Int32Array(Math.max(i + 1, this.#hashes.length * 2));
       grown.set(this.#hashes);
       this.#hashes = grown;
     }
     this.#hashes[i] = h;
-    const slots = this.#slots;
-    let j = h & this.#mask;
-    for (;;) {
-      const k = slots[j] as number;
-      if (k === -1) break;
-      if (this.#hashes[k] === h && this.keys.equalsAt(k, this.keys, i)) return k;
-      j = (j + 1) & this.#mask;
-    }
-    slots[j] = i;
-    if (++this.#count * 2 > slots.length) this.#grow();
-    return i;
-  }
-
-  /** The index of the first id equal to `s`, or −1. */
-  find(s: string): number {
-    const h = hashOf(s);
-    let j = h & this.#mask;
-    for (;;) {
-      const k = this.#slots[j] as number;
-      if (k === -1 || (this.#hashes[k] === h && this.keys.equals(k, s))) return k;
-      j = (j + 1) & this.#mask;
-    }
-  }
-
-  /** The index of the first id equal to the id `i` of `src`, or −1 (an absent id: −1). */
-  findAt(src: IdArena, i: number): number {
-    if (src.isAbsent(i)) return -1;
-    const h = src.hashAt(i);
-    let j = h & this.#mask;
-    for (;;) {
-      const k = this.#slots[j] as number;
-      if (k === -1 || (this.#hashes[k] === h && this.keys.equalsAt(k, src, i))) return k;
-      j = (j + 1) & this.#mask;
-    }
+    this.#slots[j] = i;
+    if (++this.#count * 2 > this.#slots.length) this.#grow();
   }
 
   #grow(): void {
@@ -447,16 +466,22 @@ export class Interner {
   }
   /** The number of `s`, given the next one when it has none yet. */
   id(s: string): number {
-    const k = this.#index.find(s);
+    const h = hashOf(s);
+    const j = this.#index.slotOf(s, h);
+    const k = this.#index.keyIn(j);
     if (k !== -1) return k;
     this.table.push(s);
-    return this.#index.add(this.table.length - 1, hashOf(s));
+    this.#index.insertAt(j, this.table.length - 1, h);
+    return this.table.length - 1;
   }
   /** The number of the id `j` of `src` (present), given the next one when it has none yet. */
   idAt(src: IdArena, j: number): number {
-    const k = this.#index.findAt(src, j);
+    const h = src.hashAt(j);
+    const slot = this.#index.slotAt(src, j, h);
+    const k = this.#index.keyIn(slot);
     if (k !== -1) return k;
     this.table.pushFrom(src, j);
-    return this.#index.add(this.table.length - 1, src.hashAt(j));
+    this.#index.insertAt(slot, this.table.length - 1, h);
+    return this.table.length - 1;
   }
 }
