@@ -852,9 +852,12 @@ export function recordsWhere<C extends PackedCollection>(
   if (p === undefined) return data[c] as readonly RecordOf[C][];
   const { col, columns } = p;
   const out: RecordOf[C][] = [];
-  const names = new SharedIds(columns.customers);
+  // Customer ids built per record (not shared, as in customerRecordsReaching): the records
+  // selected here seldom share a customer, and a table the size of the store's customers for
+  // each call would cost more than it saves.
+  const customers = columns.customers;
   for (let i = 0; i < col.length; i++)
-    if (test(col, i, columns.customers)) out.push(col.record(i, names) as RecordOf[C]);
+    if (test(col, i, customers)) out.push(col.record(i, customers) as RecordOf[C]);
   recordsBuilt[c] += out.length;
   return out;
 }
