@@ -278,21 +278,6 @@ export class IdArena {
     return out.trim();
   }
 
-  /** The ids from `from` on, in a new arena (the same width). */
-  sliceFrom(from: number): IdArena {
-    const start = from === 0 ? 0 : (this.ends[from - 1] as number);
-    const n = this.length - from;
-    const out = new IdArena(n, this.used - start);
-    if (this.wide) out.#widen();
-    out.units.set(this.units.subarray(start, this.used));
-    for (let j = 0; j < n; j++) out.ends[j] = (this.ends[from + j] as number) - start;
-    if (this.absent !== undefined)
-      for (let j = 0; j < n; j++) if (this.absent[from + j] === 1) out.#markAbsent(j);
-    out.length = n;
-    out.used = this.used - start;
-    return out;
-  }
-
   /**
    * This arena with its buffers cut to what is used: a view when within an eighth of the room
    * (copying would hold both at once), else a copy. It may still be pushed to (it grows again).

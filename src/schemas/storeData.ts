@@ -211,10 +211,6 @@ export class IdIndex {
     }
     this.#count = n;
   }
-  /** Whether some record has the id `id`. */
-  has(id: string): boolean {
-    return this.#table.find(id) !== -1;
-  }
   /** Whether some record has the id `j` of `src` (an absent one: no). */
   hasAt(src: IdArena, j: number): boolean {
     return this.#table.findAt(src, j) !== -1;

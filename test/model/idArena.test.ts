@@ -151,15 +151,13 @@ describe('IdArena', () => {
     expect(listOf(a)).toStrictEqual(['ab', undefined, '订单', '\ud800', 'é', undefined, '']);
   });
 
-  it('copies single ids across arenas, and the ids from an index on', () => {
+  it('copies single ids across arenas', () => {
     fc.assert(
-      fc.property(fc.array(anyId, { maxLength: 30 }), fc.nat(30), (list, from) => {
+      fc.property(fc.array(anyId, { maxLength: 30 }), (list) => {
         const a = IdArena.from(list);
         const b = new IdArena(1, 1);
         for (let i = list.length - 1; i >= 0; i--) b.pushFrom(a, i);
         expect(listOf(b)).toStrictEqual([...list].reverse());
-        const start = Math.min(from, list.length);
-        expect(listOf(a.sliceFrom(start))).toStrictEqual(list.slice(start));
       }),
     );
   });
