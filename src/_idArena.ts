@@ -33,6 +33,43 @@ export function hashOf(s: string): number {
 /** Units per `String.fromCharCode` call: its arguments go on the stack. */
 const DECODE_CHUNK = 8192;
 
+/** `String.fromCharCode`, called with the units as separate arguments below. */
+const fromCode = String.fromCharCode;
+
+/**
+ * The string of the code units `u[from … to − 1]`. Up to 16 units (nearly every id) by one
+ * `fromCharCode` call with the units as arguments: about four times faster than concatenating
+ * one-unit strings or applying it to a fresh subarray, and materialising records builds one
+ * string per id. Longer ids by `apply` over subarrays, a chunk at a time.
+ */
+function decode(u: Uint8Array | Uint16Array, from: number, to: number): string {
+  const a = from;
+  // biome-ignore format: one case a length, its arguments in a row
+  switch (to - from) {
+    case 0: return '';
+    case 1: return fromCode(u[a] as number);
+    case 2: return fromCode(u[a] as number, u[a + 1] as number);
+    case 3: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number);
+    case 4: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number);
+    case 5: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number);
+    case 6: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number);
+    case 7: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number);
+    case 8: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number);
+    case 9: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number);
+    case 10: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number);
+    case 11: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number);
+    case 12: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number, u[a + 11] as number);
+    case 13: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number, u[a + 11] as number, u[a + 12] as number);
+    case 14: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number, u[a + 11] as number, u[a + 12] as number, u[a + 13] as number);
+    case 15: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number, u[a + 11] as number, u[a + 12] as number, u[a + 13] as number, u[a + 14] as number);
+    case 16: return fromCode(u[a] as number, u[a + 1] as number, u[a + 2] as number, u[a + 3] as number, u[a + 4] as number, u[a + 5] as number, u[a + 6] as number, u[a + 7] as number, u[a + 8] as number, u[a + 9] as number, u[a + 10] as number, u[a + 11] as number, u[a + 12] as number, u[a + 13] as number, u[a + 14] as number, u[a + 15] as number);
+  }
+  let s = '';
+  for (let j = from; j < to; j += DECODE_CHUNK)
+    s += fromCode.apply(null, u.subarray(j, Math.min(to, j + DECODE_CHUNK)) as unknown as number[]);
+  return s;
+}
+
 /**
  * An arena's fields as plain data, to post between threads: the buffers move (`transfer`),
  * nothing is cloned string by string.
@@ -211,21 +248,7 @@ export class IdArena {
     if (this.isAbsent(i)) return undefined;
     const from = i === 0 ? 0 : (this.ends[i - 1] as number);
     const to = this.ends[i] as number;
-    const u = this.units;
-    // Short ids (nearly all): a concatenation of one-unit strings stays flat below 13 units
-    // and is several times faster than `fromCharCode.apply` over a fresh subarray.
-    if (to - from <= 12) {
-      let s = '';
-      for (let j = from; j < to; j++) s += String.fromCharCode(u[j] as number);
-      return s;
-    }
-    let s = '';
-    for (let j = from; j < to; j += DECODE_CHUNK)
-      s += String.fromCharCode.apply(
-        null,
-        u.subarray(j, Math.min(to, j + DECODE_CHUNK)) as unknown as number[],
-      );
-    return s;
+    return decode(this.units, from, to);
   }
 
   /** The FNV-1a hash of id `i`'s code units: {@link hashOf} of the string it stands for. */
