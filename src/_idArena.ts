@@ -75,8 +75,11 @@ function decode(u: Uint8Array | Uint16Array, from: number, to: number): string {
  * nothing is cloned string by string.
  */
 export interface IdArenaFields {
+  /** {@link IdArena.units}, cut to the units used. */
   readonly units: Uint8Array | Uint16Array;
+  /** {@link IdArena.ends}, cut to the ids. */
   readonly ends: Uint32Array;
+  /** {@link IdArena.absent}, cut to the ids. */
   readonly absent: Uint8Array | undefined;
 }
 
@@ -333,6 +336,7 @@ export class IdArena {
 
 /** Ids read by index as strings: an {@link IdArena}, or {@link SharedIds} over one. */
 export interface IdStrings {
+  /** The id `i` as a string, `undefined` when absent. */
   at(i: number): string | undefined;
 }
 
@@ -347,6 +351,7 @@ export class SharedIds implements IdStrings {
   constructor(readonly ids: IdArena) {
     this.#made = new Array(ids.length);
   }
+  /** The id `i`, the same string each time. */
   at(i: number): string | undefined {
     let s = this.#made[i];
     if (s === undefined) {
@@ -370,6 +375,7 @@ export class IdTable {
   #mask = 2047;
   /** The ids in the slots. */
   #count = 0;
+  /** A table over `keys`, empty: ids are added by index ({@link add}, {@link insertAt}). */
   constructor(readonly keys: IdArena) {}
 
   /**
