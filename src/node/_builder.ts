@@ -395,12 +395,11 @@ export class StoreBuilder {
           Math.ceil(col.length * scale) + 16,
           Math.ceil(messages * scale) + 16,
         );
-        const room = (a: IdArena) => [
-          Math.ceil(a.length * scale) + 16,
-          Math.ceil(a.used * scale) + 16,
-        ];
-        ch.ids.reserve(...(room(ids) as [number, number]));
-        if (orderIds.length > 0) ch.orderIds.reserve(...(room(orderIds) as [number, number]));
+        // The id arenas likewise: ids and their units, scaled from the batch's.
+        const room = (into: IdArena, batch: IdArena) =>
+          into.reserve(Math.ceil(batch.length * scale) + 16, Math.ceil(batch.used * scale) + 16);
+        room(ch.ids, ids);
+        if (orderIds.length > 0) room(ch.orderIds, orderIds);
       }
     }
     const customers = IdArena.fromFields(chunk.customers);
