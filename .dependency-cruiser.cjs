@@ -4,7 +4,10 @@
  * must be placed here or the check fails.
  */
 const STAGES = [
-  ['ground', '^src/(ids|errors|_suggest|_escape|_packed|decimal|version|model|format)\\.ts$'],
+  [
+    'ground',
+    '^src/(ids|errors|_suggest|_escape|_idArena|_packed|decimal|version|model|format)\\.ts$',
+  ],
   ['time', '^src/time/'],
   ['rules', '^src/rules/'],
   ['schemas', '^src/schemas/'],

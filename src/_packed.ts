@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { IdArena, type IdArenaFields, type IdStrings, Interner, SharedIds } from './_idArena.js';
 import {
   type ChatKind,
   type ChatMessage,
@@ -136,81 +137,11 @@ const f64 = () => new Column(Float64Array);
 const i32 = () => new Column(Int32Array);
 const u8 = () => new Column(Uint8Array);
 
-/** The 32-bit FNV-1a hash of a string's UTF-16 code units. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
-
-/**
- * Customer ids, each string kept once per store: an open-addressing table of the ids' FNV-1a
- * hashes (typed arrays), about twice as fast as a `Map` of a few hundred thousand strings.
- */
-export class Interner {
-  readonly table: string[] = [];
-  #hashes = new Int32Array(1024);
-  #slots = new Int32Array(2048).fill(-1);
-  #mask = 2047;
-  /** The number of `s`, or −1 when it has none yet. */
-  find(s: string): number {
-    const h = hashOf(s);
-    let j = h & this.#mask;
-    for (;;) {
-      const k = this.#slots[j] as number;
-      if (k === -1 || (this.#hashes[k] === h && this.table[k] === s)) return k;
-      j = (j + 1) & this.#mask;
-    }
-  }
-  /** The number of `s`, given the next one when it has none yet. */
-  id(s: string): number {
-    const h = hashOf(s);
-    const slots = this.#slots;
-    let j = h & this.#mask;
-    for (;;) {
-      const k = slots[j] as number;
-      if (k === -1) break;
-      if (this.#hashes[k] === h && this.table[k] === s) return k;
-      j = (j + 1) & this.#mask;
-    }
-    const k = this.table.length;
-    this.table.push(s);
-    if (k === this.#hashes.length) {
-      const grown = new Int32Array(k * 2);
-      grown.set(this.#hashes);
-      this.#hashes = grown;
-    }
-    this.#hashes[k] = h;
-    slots[j] = k;
-    // At most half full: probes stay short.
-    if ((k + 1) * 2 > slots.length) this.#grow();
-    return k;
-  }
-  #grow(): void {
-    const size = this.#slots.length * 2;
-    const slots = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    for (let k = 0; k < this.table.length; k++) {
-      let j = (this.#hashes[k] as number) & mask;
-      while (slots[j] !== -1) j = (j + 1) & mask;
-      slots[j] = k;
-    }
-    this.#slots = slots;
-    this.#mask = mask;
-  }
-}
-
 /** Keeps the rows `i` for which `keep[i]` is 1. */
 function keepRows<T extends Typed>(a: T, keep: Uint8Array, n: number): T {
   const out = new (a.constructor as TypedCtor<T>)(n);
   let j = 0;
   for (let i = 0; i < a.length; i++) if (keep[i] === 1) out[j++] = a[i] as number;
-  return out;
-}
-
-function keepList<T>(a: readonly T[], keep: Uint8Array): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < a.length; i++) if (keep[i] === 1) out.push(a[i] as T);
   return out;
 }
 
@@ -227,7 +158,7 @@ function countKept(keep: Uint8Array): number {
 /** Chat sessions column-wise; the messages of session `i` are `msgStart[i] … msgStart[i+1]−1`. */
 export class PackedChats {
   constructor(
-    readonly ids: string[],
+    readonly ids: IdArena,
     readonly customer: Int32Array,
     readonly kind: Uint8Array,
     readonly stage: Uint8Array,
@@ -237,11 +168,12 @@ export class PackedChats {
     readonly msgAt: Float64Array,
     readonly msgFrom: Uint8Array,
   ) {}
+  /** The number of rows (the ids are not counted: a folder reader sets them last). */
   get length(): number {
-    return this.ids.length;
+    return this.customer.length;
   }
   /** The session `i` as the parsers give it. */
-  record(i: number, customers: readonly string[]): ChatSession {
+  record(i: number, customers: IdStrings): ChatSession {
     const from = this.msgStart[i] as number;
     const to = this.msgStart[i + 1] as number;
     const messages: ChatMessage[] = new Array(to - from);
@@ -251,8 +183,8 @@ export class PackedChats {
         at: this.msgAt[j] as number,
       };
     return {
-      id: this.ids[i] as string,
-      customerId: customers[this.customer[i] as number] as string,
+      id: this.ids.at(i) as string,
+      customerId: customers.at(this.customer[i] as number) as string,
       kind: KINDS[this.kind[i] as number] as ChatKind,
       stage: STAGES[this.stage[i] as number],
       messages,
@@ -287,7 +219,7 @@ export class PackedChats {
       }
     }
     return new PackedChats(
-      keepList(this.ids, keep),
+      this.ids.keep(keep),
       keepRows(this.customer, keep, n),
       keepRows(this.kind, keep, n),
       keepRows(this.stage, keep, n),
@@ -301,7 +233,9 @@ export class PackedChats {
 }
 
 class ChatColumns {
-  readonly ids: string[] = [];
+  /** Whether the rows' ids are kept here (else the caller keeps them: see {@link PackedBuilder}). */
+  constructor(readonly withIds: boolean) {}
+  readonly ids = new IdArena();
   readonly customer = i32();
   readonly kind = u8();
   readonly stage = u8();
@@ -320,11 +254,11 @@ class ChatColumns {
   /** Appends the sessions of `col`, their customers renumbered by `customer`. */
   append(col: PackedChats, customer: Int32Array): void {
     const n = col.length;
+    if (this.withIds) this.ids.appendAll(col.ids);
     this.customer.reserveMore(n);
     this.msgStart.reserveMore(n);
     const base = this.msgAt.n;
     for (let i = 0; i < n; i++) {
-      this.ids.push(col.ids[i] as string);
       this.customer.push(customer[col.customer[i] as number] as number);
       this.msgStart.push(base + (col.msgStart[i] as number));
     }
@@ -336,7 +270,7 @@ class ChatColumns {
     this.msgFrom.pushAll(col.msgFrom);
   }
   push(s: ChatSession, customers: Interner): void {
-    this.ids.push(s.id);
+    if (this.withIds) this.ids.push(s.id);
     this.customer.push(customers.id(s.customerId));
     this.kind.push(codeOf(KINDS, s.kind));
     this.stage.push(codeOf(STAGES, s.stage));
@@ -351,7 +285,7 @@ class ChatColumns {
   done(): PackedChats {
     this.msgStart.push(this.msgAt.n);
     return new PackedChats(
-      this.ids,
+      this.ids.trim(),
       this.customer.done(),
       this.kind.done(),
       this.stage.done(),
@@ -371,7 +305,7 @@ class ChatColumns {
 /** Orders column-wise. */
 export class PackedOrders {
   constructor(
-    readonly ids: string[],
+    readonly ids: IdArena,
     readonly customer: Int32Array,
     readonly placedAt: Float64Array,
     readonly paidAt: Float64Array,
@@ -383,13 +317,14 @@ export class PackedOrders {
     readonly collectedAt: Float64Array,
     readonly deliveredAt: Float64Array,
   ) {}
+  /** The number of rows (the ids are not counted: a folder reader sets them last). */
   get length(): number {
-    return this.ids.length;
+    return this.customer.length;
   }
-  record(i: number, customers: readonly string[]): Order {
+  record(i: number, customers: IdStrings): Order {
     return {
-      id: this.ids[i] as string,
-      customerId: customers[this.customer[i] as number] as string,
+      id: this.ids.at(i) as string,
+      customerId: customers.at(this.customer[i] as number) as string,
       placedAt: this.placedAt[i] as number,
       paidAt: opt(this.paidAt[i] as number),
       cashOnDelivery: this.cashOnDelivery[i] === 1,
@@ -413,7 +348,7 @@ export class PackedOrders {
   keep(keep: Uint8Array): PackedOrders {
     const n = countKept(keep);
     return new PackedOrders(
-      keepList(this.ids, keep),
+      this.ids.keep(keep),
       keepRows(this.customer, keep, n),
       keepRows(this.placedAt, keep, n),
       keepRows(this.paidAt, keep, n),
@@ -429,7 +364,9 @@ export class PackedOrders {
 }
 
 class OrderColumns {
-  readonly ids: string[] = [];
+  /** Whether the rows' ids are kept here (else the caller keeps them: see {@link PackedBuilder}). */
+  constructor(readonly withIds: boolean) {}
+  readonly ids = new IdArena();
   readonly customer = i32();
   readonly placedAt = f64();
   readonly paidAt = f64();
@@ -458,9 +395,9 @@ class OrderColumns {
   /** Appends the orders of `col`, their customers renumbered by `customer`. */
   append(col: PackedOrders, customer: Int32Array): void {
     const n = col.length;
+    if (this.withIds) this.ids.appendAll(col.ids);
     this.customer.reserveMore(n);
     for (let i = 0; i < n; i++) {
-      this.ids.push(col.ids[i] as string);
       this.customer.push(customer[col.customer[i] as number] as number);
     }
     this.placedAt.pushAll(col.placedAt);
@@ -474,7 +411,7 @@ class OrderColumns {
     this.deliveredAt.pushAll(col.deliveredAt);
   }
   push(o: Order, customers: Interner): void {
-    this.ids.push(o.id);
+    if (this.withIds) this.ids.push(o.id);
     this.customer.push(customers.id(o.customerId));
     this.placedAt.push(o.placedAt);
     this.paidAt.push(nan(o.paidAt));
@@ -488,7 +425,7 @@ class OrderColumns {
   }
   done(): PackedOrders {
     return new PackedOrders(
-      this.ids,
+      this.ids.trim(),
       this.customer.done(),
       this.placedAt.done(),
       this.paidAt.done(),
@@ -510,22 +447,23 @@ class OrderColumns {
 /** Reviews column-wise. */
 export class PackedReviews {
   constructor(
-    readonly ids: string[],
+    readonly ids: IdArena,
     readonly customer: Int32Array,
-    readonly orderIds: (string | undefined)[],
+    readonly orderIds: IdArena,
     readonly createdAt: Float64Array,
     readonly stars: Uint8Array,
     readonly repliedAt: Float64Array,
     readonly excluded: Uint8Array,
   ) {}
+  /** The number of rows (the ids are not counted: a folder reader sets them last). */
   get length(): number {
-    return this.ids.length;
+    return this.customer.length;
   }
-  record(i: number, customers: readonly string[]): Review {
+  record(i: number, customers: IdStrings): Review {
     return {
-      id: this.ids[i] as string,
-      customerId: customers[this.customer[i] as number] as string,
-      orderId: this.orderIds[i],
+      id: this.ids.at(i) as string,
+      customerId: customers.at(this.customer[i] as number) as string,
+      orderId: this.orderIds.at(i),
       createdAt: this.createdAt[i] as number,
       stars: this.stars[i] as Stars,
       repliedAt: opt(this.repliedAt[i] as number),
@@ -538,9 +476,9 @@ export class PackedReviews {
   keep(keep: Uint8Array): PackedReviews {
     const n = countKept(keep);
     return new PackedReviews(
-      keepList(this.ids, keep),
+      this.ids.keep(keep),
       keepRows(this.customer, keep, n),
-      keepList(this.orderIds, keep),
+      this.orderIds.keep(keep),
       keepRows(this.createdAt, keep, n),
       keepRows(this.stars, keep, n),
       keepRows(this.repliedAt, keep, n),
@@ -550,9 +488,11 @@ export class PackedReviews {
 }
 
 class ReviewColumns {
-  readonly ids: string[] = [];
+  /** Whether the rows' ids are kept here (else the caller keeps them: see {@link PackedBuilder}). */
+  constructor(readonly withIds: boolean) {}
+  readonly ids = new IdArena();
   readonly customer = i32();
-  readonly orderIds: (string | undefined)[] = [];
+  readonly orderIds = new IdArena();
   readonly createdAt = f64();
   readonly stars = u8();
   readonly repliedAt = f64();
@@ -570,10 +510,12 @@ class ReviewColumns {
   /** Appends the reviews of `col`, their customers renumbered by `customer`. */
   append(col: PackedReviews, customer: Int32Array): void {
     const n = col.length;
+    if (this.withIds) {
+      this.ids.appendAll(col.ids);
+      this.orderIds.appendAll(col.orderIds);
+    }
     this.customer.reserveMore(n);
     for (let i = 0; i < n; i++) {
-      this.ids.push(col.ids[i] as string);
-      this.orderIds.push(col.orderIds[i]);
       this.customer.push(customer[col.customer[i] as number] as number);
     }
     this.createdAt.pushAll(col.createdAt);
@@ -582,9 +524,11 @@ class ReviewColumns {
     this.excluded.pushAll(col.excluded);
   }
   push(r: Review, customers: Interner): void {
-    this.ids.push(r.id);
+    if (this.withIds) {
+      this.ids.push(r.id);
+      this.orderIds.push(r.orderId);
+    }
     this.customer.push(customers.id(r.customerId));
-    this.orderIds.push(r.orderId);
     this.createdAt.push(r.createdAt);
     this.stars.push(r.stars);
     this.repliedAt.push(nan(r.repliedAt));
@@ -592,9 +536,9 @@ class ReviewColumns {
   }
   done(): PackedReviews {
     return new PackedReviews(
-      this.ids,
+      this.ids.trim(),
       this.customer.done(),
-      this.orderIds,
+      this.orderIds.trim(),
       this.createdAt.done(),
       this.stars.done(),
       this.repliedAt.done(),
@@ -609,7 +553,8 @@ class ReviewColumns {
 
 /** The column-wise collections of one store, and its customer ids. */
 export interface PackedCollections {
-  readonly customers: readonly string[];
+  /** The store's customer ids, numbered (the rows' `customer` columns hold the numbers). */
+  readonly customers: IdArena;
   readonly chatSessions: PackedChats;
   readonly orders: PackedOrders;
   readonly reviews: PackedReviews;
@@ -618,14 +563,22 @@ export interface PackedCollections {
 /**
  * Takes records of the three large collections one at a time (a record can be dropped as soon
  * as it is pushed) and gives the columns.
+ *
+ * With `withIds` false the rows' ids (and reviews' order ids) are not kept: a folder reader
+ * keeps every record's id, good or bad, in one arena for its checks across records, and gives
+ * the good rows' ids to {@link PackedBuilder.done} (the same arena when every record passed),
+ * rather than holding the characters twice.
  */
 export class PackedBuilder {
-  readonly #customers = new Interner();
-  #chats = new ChatColumns();
-  #orders = new OrderColumns();
-  #reviews = new ReviewColumns();
-  /** Customer ids already handed out by {@link flush}. */
-  #customersSent = 0;
+  #customers = new Interner();
+  #chats: ChatColumns;
+  #orders: OrderColumns;
+  #reviews: ReviewColumns;
+  constructor(readonly withIds = true) {
+    this.#chats = new ChatColumns(withIds);
+    this.#orders = new OrderColumns(withIds);
+    this.#reviews = new ReviewColumns(withIds);
+  }
   pushChat(s: ChatSession): void {
     this.#chats.push(s, this.#customers);
   }
@@ -652,31 +605,31 @@ export class PackedBuilder {
   }
   /**
    * The rows of `c` pushed since the last flush, which this builder lets go of, and the
-   * customer ids numbered since (their numbers run on from `customersFrom`): a worker thread
-   * posts them in batches, so that its heap holds one batch at a time.
+   * customer ids they name, numbered from 0 (their `customer` column holds these numbers): a
+   * worker thread posts them in batches, so that it holds one batch at a time. The customer
+   * ids are forgotten too, and numbered afresh in the next batch: a thread keeping every
+   * customer id of a large file (millions, with their hash table) held about 100 MB through
+   * the read, where the calling thread, which numbers them for the store, needs them anyway.
    */
-  flush<C extends PackedCollection>(
-    c: C,
-  ): { col: PackedCollections[C]; customersFrom: number; customers: string[] } {
+  flush<C extends PackedCollection>(c: C): { col: PackedCollections[C]; customers: IdArena } {
     let col: PackedCollections[PackedCollection];
     if (c === 'chatSessions') {
       col = this.#chats.done();
-      this.#chats = new ChatColumns();
+      this.#chats = new ChatColumns(this.withIds);
     } else if (c === 'orders') {
       col = this.#orders.done();
-      this.#orders = new OrderColumns();
+      this.#orders = new OrderColumns(this.withIds);
     } else {
       col = this.#reviews.done();
-      this.#reviews = new ReviewColumns();
+      this.#reviews = new ReviewColumns(this.withIds);
     }
-    const customersFrom = this.#customersSent;
-    const customers = this.#customers.table.slice(customersFrom);
-    this.#customersSent = this.#customers.table.length;
-    return { col: col as PackedCollections[C], customersFrom, customers };
+    const customers = this.#customers.table;
+    this.#customers = new Interner();
+    return { col: col as PackedCollections[C], customers };
   }
-  /** This store's number of the customer id `s`. */
-  customerNumber(s: string): number {
-    return this.#customers.id(s);
+  /** This store's number of the customer id `j` of `src` (a batch's customers). */
+  customerNumberAt(src: IdArena, j: number): number {
+    return this.#customers.idAt(src, j);
   }
   /** Appends the rows of `col` (a batch from a worker thread), its customers renumbered. */
   append<C extends PackedCollection>(c: C, col: PackedCollections[C], customer: Int32Array): void {
@@ -685,16 +638,40 @@ export class PackedBuilder {
     else this.#reviews.append(col as PackedReviews, customer);
   }
   #result: PackedCollections | undefined;
-  /** The columns (the same object when asked again). */
-  done(): PackedCollections {
+  /**
+   * The columns (the same object when asked again); `ids` gives the rows' ids of a builder
+   * without them (`withIds` false), by collection.
+   */
+  done(ids: { readonly [K in PackedCollection]?: RowIds } = {}): PackedCollections {
+    const put = <T extends PackedChats | PackedOrders | PackedReviews>(col: T, i?: RowIds): T =>
+      i === undefined ? col : withIds(col, i.ids, i.orderIds);
     this.#result ??= {
-      customers: this.#customers.table,
-      chatSessions: this.#chats.done(),
-      orders: this.#orders.done(),
-      reviews: this.#reviews.done(),
+      customers: this.#customers.table.trim(),
+      chatSessions: put(this.#chats.done(), ids.chatSessions),
+      orders: put(this.#orders.done(), ids.orders),
+      reviews: put(this.#reviews.done(), ids.reviews),
     };
     return this.#result;
   }
+}
+
+/** The ids of a collection's rows, and for reviews their order ids. */
+export interface RowIds {
+  readonly ids: IdArena;
+  readonly orderIds?: IdArena | undefined;
+}
+
+/** `col` with the id columns `ids` (and `orderIds`, reviews) in place of its own. */
+function withIds<T extends PackedChats | PackedOrders | PackedReviews>(
+  col: T,
+  ids: IdArena,
+  orderIds: IdArena | undefined,
+): T {
+  if (ids.length !== col.length) throw new Error('packed store: ids and rows differ in number');
+  // The same class (its methods), the same columns but the ids.
+  const out = Object.assign(Object.create(Object.getPrototypeOf(col) as object) as T, col, { ids });
+  if (orderIds !== undefined) Object.assign(out, { orderIds });
+  return out;
 }
 
 /** `packed` with only the rows `keep[collection][i] === 1` (rows of an absent mask all kept). */
@@ -714,7 +691,7 @@ export function keepPacked(
 }
 
 /** The version of the column layout below: bumped whenever a column changes. */
-const PACKED_LAYOUT = 1;
+const PACKED_LAYOUT = 2;
 
 /** The hidden state of a store held column-wise: its columns, and which were read as arrays. */
 class Packed implements PackedHandle {
@@ -732,7 +709,7 @@ class Packed implements PackedHandle {
     let a = this.#arrays[c];
     if (a === undefined) {
       const col = this.columns[c];
-      const customers = this.columns.customers;
+      const customers = new SharedIds(this.columns.customers);
       a = new Array(col.length);
       for (let i = 0; i < col.length; i++) a[i] = col.record(i, customers);
       this.#arrays[c] = a;
@@ -791,10 +768,20 @@ export function packedStoreData(
       },
     });
   }
-  const missing = STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
+  const missing = notProvided(provided);
   if (missing.length > 0) data.notProvided = missing;
   Object.defineProperty(data, PACKED, { value: packed, enumerable: false, configurable: true });
   return markParsed(data as unknown as StoreData, latestMs);
+}
+
+/**
+ * The collections `provided` says were not. Apart from {@link packedStoreData} on purpose: a
+ * closure there over `provided` would put it in the context its getters keep for the store's
+ * life, and with it whatever `provided` closes over (a folder reader's whole builder: its
+ * table of customer ids, its index of order ids, about 100 MB on a large store).
+ */
+function notProvided(provided: (c: StoreDataCollection) => boolean): StoreDataCollection[] {
+  return STORE_DATA_COLLECTIONS.filter((c) => !provided(c));
 }
 
 /**
@@ -859,14 +846,18 @@ interface RecordOf {
 export function recordsWhere<C extends PackedCollection>(
   data: StoreData,
   c: C,
-  test: (col: PackedCollections[C], i: number, customers: readonly string[]) => boolean,
+  test: (col: PackedCollections[C], i: number, customers: IdArena) => boolean,
 ): readonly RecordOf[C][] {
   const p = columnsOf(data, c);
   if (p === undefined) return data[c] as readonly RecordOf[C][];
   const { col, columns } = p;
   const out: RecordOf[C][] = [];
+  // Customer ids built per record (not shared, as in customerRecordsReaching): the records
+  // selected here seldom share a customer, and a table the size of the store's customers for
+  // each call would cost more than it saves.
+  const customers = columns.customers;
   for (let i = 0; i < col.length; i++)
-    if (test(col, i, columns.customers)) out.push(col.record(i, columns.customers) as RecordOf[C]);
+    if (test(col, i, customers)) out.push(col.record(i, customers) as RecordOf[C]);
   recordsBuilt[c] += out.length;
   return out;
 }
@@ -884,18 +875,30 @@ export function recordsOf<C extends PackedCollection>(
 }
 
 /**
- * The orders whose own latest fact is at or after `fromMs`, or whose id `keep` names (see
+ * A set of ids (usually few) to test the ids of a column against: the column's ids are hashed
+ * and compared where they are stored, never built as strings (millions of rows are tested).
+ */
+export function idSetOf(ids: Iterable<string>): Interner {
+  const set = new Interner();
+  for (const id of ids) set.id(id);
+  return set;
+}
+
+/**
+ * The orders whose own latest fact is at or after `fromMs`, or whose id is one of `keep` (see
  * {@link recordsWhere}).
  */
 export function ordersReaching(
   data: StoreData,
   fromMs: number,
-  keep: (id: string) => boolean,
+  keep: Iterable<string>,
 ): readonly Order[] {
+  const kept = idSetOf(keep);
+  const none = kept.table.length === 0;
   return recordsWhere(
     data,
     'orders',
-    (col, i) => col.lastFact(i) >= fromMs || keep(col.ids[i] as string),
+    (col, i) => col.lastFact(i) >= fromMs || (!none && kept.findAt(col.ids, i) !== -1),
   );
 }
 
@@ -934,6 +937,7 @@ export function customerRecordsReaching(
   const chats = c.col;
   const orders = o.col;
   const customers = c.columns.customers;
+  const names = new SharedIds(customers);
   const relevant = new Uint8Array(customers.length);
   for (let i = 0; i < chats.length; i++)
     if (chats.lastFact(i) >= fromMs) relevant[chats.customer[i] as number] = 1;
@@ -945,7 +949,7 @@ export function customerRecordsReaching(
   for (let i = 0; i < chats.length; i++) {
     const k = chats.customer[i] as number;
     if (relevant[k] !== 1) continue;
-    chatSessions.push(chats.record(i, customers));
+    chatSessions.push(chats.record(i, names));
     chatCustomer.push(k);
   }
   const out: Order[] = [];
@@ -953,7 +957,7 @@ export function customerRecordsReaching(
   for (let i = 0; i < orders.length; i++) {
     const k = orders.customer[i] as number;
     if (relevant[k] !== 1) continue;
-    out.push(orders.record(i, customers));
+    out.push(orders.record(i, names));
     orderCustomer.push(k);
   }
   recordsBuilt.chatSessions += chatSessions.length;
@@ -977,7 +981,8 @@ export function someSessionWithoutStage(data: StoreData): boolean {
 }
 
 /**
- * The fields of one column-wise collection as plain data (typed arrays and string lists), to
+ * The fields of one column-wise collection as plain data (typed arrays; an id arena as its
+ * buffers), to
  * post from a worker thread ({@link collectionFromFields} builds it again); `transfer` lists
  * the buffers to move rather than copy.
  */
@@ -987,9 +992,20 @@ export function collectionFields(col: PackedChats | PackedOrders | PackedReviews
 } {
   const fields: Record<string, unknown> = { ...col };
   const transfer: ArrayBuffer[] = [];
-  for (const v of Object.values(fields))
+  for (const [k, v] of Object.entries(fields))
     if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+    else if (v instanceof IdArena) {
+      // An arena goes as its buffers (moved), not as a class instance (cloned field by field).
+      const a = v.fields();
+      fields[k] = a.fields;
+      for (const b of a.transfer) transfer.push(b);
+    }
   return { fields, transfer };
+}
+
+/** The arena of {@link IdArena.fields}' plain data. */
+function arenaOf(f: unknown): IdArena {
+  return IdArena.fromFields(f as IdArenaFields);
 }
 
 /** The collection `c` from {@link collectionFields}' fields. */
@@ -1000,7 +1016,7 @@ export function collectionFromFields<C extends PackedCollection>(
   if (c === 'chatSessions') {
     const a = f as unknown as PackedChats;
     return new PackedChats(
-      a.ids,
+      arenaOf(f.ids),
       a.customer,
       a.kind,
       a.stage,
@@ -1014,7 +1030,7 @@ export function collectionFromFields<C extends PackedCollection>(
   if (c === 'orders') {
     const a = f as unknown as PackedOrders;
     return new PackedOrders(
-      a.ids,
+      arenaOf(f.ids),
       a.customer,
       a.placedAt,
       a.paidAt,
@@ -1029,9 +1045,9 @@ export function collectionFromFields<C extends PackedCollection>(
   }
   const a = f as unknown as PackedReviews;
   return new PackedReviews(
-    a.ids,
+    arenaOf(f.ids),
     a.customer,
-    a.orderIds,
+    arenaOf(f.orderIds),
     a.createdAt,
     a.stars,
     a.repliedAt,

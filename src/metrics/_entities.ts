@@ -129,7 +129,7 @@ export function buildOrders(
   const cutoffMs = rules.logistics.collectionCutoffHour.value * HOUR_MS;
   const out: OrderEntity[] = [];
   // Built from the columns only for the orders that can matter (src/_packed.ts).
-  for (const raw of ordersReaching(data, relevantFromMs, (id) => disputesOf.has(id))) {
+  for (const raw of ordersReaching(data, relevantFromMs, disputesOf.keys())) {
     // Relevance first, on the record as given (hiding later facts only narrows its span): the
     // knowledge cut-off is checked only for the orders that can matter.
     // Stryker disable next-line ConditionalExpression: a fast path: the check after the cut-off (`max < relevantFromMs`) declines every order this one does, since hiding facts only moves its latest instant earlier

@@ -6,8 +6,8 @@
  * @module
  */
 
+import { IdArena, type IdArenaFields, Interner } from '../_idArena.js';
 import {
-  Column,
   collectionFields,
   collectionFromFields,
   keepPacked,
@@ -17,6 +17,7 @@ import {
   type PackedCollection,
   type PackedCollections,
   packedStoreData,
+  type RowIds,
 } from '../_packed.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import {
@@ -110,10 +111,14 @@ interface CollectionState {
    * Empty for a collection held column-wise (`packed`): its ids are in `ids`/`orderIds`.
    */
   readonly records: unknown[];
-  /** Held column-wise: each record's id (and order id), the good records in the columns. */
+  /**
+   * Held column-wise: each record's id (and a review's order id), good and bad, kept here
+   * (in a worker thread, since the last batch) and not in the columns, which take the good
+   * records' ids from here when the read is done.
+   */
   readonly packed: boolean;
-  readonly ids: (string | undefined)[];
-  readonly orderIds: (string | undefined)[];
+  ids: IdArena;
+  orderIds: IdArena;
   /** The raw id stubs of the bad records of a collection held column-wise, by index. */
   readonly stubs: Map<number, unknown>;
   /** The duplicate ids, found in the worker thread that read the collection. */
@@ -152,16 +157,20 @@ export interface CollectionChunk {
   readonly name: StoreDataCollection;
   /** The batch's columns (`collectionFields`). */
   readonly fields: Record<string, unknown>;
-  /** The number of the first customer id in `customers` (numbers run on from batch to batch). */
-  readonly customersFrom: number;
-  /** The customer ids first met in this batch. */
-  readonly customers: string[];
+  /**
+   * The customer ids the batch names, each once, numbered from 0 by their index (the batch's
+   * `customer` column): an id arena's buffers, moved.
+   */
+  readonly customers: IdArenaFields;
   /** The bytes of the file read when the batch was taken (the columns' room is estimated from it). */
   readonly bytesRead: number;
-  /** The id of each record of the batch, good and bad, in order (for the checks across records). */
-  readonly ids: (string | undefined)[];
-  /** The order id of each review of the batch. */
-  readonly orderIds: (string | undefined)[];
+  /**
+   * The id of each record of the batch, good and bad, in order (the checks across records, and
+   * the good rows' ids): an id arena's buffers, moved.
+   */
+  readonly ids: IdArenaFields;
+  /** The order id of each review of the batch (empty for the other collections). */
+  readonly orderIds: IdArenaFields;
 }
 
 function idStub(raw: unknown): unknown {
@@ -180,7 +189,7 @@ export class StoreBuilder {
   private readonly issues: InputIssue[] = [];
   private readonly state = new Map<StoreDataCollection, CollectionState>();
   /** The chat sessions, orders and reviews, column-wise (`src/_packed.ts`). */
-  private readonly columns = new PackedBuilder();
+  private readonly columns = new PackedBuilder(false);
   private packed: PackedCollections | undefined;
 
   /** Records set aside (lenient), by collection and index in it; the others by order found. */
@@ -228,8 +237,8 @@ export class StoreBuilder {
       file,
       records: [],
       packed: isPacked(name),
-      ids: [],
-      orderIds: [],
+      ids: new IdArena(),
+      orderIds: new IdArena(),
       stubs: new Map(),
       count: 0,
       bad: new Set(),
@@ -340,27 +349,34 @@ export class StoreBuilder {
   ): { chunk: CollectionChunk; transfer: ArrayBuffer[] } | undefined {
     const st = this.state.get(name) as CollectionState;
     if (!st.packed) return undefined;
-    const { col, customersFrom, customers } = this.columns.flush(name as PackedCollection);
+    const { col, customers } = this.columns.flush(name as PackedCollection);
     const f = collectionFields(col);
+    const c = customers.fields();
+    const ids = st.ids.fields();
+    const orderIds = st.orderIds.fields();
+    // The arenas' buffers move to the calling thread: this builder starts new ones.
+    st.ids = new IdArena();
+    st.orderIds = new IdArena();
     const chunk: CollectionChunk = {
       name,
       fields: f.fields,
-      customersFrom,
-      customers,
+      customers: c.fields,
       bytesRead,
-      ids: st.ids.splice(0),
-      orderIds: st.orderIds.splice(0),
+      ids: ids.fields,
+      orderIds: orderIds.fields,
     };
-    return { chunk, transfer: f.transfer };
+    return {
+      chunk,
+      transfer: [...f.transfer, ...c.transfer, ...ids.transfer, ...orderIds.transfer],
+    };
   }
 
   /** Collections read in batches on worker threads, as their batches arrive. */
   private readonly chunked = new Map<
     StoreDataCollection,
     {
-      readonly customer: Column<Int32Array>;
-      readonly ids: (string | undefined)[];
-      readonly orderIds: (string | undefined)[];
+      readonly ids: IdArena;
+      readonly orderIds: IdArena;
       readonly index: IdIndex;
     }
   >();
@@ -377,8 +393,15 @@ export class StoreBuilder {
     const name = chunk.name;
     let ch = this.chunked.get(name);
     const col = collectionFromFields(name as PackedCollection, chunk.fields);
+    const ids = IdArena.fromFields(chunk.ids);
+    const orderIds = IdArena.fromFields(chunk.orderIds);
     if (ch === undefined) {
-      ch = { customer: new Column(Int32Array), ids: [], orderIds: [], index: new IdIndex(name) };
+      const all = new IdArena();
+      ch = {
+        ids: all,
+        orderIds: new IdArena(),
+        index: new IdIndex(name, all),
+      };
       this.chunked.set(name, ch);
       // Room for the whole file, estimated from its first batch (a tenth more): the columns
       // are then allocated once, rather than grown by doubling (each growth holding two).
@@ -390,13 +413,22 @@ export class StoreBuilder {
           Math.ceil(col.length * scale) + 16,
           Math.ceil(messages * scale) + 16,
         );
+        // The id arenas likewise: ids and their units, scaled from the batch's.
+        const room = (into: IdArena, batch: IdArena) =>
+          into.reserve(Math.ceil(batch.length * scale) + 16, Math.ceil(batch.used * scale) + 16);
+        room(ch.ids, ids);
+        if (orderIds.length > 0) room(ch.orderIds, orderIds);
       }
     }
-    for (const c of chunk.customers) ch.customer.push(this.columns.customerNumber(c));
-    this.columns.append(name as PackedCollection, col, ch.customer.a);
-    for (const id of chunk.ids) ch.ids.push(id);
-    for (const id of chunk.orderIds) ch.orderIds.push(id);
-    ch.index.add(chunk.ids);
+    const customers = IdArena.fromFields(chunk.customers);
+    // The batch's customer numbers to the store's.
+    const customer = new Int32Array(customers.length);
+    for (let j = 0; j < customers.length; j++)
+      customer[j] = this.columns.customerNumberAt(customers, j);
+    this.columns.append(name as PackedCollection, col, customer);
+    ch.ids.appendAll(ids);
+    ch.orderIds.appendAll(orderIds);
+    ch.index.update();
   }
 
   /** A collection read by another builder ({@link exportPart}), taken as if read here. */
@@ -408,8 +440,8 @@ export class StoreBuilder {
       file: part.file,
       records: part.records,
       packed,
-      ids: ch?.ids ?? [],
-      orderIds: ch?.orderIds ?? [],
+      ids: ch?.ids ?? new IdArena(),
+      orderIds: ch?.orderIds ?? new IdArena(),
       stubs: new Map(part.stubs),
       duplicates: packed ? (ch?.index.duplicates ?? []) : part.duplicates,
       count: part.count,
@@ -418,6 +450,9 @@ export class StoreBuilder {
       base: part.base,
     });
     if (name === 'orders' && ch !== undefined) this.orderIndex = ch.index;
+    // Its duplicates taken, a collection's table of ids is let go of (the orders' is kept for
+    // the references checked at the end): tens of MB for millions of records.
+    this.chunked.delete(name);
     this.count += part.count;
     this.latestMs = Math.max(this.latestMs, part.latestMs);
     for (const i of part.issues) this.issues.push(i);
@@ -490,31 +525,43 @@ export class StoreBuilder {
    * aside too (its order's facts are unknown), as `parseStoreDataLenient` does.
    */
   private rejectDependents(): void {
-    const ordersBad = this.state.get('orders')?.bad;
-    if (ordersBad === undefined) return;
-    const accepted = new Set<string>();
-    const setAside = new Map<string, number>();
-    const orderIds = (this.state.get('orders') as CollectionState).ids;
-    orderIds.forEach((id, i) => {
-      if (id === undefined) return;
-      if (!ordersBad.has(i) && !this.setAside.has(`orders:${i}`)) accepted.add(id);
-      else if (!setAside.has(id)) setAside.set(id, i);
-    });
+    const orders = this.state.get('orders');
+    if (orders === undefined) return;
+    const orderIds = (this.idLists('orders') as IdLists).ids;
+    // The ids of the orders not kept, each with the first such order: looked up on the arenas
+    // (no string per order), and nothing to do when every order is kept (the usual case).
+    const gone = new Interner();
+    const goneAt: number[] = [];
+    for (let i = 0; i < orders.count; i++) {
+      if (orderIds.isAbsent(i) || this.kept('orders', i)) continue;
+      if (gone.findAt(orderIds, i) === -1) {
+        gone.idAt(orderIds, i);
+        goneAt.push(i);
+      }
+    }
+    if (goneAt.length === 0) return;
+    // An id that a kept order has too is still an accepted order's.
+    const accepted = new Uint8Array(goneAt.length);
+    for (let i = 0; i < orders.count; i++) {
+      if (!this.kept('orders', i)) continue;
+      const k = gone.findAt(orderIds, i);
+      if (k !== -1) accepted[k] = 1;
+    }
     for (const name of ['reviews', 'serviceOrders', 'disputes'] as const) {
       const st = this.state.get(name);
       const refs = this.idLists(name)?.orderIds;
       if (st === undefined || refs === undefined) continue;
-      refs.forEach((orderId, i) => {
-        if (st.bad.has(i) || orderId === undefined || accepted.has(orderId)) return;
-        const at = setAside.get(orderId);
-        if (at === undefined || this.setAside.has(`${name}:${i}`)) return;
+      for (let i = 0; i < refs.length; i++) {
+        if (st.bad.has(i) || refs.isAbsent(i)) continue;
+        const k = gone.findAt(refs, i);
+        if (k === -1 || accepted[k] === 1 || this.setAside.has(`${name}:${i}`)) continue;
         this.reject(name, i, this.recordAt(name, i), [
           {
             path: `${this.where(name, i)}.orderId`,
-            message: `expected the id of an accepted order, found ${JSON.stringify(orderId)} (${this.where('orders', at)} was set aside)`,
+            message: `expected the id of an accepted order, found ${JSON.stringify(refs.at(i))} (${this.where('orders', goneAt[k] as number)} was set aside)`,
           },
         ]);
-      });
+      }
     }
   }
 
@@ -559,12 +606,33 @@ export class StoreBuilder {
 
   private records: { [K in StoreDataCollection]: unknown[] } | undefined;
 
+  /**
+   * The ids of the good rows of each collection held column-wise, for the columns: the arena
+   * of every record's id itself when every record passed (no copy), else the good ones' ids.
+   */
+  private rowIds(): { [K in PackedCollection]?: RowIds } {
+    const out: { [K in PackedCollection]?: RowIds } = {};
+    for (const name of PACKED_COLLECTIONS) {
+      const st = this.state.get(name);
+      if (st === undefined) continue;
+      const orderIds = name === 'reviews' ? st.orderIds : undefined;
+      if (st.bad.size === 0) {
+        out[name] = { ids: st.ids.trim(), orderIds: orderIds?.trim() };
+        continue;
+      }
+      const good = new Uint8Array(st.count).fill(1);
+      for (const i of st.bad) good[i] = 0;
+      out[name] = { ids: st.ids.keep(good), orderIds: orderIds?.keep(good) };
+    }
+    return out;
+  }
+
   /** The store, or {@link InvalidInputError} listing every issue found. */
   finish(options: ParseStoreDataOptions = {}): StoreData {
     const records = {} as { [K in StoreDataCollection]: unknown[] };
     for (const name of STORE_DATA_COLLECTIONS) records[name] = this.state.get(name)?.records ?? [];
     this.records = records;
-    this.packed = this.columns.done();
+    this.packed = this.columns.done(this.rowIds());
     const services = this.state.get('assuredServices');
     for (const p of unknownServices(records.assuredServices, options)) {
       if (services?.bad.has(p.index)) continue;

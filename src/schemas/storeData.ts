@@ -6,7 +6,7 @@
  */
 
 import { z } from 'zod';
-import { Interner } from '../_packed.js';
+import { IdArena, IdTable } from '../_idArena.js';
 import {
   markParsed,
   STORE_DATA_COLLECTIONS,
@@ -133,18 +133,20 @@ export function idOf(v: unknown, key: 'id' | 'orderId'): string | undefined {
 
 /**
  * The `id`s (and `orderId`s) of one collection's records, by index: what the checks across
- * records read (records as objects, or the id columns a folder reader keeps).
+ * records read (read from records as objects, or the id arenas a folder reader keeps). Arenas,
+ * not string lists: a folder reader's millions of ids stay off the JS heap
+ * (`src/_idArena.ts`).
  * @internal
  */
 export interface IdLists {
-  /** Each record's `id`, `undefined` when it has no readable one. */
-  readonly ids: readonly (string | undefined)[];
-  /** Each record's `orderId` (referring collections), `undefined` when it has none. */
-  readonly orderIds?: readonly (string | undefined)[] | undefined;
+  /** Each record's `id`, absent when it has no readable one. */
+  readonly ids: IdArena;
+  /** Each record's `orderId` (referring collections), absent when it has none. */
+  readonly orderIds?: IdArena | undefined;
   /** The duplicate ids, when found already ({@link duplicateIds}, in a worker thread). */
   readonly duplicates?: readonly CrossRecordProblem[] | undefined;
   /** The ids, when indexed already (orders: what references are checked against). */
-  readonly idSet?: { has(id: string): boolean } | undefined;
+  readonly idSet?: IdIndex | undefined;
 }
 
 /**
@@ -152,10 +154,7 @@ export interface IdLists {
  * {@link crossRecordProblems} names them.
  * @internal
  */
-export function duplicateIds(
-  collection: StoreDataCollection,
-  ids: readonly (string | undefined)[],
-): CrossRecordProblem[] {
+export function duplicateIds(collection: StoreDataCollection, ids: IdArena): CrossRecordProblem[] {
   const out: CrossRecordProblem[] = [];
   internIds(collection, ids, out);
   return out;
@@ -167,63 +166,65 @@ export function duplicateIds(
  * @internal
  */
 export function idListsOf(records: readonly unknown[], refers: boolean): IdLists {
-  const ids: (string | undefined)[] = new Array(records.length);
-  const orderIds: (string | undefined)[] | undefined = refers
-    ? new Array(records.length)
-    : undefined;
+  const ids = new IdArena(records.length);
+  const orderIds = refers ? new IdArena(records.length) : undefined;
   // Stryker disable next-line EqualityOperator: records[length] is undefined: idOf answers undefined
   for (let i = 0; i < records.length; i++) {
-    ids[i] = idOf(records[i], 'id');
-    if (orderIds !== undefined) orderIds[i] = idOf(records[i], 'orderId');
+    ids.push(idOf(records[i], 'id'));
+    orderIds?.push(idOf(records[i], 'orderId'));
   }
   return { ids, orderIds };
 }
 
 /**
- * The ids of one collection as they come (all at once, or in batches from a worker thread),
- * interned in a typed hash table (faster than a `Map` of hundreds of thousands of strings): an
- * id met again is a duplicate of the record that interned it.
+ * The ids of one collection as they come (all at once, or in batches from a worker thread)
+ * into the arena `ids`, indexed in a typed hash table over the arena (no string per id; faster
+ * than a `Map` of hundreds of thousands of strings): an id met again is a duplicate of the
+ * record that indexed it, whose index the table holds.
  * @internal
  */
 export class IdIndex {
-  readonly #seen = new Interner();
-  readonly #firstAt: number[] = [];
+  readonly #table: IdTable;
+  /** The ids of `ids` indexed so far. */
   #count = 0;
   /** The duplicates found so far, as {@link crossRecordProblems} names them. */
   readonly duplicates: CrossRecordProblem[] = [];
-  constructor(readonly collection: StoreDataCollection) {}
-  /** The ids of the next records (`undefined`: a record without a readable id). */
-  add(ids: readonly (string | undefined)[]): void {
-    for (let j = 0; j < ids.length; j++) {
-      const i = this.#count++;
-      const id = ids[j];
-      if (id === undefined) continue;
-      const before = this.#seen.table.length;
-      const k = this.#seen.id(id);
-      if (k === before) this.#firstAt.push(i);
-      else
-        this.duplicates.push({
-          collection: this.collection,
-          index: i,
-          field: 'id',
-          message: `duplicate id ${quoteShort(id)}, first at ${this.collection}[${this.#firstAt[k]}]`,
-        });
-    }
+  constructor(
+    readonly collection: StoreDataCollection,
+    readonly ids: IdArena,
+  ) {
+    this.#table = new IdTable(ids);
   }
-  /** Whether some record has the id `id`. */
-  has(id: string): boolean {
-    return this.#seen.find(id) !== -1;
+  /** Indexes the ids appended to `ids` since the last call (an absent id: no readable one). */
+  update(): void {
+    const n = this.ids.length;
+    for (let i = this.#count; i < n; i++) {
+      const k = this.#table.add(i);
+      if (k === -1 || k === i) continue;
+      // The one string built: the id an issue names.
+      this.duplicates.push({
+        collection: this.collection,
+        index: i,
+        field: 'id',
+        message: `duplicate id ${quoteShort(this.ids.at(i) as string)}, first at ${this.collection}[${k}]`,
+      });
+    }
+    this.#count = n;
+  }
+  /** Whether some record has the id `j` of `src` (an absent one: no). */
+  hasAt(src: IdArena, j: number): boolean {
+    return this.#table.findAt(src, j) !== -1;
   }
 }
 
 /** The ids indexed, their duplicates added to `out`. */
 function internIds(
   collection: StoreDataCollection,
-  ids: readonly (string | undefined)[],
+  ids: IdArena,
   out: CrossRecordProblem[],
 ): IdIndex {
-  const index = new IdIndex(collection);
-  index.add(ids);
+  const index = new IdIndex(collection, ids);
+  index.update();
   for (const p of index.duplicates) out.push(p);
   return index;
 }
@@ -265,7 +266,8 @@ export function crossIdProblems(
   },
 ): CrossRecordProblem[] {
   const out: CrossRecordProblem[] = [];
-  let orderIds: { has(id: string): boolean } = new Set<string>();
+  // No orders: every reference is to an unknown order.
+  let orderIds: IdIndex | undefined;
   for (const name of ID_COLLECTIONS) {
     const l = lists[name];
     if (l === undefined) continue;
@@ -276,19 +278,18 @@ export function crossIdProblems(
     }
     for (const p of l.duplicates) out.push(p);
     if (name === 'orders' && REFERRING.some((r) => lists[r]?.orderIds !== undefined))
-      orderIds = l.idSet ?? new Set(l.ids as readonly string[]);
+      orderIds = l.idSet ?? internIds(name, l.ids, []);
   }
   for (const name of REFERRING) {
     const refs = lists[name]?.orderIds;
     if (refs === undefined) continue;
     for (let i = 0; i < refs.length; i++) {
-      const orderId = refs[i];
-      if (orderId !== undefined && !orderIds.has(orderId)) {
+      if (!refs.isAbsent(i) && orderIds?.hasAt(refs, i) !== true) {
         out.push({
           collection: name,
           index: i,
           field: 'orderId',
-          message: `expected the id of an order in orders, found ${quoteShort(orderId)} (no such order)`,
+          message: `expected the id of an order in orders, found ${quoteShort(refs.at(i) as string)} (no such order)`,
         });
       }
     }
