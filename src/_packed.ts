@@ -912,63 +912,121 @@ export function reviewsReaching(data: StoreData, fromMs: number): readonly Revie
 }
 
 /**
- * The chat sessions and orders of the customers with a fact (a chat's last message or rating,
- * an order placed or cancelled) at or after `fromMs`, in input order, built from the columns;
- * `undefined` when either collection is an array (the caller then selects them itself).
+ * The chat sessions and orders of one store's customers, by position in a selection of rows
+ * (the same positions as a list of records would have): what the customer family groups,
+ * sorts and splits before any record is built, and builds a customer's records from when the
+ * engine measures that customer. {@link customerRowsReaching} reads them on the columns;
+ * the family reads records at hand through the same members (`_customers.ts`).
  */
-export function customerRecordsReaching(
-  data: StoreData,
-  fromMs: number,
-):
-  | {
-      chatSessions: ChatSession[];
-      orders: Order[];
-      /** The customer number (in the store's table of customer ids) of each session. */
-      chatCustomer: Int32Array;
-      /** The customer number of each order. */
-      orderCustomer: Int32Array;
-      /** How many customer numbers the store has. */
-      customerCount: number;
-    }
-  | undefined {
+export interface CustomerRows {
+  /** How many sessions, and orders, are selected. */
+  readonly sessionCount: number;
+  readonly orderCount: number;
+  /** How many customer numbers there are (they run from 0). */
+  readonly customerCount: number;
+  /** The customer number of session `i` (of order `j`): equal numbers, the same customer. */
+  sessionCustomer(i: number): number;
+  orderCustomer(j: number): number;
+  /** The customer id of number `k`. */
+  customerId(k: number): string;
+  /** Session `i`'s first message's instant, and its latest fact (last message or rating). */
+  sessionStart(i: number): number;
+  sessionEnd(i: number): number;
+  /** Order `j`'s placement, and its latest placement or cancellation. */
+  orderPlaced(j: number): number;
+  orderEnd(j: number): number;
+  /** Ids, to order records that tie on their instant. */
+  sessionId(i: number): string;
+  orderId(j: number): string;
+  /** The records themselves (built from the columns, or the records at hand). */
+  session(i: number): ChatSession;
+  order(j: number): Order;
+}
+
+/** {@link CustomerRows} on the columns: position `i` is row `sessionRows[i]`. */
+class PackedCustomerRows implements CustomerRows {
+  readonly sessionCount: number;
+  readonly orderCount: number;
+  readonly customerCount: number;
+  readonly #names: SharedIds;
+  constructor(
+    readonly chats: PackedChats,
+    readonly orders: PackedOrders,
+    customers: IdArena,
+    readonly sessionRows: Int32Array,
+    readonly orderRows: Int32Array,
+  ) {
+    this.sessionCount = sessionRows.length;
+    this.orderCount = orderRows.length;
+    this.customerCount = customers.length;
+    // One string per customer, shared by the customer's records.
+    this.#names = new SharedIds(customers);
+  }
+  sessionCustomer(i: number): number {
+    return this.chats.customer[this.sessionRows[i] as number] as number;
+  }
+  orderCustomer(j: number): number {
+    return this.orders.customer[this.orderRows[j] as number] as number;
+  }
+  customerId(k: number): string {
+    return this.#names.at(k) as string;
+  }
+  sessionStart(i: number): number {
+    const c = this.chats;
+    return c.msgAt[c.msgStart[this.sessionRows[i] as number] as number] as number;
+  }
+  sessionEnd(i: number): number {
+    return this.chats.lastFact(this.sessionRows[i] as number);
+  }
+  orderPlaced(j: number): number {
+    return this.orders.placedAt[this.orderRows[j] as number] as number;
+  }
+  orderEnd(j: number): number {
+    const r = this.orderRows[j] as number;
+    return mx(this.orders.placedAt[r] as number, this.orders.cancelledAt[r] as number);
+  }
+  sessionId(i: number): string {
+    return this.chats.ids.at(this.sessionRows[i] as number) as string;
+  }
+  orderId(j: number): string {
+    return this.orders.ids.at(this.orderRows[j] as number) as string;
+  }
+  session(i: number): ChatSession {
+    recordsBuilt.chatSessions++;
+    return this.chats.record(this.sessionRows[i] as number, this.#names);
+  }
+  order(j: number): Order {
+    recordsBuilt.orders++;
+    return this.orders.record(this.orderRows[j] as number, this.#names);
+  }
+}
+
+/**
+ * The chat sessions and orders of the customers with a fact (a chat's last message or rating,
+ * an order placed or cancelled) at or after `fromMs`, in input order, as rows of the columns:
+ * no record is built until the family asks for one. `undefined` when either collection is an
+ * array (the caller then reads the records).
+ */
+export function customerRowsReaching(data: StoreData, fromMs: number): CustomerRows | undefined {
   const c = columnsOf(data, 'chatSessions');
   const o = columnsOf(data, 'orders');
   if (c === undefined || o === undefined) return undefined;
   const chats = c.col;
   const orders = o.col;
   const customers = c.columns.customers;
-  const names = new SharedIds(customers);
   const relevant = new Uint8Array(customers.length);
   for (let i = 0; i < chats.length; i++)
     if (chats.lastFact(i) >= fromMs) relevant[chats.customer[i] as number] = 1;
   for (let i = 0; i < orders.length; i++)
     if (mx(orders.placedAt[i] as number, orders.cancelledAt[i] as number) >= fromMs)
       relevant[orders.customer[i] as number] = 1;
-  const chatSessions: ChatSession[] = [];
-  const chatCustomer = new Column(Int32Array);
-  for (let i = 0; i < chats.length; i++) {
-    const k = chats.customer[i] as number;
-    if (relevant[k] !== 1) continue;
-    chatSessions.push(chats.record(i, names));
-    chatCustomer.push(k);
-  }
-  const out: Order[] = [];
-  const orderCustomer = new Column(Int32Array);
-  for (let i = 0; i < orders.length; i++) {
-    const k = orders.customer[i] as number;
-    if (relevant[k] !== 1) continue;
-    out.push(orders.record(i, names));
-    orderCustomer.push(k);
-  }
-  recordsBuilt.chatSessions += chatSessions.length;
-  recordsBuilt.orders += out.length;
-  return {
-    chatSessions,
-    orders: out,
-    chatCustomer: chatCustomer.done(),
-    orderCustomer: orderCustomer.done(),
-    customerCount: customers.length,
-  };
+  const sessionRows = new Column(Int32Array);
+  for (let i = 0; i < chats.length; i++)
+    if (relevant[chats.customer[i] as number] === 1) sessionRows.push(i);
+  const orderRows = new Column(Int32Array);
+  for (let i = 0; i < orders.length; i++)
+    if (relevant[orders.customer[i] as number] === 1) orderRows.push(i);
+  return new PackedCustomerRows(chats, orders, customers, sessionRows.done(), orderRows.done());
 }
 
 /** Whether some chat session of `data` does not state its stage. */

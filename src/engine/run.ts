@@ -287,6 +287,7 @@ export function runEngine(
       const start = Math.max(fromDay, first);
       const last = Math.min(toDay, dayNumberOf(entity.maxMs) + lag + maxA);
       measureDays(entity, ctx, measures, start, last, toDay);
+      entity.release?.();
     }
   }
 

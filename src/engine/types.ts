@@ -51,6 +51,12 @@ export interface Entity<V> {
   readonly maxMs: number;
   /** The entity as of the context's evaluation day (reading time only through `ctx.known`). */
   viewAt(ctx: MeasureContext): V;
+  /**
+   * Called once the engine has measured the entity on every day it will: what `viewAt` built
+   * may be let go of (an entity whose records are built from the columns then holds only
+   * their rows, and a pass holds one entity's records at a time).
+   */
+  release?(): void;
 }
 
 /** Where a family's entities matter: facts before `relevantFromMs` reach no window evaluated. */

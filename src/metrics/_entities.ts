@@ -26,7 +26,12 @@ import {
 
 /** Orders records by id (the tie-break of equal instants). */
 export function byIdThen(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareIds(a.id, b.id);
+}
+
+/** Two ids in code-unit order. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
