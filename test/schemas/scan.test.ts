@@ -364,7 +364,11 @@ const reviewLine = mangled(
   ),
 );
 
-/** Each line checked; how many the scanner took (the test would prove nothing at 0). */
+/**
+ * Each line checked; how many the scanner took (the test would prove nothing at 0). The
+ * count varies with the run's seed (around 100 of 4 000 chat lines): the tests ask for more
+ * than 20, far below any run's, so that a scanner taking (almost) nothing fails.
+ */
 function check(name: Scanned, lines: fc.Arbitrary<string>, numRuns = 4000): number {
   let taken = 0;
   fc.assert(
@@ -378,15 +382,15 @@ function check(name: Scanned, lines: fc.Arbitrary<string>, numRuns = 4000): numb
 
 describe('the line scanners agree with JSON.parse and parseRecord', () => {
   it('orders', () => {
-    expect(check('orders', orderLine)).toBeGreaterThan(100);
+    expect(check('orders', orderLine)).toBeGreaterThan(20);
   });
 
   it('chat sessions', () => {
-    expect(check('chatSessions', chatLine)).toBeGreaterThan(100);
+    expect(check('chatSessions', chatLine)).toBeGreaterThan(20);
   });
 
   it('reviews', () => {
-    expect(check('reviews', reviewLine)).toBeGreaterThan(100);
+    expect(check('reviews', reviewLine)).toBeGreaterThan(20);
   });
 
   it('records written by JSON.stringify from arbitrary values', () => {
