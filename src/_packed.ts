@@ -244,8 +244,7 @@ class ChatColumns {
   readonly msgStart = i32();
   readonly msgAt = f64();
   readonly msgFrom = u8();
-  reserve(sessions: number, messages: number, idUnits = 0): void {
-    if (this.withIds) this.ids.reserve(sessions, idUnits);
+  reserve(sessions: number, messages: number): void {
     for (const c of [this.customer, this.kind, this.stage, this.rating, this.ratedAt])
       c.reserve(sessions);
     this.msgStart.reserve(sessions + 1);
@@ -378,8 +377,7 @@ class OrderColumns {
   readonly outboundAt = f64();
   readonly collectedAt = f64();
   readonly deliveredAt = f64();
-  reserve(n: number, idUnits = 0): void {
-    if (this.withIds) this.ids.reserve(n, idUnits);
+  reserve(n: number): void {
     for (const c of [
       this.customer,
       this.placedAt,
@@ -499,11 +497,7 @@ class ReviewColumns {
   readonly stars = u8();
   readonly repliedAt = f64();
   readonly excluded = u8();
-  reserve(n: number, idUnits = 0, orderIdUnits = 0): void {
-    if (this.withIds) {
-      this.ids.reserve(n, idUnits);
-      this.orderIds.reserve(n, orderIdUnits);
-    }
+  reserve(n: number): void {
     for (const c of [
       this.customer,
       this.createdAt,
@@ -595,21 +589,13 @@ export class PackedBuilder {
     this.#reviews.push(r, this.#customers);
   }
   /**
-   * Room for `n` records of `c` (and, for chat sessions, `messages` messages; `units` code
-   * units of ids, and of reviews' order ids), when known beforehand (records given in memory):
-   * the columns and id arenas are allocated once. Each growth of a large buffer tells V8 of
-   * more memory outside its heap, which may start a collection of the whole heap, and the
-   * records being parsed are all on it.
+   * Room for `n` records of `c` (and, for chat sessions, `messages` messages), when known
+   * beforehand (records given in memory): the columns are allocated once.
    */
-  reserve(
-    c: PackedCollection,
-    n: number,
-    messages = 0,
-    units: { readonly ids: number; readonly orderIds: number } = { ids: 0, orderIds: 0 },
-  ): void {
-    if (c === 'chatSessions') this.#chats.reserve(n, messages, units.ids);
-    else if (c === 'orders') this.#orders.reserve(n, units.ids);
-    else this.#reviews.reserve(n, units.ids, units.orderIds);
+  reserve(c: PackedCollection, n: number, messages = 0): void {
+    if (c === 'chatSessions') this.#chats.reserve(n, messages);
+    else if (c === 'orders') this.#orders.reserve(n);
+    else this.#reviews.reserve(n);
   }
   /** Pushes `record` onto the columns of `collection`. */
   push(collection: PackedCollection, record: unknown): void {

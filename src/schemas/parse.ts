@@ -232,12 +232,7 @@ function parseCollection(
   // Stryker disable next-line ArrayDeclaration: sized for speed; the rejected indexes stay holes either way, and every use filters them out
   const parsed: unknown[] = packed ? [] : new Array(records.length);
   if (packed)
-    columns.reserve(
-      name,
-      records.length,
-      name === 'chatSessions' ? messageCount(records) : 0,
-      idUnits(records),
-    );
+    columns.reserve(name, records.length, name === 'chatSessions' ? messageCount(records) : 0);
   const latestOf = LATEST_FACT_OF[name] as (record: unknown) => number;
   let max = latest.ms;
   for (let i = 0; i < records.length; i++) {
@@ -252,18 +247,6 @@ function parseCollection(
   }
   latest.ms = max;
   return parsed;
-}
-
-/** The code units of raw records' ids and order ids (an upper bound of what passes), for the arenas' room. */
-function idUnits(records: readonly unknown[]): { ids: number; orderIds: number } {
-  let ids = 0;
-  let orderIds = 0;
-  for (const r of records) {
-    const o = r as { id?: unknown; orderId?: unknown } | null | undefined;
-    if (typeof o?.id === 'string') ids += o.id.length;
-    if (typeof o?.orderId === 'string') orderIds += o.orderId.length;
-  }
-  return { ids, orderIds };
 }
 
 /** The messages of raw chat sessions (an upper bound of what passes), for the columns' room. */
