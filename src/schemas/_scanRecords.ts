@@ -38,7 +38,7 @@ import {
   TRUE,
 } from './_scan.js';
 import { compareMessages, KINDS, SENDERS, STAGES, sessionOf } from './chatSession.js';
-import { eventsInOrder } from './order.js';
+import { orderOf } from './order.js';
 import type { StoreDataCollection } from './storeData.js';
 
 /** An instant in slot `k` (epoch ms or a string the fast path reads), else FAIL. */
@@ -192,23 +192,7 @@ export function scanOrder(
   const outboundAt = optionalInstantIn(s, text, 8);
   const collectedAt = optionalInstantIn(s, text, 9);
   const deliveredAt = optionalInstantIn(s, text, 10);
-  if (
-    id === undefined ||
-    customerId === undefined ||
-    placedAt === FAIL ||
-    paidAt === FAIL ||
-    cashOnDelivery === undefined ||
-    amountFen === FAIL ||
-    units === FAIL ||
-    cancelledAt === FAIL ||
-    outboundAt === FAIL ||
-    collectedAt === FAIL ||
-    deliveredAt === FAIL
-  ) {
-    return undefined;
-  }
-  // The literal of `fastOrder`: the same keys in the same order.
-  const o: Order = {
+  return orderOf(
     id,
     customerId,
     placedAt,
@@ -220,8 +204,7 @@ export function scanOrder(
     outboundAt,
     collectedAt,
     deliveredAt,
-  };
-  return eventsInOrder(o) ? o : undefined;
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -211,6 +211,39 @@ export function fastOrder(input: unknown): Order | undefined {
   const outboundAt = fastOptionalInstant(r.outboundAt);
   const collectedAt = fastOptionalInstant(r.collectedAt);
   const deliveredAt = fastOptionalInstant(r.deliveredAt);
+  return orderOf(
+    id,
+    customerId,
+    placedAt,
+    paidAt,
+    cashOnDelivery,
+    amountFen,
+    units,
+    cancelledAt,
+    outboundAt,
+    collectedAt,
+    deliveredAt,
+  );
+}
+
+/**
+ * The order a fast path read (`fastOrder` from an object, `scanOrder` from a line's text),
+ * from its values as read: `undefined` when one was not taken (`undefined` or `FAIL`) or the
+ * events are out of order. One literal for both paths: the same keys in the same order.
+ */
+export function orderOf(
+  id: string | undefined,
+  customerId: string | undefined,
+  placedAt: number,
+  paidAt: number | undefined,
+  cashOnDelivery: boolean | undefined,
+  amountFen: number,
+  units: number,
+  cancelledAt: number | undefined,
+  outboundAt: number | undefined,
+  collectedAt: number | undefined,
+  deliveredAt: number | undefined,
+): Order | undefined {
   if (
     id === undefined ||
     customerId === undefined ||
